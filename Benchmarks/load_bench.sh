@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Load benchmark: tutti vs pyarrow, pandas, polars and DuckDB on one CSV file.
+#
+# Usage: Benchmarks/load_bench.sh [ROWS]        (ROWS defaults to 1000000)
+#   RUNS=3        runs per tool (wall time = median of RUNS)
+#   SKIP_BUILD=1  do not build tutti; use .build/release/tutti if present
+#
+# Steps: generate Benchmarks/data/eval_<rows>.csv if missing
+# (Benchmarks/gen_eval_table.py), build tutti in release, create .venv-bench
+# and install pyarrow, pandas, polars and duckdb in it if missing, then run
+# Benchmarks/load_bench.py, which prints a plain table and the same table as
+# Markdown (for BENCHMARKS.md). If tutti does not build, the peers still run
+# and tutti is marked "not built".
+set -euo pipefail
+
+ROWS=${1:-1000000}
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+
+if (( ROWS % 1000000 == 0 )); then tag=$((ROWS / 1000000))m
+elif (( ROWS % 1000 == 0 )); then tag=$((ROWS / 1000))k
+else tag=$ROWS; fi
+FILE=Benchmarks/data/eval_${tag}.csv
+[[ -f $FILE ]] || python3 Benchmarks/gen_eval_table.py --rows "$ROWS" -o "$FILE"
+
+TUTTI=$ROOT/.build/release/tutti
+tutti_arg=() note="not built"
+if [[ ${SKIP_BUILD:-0} == 1 ]]; then
+    [[ -x $TUTTI ]] && tutti_arg=(--tutti "$TUTTI")
+elif ! compgen -G "Sources/tutti/*.swift" > /dev/null; then
+    note="not built (no sources yet)"
+elif swift build -c release --product tutti >&2; then
+    tutti_arg=(--tutti "$TUTTI")
+else
+    echo "load_bench: tutti release build failed; benchmarking the peers only" >&2
+    note="not built (build failed)"
+fi
+
+VENV=.venv-bench
+if ! "$VENV/bin/python" -c "import pyarrow, pandas, polars, duckdb" 2> /dev/null; then
+    [[ -x $VENV/bin/python ]] || python3 -m venv "$VENV"
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+        pyarrow pandas polars duckdb
+fi
+
+exec "$VENV/bin/python" Benchmarks/load_bench.py "$FILE" --runs "${RUNS:-3}" \
+    --tutti-note "$note" "${tutti_arg[@]}"

@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "tutti",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "tutti", targets: ["tutti"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcurses",
+            path: "Sources/CNcurses",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(
+            name: "TuttiCore",
+            dependencies: ["CZlib"],
+            resources: [.copy("Demo")]
+        ),
+        .target(name: "TuttiTerminal", dependencies: ["CNcurses"]),
+        .target(name: "TuttiUI", dependencies: ["TuttiCore", "TuttiTerminal"]),
+        .executableTarget(
+            name: "tutti",
+            dependencies: [
+                "TuttiCore",
+                "TuttiUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TuttiCoreTests", dependencies: ["TuttiCore"]),
+        .testTarget(name: "TuttiTerminalTests", dependencies: ["TuttiTerminal"]),
+        .testTarget(name: "TuttiUITests", dependencies: ["TuttiUI"]),
+        .testTarget(name: "tuttiTests", dependencies: ["TuttiCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

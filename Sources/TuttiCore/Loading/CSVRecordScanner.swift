@@ -1,0 +1,130 @@
+/// Cuts delimited text into records and cells (RFC 4180 quoting: quoted fields, doubled quotes,
+/// delimiters and newlines inside quotes; LF, CRLF or CR line ends; blank lines skipped).
+struct CSVRecordScanner {
+    let input: UnsafePointer<UInt8>
+    /// One past the last byte of the input.
+    let end: Int
+    let delimiter: UInt8
+    /// Cells per record: short records are padded with absent cells, long ones are an error.
+    let columnCount: Int
+    /// False when reading the header, whose cell count is not known yet.
+    var checksCellCount = true
+
+    /// What one scan produced.
+    struct Result {
+        /// Where the first scanned record starts and where the last one ends.
+        var start = 0, end = 0
+        var rows = 0
+        /// Line breaks passed, including those inside quoted fields.
+        var lineBreaks = 0
+        var shortRows = 0
+        /// The chunk-local line (0-based) of the first short row.
+        var firstShortLine: Int?
+        /// A fatal problem, with its chunk-local line (0-based) and 1-based cell number.
+        var failure: (line: Int, cell: Int?, message: String)?
+    }
+
+    private static let quote = UInt8(ascii: "\"")
+    private static let newline = UInt8(ascii: "\n")
+    private static let carriageReturn = UInt8(ascii: "\r")
+
+    /// Scans the records that start in `start ..< limit` (the last may run past `limit`),
+    /// appending `columnCount` cells per record to `cells`.
+    func scan(from start: Int, limit: Int, into cells: inout [CellSpan]) -> Result {
+        var result = Result()
+        result.start = start
+        var p = start
+        var line = 0
+        let quote = Self.quote, newline = Self.newline, carriageReturn = Self.carriageReturn
+        let delimiter = self.delimiter
+        records: while p < limit, p < end {
+            // Blank lines hold no record.
+            if input[p] == newline { p += 1; line += 1; continue }
+            if input[p] == carriageReturn {
+                p += 1
+                if p < end, input[p] == newline { p += 1 }
+                line += 1
+                continue
+            }
+            let recordLine = line
+            var cellCount = 0
+            fields: while true {
+                let fieldStart = p
+                var cell: CellSpan
+                if p < end, input[p] == quote {
+                    p += 1
+                    let contentStart = p
+                    var escaped = false
+                    while true {
+                        while p < end, input[p] != quote {
+                            if input[p] == newline { line += 1 }
+                            p += 1
+                        }
+                        if p >= end {
+                            result.failure = (recordLine, cellCount + 1, "unterminated quoted field (the quote opened here is never closed)")
+                            break records
+                        }
+                        if p + 1 < end, input[p + 1] == quote {
+                            escaped = true
+                            p += 2
+                            continue
+                        }
+                        break
+                    }
+                    let contentEnd = p
+                    p += 1
+                    if p < end, input[p] != delimiter, input[p] != newline, input[p] != carriageReturn {
+                        // Text after the closing quote: keep it, as spreadsheet programs do.
+                        while p < end, input[p] != delimiter, input[p] != newline, input[p] != carriageReturn { p += 1 }
+                        cell = CellSpan(start: fieldStart, length: Int32(truncatingIfNeeded: p - fieldStart), tag: .csvQuoted)
+                    } else if escaped {
+                        cell = CellSpan(start: fieldStart, length: Int32(truncatingIfNeeded: p - fieldStart), tag: .csvQuoted)
+                    } else {
+                        cell = CellSpan(start: contentStart, length: Int32(truncatingIfNeeded: contentEnd - contentStart), tag: .plain)
+                    }
+                } else {
+                    while p < end {
+                        let c = input[p]
+                        if c == delimiter || c == newline || c == carriageReturn { break }
+                        p += 1
+                    }
+                    cell = CellSpan(start: fieldStart, length: Int32(truncatingIfNeeded: p - fieldStart), tag: .plain)
+                }
+                cellCount += 1
+                if cellCount <= columnCount { cells.append(cell) }
+                if p >= end { break fields }
+                let c = input[p]
+                p += 1
+                if c == delimiter {
+                    if p >= end {
+                        // A delimiter at the very end: one more, empty, cell.
+                        cellCount += 1
+                        if cellCount <= columnCount { cells.append(CellSpan(start: p, length: 0, tag: .plain)) }
+                        break fields
+                    }
+                    continue fields
+                }
+                if c == carriageReturn, p < end, input[p] == newline { p += 1 }
+                line += 1
+                break fields
+            }
+            if !checksCellCount {
+                result.rows += 1
+                continue records
+            }
+            if cellCount > columnCount {
+                result.failure = (recordLine, nil, "has \(cellCount) cells but the header has \(columnCount)")
+                break records
+            }
+            if cellCount < columnCount {
+                if result.firstShortLine == nil { result.firstShortLine = recordLine }
+                result.shortRows += 1
+                for _ in cellCount..<columnCount { cells.append(.absent) }
+            }
+            result.rows += 1
+        }
+        result.end = p
+        result.lineBreaks = line
+        return result
+    }
+}

@@ -1,0 +1,31 @@
+/// The typed values of one column within one chunk of the input, before chunks are joined.
+enum ChunkValues {
+    /// Every cell was missing: the column's type is decided by the other chunks.
+    case allMissing
+    case integer([Int64])
+    case float([Double])
+    case boolean([Bool])
+    case strings(StringColumnBuilder)
+    case vector(width: Int, values: [Float])
+
+    /// A rank used to join kinds across chunks: nil where kinds cannot join without strings.
+    var kindName: String {
+        switch self {
+        case .allMissing: "missing"
+        case .integer: "integer"
+        case .float: "float"
+        case .boolean: "boolean"
+        case .strings: "string"
+        case .vector: "vector"
+        }
+    }
+}
+
+/// One column of one chunk: its values and the rows (chunk-local) that are missing.
+struct ChunkColumn {
+    var values: ChunkValues
+    var missingRows: [Int32]
+    var rowCount: Int
+    /// A problem found while building, with the chunk-local row it concerns.
+    var failure: (row: Int, message: String)?
+}

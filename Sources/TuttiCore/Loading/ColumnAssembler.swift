@@ -1,0 +1,149 @@
+import Dispatch
+
+/// Joins the per-chunk pieces of each column into one contiguous column and decides its final
+/// kind: integer pieces and float pieces make a float column; a column with any string piece
+/// is read as strings everywhere; strings become categorical when values repeat enough, else text.
+struct ColumnAssembler {
+    /// Most distinct values a categorical column may have.
+    static let maxCategories = 10_000
+
+    let table: ParsedTable
+    let source: String
+
+    func assemble() throws -> (columns: [Column], warnings: [LoadWarning]) {
+        let columnCount = table.names.count
+        let outcomes = ResultSlots<Result<(Column, LoadWarning?), TuttiError>>.collect(count: columnCount) { column in
+            do throws(TuttiError) { return .success(try assembleColumn(column)) } catch { return .failure(error) }
+        }
+        var columns: [Column] = []
+        var warnings = table.warnings
+        for outcome in outcomes {
+            let (column, warning) = try outcome.get()
+            columns.append(column)
+            if let warning { warnings.append(warning) }
+        }
+        return (columns, warnings)
+    }
+
+    private func assembleColumn(_ column: Int) throws(TuttiError) -> (Column, LoadWarning?) {
+        let name = table.names[column]
+        let counts = table.chunkRowCounts
+        var pieces: [ChunkColumn] = counts.indices.map { chunk in
+            table.grid.take(chunk: chunk, column: column)
+                ?? ChunkColumn(values: .allMissing, missingRows: [], rowCount: counts[chunk], failure: nil)
+        }
+        for (chunk, piece) in pieces.enumerated() {
+            if let failure = piece.failure {
+                throw TuttiError("column '\(name)' " + failure.message, file: source,
+                                 line: table.lineOfRow(chunk, failure.row))
+            }
+        }
+        let kind = try joinedKind(pieces, name: name, forceText: table.textColumns.contains(column))
+        if kind == .strings {
+            for chunk in pieces.indices {
+                switch pieces[chunk].values {
+                case .strings, .allMissing: continue
+                default: pieces[chunk] = table.reparseAsStrings(chunk, column)
+                }
+            }
+        }
+        let rowCount = counts.reduce(0, +)
+        let validity = Self.validity(of: pieces, rowCount: rowCount)
+        var warning: LoadWarning?
+        let data: ColumnData
+        switch kind {
+        case .missing:
+            data = .categorical(codes: [UInt32](repeating: 0, count: rowCount), dictionary: StringTable())
+        case .integer:
+            data = .integer(concatenate(&pieces, placeholder: 0) { if case .integer(let v) = $0 { v } else { nil } })
+        case .float:
+            data = .float(concatenate(&pieces, placeholder: 0.0) {
+                switch $0 {
+                case .float(let v): v
+                case .integer(let v): v.map(Double.init)
+                default: nil
+                }
+            })
+        case .boolean:
+            data = .boolean(concatenate(&pieces, placeholder: false) { if case .boolean(let v) = $0 { v } else { nil } })
+        case .vector(let width):
+            var values: [Float] = []
+            values.reserveCapacity(rowCount * width)
+            for chunk in pieces.indices {
+                if case .vector(_, let piece) = pieces[chunk].values {
+                    values.append(contentsOf: piece)
+                } else {
+                    values.append(contentsOf: repeatElement(0, count: pieces[chunk].rowCount * width))
+                }
+                pieces[chunk].values = .allMissing
+            }
+            data = .vector(width: width, values: values)
+        case .strings:
+            let forceText = table.textColumns.contains(column)
+            var invalid = 0
+            data = StringColumnJoiner.join(&pieces, rowCount: rowCount, presentCount: validity.count,
+                                           forceText: forceText, invalidUTF8Cells: &invalid)
+            if invalid > 0 {
+                warning = LoadWarning("\(source): \(NumberFormatting.grouped(invalid)) cells of column '\(name)' were not valid UTF-8; the bad bytes were replaced with U+FFFD")
+            }
+        }
+        return (Column(name: name, data: data, validity: validity), warning)
+    }
+
+    private enum JoinedKind: Equatable { case missing, integer, float, boolean, strings, vector(Int) }
+
+    private func joinedKind(_ pieces: [ChunkColumn], name: String, forceText: Bool) throws(TuttiError) -> JoinedKind {
+        if forceText { return .strings }
+        var kind = JoinedKind.missing
+        for (chunk, piece) in pieces.enumerated() {
+            let next: JoinedKind
+            switch piece.values {
+            case .allMissing: continue
+            case .integer: next = .integer
+            case .float: next = .float
+            case .boolean: next = .boolean
+            case .strings: return .strings
+            case .vector(let width, _): next = .vector(width)
+            }
+            switch (kind, next) {
+            case (.missing, _): kind = next
+            case (.integer, .float), (.float, .integer): kind = .float
+            case (.vector(let a), .vector(let b)) where a != b:
+                throw TuttiError("column '\(name)' has vectors of \(b) values where earlier rows have \(a)",
+                                 file: source, line: table.lineOfRow(chunk, 0))
+            case _ where kind == next: continue
+            default: return .strings
+            }
+        }
+        return kind
+    }
+
+    private func concatenate<T>(_ pieces: inout [ChunkColumn], placeholder: T,
+                                _ values: (ChunkValues) -> [T]?) -> [T] {
+        var out: [T] = []
+        out.reserveCapacity(pieces.reduce(0) { $0 + $1.rowCount })
+        for chunk in pieces.indices {
+            if let piece = values(pieces[chunk].values) {
+                out.append(contentsOf: piece)
+            } else {
+                out.append(contentsOf: repeatElement(placeholder, count: pieces[chunk].rowCount))
+            }
+            pieces[chunk].values = .allMissing
+        }
+        return out
+    }
+
+    private static func validity(of pieces: [ChunkColumn], rowCount: Int) -> RowSet {
+        var validity = RowSet(rowCount: rowCount, allSet: true)
+        var offset = 0
+        for piece in pieces {
+            if case .allMissing = piece.values {
+                for row in offset..<(offset + piece.rowCount) { validity.remove(row) }
+            } else {
+                for row in piece.missingRows { validity.remove(offset + Int(row)) }
+            }
+            offset += piece.rowCount
+        }
+        return validity
+    }
+}

@@ -1,0 +1,242 @@
+/// Turns the cells of one column of one chunk into typed values, inferring the type as it goes:
+/// integers widen to floats, and anything that is not a number, a boolean or a vector turns the
+/// column into strings (earlier cells are then read again as text).
+struct ColumnBuilder {
+    private enum State { case empty, integer, float, boolean, strings, vector }
+
+    private let input: UnsafePointer<UInt8>
+    private let forceStrings: Bool
+    private var state: State
+    private var integers: [Int64] = []
+    private var floats: [Double] = []
+    private var booleans: [Bool] = []
+    private var strings = StringColumnBuilder()
+    private var vectorValues: [Float] = []
+    private var vectorWidth = -1
+    private var missingRows: [Int32] = []
+    private var rows = 0
+    private var failure: (row: Int, message: String)?
+    private var scratch: [UInt8] = []
+    private var numbers: [Double] = []
+
+    /// A builder reading cell bytes from `input`.
+    init(input: UnsafePointer<UInt8>, forceStrings: Bool, expectedRows: Int) {
+        self.input = input
+        self.forceStrings = forceStrings
+        state = forceStrings ? .strings : .empty
+        missingRows.reserveCapacity(16)
+    }
+
+    /// Adds the next row's cell. `cells`, `stride` and `column` let the builder read earlier
+    /// cells again if the column has to become strings.
+    @inline(__always)
+    mutating func add(_ cell: CellSpan, cells: UnsafePointer<CellSpan>, stride: Int, column: Int) {
+        if failure != nil { return }
+        if state == .strings {
+            addString(cell)
+        } else if !addTyped(cell) {
+            restartAsStrings(cells: cells, stride: stride, column: column)
+            addString(cell)
+        }
+        rows += 1
+    }
+
+    /// Adds a cell to a typed (non-string) column; false if the cell does not fit the type.
+    @inline(__always)
+    private mutating func addTyped(_ cell: CellSpan) -> Bool {
+        let p = input + cell.start
+        let n = Int(cell.length)
+        switch cell.tag {
+        case .absent, .jsonNull:
+            appendMissingTyped()
+            return true
+        case .plain, .csvQuoted:
+            if cell.tag == .csvQuoted { return false }
+            let (tp, tn) = ValueParser.trim(p, n)
+            if ValueParser.isMissing(tp, tn) {
+                appendMissingTyped()
+                return true
+            }
+            return addNumberOrBoolean(tp, tn)
+        case .jsonNumber:
+            return addNumberOrBoolean(p, n)
+        case .jsonTrue, .jsonFalse:
+            return addBoolean(cell.tag == .jsonTrue)
+        case .jsonArray:
+            return addVector(p, n)
+        case .jsonString, .jsonEscapedString, .jsonObject:
+            return false
+        }
+    }
+
+    @inline(__always)
+    private mutating func addNumberOrBoolean(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        switch state {
+        case .integer, .empty:
+            if let value = ValueParser.parseInteger(p, n) {
+                if state == .empty {
+                    // Rows missing before the first value hold placeholders.
+                    state = .integer
+                    integers = [Int64](repeating: 0, count: rows)
+                }
+                integers.append(value)
+                return true
+            }
+            if let value = ValueParser.parseDouble(p, n) {
+                floats = state == .empty ? [Double](repeating: 0, count: rows) : integers.map(Double.init)
+                integers = []
+                state = .float
+                floats.append(value)
+                return true
+            }
+            if state == .empty, let value = ValueParser.parseBoolean(p, n) { return addBoolean(value) }
+            return false
+        case .float:
+            guard let value = ValueParser.parseDouble(p, n) else { return false }
+            floats.append(value)
+            return true
+        case .boolean:
+            guard let value = ValueParser.parseBoolean(p, n) else { return false }
+            booleans.append(value)
+            return true
+        case .vector, .strings:
+            return false
+        }
+    }
+
+    private mutating func addBoolean(_ value: Bool) -> Bool {
+        guard state == .empty || state == .boolean else { return false }
+        if state == .empty { booleans = [Bool](repeating: false, count: rows) }
+        state = .boolean
+        booleans.append(value)
+        return true
+    }
+
+    private mutating func addVector(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        guard state == .empty || state == .vector, parseNumberArray(p, n) else { return false }
+        if state == .empty {
+            state = .vector
+            vectorWidth = numbers.count
+            // Rows missing before the first vector become zeros.
+            vectorValues = [Float](repeating: 0, count: rows * vectorWidth)
+        } else if numbers.count != vectorWidth {
+            failure = (rows, "has a vector of \(numbers.count) values where earlier rows have \(vectorWidth)")
+            return true
+        }
+        for value in numbers { vectorValues.append(Float(value)) }
+        return true
+    }
+
+    /// Parses `[n, n, …]` into `numbers`; false if any element is not a number.
+    private mutating func parseNumberArray(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        numbers.removeAll(keepingCapacity: true)
+        var i = 1
+        let end = n - 1
+        func skipSpace() { while i < end, p[i] == 0x20 || p[i] == 0x09 || p[i] == 0x0d { i += 1 } }
+        skipSpace()
+        if i == end { return true }
+        while i < end {
+            skipSpace()
+            let start = i
+            while i < end, p[i] != UInt8(ascii: ","), p[i] != 0x20, p[i] != 0x09 { i += 1 }
+            guard let value = ValueParser.parseDouble(p + start, i - start) else { return false }
+            numbers.append(value)
+            skipSpace()
+            if i < end {
+                guard p[i] == UInt8(ascii: ",") else { return false }
+                i += 1
+            }
+        }
+        return true
+    }
+
+    @inline(__always)
+    private mutating func appendMissingTyped() {
+        missingRows.append(Int32(rows))
+        switch state {
+        case .empty: break
+        case .integer: integers.append(0)
+        case .float: floats.append(0)
+        case .boolean: booleans.append(false)
+        case .vector: vectorValues.append(contentsOf: repeatElement(0, count: vectorWidth))
+        case .strings: strings.appendMissing()
+        }
+    }
+
+    /// Adds a cell to a string column.
+    @inline(__always)
+    private mutating func addString(_ cell: CellSpan) {
+        let p = input + cell.start
+        let n = Int(cell.length)
+        switch cell.tag {
+        case .absent, .jsonNull:
+            missingRows.append(Int32(rows))
+            strings.appendMissing()
+        case .plain:
+            let (tp, tn) = ValueParser.trim(p, n)
+            if ValueParser.isMissing(tp, tn) {
+                missingRows.append(Int32(rows))
+                strings.appendMissing()
+            } else {
+                strings.append(p, n)
+            }
+        case .csvQuoted:
+            TextDecoding.unquoteCSV(p, n, into: &scratch)
+            appendScratch(checkMissing: true)
+        case .jsonEscapedString:
+            if !TextDecoding.unescapeJSON(p, n, into: &scratch) {
+                scratch = Array(UnsafeBufferPointer(start: p, count: n))
+            }
+            appendScratch(checkMissing: false)
+        case .jsonString, .jsonNumber, .jsonArray, .jsonObject:
+            strings.append(p, n)
+        case .jsonTrue:
+            strings.append(StaticString("true").utf8Start, 4)
+        case .jsonFalse:
+            strings.append(StaticString("false").utf8Start, 5)
+        }
+    }
+
+    private mutating func appendScratch(checkMissing: Bool) {
+        let missing = checkMissing && scratch.withUnsafeBufferPointer { buffer in
+            let (tp, tn) = ValueParser.trim(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
+            return ValueParser.isMissing(tp, tn)
+        }
+        if missing {
+            missingRows.append(Int32(rows))
+            strings.appendMissing()
+        } else {
+            scratch.withUnsafeBufferPointer { strings.append($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+        }
+    }
+
+    private mutating func restartAsStrings(cells: UnsafePointer<CellSpan>, stride: Int, column: Int) {
+        let done = rows
+        state = .strings
+        integers = []
+        floats = []
+        booleans = []
+        vectorValues = []
+        missingRows.removeAll(keepingCapacity: true)
+        strings = StringColumnBuilder()
+        rows = 0
+        for row in 0..<done {
+            addString(cells[row * stride + column])
+            rows += 1
+        }
+    }
+
+    /// The finished column.
+    consuming func finish() -> ChunkColumn {
+        let values: ChunkValues
+        switch state {
+        case .empty: values = .allMissing
+        case .integer: values = .integer(integers)
+        case .float: values = .float(floats)
+        case .boolean: values = .boolean(booleans)
+        case .strings: values = .strings(strings)
+        case .vector: values = .vector(width: vectorWidth, values: vectorValues)
+        }
+        return ChunkColumn(values: values, missingRows: missingRows, rowCount: rows, failure: failure)
+    }
+}

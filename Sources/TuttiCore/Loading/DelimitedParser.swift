@@ -1,0 +1,168 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Parses delimited text (CSV, TSV, …) on all cores: the body is cut into chunks, each chunk
+/// starts at the first line break after its nominal start (a guess that ignores quotes), all
+/// chunks are parsed in parallel, and any chunk whose guess proves wrong (its start is not where
+/// the previous chunk's last record ended, as with a line break inside quotes) is parsed again.
+struct DelimitedParser {
+    let buffer: InputBuffer
+    let name: String
+    let options: LoadOptions
+
+    func parse(bodyStart: Int, delimiter: UInt8) throws -> ParsedTable {
+        let bytes = buffer.bytes
+        let input = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        let end = bytes.count
+
+        // The header.
+        var headerCells: [CellSpan] = []
+        var headerScanner = CSVRecordScanner(input: input, end: end, delimiter: delimiter, columnCount: 1 << 20)
+        headerScanner.checksCellCount = false
+        let header = headerScanner.scan(from: bodyStart, limit: bodyStart + 1, into: &headerCells)
+        if let failure = header.failure {
+            throw TuttiError("header: " + failure.message, file: name, line: 1, column: failure.cell)
+        }
+        guard header.rows == 1 else { throw TuttiError("the input has no header row", file: name) }
+        var warnings: [LoadWarning] = []
+        let names = ColumnNaming.uniqueNames(headerCells.map { decodeHeader($0, input) }, source: name, warnings: &warnings)
+        let columnCount = names.count
+        let dataStart = header.end
+        guard dataStart < end else {
+            throw TuttiError("has a header row but no data rows", file: name)
+        }
+        let textColumns = Set(names.indices.filter { options.textColumns.contains(names[$0]) })
+
+        // Chunks.
+        let workers = max(ProcessInfo.processInfo.activeProcessorCount, 1)
+        let chunkSize = max(64 * 1024, min(options.chunkSize, (end - dataStart) / (workers * 4) + 1))
+        let nominalStarts = Array(stride(from: dataStart, to: end, by: chunkSize))
+        let chunkCount = nominalStarts.count
+        let limits = nominalStarts.indices.map { $0 + 1 < chunkCount ? nominalStarts[$0 + 1] : end }
+        let scanner = CSVRecordScanner(input: input, end: end, delimiter: delimiter, columnCount: columnCount)
+        let grid = ChunkGrid(chunkCount: chunkCount, columnCount: columnCount)
+        let done = ProgressCounter(total: end, report: options.progress, phase: "parsing")
+        let cancellation = options.cancellation
+
+        var results = ResultSlots<CSVRecordScanner.Result>.collect(count: chunkCount) { index in
+            if cancellation?.isCancelled == true { return CSVRecordScanner.Result() }
+            let start = index == 0 ? dataStart : speculativeStart(input, end, nominalStarts[index])
+            let result = parseChunk(index, from: start, limit: limits[index], scanner: scanner, grid: grid,
+                                    textColumns: textColumns)
+            buffer.release(nominalStarts[index]..<limits[index])
+            done.add(limits[index] - nominalStarts[index])
+            return result
+        }
+        if cancellation?.isCancelled == true { throw TuttiError.cancelled(file: name) }
+
+        // Check each chunk's start against where the previous chunk ended; parse again if wrong.
+        var expected = dataStart
+        for index in 0..<chunkCount {
+            if results[index].start != expected || (expected >= limits[index] && results[index].rows > 0) {
+                results[index] = parseChunk(index, from: expected, limit: limits[index], scanner: scanner,
+                                            grid: grid, textColumns: textColumns)
+            }
+            expected = max(results[index].end, expected)
+        }
+
+        // Line numbers and problems.
+        var firstLines: [Int] = []
+        var line = 1 + header.lineBreaks
+        for result in results {
+            firstLines.append(line)
+            line += result.lineBreaks
+        }
+        var shortRows = 0
+        var firstShortLine: Int?
+        for (index, result) in results.enumerated() {
+            if let failure = result.failure {
+                throw TuttiError(failure.message, file: name, line: firstLines[index] + failure.line, column: failure.cell)
+            }
+            shortRows += result.shortRows
+            if firstShortLine == nil, let local = result.firstShortLine { firstShortLine = firstLines[index] + local }
+        }
+        let rowCounts = results.map(\.rows)
+        guard rowCounts.reduce(0, +) > 0 else { throw TuttiError("has a header row but no data rows", file: name) }
+        if shortRows > 0, let firstShortLine {
+            let noun = shortRows == 1 ? "row has" : "rows have"
+            warnings.append(LoadWarning("\(name): \(NumberFormatting.grouped(shortRows)) \(noun) fewer cells than the header (first at line \(firstShortLine)); the missing cells are treated as missing values"))
+        }
+        let starts = results.map(\.start)
+        let chunkFirstLines = firstLines
+        let table = ParsedTable(
+            names: names, chunkRowCounts: rowCounts, grid: grid, textColumns: textColumns,
+            reparseAsStrings: { [buffer] chunk, column in
+                let input = buffer.bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                let scanner = CSVRecordScanner(input: input, end: buffer.bytes.count, delimiter: delimiter,
+                                               columnCount: columnCount)
+                var cells: [CellSpan] = []
+                _ = scanner.scan(from: starts[chunk], limit: limits[chunk], into: &cells)
+                return Self.buildColumn(column, cells: cells, columnCount: columnCount, input: input, forceStrings: true)
+            },
+            lineOfRow: { chunk, _ in chunkFirstLines[chunk] },
+            warnings: warnings)
+        return table
+    }
+
+    /// The first record start at or after `nominal`, assuming it is not inside quotes.
+    private func speculativeStart(_ input: UnsafePointer<UInt8>, _ end: Int, _ nominal: Int) -> Int {
+        if input[nominal - 1] == UInt8(ascii: "\n") { return nominal }
+        guard let found = memchr(input + nominal, Int32(UInt8(ascii: "\n")), end - nominal) else { return end }
+        return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - input + 1
+    }
+
+    private func parseChunk(_ index: Int, from start: Int, limit: Int, scanner: CSVRecordScanner, grid: ChunkGrid,
+                            textColumns: Set<Int>) -> CSVRecordScanner.Result {
+        var cells: [CellSpan] = []
+        cells.reserveCapacity(max(0, limit - start) / 6)
+        let result = scanner.scan(from: start, limit: limit, into: &cells)
+        let columnCount = scanner.columnCount
+        let input = scanner.input
+        var builders = (0..<columnCount).map {
+            ColumnBuilder(input: input, forceStrings: textColumns.contains($0), expectedRows: result.rows)
+        }
+        cells.withUnsafeBufferPointer { cellBuffer in
+            guard let base = cellBuffer.baseAddress else { return }
+            builders.withUnsafeMutableBufferPointer { builderBuffer in
+                var offset = 0
+                for _ in 0..<result.rows {
+                    for column in 0..<columnCount {
+                        builderBuffer[column].add(base[offset + column], cells: base, stride: columnCount, column: column)
+                    }
+                    offset += columnCount
+                }
+            }
+        }
+        for (column, builder) in builders.enumerated() {
+            grid.put(builder.finish(), chunk: index, column: column)
+        }
+        return result
+    }
+
+    private static func buildColumn(_ column: Int, cells: [CellSpan], columnCount: Int, input: UnsafePointer<UInt8>,
+                                    forceStrings: Bool) -> ChunkColumn {
+        let rows = cells.count / max(columnCount, 1)
+        var builder = ColumnBuilder(input: input, forceStrings: forceStrings, expectedRows: rows)
+        cells.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for row in 0..<rows {
+                builder.add(base[row * columnCount + column], cells: base, stride: columnCount, column: column)
+            }
+        }
+        return builder.finish()
+    }
+
+    private func decodeHeader(_ cell: CellSpan, _ input: UnsafePointer<UInt8>) -> String {
+        var bytes: [UInt8] = []
+        if cell.tag == .csvQuoted {
+            TextDecoding.unquoteCSV(input + cell.start, Int(cell.length), into: &bytes)
+        } else {
+            bytes = Array(UnsafeBufferPointer(start: input + cell.start, count: Int(cell.length)))
+        }
+        return String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+    }
+}

@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Opens an input for loading: a file (mapped), standard input ("-"), or either compressed
+/// with gzip (detected by its magic bytes, whatever the name). Every failure is a `TuttiError`
+/// naming the input.
+enum InputReader {
+    /// Reads `path` ("-" for standard input) into memory.
+    static func open(_ path: String, name: String, options: LoadOptions) throws -> InputBuffer {
+        let raw = path == "-" ? try readAll(descriptor: STDIN_FILENO, name: name, options: options)
+                              : try openFile(path, name: name)
+        guard raw.bytes.count > 0 else { throw TuttiError("the input is empty", file: name) }
+        if raw.bytes.count >= 2, raw.bytes[0] == 0x1f, raw.bytes[1] == 0x8b {
+            return try Gzip.inflate(raw.bytes, name: name, options: options)
+        }
+        return raw
+    }
+
+    private static func openFile(_ path: String, name: String) throws -> InputBuffer {
+        let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw TuttiError(describeOpenError(errno), file: name) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            throw TuttiError("cannot read: \(String(cString: strerror(errno)))", file: name)
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: throw TuttiError("is a directory, not a data file", file: name)
+        case S_IFREG:
+            guard info.st_size > 0 else { throw TuttiError("the file is empty", file: name) }
+            return try InputBuffer.mapping(descriptor: descriptor, count: Int(info.st_size), name: name)
+        default:
+            // A FIFO, a character device or a process substitution: read it as a stream.
+            return try readAll(descriptor: descriptor, name: name, options: LoadOptions())
+        }
+    }
+
+    private static func describeOpenError(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: "no such file"
+        case EACCES, EPERM: "permission denied"
+        case EISDIR: "is a directory, not a data file"
+        default: "cannot open: \(String(cString: strerror(code)))"
+        }
+    }
+
+    /// Reads a stream to its end into one heap buffer.
+    static func readAll(descriptor: Int32, name: String, options: LoadOptions) throws -> InputBuffer {
+        var capacity = 1 << 20
+        var count = 0
+        guard var buffer = malloc(capacity) else { throw TuttiError("out of memory", file: name) }
+        while true {
+            if options.cancellation?.isCancelled == true {
+                free(buffer)
+                throw TuttiError.cancelled(file: name)
+            }
+            if count == capacity {
+                capacity *= 2
+                guard let grown = realloc(buffer, capacity) else {
+                    free(buffer)
+                    throw TuttiError("out of memory reading the input", file: name)
+                }
+                buffer = grown
+            }
+            let got = read(descriptor, buffer + count, capacity - count)
+            if got == 0 { break }
+            if got < 0 {
+                if errno == EINTR { continue }
+                let message = String(cString: strerror(errno))
+                free(buffer)
+                throw TuttiError(errno == EISDIR ? "is a directory, not a data file" : "cannot read: \(message)", file: name)
+            }
+            count += got
+            options.progress?(LoadProgress(bytesDone: count, bytesTotal: 0, phase: "reading"))
+        }
+        return InputBuffer.adopting(buffer, count: count)
+    }
+}

@@ -1,0 +1,18 @@
+/// What a format parser hands to the column assembler: column names, the parsed chunks, and
+/// how to read a chunk's column again as strings when chunks disagree on its type.
+struct ParsedTable {
+    /// Column names, unique, in order.
+    var names: [String]
+    /// Rows per chunk, in input order.
+    var chunkRowCounts: [Int]
+    /// Parsed columns by chunk.
+    var grid: ChunkGrid
+    /// Columns to keep as text.
+    var textColumns: Set<Int>
+    /// Re-reads one column of one chunk with every value kept as a string.
+    var reparseAsStrings: @Sendable (_ chunk: Int, _ column: Int) -> ChunkColumn
+    /// The 1-based input line of a chunk-local row, for messages.
+    var lineOfRow: @Sendable (_ chunk: Int, _ row: Int) -> Int
+    /// Problems the parser repaired.
+    var warnings: [LoadWarning]
+}

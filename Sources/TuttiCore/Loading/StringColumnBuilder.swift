@@ -1,0 +1,71 @@
+/// Collects the string values of one column of one chunk. It starts dictionary-encoded and
+/// switches to a plain row-ordered table once values turn out to be mostly distinct (free text),
+/// so text is never hashed more than it needs to be. Invalid UTF-8 is replaced and counted.
+struct StringColumnBuilder {
+    /// Dictionary-encoded values: `codes[row]`, with `UInt32.max` marking a missing row.
+    private(set) var codes: [UInt32] = []
+    private(set) var dictionary = ByteDictionary()
+    /// Row-ordered values once the builder has switched to plain text.
+    private(set) var table: StringTable?
+    /// Cells whose bytes were not valid UTF-8.
+    private(set) var invalidUTF8Cells = 0
+    private var presentRows = 0
+
+    /// The code that marks a missing row while building.
+    static let missingCode = UInt32.max
+
+    /// Whether the values are kept as a plain table rather than dictionary codes.
+    var isPlainText: Bool { table != nil }
+
+    /// The number of rows added.
+    var rowCount: Int { table?.count ?? codes.count }
+
+    /// Adds a present value.
+    @inline(__always)
+    mutating func append(_ p: UnsafePointer<UInt8>, _ n: Int) {
+        if TextDecoding.isValidUTF8(p, n) {
+            appendValid(p, n)
+        } else {
+            invalidUTF8Cells += 1
+            let repaired = TextDecoding.repairedUTF8(p, n)
+            repaired.withUnsafeBufferPointer { appendValid($0.baseAddress!, $0.count) }
+        }
+    }
+
+    @inline(__always)
+    private mutating func appendValid(_ p: UnsafePointer<UInt8>, _ n: Int) {
+        presentRows += 1
+        if table != nil {
+            table!.append(UnsafeBufferPointer(start: p, count: n))
+            return
+        }
+        codes.append(dictionary.code(of: p, n))
+        if presentRows & 1023 == 0, dictionary.count * 2 > presentRows { switchToPlainText() }
+    }
+
+    /// Adds a missing row.
+    @inline(__always)
+    mutating func appendMissing() {
+        if table != nil {
+            table!.append(UnsafeBufferPointer(start: nil, count: 0))
+        } else {
+            codes.append(Self.missingCode)
+        }
+    }
+
+    private mutating func switchToPlainText() {
+        var plain = StringTable()
+        plain.reserve(entries: codes.count * 2, byteCount: dictionary.entries.bytes.count * 2)
+        let entries = dictionary.entries
+        for code in codes {
+            if code == Self.missingCode {
+                plain.append(UnsafeBufferPointer(start: nil, count: 0))
+            } else {
+                entries.withBytes(at: Int(code)) { plain.append($0) }
+            }
+        }
+        table = plain
+        codes = []
+        dictionary = ByteDictionary()
+    }
+}

@@ -1,0 +1,8 @@
+import Testing
+@testable import TuttiUI
+
+@Suite struct BannerTests {
+    @Test func bannerNamesTheCursesLibrary() {
+        #expect(TuttiUIInfo.banner.contains("ncurses"))
+    }
+}
