@@ -21,9 +21,10 @@ let package = Package(
             path: "Sources/CZlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .target(
             name: "TuttiCore",
-            dependencies: ["CZlib"],
+            dependencies: ["CZlib", "CMalloc"],
             resources: [.copy("Demo")]
         ),
         .target(name: "TuttiTerminal", dependencies: ["CNcurses"]),

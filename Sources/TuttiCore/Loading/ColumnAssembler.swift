@@ -5,7 +5,7 @@ import Dispatch
 /// is read as strings everywhere; strings become categorical when values repeat enough, else text.
 struct ColumnAssembler {
     /// Most distinct values a categorical column may have.
-    static let maxCategories = 10_000
+    static let maxCategories = 65_536
 
     let table: ParsedTable
     let source: String
@@ -13,6 +13,8 @@ struct ColumnAssembler {
     func assemble() throws -> (columns: [Column], warnings: [LoadWarning]) {
         let columnCount = table.names.count
         let outcomes = ResultSlots<Result<(Column, LoadWarning?), TuttiError>>.collect(count: columnCount) { column in
+            // Each column frees its chunk buffers; give the memory back before the next one.
+            defer { MemoryTuning.trim() }
             do throws(TuttiError) { return .success(try assembleColumn(column)) } catch { return .failure(error) }
         }
         var columns: [Column] = []

@@ -18,12 +18,15 @@ struct ColumnBuilder {
     private var failure: (row: Int, message: String)?
     private var scratch: [UInt8] = []
     private var numbers: [Double] = []
+    private let expectedRows: Int
 
     /// A builder reading cell bytes from `input`.
     init(input: UnsafePointer<UInt8>, forceStrings: Bool, expectedRows: Int) {
         self.input = input
         self.forceStrings = forceStrings
+        self.expectedRows = expectedRows
         state = forceStrings ? .strings : .empty
+        if forceStrings { strings.reserve(expectedRows) }
         missingRows.reserveCapacity(16)
     }
 
@@ -78,12 +81,19 @@ struct ColumnBuilder {
                     // Rows missing before the first value hold placeholders.
                     state = .integer
                     integers = [Int64](repeating: 0, count: rows)
+                    integers.reserveCapacity(expectedRows)
                 }
                 integers.append(value)
                 return true
             }
             if let value = ValueParser.parseDouble(p, n) {
-                floats = state == .empty ? [Double](repeating: 0, count: rows) : integers.map(Double.init)
+                floats = []
+                floats.reserveCapacity(expectedRows)
+                if state == .empty {
+                    floats.append(contentsOf: repeatElement(0, count: rows))
+                } else {
+                    for value in integers { floats.append(Double(value)) }
+                }
                 integers = []
                 state = .float
                 floats.append(value)
@@ -106,7 +116,10 @@ struct ColumnBuilder {
 
     private mutating func addBoolean(_ value: Bool) -> Bool {
         guard state == .empty || state == .boolean else { return false }
-        if state == .empty { booleans = [Bool](repeating: false, count: rows) }
+        if state == .empty {
+            booleans = [Bool](repeating: false, count: rows)
+            booleans.reserveCapacity(expectedRows)
+        }
         state = .boolean
         booleans.append(value)
         return true
@@ -219,6 +232,7 @@ struct ColumnBuilder {
         vectorValues = []
         missingRows.removeAll(keepingCapacity: true)
         strings = StringColumnBuilder()
+        strings.reserve(expectedRows)
         rows = 0
         for row in 0..<done {
             addString(cells[row * stride + column])

@@ -10,6 +10,7 @@ public enum DatasetLoader {
     /// Loads `path` ("-" reads standard input). Throws a `TuttiError` naming the input (and the
     /// line and cell where it applies) for anything that cannot be read.
     public static func load(_ path: String, options: LoadOptions = LoadOptions()) throws -> LoadResult {
+        MemoryTuning.configure()
         let name = options.displayName ?? (path == "-" ? "<stdin>" : path)
         let buffer = try InputReader.open(path, name: name, options: options)
         return try load(buffer: buffer, path: path, name: name, options: options)
@@ -52,6 +53,7 @@ public enum DatasetLoader {
         options.progress?(LoadProgress(bytesDone: bytes.count, bytesTotal: bytes.count, phase: "building columns"))
         let (columns, warnings) = try ColumnAssembler(table: table, source: name).assemble()
         let rowCount = table.chunkRowCounts.reduce(0, +)
+        MemoryTuning.trim()
         return LoadResult(dataset: Dataset(source: name, rowCount: rowCount, columns: columns), warnings: warnings)
     }
 }

@@ -20,6 +20,9 @@ struct StringColumnBuilder {
     /// The number of rows added.
     var rowCount: Int { table?.count ?? codes.count }
 
+    /// Reserves room for `rows` rows.
+    mutating func reserve(_ rows: Int) { codes.reserveCapacity(rows) }
+
     /// Adds a present value.
     @inline(__always)
     mutating func append(_ p: UnsafePointer<UInt8>, _ n: Int) {
@@ -55,7 +58,9 @@ struct StringColumnBuilder {
 
     private mutating func switchToPlainText() {
         var plain = StringTable()
-        plain.reserve(entries: codes.count * 2, byteCount: dictionary.entries.bytes.count * 2)
+        let expected = max(codes.capacity, codes.count)
+        let averageLength = dictionary.entries.bytes.count / max(dictionary.count, 1) + 1
+        plain.reserve(entries: expected, byteCount: expected * averageLength)
         let entries = dictionary.entries
         for code in codes {
             if code == Self.missingCode {

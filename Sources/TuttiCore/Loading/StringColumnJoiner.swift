@@ -12,19 +12,28 @@ enum StringColumnJoiner {
         if !forceText, !anyPlain {
             var dictionary = ByteDictionary()
             var remaps: [[UInt32]] = []
-            for builder in builders {
+            let limit = min(ColumnAssembler.maxCategories, presentCount / 2)
+            merging: for builder in builders {
                 guard let builder else { remaps.append([]); continue }
                 let entries = builder.dictionary.entries
-                remaps.append((0..<entries.count).map { code in
-                    entries.withBytes(at: code) { dictionary.code(of: $0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
-                })
+                var remap: [UInt32] = []
+                remap.reserveCapacity(entries.count)
+                for code in 0..<entries.count {
+                    remap.append(entries.withBytes(at: code) {
+                        dictionary.code(of: $0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count)
+                    })
+                    // Too many distinct values for a categorical column: stop and make text.
+                    if dictionary.count > limit { break merging }
+                }
+                remaps.append(remap)
             }
             if dictionary.count <= ColumnAssembler.maxCategories, dictionary.count * 2 <= presentCount {
                 let missing = UInt32(dictionary.count)
                 var codes: [UInt32] = []
                 codes.reserveCapacity(rowCount)
-                for (index, builder) in builders.enumerated() {
-                    guard let builder else {
+                for index in builders.indices {
+                    // Take each piece out so its memory is freed as soon as it is copied.
+                    guard let builder = builders[index].take() else {
                         codes.append(contentsOf: repeatElement(missing, count: pieces[index].rowCount))
                         continue
                     }
@@ -32,14 +41,19 @@ enum StringColumnJoiner {
                     for code in builder.codes {
                         codes.append(code == StringColumnBuilder.missingCode ? missing : remap[Int(code)])
                     }
-                    builders[index] = nil
                 }
                 return .categorical(codes: codes, dictionary: dictionary.entries)
             }
         }
         var table = StringTable()
-        for (index, builder) in builders.enumerated() {
-            guard let builder else {
+        table.reserve(entries: rowCount, byteCount: builders.reduce(0) { total, builder in
+            guard let builder else { return total }
+            if let plain = builder.table { return total + plain.bytes.count }
+            let entries = builder.dictionary.entries
+            return total + builder.codes.reduce(0) { $0 + ($1 == StringColumnBuilder.missingCode ? 0 : entries.length(at: Int($1))) }
+        })
+        for index in builders.indices {
+            guard let builder = builders[index].take() else {
                 for _ in 0..<pieces[index].rowCount { table.append(UnsafeBufferPointer(start: nil, count: 0)) }
                 continue
             }
@@ -55,7 +69,6 @@ enum StringColumnJoiner {
                     }
                 }
             }
-            builders[index] = nil
         }
         return .text(table)
     }

@@ -1,0 +1,6 @@
+#ifndef TUTTI_CMALLOC_SHIM_H
+#define TUTTI_CMALLOC_SHIM_H
+#if defined(__linux__)
+#include <malloc.h>
+#endif
+#endif

@@ -1,0 +1,28 @@
+#if canImport(CMalloc) && os(Linux)
+import CMalloc
+#endif
+
+/// Keeps a load's peak memory close to the size of the data it produces.
+///
+/// glibc raises its mmap threshold every time a large block is freed, after which the loader's
+/// many per-chunk buffers come from the heap and stay resident after they are freed. A fixed
+/// threshold sends every buffer of 256 KiB or more to its own mapping, returned to the system
+/// the moment it is freed; a trim at the end of a load returns what the heap still holds.
+enum MemoryTuning {
+    private static let configured: Bool = {
+        #if canImport(CMalloc) && os(Linux)
+        _ = mallopt(M_MMAP_THRESHOLD, 256 * 1024)
+        #endif
+        return true
+    }()
+
+    /// Sets the allocator up once per process.
+    static func configure() { _ = configured }
+
+    /// Returns freed heap memory to the system.
+    static func trim() {
+        #if canImport(CMalloc) && os(Linux)
+        _ = malloc_trim(0)
+        #endif
+    }
+}
