@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "TuttiCoreTests", dependencies: ["TuttiCore"]),
         .testTarget(name: "TuttiTerminalTests", dependencies: ["TuttiTerminal"]),
         .testTarget(name: "TuttiUITests", dependencies: ["TuttiUI"]),
-        .testTarget(name: "tuttiTests", dependencies: ["TuttiCore"]),
+        .testTarget(name: "tuttiTests", dependencies: ["tutti", "TuttiCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

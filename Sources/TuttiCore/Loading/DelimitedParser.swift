@@ -39,7 +39,7 @@ struct DelimitedParser {
 
         // Chunks.
         let workers = max(ProcessInfo.processInfo.activeProcessorCount, 1)
-        let chunkSize = max(64 * 1024, min(options.chunkSize, (end - dataStart) / (workers * 4) + 1))
+        let chunkSize = max(min(64 * 1024, options.chunkSize), min(options.chunkSize, (end - dataStart) / (workers * 4) + 1))
         let nominalStarts = Array(stride(from: dataStart, to: end, by: chunkSize))
         let chunkCount = nominalStarts.count
         let limits = nominalStarts.indices.map { $0 + 1 < chunkCount ? nominalStarts[$0 + 1] : end }

@@ -17,7 +17,7 @@ struct JSONLinesParser {
         let input = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
         let end = bytes.count
         let workers = max(ProcessInfo.processInfo.activeProcessorCount, 1)
-        let chunkSize = max(64 * 1024, min(options.chunkSize, (end - bodyStart) / (workers * 4) + 1))
+        let chunkSize = max(min(64 * 1024, options.chunkSize), min(options.chunkSize, (end - bodyStart) / (workers * 4) + 1))
         var starts = [bodyStart]
         while let last = starts.last, last + chunkSize < end {
             guard let found = memchr(input + last + chunkSize - 1, Int32(UInt8(ascii: "\n")), end - (last + chunkSize - 1)) else { break }

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import TuttiCore
+
+/// Loads text as if it were a file called `name`.
+func load(_ text: String, name: String = "test.csv", options: LoadOptions = LoadOptions()) throws -> LoadResult {
+    try DatasetLoader.load(bytes: Array(text.utf8), name: name, options: options)
+}
+
+/// The error thrown when loading `text`, or nil.
+func loadError(_ text: String, name: String = "test.csv", options: LoadOptions = LoadOptions()) -> TuttiError? {
+    do {
+        _ = try load(text, name: name, options: options)
+        return nil
+    } catch let error as TuttiError {
+        return error
+    } catch {
+        Issue.record("unexpected error type: \(error)")
+        return nil
+    }
+}
+
+/// A column's cells as display text, missing cells as nil.
+func cells(_ dataset: Dataset, _ name: String) -> [String?] {
+    guard let column = dataset.column(named: name) else { return [] }
+    return (0..<dataset.rowCount).map { column.isPresent($0) ? column.text(at: $0) : nil }
+}
+
+/// A temporary folder removed when the value is released.
+final class TemporaryFolder {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("tutti-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func write(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let path = url.appendingPathComponent(name).path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    func write(_ name: String, _ text: String) throws -> String { try write(name, Array(text.utf8)) }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+}
+
+/// The path of the shared Adult file, found beside the repository (as in CI) or via the demo data.
+func adultPath() throws -> String {
+    let here = URL(fileURLWithPath: #filePath)
+    let shared = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/data/adult_scored.csv").path
+    if FileManager.default.fileExists(atPath: shared) { return shared }
+    let bundled = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Sources/TuttiCore/Demo/adult_scored.csv.gz").path
+    return bundled
+}
+
+/// The Adult dataset, loaded once for all tests.
+let adult: Dataset = {
+    try! DatasetLoader.load(adultPath()).dataset
+}()
