@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "tutti", targets: ["tutti"]),
+        .executable(name: "tutti-bench", targets: ["tutti-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -37,6 +38,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "tutti-bench", dependencies: ["TuttiCore"], path: "Benchmarks/TuttiBench"),
         .testTarget(name: "TuttiCoreTests", dependencies: ["TuttiCore"]),
         .testTarget(name: "TuttiTerminalTests", dependencies: ["TuttiTerminal"]),
         .testTarget(name: "TuttiUITests", dependencies: ["TuttiUI"]),

@@ -89,7 +89,7 @@ def find_rows(obj):
 
 
 def parse_rows(tool, stdout, stderr):
-    if tool == "tutti":
+    if tool.startswith("tutti"):
         try:
             return find_rows(json.loads(stdout)), None
         except ValueError:
@@ -121,6 +121,7 @@ def main():
     ap.add_argument("file")
     ap.add_argument("--tutti", default="", help="tutti binary; empty = not built")
     ap.add_argument("--tutti-note", default="not built")
+    ap.add_argument("--tutti-bench", default="", help="tutti-bench binary (load only)")
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
 
@@ -131,8 +132,10 @@ def main():
             pass
 
     tools = {}
+    if args.tutti_bench:
+        tools["tutti"] = [args.tutti_bench, "load", path]
     if args.tutti:
-        tools["tutti"] = [args.tutti, "info", path, "--format", "json"]
+        tools["tutti info"] = [args.tutti, "info", path, "--format", "json"]
     tools.update({name: peer_cmd(*code) + [path] for name, code in PEERS.items()})
 
     res = {name: {"walls": [], "rss": 0.0, "rows": None, "read": [], "error": None}
@@ -160,9 +163,9 @@ def main():
     # Row counts must agree.
     peer_rows = {res[n]["rows"] for n in PEERS if not res[n]["error"]}
     ok = len(peer_rows) == 1
-    tutti_rows = res.get("tutti", {}).get("rows")
-    if ok and tutti_rows is not None and tutti_rows not in peer_rows:
-        ok = False
+    for tutti_rows in (r["rows"] for n, r in res.items() if n.startswith("tutti")):
+        if ok and tutti_rows is not None and tutti_rows not in peer_rows:
+            ok = False
     print("row counts: " + ", ".join(
         f"{n}={r['rows']}" for n, r in res.items()) + ("" if ok else "  MISMATCH"),
         file=sys.stderr)
@@ -186,7 +189,7 @@ def main():
     notes = []
     best = {n: min(r["walls"]) for n, r in res.items() if r["walls"]}
     if "tutti" in best and len(best) > 1:
-        fastest = min((n for n in best if n != "tutti"), key=best.get)
+        fastest = min((n for n in best if not n.startswith("tutti")), key=best.get)
         notes.append(f"tutti / fastest peer ({fastest}): {best['tutti'] / best[fastest]:.2f}x wall time (best)")
         if "pyarrow" in best:
             notes.append(f"tutti / pyarrow: {best['tutti'] / best['pyarrow']:.2f}x wall time (best)")

@@ -3,7 +3,10 @@
 #
 # Usage: Benchmarks/load_bench.sh [ROWS]        (ROWS defaults to 1000000)
 #   RUNS=3        runs per tool (wall time = median of RUNS)
-#   SKIP_BUILD=1  do not build tutti; use .build/release/tutti if present
+#   SKIP_BUILD=1  do not build tutti; use .build/release/tutti{,-bench} if present
+#
+# "tutti" is a load alone (tutti-bench load FILE); "tutti info" is the whole
+# `tutti info FILE --format json` command, which also computes column statistics.
 #
 # Steps: generate Benchmarks/data/eval_<rows>.csv if missing
 # (Benchmarks/gen_eval_table.py), build tutti in release, create .venv-bench
@@ -24,17 +27,16 @@ FILE=Benchmarks/data/eval_${tag}.csv
 [[ -f $FILE ]] || python3 Benchmarks/gen_eval_table.py --rows "$ROWS" -o "$FILE"
 
 TUTTI=$ROOT/.build/release/tutti
+BENCH=$ROOT/.build/release/tutti-bench
 tutti_arg=() note="not built"
-if [[ ${SKIP_BUILD:-0} == 1 ]]; then
-    [[ -x $TUTTI ]] && tutti_arg=(--tutti "$TUTTI")
-elif ! compgen -G "Sources/tutti/*.swift" > /dev/null; then
-    note="not built (no sources yet)"
-elif swift build -c release --product tutti >&2; then
-    tutti_arg=(--tutti "$TUTTI")
-else
+if [[ ${SKIP_BUILD:-0} != 1 ]] && ! swift build -c release --product tutti >&2; then
     echo "load_bench: tutti release build failed; benchmarking the peers only" >&2
     note="not built (build failed)"
+elif [[ ${SKIP_BUILD:-0} != 1 ]] && ! swift build -c release --product tutti-bench >&2; then
+    note="not built (build failed)"
 fi
+[[ -x $TUTTI ]] && tutti_arg+=(--tutti "$TUTTI")
+[[ -x $BENCH ]] && tutti_arg+=(--tutti-bench "$BENCH")
 
 VENV=.venv-bench
 if ! "$VENV/bin/python" -c "import pyarrow, pandas, polars, duckdb" 2> /dev/null; then
@@ -44,4 +46,4 @@ if ! "$VENV/bin/python" -c "import pyarrow, pandas, polars, duckdb" 2> /dev/null
 fi
 
 exec "$VENV/bin/python" Benchmarks/load_bench.py "$FILE" --runs "${RUNS:-3}" \
-    --tutti-note "$note" "${tutti_arg[@]}"
+    --tutti-note "$note" ${tutti_arg[@]+"${tutti_arg[@]}"}

@@ -1,0 +1,36 @@
+import Foundation
+import TuttiCore
+
+/// `tutti-bench`: release-build measurements of the data engine, printed as JSON lines.
+///
+///     tutti-bench load FILE        one full load (rows, seconds)
+@main
+enum TuttiBench {
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            switch arguments.first {
+            case "load" where arguments.count == 2:
+                try load(arguments[1])
+            default:
+                FileHandle.standardError.write(Data("usage: tutti-bench load FILE\n".utf8))
+                exit(2)
+            }
+        } catch {
+            FileHandle.standardError.write(Data("tutti-bench: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+
+    static func seconds(_ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    static func load(_ path: String) throws {
+        var dataset: Dataset?
+        let time = try seconds { dataset = try DatasetLoader.load(path).dataset }
+        print("{\"rows\": \(dataset!.rowCount), \"columns\": \(dataset!.columns.count), \"seconds\": \(time)}")
+    }
+}
