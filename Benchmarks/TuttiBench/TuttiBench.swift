@@ -3,7 +3,8 @@ import TuttiCore
 
 /// `tutti-bench`: release-build measurements of the data engine, printed as JSON lines.
 ///
-///     tutti-bench load FILE        one full load (rows, seconds)
+///     tutti-bench load FILE                      one full load (rows, seconds)
+///     tutti-bench brush FILE BRUSHED COL...      brush steps on BRUSHED updating the other views
 @main
 enum TuttiBench {
     static func main() {
@@ -12,8 +13,10 @@ enum TuttiBench {
             switch arguments.first {
             case "load" where arguments.count == 2:
                 try load(arguments[1])
+            case "brush" where arguments.count >= 4:
+                try BrushBench.run(path: arguments[1], brushed: arguments[2], views: Array(arguments[3...]))
             default:
-                FileHandle.standardError.write(Data("usage: tutti-bench load FILE\n".utf8))
+                FileHandle.standardError.write(Data("usage: tutti-bench load FILE | brush FILE BRUSHED COL...\n".utf8))
                 exit(2)
             }
         } catch {

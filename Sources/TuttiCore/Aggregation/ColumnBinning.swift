@@ -1,0 +1,175 @@
+/// A column cut into bins, with each row's bin: the base of histograms and brushing.
+///
+/// Numbers get nice, equal-width bins over the whole column (so bins stay put when the
+/// filter changes); integers with a small range get one bin per value. Categorical and
+/// boolean columns get their most frequent values plus "other". Every row's bin is stored as
+/// a code; missing rows hold `binCount` (the missing pseudo-bin).
+public struct ColumnBinning: Sendable {
+    /// How the bins were made.
+    public enum Scheme: Sendable, Equatable {
+        /// Bin `i` is `edges[i] ..< edges[i + 1]` (the last bin also holds its upper edge
+        /// unless `integral`, where bins are whole numbers).
+        case numeric(edges: [Double], integral: Bool)
+        /// Bin `i` is `values[i]`; with `hasOther`, the last bin holds every other value.
+        case values([String], hasOther: Bool)
+    }
+
+    /// The column binned.
+    public let column: String
+    public let scheme: Scheme
+    /// A label per bin.
+    public let labels: [String]
+    /// The bin of each row (`binCount` for missing rows).
+    public let codes: [UInt16]
+    /// Rows per bin over the whole dataset (`binCount + 1` entries, the last for missing).
+    public let totals: [Int]
+
+    /// The number of bins (not counting missing).
+    public var binCount: Int { labels.count }
+
+    /// Most bins a binning may have.
+    public static let maxBins = 4096
+
+    /// Bins the column called `name`: numbers into about `bins` bins, categories into the top
+    /// `bins - 1` values plus "other". Text and vector columns cannot be binned.
+    public init(dataset: Dataset, column name: String, bins: Int) throws {
+        guard let column = dataset.column(named: name) else {
+            throw TuttiError.unknownColumn(name, suggestion: NameSuggestion.nearest(to: name, in: dataset.columnNames))
+        }
+        let target = min(max(bins, 1), Self.maxBins)
+        switch column.data {
+        case .integer(let values):
+            self = Self.numeric(name, values.map(Double.init), validity: column.validity, target: target, integral: true)
+        case .float(let values):
+            self = Self.numeric(name, values, validity: column.validity, target: target, integral: false)
+        case .boolean(let values):
+            var codes = [UInt16](repeating: 2, count: column.rowCount)
+            column.validity.forEachMember { codes[$0] = values[$0] ? 1 : 0 }
+            self.init(column: name, scheme: .values(["false", "true"], hasOther: false), labels: ["false", "true"], codes: codes)
+        case .categorical(let codes, let dictionary):
+            self = Self.categorical(name, codes: codes, dictionary: dictionary, target: target)
+        case .text, .vector:
+            throw TuttiError("column '\(name)' holds \(column.kind.rawValue); only numbers, booleans and categories have histograms")
+        }
+    }
+
+    init(column: String, scheme: Scheme, labels: [String], codes: [UInt16]) {
+        self.column = column
+        self.scheme = scheme
+        self.labels = labels
+        self.codes = codes
+        var totals = [Int](repeating: 0, count: labels.count + 1)
+        codes.withUnsafeBufferPointer { input in
+            totals.withUnsafeMutableBufferPointer { out in
+                for code in input { out[Int(code)] &+= 1 }
+            }
+        }
+        self.totals = totals
+    }
+
+    private static func numeric(_ name: String, _ values: [Double], validity: RowSet, target: Int,
+                                integral: Bool) -> ColumnBinning {
+        var low = Double.infinity, high = -Double.infinity
+        validity.forEachMember { row in
+            let value = values[row]
+            if value.isFinite {
+                low = min(low, value)
+                high = max(high, value)
+            }
+        }
+        if low > high { low = 0; high = 0 }
+        let step: Double
+        let start: Double
+        let count: Int
+        if integral, high - low + 1 <= Double(target) {
+            step = 1
+            start = low
+            count = Int(high - low) + 1
+        } else {
+            step = NiceScale.step(span: high - low, target: target, integral: integral)
+            start = (low / step).rounded(.down) * step
+            let span = integral ? high + 1 - start : high - start
+            count = min(max(1, Int((span / step).rounded(.up))), maxBins)
+        }
+        let edges = (0...count).map { start + Double($0) * step }
+        let missing = UInt16(count)
+        var codes = [UInt16](repeating: missing, count: values.count)
+        codes.withUnsafeMutableBufferPointer { out in
+            values.withUnsafeBufferPointer { input in
+                validity.forEachMember { row in
+                    let value = input[row]
+                    guard value.isFinite else { return }
+                    var bin = min(max(Int((value - start) / step), 0), count - 1)
+                    // Division can land one bin off on an edge; the edges decide.
+                    if bin > 0, value < edges[bin] { bin -= 1 }
+                    if bin + 1 < count, value >= edges[bin + 1] { bin += 1 }
+                    out[row] = UInt16(bin)
+                }
+            }
+        }
+        let labels = (0..<count).map { index in
+            integral && step == 1 ? NumberFormatting.shortest(edges[index]) : NumberFormatting.compact(edges[index])
+        }
+        return ColumnBinning(column: name, scheme: .numeric(edges: edges, integral: integral), labels: labels, codes: codes)
+    }
+
+    private static func categorical(_ name: String, codes: [UInt32], dictionary: StringTable, target: Int) -> ColumnBinning {
+        let counts = CategoryCounts.count(codes: codes, categories: dictionary.count)
+        let present = (0..<dictionary.count).filter { counts[$0] > 0 }
+        let ranked = present.sorted { counts[$0] > counts[$1] || (counts[$0] == counts[$1] && $0 < $1) }
+        let hasOther = ranked.count > target
+        let kept = hasOther ? Array(ranked.prefix(max(target - 1, 1))) : ranked
+        let otherBin = kept.count
+        let missingBin = UInt16(kept.count + (hasOther ? 1 : 0))
+        var binOfCode = [UInt16](repeating: UInt16(otherBin), count: dictionary.count + 1)
+        for (bin, code) in kept.enumerated() { binOfCode[code] = UInt16(bin) }
+        binOfCode[dictionary.count] = missingBin
+        let rowBins = codes.map { binOfCode[Int($0)] }
+        let values = kept.map { dictionary[$0] }
+        let labels = values + (hasOther ? ["other (\(ranked.count - kept.count))"] : [])
+        return ColumnBinning(column: name, scheme: .values(values, hasOther: hasOther), labels: labels, codes: rowBins)
+    }
+
+    /// The brush range covering bins `bins` (clamped to the real bins).
+    public func range(of bins: ClosedRange<Int>) -> BrushRange {
+        let low = max(bins.lowerBound, 0), high = min(bins.upperBound, binCount - 1)
+        switch scheme {
+        case .numeric(let edges, let integral):
+            let isLast = high == binCount - 1
+            return integral ? .numeric(lower: edges[low], upper: edges[high + 1] - 1, includesUpper: true)
+                            : .numeric(lower: edges[low], upper: edges[high + 1], includesUpper: isLast)
+        case .values(let values, let hasOther):
+            var chosen = Array(values[low...min(high, values.count - 1)])
+            if hasOther, high == binCount - 1 { chosen = Array(values[low...]) }
+            return .values(chosen)
+        }
+    }
+
+    /// Whether bins `bins` can be written as an expression (not when they include "other").
+    public func isExpressible(_ bins: ClosedRange<Int>) -> Bool {
+        if case .values(_, true) = scheme { return bins.upperBound < binCount - 1 }
+        return true
+    }
+
+    /// The rows whose bin lies in `bins`, optionally only among `within`.
+    public func rows(in bins: ClosedRange<Int>, within: RowSet? = nil) -> RowSet {
+        let low = UInt16(clamping: bins.lowerBound), high = UInt16(clamping: bins.upperBound)
+        var words = [UInt64](repeating: 0, count: (codes.count + 63) >> 6)
+        codes.withUnsafeBufferPointer { input in
+            words.withUnsafeMutableBufferPointer { out in
+                for word in 0..<out.count {
+                    var bits: UInt64 = 0
+                    let base = word << 6
+                    let end = min(base + 64, input.count)
+                    for row in base..<end {
+                        let code = input[row]
+                        bits |= (code >= low && code <= high ? 1 : 0) << UInt64(row - base)
+                    }
+                    out[word] = bits
+                }
+            }
+        }
+        let set = RowSet(rowCount: codes.count, words: words)
+        return within.map { set.intersection($0) } ?? set
+    }
+}

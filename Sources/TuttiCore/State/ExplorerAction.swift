@@ -1,0 +1,30 @@
+/// A named change to the shared state. Panes emit actions; `Explorer` applies them.
+public enum ExplorerAction: Sendable, Equatable {
+    /// Sets the filter to an expression ("" clears it).
+    case setFilter(String)
+    /// Makes the visible selection the filter, then clears the selection.
+    case filterToSelection
+    /// Replaces the selection.
+    case select(RowSet, SelectionSource)
+    /// Adds or removes one row from the selection (which becomes hand-picked).
+    case toggleRow(Int)
+    /// Removes the selection.
+    case clearSelection
+    /// Sets the group columns.
+    case setGroupColumns([String])
+    /// Gives a role to a column (nil removes the role).
+    case setRole(ColumnRole, String?)
+
+    /// A short name for logs, help and replay: `set-filter`, `select`, ….
+    public var name: String {
+        switch self {
+        case .setFilter: "set-filter"
+        case .filterToSelection: "filter-to-selection"
+        case .select: "select"
+        case .toggleRow: "toggle-row"
+        case .clearSelection: "clear-selection"
+        case .setGroupColumns: "set-groups"
+        case .setRole: "set-role"
+        }
+    }
+}

@@ -1,0 +1,43 @@
+/// The score every pane plays from: the dataset, the filter, the selection, the group columns
+/// and the column roles. A value: every change makes a new state through `Explorer`.
+public struct ExplorerState: Sendable {
+    /// The data, immutable.
+    public let dataset: Dataset
+    /// Which rows every pane sees.
+    public internal(set) var filter: FilterState
+    /// Rows highlighted in every pane, or nil.
+    public internal(set) var selection: Selection?
+    /// Columns that split panes into per-group views.
+    public internal(set) var groupColumns: [String]
+    /// Which column plays which role.
+    public internal(set) var roles: ColumnRoles
+
+    /// A fresh state: no filter, no selection, no groups.
+    public init(dataset: Dataset, roles: ColumnRoles) {
+        self.dataset = dataset
+        self.roles = roles
+        filter = .all(rowCount: dataset.rowCount)
+        selection = nil
+        groupColumns = []
+    }
+
+    /// Rows that pass the filter and are selected.
+    public var visibleSelection: RowSet? { selection.map { $0.rows.intersection(filter.rows) } }
+
+    /// The number of rows that pass the filter.
+    public var filteredCount: Int { filter.rows.count }
+
+    /// The number of selected rows that pass the filter.
+    public var selectedCount: Int { selection.map { $0.rows.intersectionCount(filter.rows) } ?? 0 }
+}
+
+/// What an action changed, so that panes recompute only what they need.
+public struct StateChange: OptionSet, Sendable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    public static let filter = StateChange(rawValue: 1)
+    public static let selection = StateChange(rawValue: 2)
+    public static let groups = StateChange(rawValue: 4)
+    public static let roles = StateChange(rawValue: 8)
+}

@@ -1,0 +1,47 @@
+/// A range brushed on one column's histogram.
+public enum BrushRange: Sendable, Equatable, Codable {
+    /// Numbers in `lower ..< upper` (`lower ... upper` when `includesUpper`).
+    case numeric(lower: Double, upper: Double, includesUpper: Bool)
+    /// Categorical values (or, for other columns, displayed values) in the set.
+    case values([String])
+}
+
+/// One `column op value` condition of a slice.
+public struct SlicePredicate: Sendable, Equatable, Codable, Hashable {
+    public let column: String
+    /// `==`, `<`, `>=`, … as in the expression language.
+    public let op: String
+    /// The value, as written in an expression (a quoted string or a number).
+    public let value: String
+
+    public init(column: String, op: String, value: String) {
+        self.column = column
+        self.op = op
+        self.value = value
+    }
+}
+
+/// Where a selection came from, so it can be shown, saved and turned into a filter.
+public enum SelectionSource: Sendable, Equatable, Codable {
+    /// A brush on a histogram.
+    case brush(column: String, range: BrushRange)
+    /// The rows of a slice.
+    case slice([SlicePredicate])
+    /// A cluster of duplicates: its kind and index in the duplicates report.
+    case duplicateCluster(kind: String, index: Int)
+    /// A confusion-matrix cell, as its label and prediction conditions.
+    case confusionCell([SlicePredicate])
+    /// Rows picked by hand.
+    case rows
+}
+
+/// The selected rows and where they came from. Highlighted in every pane; restricts nothing.
+public struct Selection: Sendable, Equatable {
+    public let rows: RowSet
+    public let source: SelectionSource
+
+    public init(rows: RowSet, source: SelectionSource) {
+        self.rows = rows
+        self.source = source
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Writes a selection's source as a filter expression, so "filter to selection" stays a
+/// readable, saveable expression whenever it can.
+public enum SelectionExpression {
+    /// The expression selecting the same rows as `source`, or nil for sources that are row
+    /// lists (hand-picked rows, duplicate clusters).
+    public static func text(for source: SelectionSource) -> String? {
+        switch source {
+        case .brush(let column, .numeric(let lower, let upper, let includesUpper)):
+            let name = quotedColumn(column)
+            return "\(name) >= \(NumberFormatting.shortest(lower)) and \(name) \(includesUpper ? "<=" : "<") \(NumberFormatting.shortest(upper))"
+        case .brush(let column, .values(let values)):
+            return "\(quotedColumn(column)) in (\(values.map(quotedString).joined(separator: ", ")))"
+        case .slice(let predicates), .confusionCell(let predicates):
+            return predicates.map { "\(quotedColumn($0.column)) \($0.op) \($0.value)" }.joined(separator: " and ")
+        case .duplicateCluster, .rows:
+            return nil
+        }
+    }
+
+    /// A column name as an expression identifier (back-quoted unless a plain identifier).
+    public static func quotedColumn(_ name: String) -> String {
+        let plain = name.first.map { $0.isLetter || $0 == "_" } == true
+            && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
+        return plain ? name : "`" + name.replacingOccurrences(of: "`", with: "``") + "`"
+    }
+
+    /// A string literal in double quotes with backslash escapes.
+    public static func quotedString(_ value: String) -> String {
+        "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}
