@@ -1,0 +1,114 @@
+/// One terminal cell: a grapheme (or nothing, for the right half of a wide character) and
+/// its style.
+public struct Cell: Sendable, Equatable {
+    /// The character shown; nil in the cell covered by the right half of a wide character.
+    public var character: Character?
+    public var style: CellStyle
+
+    public init(character: Character? = " ", style: CellStyle = .plain) {
+        self.character = character
+        self.style = style
+    }
+
+    /// A blank cell.
+    public static let blank = Cell()
+}
+
+/// A grid of cells that panes draw into: a plain value, so every pane can be rendered and read
+/// back as text in tests. Only the terminal backend writes a canvas to a terminal.
+///
+/// Drawing goes through a clip rectangle whose top-left corner is the origin of the
+/// coordinates passed to the drawing methods; nothing is drawn outside it.
+public struct Canvas: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+    /// Where drawing goes, in canvas coordinates.
+    public private(set) var clip: Rect
+
+    /// A blank canvas.
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = [Cell](repeating: .blank, count: self.width * self.height)
+        clip = Rect(x: 0, y: 0, width: self.width, height: self.height)
+    }
+
+    /// The cell at canvas coordinates (`x`, `y`).
+    public subscript(x: Int, y: Int) -> Cell { cells[y * width + x] }
+
+    /// The size of the current clip rectangle: the drawable area.
+    public var size: (width: Int, height: Int) { (clip.width, clip.height) }
+
+    /// Runs `body` with drawing limited to `rect` (given in the current clip's coordinates),
+    /// whose top-left corner becomes the origin.
+    public mutating func within(_ rect: Rect, _ body: (inout Canvas) -> Void) {
+        let saved = clip
+        clip = Rect(x: clip.x + rect.x, y: clip.y + rect.y, width: rect.width, height: rect.height).intersection(saved)
+        body(&self)
+        clip = saved
+    }
+
+    /// Sets one cell (clip coordinates). Wide characters take two cells.
+    public mutating func set(x: Int, y: Int, _ character: Character, style: CellStyle) {
+        let cx = clip.x + x, cy = clip.y + y
+        guard x >= 0, y >= 0, x < clip.width, y < clip.height else { return }
+        let wide = DisplayWidth.of(character) == 2
+        if wide && x + 1 >= clip.width {
+            cells[cy * width + cx] = Cell(character: " ", style: style)
+            return
+        }
+        cells[cy * width + cx] = Cell(character: character, style: style)
+        if wide { cells[cy * width + cx + 1] = Cell(character: nil, style: style) }
+    }
+
+    /// Writes `text` from (`x`, `y`), clipped to `maxWidth` cells and the clip rectangle;
+    /// returns the number of cells used. Control characters are shown as `?`.
+    @discardableResult
+    public mutating func text(_ text: String, x: Int, y: Int, style: CellStyle = .plain, maxWidth: Int? = nil) -> Int {
+        let limit = min(maxWidth ?? Int.max, clip.width - x)
+        var used = 0
+        for character in text {
+            let shown: Character = character.unicodeScalars.first.map { $0.value < 0x20 || $0.value == 0x7F } == true ? "?" : character
+            let cellWidth = DisplayWidth.of(shown)
+            if used + cellWidth > limit { break }
+            set(x: x + used, y: y, shown, style: style)
+            used += cellWidth
+        }
+        return used
+    }
+
+    /// Fills `rect` (clip coordinates) with a character.
+    public mutating func fill(_ rect: Rect, with character: Character = " ", style: CellStyle = .plain) {
+        for row in rect.y..<rect.maxY {
+            for column in rect.x..<rect.maxX { set(x: column, y: row, character, style: style) }
+        }
+    }
+
+    /// Applies `change` to the style of every cell of `rect` (clip coordinates).
+    public mutating func restyle(_ rect: Rect, _ change: (inout CellStyle) -> Void) {
+        let area = Rect(x: clip.x + rect.x, y: clip.y + rect.y, width: rect.width, height: rect.height).intersection(clip)
+        for row in area.y..<max(area.y, area.maxY) {
+            for column in area.x..<max(area.x, area.maxX) { change(&cells[row * width + column].style) }
+        }
+    }
+
+    /// Row `y` as text (wide characters once, trailing spaces kept).
+    public func line(_ y: Int) -> String {
+        var out = ""
+        for x in 0..<width { if let character = self[x, y].character { out.append(character) } }
+        return out
+    }
+
+    /// Every row as text, trailing spaces removed: what a test reads back.
+    public var lines: [String] {
+        (0..<height).map { y in
+            var text = line(y)
+            while text.last == " " { text.removeLast() }
+            return text
+        }
+    }
+
+    /// The whole canvas as text, one line per row.
+    public var text: String { lines.joined(separator: "\n") }
+}
