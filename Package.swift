@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -29,7 +30,18 @@ let package = Package(
             resources: [.copy("Demo")]
         ),
         .target(name: "TuttiTerminal", dependencies: ["CNcurses"]),
-        .target(name: "TuttiUI", dependencies: ["TuttiCore", "TuttiTerminal"]),
+        .target(
+            name: "TuttiThemes",
+            path: "Themes",
+            resources: [
+                .copy("default.toml"), .copy("light.toml"), .copy("high-contrast.toml"),
+                .copy("sixteen.toml"), .copy("monochrome.toml"),
+            ]
+        ),
+        .target(
+            name: "TuttiUI",
+            dependencies: ["TuttiCore", "TuttiTerminal", "TuttiThemes", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         .executableTarget(
             name: "tutti",
             dependencies: [

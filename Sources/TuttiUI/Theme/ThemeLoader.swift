@@ -1,0 +1,112 @@
+import Foundation
+import TOMLKit
+import TuttiCore
+import TuttiTerminal
+import TuttiThemes
+
+/// Finds and reads themes: the ones shipped with tutti and the user's own in
+/// `$XDG_CONFIG_HOME/tutti/themes/` (default `~/.config/tutti/themes/`), which win on a name clash.
+public struct ThemeLoader: Sendable {
+    /// Folders searched, first match wins.
+    public let folders: [URL]
+
+    /// The user's folder, then the shipped one.
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        var folders: [URL] = []
+        if let config = environment["XDG_CONFIG_HOME"], !config.isEmpty {
+            folders.append(URL(fileURLWithPath: config).appendingPathComponent("tutti/themes"))
+        } else if let home = environment["HOME"] {
+            folders.append(URL(fileURLWithPath: home).appendingPathComponent(".config/tutti/themes"))
+        }
+        if let shipped = ThemeFiles.folder() { folders.append(shipped) }
+        self.folders = folders
+    }
+
+    /// Searches the given folders only.
+    public init(folders: [URL]) { self.folders = folders }
+
+    /// Every theme name found, sorted, with the file it comes from.
+    public func available() -> [(name: String, file: URL)] {
+        var found: [String: URL] = [:]
+        for folder in folders.reversed() {
+            let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
+            for file in files where file.pathExtension == "toml" {
+                found[file.deletingPathExtension().lastPathComponent] = file
+            }
+        }
+        return found.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    /// The theme called `name`. Throws a message naming the file (and line) when it is missing
+    /// or broken.
+    public func load(_ name: String) throws -> Theme {
+        guard let file = available().first(where: { $0.name == name })?.file else {
+            let names = available().map(\.name)
+            throw ThemeError("no theme called '\(name)'; available: \(names.joined(separator: ", "))")
+        }
+        return try Self.read(file)
+    }
+
+    /// Reads one theme file.
+    public static func read(_ file: URL) throws -> Theme {
+        let text: String
+        do {
+            text = try String(contentsOf: file, encoding: .utf8)
+        } catch {
+            throw ThemeError("\(file.path): cannot read the theme file")
+        }
+        return try parse(text, name: file.deletingPathExtension().lastPathComponent, source: file.path)
+    }
+
+    /// Parses theme TOML.
+    public static func parse(_ text: String, name: String, source: String) throws -> Theme {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ThemeError("\(source):\(error.source.begin.line):\(error.source.begin.column): \(error.description)")
+        }
+        let colors = table["colors"]?.int ?? 256
+        guard let styleTable = table["styles"]?.table else {
+            throw ThemeError("\(source): missing the [styles] table")
+        }
+        var styles: [ThemeRole: CellStyle] = [:]
+        for key in styleTable.keys {
+            guard let role = ThemeRole(rawValue: key) else {
+                let hint = NameSuggestion.nearest(to: key, in: ThemeRole.allCases.map(\.rawValue))
+                    .map { " — did you mean '\($0)'?" } ?? ""
+                throw ThemeError("\(source): unknown style '\(key)'\(hint)")
+            }
+            guard let spec = styleTable[key]?.table else {
+                throw ThemeError("\(source): style '\(key)' must be a table like { fg = 252, bold = true }")
+            }
+            styles[role] = try style(spec, role: key, source: source)
+        }
+        return Theme(name: table["name"]?.string ?? name, description: table["description"]?.string ?? "",
+                     colors: colors, styles: styles)
+    }
+
+    private static func style(_ spec: TOMLTable, role: String, source: String) throws -> CellStyle {
+        func color(_ key: String) throws -> TerminalColor {
+            guard let value = spec[key] else { return .standard }
+            guard let index = value.int, (0...255).contains(index) else {
+                throw ThemeError("\(source): style '\(role)': \(key) must be a colour number from 0 to 255")
+            }
+            return .indexed(UInt8(index))
+        }
+        var attributes: TextAttributes = []
+        let flags: [(String, TextAttributes)] = [("bold", .bold), ("dim", .dim), ("underline", .underline),
+                                                 ("reverse", .reverse), ("italic", .italic)]
+        for (key, flag) in flags where spec[key]?.bool == true { attributes.insert(flag) }
+        for key in spec.keys where !["fg", "bg"].contains(key) && !flags.contains(where: { $0.0 == key }) {
+            throw ThemeError("\(source): style '\(role)': unknown key '\(key)' (use fg, bg, bold, dim, underline, reverse, italic)")
+        }
+        return CellStyle(foreground: try color("fg"), background: try color("bg"), attributes: attributes)
+    }
+}
+
+/// A theme that cannot be used, with the reason.
+public struct ThemeError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
