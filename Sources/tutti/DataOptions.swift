@@ -41,21 +41,40 @@ struct DataOptions: ParsableArguments {
         return text.utf8.first
     }
 
-    /// Loads the data, printing warnings and (on a terminal, for long loads) progress to stderr.
-    func load() throws -> (dataset: Dataset, roles: ColumnRoles) {
-        let progress = ProgressLine(enabled: Console.stderrIsTerminal)
-        var options = LoadOptions(progress: { progress.update($0) })
+    /// The load options these flags ask for (plus progress and cancellation from the caller).
+    func loadOptions(_ base: LoadOptions = LoadOptions()) -> LoadOptions {
+        var options = base
         options.delimiter = delimiter.flatMap(parsedDelimiter)
         options.textColumns = Set((textColumns ?? "").split(separator: ",").map { String($0) })
         if let text { options.textColumns.insert(text) }
-        let result = demo ? try DemoData.load(options: options) : try DatasetLoader.load(file!, options: options)
-        progress.finish()
-        for warning in result.warnings { Console.error("tutti: warning: \(warning)") }
-        var roles = ColumnRoles.infer(from: result.dataset)
+        return options
+    }
+
+    /// The name to show for the data.
+    var displayName: String { demo ? DemoData.displayName : (file == "-" ? "<stdin>" : file ?? "") }
+
+    /// Loads the data with `options` (from `loadOptions`).
+    func loadResult(_ options: LoadOptions) throws -> LoadResult {
+        demo ? try DemoData.load(options: options) : try DatasetLoader.load(file!, options: options)
+    }
+
+    /// The inferred roles with the role flags applied.
+    func roles(for dataset: Dataset) throws -> ColumnRoles {
+        var roles = ColumnRoles.infer(from: dataset)
         let overrides: [(ColumnRole, String?)] = [(.label, label), (.prediction, prediction), (.score, score),
                                                   (.loss, loss), (.id, id), (.split, split), (.text, text),
                                                   (.vector, vector)]
-        for case let (role, name?) in overrides { try roles.assign(role, to: name, in: result.dataset) }
-        return (result.dataset, roles)
+        for case let (role, name?) in overrides { try roles.assign(role, to: name, in: dataset) }
+        return roles
+    }
+
+    /// Loads the data for a headless command, printing warnings and (on a terminal, for long
+    /// loads) progress to stderr.
+    func load() throws -> (dataset: Dataset, roles: ColumnRoles) {
+        let progress = ProgressLine(enabled: Console.stderrIsTerminal)
+        let result = try loadResult(loadOptions(LoadOptions(progress: { progress.update($0) })))
+        progress.finish()
+        for warning in result.warnings { Console.error("tutti: warning: \(warning)") }
+        return (result.dataset, try roles(for: result.dataset))
     }
 }

@@ -10,8 +10,8 @@ public struct ColumnBinning: Sendable {
         /// Bin `i` is `edges[i] ..< edges[i + 1]` (the last bin also holds its upper edge
         /// unless `integral`, where bins are whole numbers).
         case numeric(edges: [Double], integral: Bool)
-        /// Bin `i` is `values[i]`; with `hasOther`, the last bin holds every other value.
-        case values([String], hasOther: Bool)
+        /// Bin `i` is `values[i]`; when `other` is not empty, one more bin holds those values.
+        case values([String], other: [String])
     }
 
     /// The column binned.
@@ -45,7 +45,7 @@ public struct ColumnBinning: Sendable {
         case .boolean(let values):
             var codes = [UInt16](repeating: 2, count: column.rowCount)
             column.validity.forEachMember { codes[$0] = values[$0] ? 1 : 0 }
-            self.init(column: name, scheme: .values(["false", "true"], hasOther: false), labels: ["false", "true"], codes: codes)
+            self.init(column: name, scheme: .values(["false", "true"], other: []), labels: ["false", "true"], codes: codes)
         case .categorical(let codes, let dictionary):
             self = Self.categorical(name, codes: codes, dictionary: dictionary, target: target)
         case .text, .vector:
@@ -126,8 +126,9 @@ public struct ColumnBinning: Sendable {
         binOfCode[dictionary.count] = missingBin
         let rowBins = codes.map { binOfCode[Int($0)] }
         let values = kept.map { dictionary[$0] }
-        let labels = values + (hasOther ? ["other (\(ranked.count - kept.count))"] : [])
-        return ColumnBinning(column: name, scheme: .values(values, hasOther: hasOther), labels: labels, codes: rowBins)
+        let other = ranked.dropFirst(kept.count).map { dictionary[$0] }
+        let labels = values + (hasOther ? ["other (\(other.count))"] : [])
+        return ColumnBinning(column: name, scheme: .values(values, other: other), labels: labels, codes: rowBins)
     }
 
     /// The brush range covering bins `bins` (clamped to the real bins).
@@ -138,17 +139,11 @@ public struct ColumnBinning: Sendable {
             let isLast = high == binCount - 1
             return integral ? .numeric(lower: edges[low], upper: edges[high + 1] - 1, includesUpper: true)
                             : .numeric(lower: edges[low], upper: edges[high + 1], includesUpper: isLast)
-        case .values(let values, let hasOther):
-            var chosen = Array(values[low...min(high, values.count - 1)])
-            if hasOther, high == binCount - 1 { chosen = Array(values[low...]) }
+        case .values(let values, let other):
+            var chosen = low < values.count ? Array(values[low...min(high, values.count - 1)]) : []
+            if !other.isEmpty, high == binCount - 1 { chosen += other }
             return .values(chosen)
         }
-    }
-
-    /// Whether bins `bins` can be written as an expression (not when they include "other").
-    public func isExpressible(_ bins: ClosedRange<Int>) -> Bool {
-        if case .values(_, true) = scheme { return bins.upperBound < binCount - 1 }
-        return true
     }
 
     /// The rows whose bin lies in `bins`, optionally only among `within`.

@@ -1,0 +1,118 @@
+import Foundation
+
+/// Owns the shared state and its history: applies actions (the one reducer), and undoes and
+/// redoes them. Every change, the selection included, can be undone.
+public struct Explorer: Sendable {
+    /// The current state.
+    public private(set) var state: ExplorerState
+    private var undoStack: [ExplorerState] = []
+    private var redoStack: [ExplorerState] = []
+    /// How many states are kept for undo.
+    public let historyLimit: Int
+
+    public init(state: ExplorerState, historyLimit: Int = 200) {
+        self.state = state
+        self.historyLimit = historyLimit
+    }
+
+    /// Whether there is something to undo / redo.
+    public var canUndo: Bool { !undoStack.isEmpty }
+    public var canRedo: Bool { !redoStack.isEmpty }
+
+    /// Applies `action`. Throws (leaving the state as it was) for an invalid filter or column.
+    @discardableResult
+    public mutating func apply(_ action: ExplorerAction) throws -> StateChange {
+        let (next, change) = try Self.reduce(state, action)
+        guard !change.isEmpty else { return [] }
+        undoStack.append(state)
+        if undoStack.count > historyLimit { undoStack.removeFirst() }
+        redoStack.removeAll()
+        state = next
+        return change
+    }
+
+    /// Goes back one change; returns what changed (empty if nothing to undo).
+    @discardableResult
+    public mutating func undo() -> StateChange {
+        guard let previous = undoStack.popLast() else { return [] }
+        let change = Self.difference(state, previous)
+        redoStack.append(state)
+        state = previous
+        return change
+    }
+
+    /// Re-applies the last undone change.
+    @discardableResult
+    public mutating func redo() -> StateChange {
+        guard let next = redoStack.popLast() else { return [] }
+        let change = Self.difference(state, next)
+        undoStack.append(state)
+        state = next
+        return change
+    }
+
+    /// The reducer: the new state and what changed.
+    public static func reduce(_ state: ExplorerState, _ action: ExplorerAction) throws -> (ExplorerState, StateChange) {
+        var next = state
+        let dataset = state.dataset
+        switch action {
+        case .setFilter(let text):
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty {
+                next.filter = .all(rowCount: dataset.rowCount)
+            } else {
+                let expression = try FilterExpression(trimmed, dataset: dataset)
+                next.filter = FilterState(expression: trimmed, rows: expression.evaluate(dataset), isExpression: true)
+            }
+            return (next, next.filter == state.filter ? [] : .filter)
+        case .filterToSelection:
+            guard let selection = state.selection else { return (state, []) }
+            let rows = selection.rows.intersection(state.filter.rows)
+            if let text = SelectionExpression.text(for: selection.source) {
+                let combined = state.filter.isEmpty ? text
+                    : state.filter.isExpression ? "(\(state.filter.expression)) and (\(text))" : text
+                next.filter = FilterState(expression: combined, rows: rows, isExpression: state.filter.isExpression)
+            } else {
+                next.filter = FilterState(expression: "\(NumberFormatting.grouped(rows.count)) picked rows",
+                                          rows: rows, isExpression: false)
+            }
+            next.selection = nil
+            return (next, [.filter, .selection])
+        case .select(let rows, let source):
+            precondition(rows.rowCount == dataset.rowCount, "a selection over another dataset")
+            next.selection = Selection(rows: rows, source: source)
+            return (next, next.selection == state.selection ? [] : .selection)
+        case .toggleRow(let row):
+            guard row >= 0, row < dataset.rowCount else { return (state, []) }
+            var rows = state.selection?.rows ?? RowSet(rowCount: dataset.rowCount)
+            rows.toggle(row)
+            next.selection = rows.isEmpty ? nil : Selection(rows: rows, source: .rows)
+            return (next, .selection)
+        case .clearSelection:
+            next.selection = nil
+            return (next, state.selection == nil ? [] : .selection)
+        case .setGroupColumns(let columns):
+            for column in columns where dataset.columnIndex(named: column) == nil {
+                throw TuttiError.unknownColumn(column, suggestion: NameSuggestion.nearest(to: column, in: dataset.columnNames))
+            }
+            next.groupColumns = columns
+            return (next, columns == state.groupColumns ? [] : .groups)
+        case .setRole(let role, let column):
+            if let column {
+                try next.roles.assign(role, to: column, in: dataset)
+            } else {
+                next.roles.clear(role)
+            }
+            return (next, next.roles == state.roles ? [] : .roles)
+        }
+    }
+
+    private static func difference(_ a: ExplorerState, _ b: ExplorerState) -> StateChange {
+        var change: StateChange = []
+        if a.filter != b.filter { change.insert(.filter) }
+        if a.selection != b.selection { change.insert(.selection) }
+        if a.groupColumns != b.groupColumns { change.insert(.groups) }
+        if a.roles != b.roles { change.insert(.roles) }
+        return change
+    }
+}

@@ -1,0 +1,34 @@
+import TuttiCore
+import TuttiTerminal
+
+/// The loop: terminal event → keymap → workspace (→ panes → actions → reducer) → render →
+/// flush. One thread; background work wakes it through the terminal's waker.
+public final class App {
+    private let terminal: any Terminal
+    public let workspace: Workspace
+
+    public init(terminal: any Terminal, workspace: Workspace) {
+        self.terminal = terminal
+        self.workspace = workspace
+    }
+
+    /// Runs until the user quits.
+    public func run() {
+        terminal.setMouseReporting(workspace.mouseEnabled)
+        draw()
+        while !workspace.wantsQuit {
+            guard let event = terminal.nextEvent(timeout: nil) else { continue }
+            switch Keymap.handle(event, in: workspace) {
+            case .suspend: terminal.suspend()
+            case .mouse(let on): terminal.setMouseReporting(on)
+            case .redraw, .none: break
+            }
+            draw()
+        }
+    }
+
+    private func draw() {
+        let size = terminal.size
+        terminal.draw(workspace.render(width: size.width, height: size.height))
+    }
+}

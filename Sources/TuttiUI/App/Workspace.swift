@@ -1,0 +1,317 @@
+import Foundation
+import TuttiCore
+import TuttiTerminal
+
+/// The whole interface as a value the loop drives: the shared state, the panes and their
+/// layout, focus, the live brush, the filter bar, overlays and messages. It renders into a
+/// canvas and takes intents; it never touches a terminal, so it is tested by rendering.
+public final class Workspace {
+    public private(set) var explorer: Explorer
+    public private(set) var panes: [PaneID: any Pane] = [:]
+    public private(set) var layout: LayoutNode
+    public private(set) var focus: PaneID
+    public private(set) var maximized: PaneID?
+    public private(set) var brush: BrushPreview?
+    public private(set) var filterBar: FilterBar?
+    public private(set) var overlay: Overlay?
+    /// The last message and whether it reports an error.
+    public private(set) var message: (text: String, isError: Bool)?
+    /// Background work shown in the status line ("loading 40%").
+    public var progress: String?
+    public var theme: Theme
+    public var glyphs: Glyphs
+    /// Whether the terminal reports the mouse.
+    public var mouseEnabled = true
+    /// Set when the user asked to quit.
+    public private(set) var wantsQuit = false
+    public let summaries: [ColumnSummary]
+    private var filterHistory: [String] = []
+    private var nextID = 1
+    private var dragBorder: SplitBorder?
+    private var dragPane: PaneID?
+    private var lastSize = (width: 80, height: 24)
+
+    /// The smallest terminal tutti draws into.
+    public static let minimumSize = (width: 40, height: 10)
+
+    /// A workspace with the default layout.
+    public init(dataset: Dataset, roles: ColumnRoles, theme: Theme, glyphs: Glyphs) {
+        explorer = Explorer(state: ExplorerState(dataset: dataset, roles: roles))
+        summaries = ColumnSummary.compute(dataset, roles: roles)
+        self.theme = theme
+        self.glyphs = glyphs
+        let summary = PaneID(1), rows = PaneID(2)
+        var top: [LayoutNode] = [.pane(summary)]
+        panes[summary] = SummaryPane()
+        panes[rows] = RowsPane()
+        var histograms: [LayoutNode] = []
+        for (offset, column) in DefaultLayout.histogramColumns(dataset, roles: roles).enumerated() {
+            let id = PaneID(3 + offset)
+            panes[id] = HistogramPane(column: column)
+            histograms.append(.pane(id))
+        }
+        nextID = 3 + histograms.count
+        if !histograms.isEmpty {
+            top.append(histograms.count == 1 ? histograms[0] : .split(.vertical, histograms, weights: histograms.map { _ in 1 }))
+        }
+        let upper: LayoutNode = top.count == 1 ? top[0] : .split(.horizontal, top, weights: [0.5, 0.5])
+        layout = .split(.vertical, [upper, .pane(rows)], weights: [0.62, 0.38])
+        focus = summary
+    }
+
+    /// The current shared state.
+    public var state: ExplorerState { explorer.state }
+
+    /// The area the panes share: everything but the status and footer lines.
+    func paneArea(width: Int, height: Int) -> Rect { Rect(x: 0, y: 0, width: width, height: height - 2) }
+
+    /// Each visible pane's outer rectangle.
+    public func frames(width: Int, height: Int) -> [PaneID: Rect] {
+        let area = paneArea(width: width, height: height)
+        if let maximized { return [maximized: area] }
+        return layout.frames(in: area)
+    }
+
+    func context(for id: PaneID) -> PaneContext {
+        PaneContext(id: id, state: state, theme: theme, glyphs: glyphs, focused: id == focus && overlay == nil,
+                    brush: brush, summaries: summaries)
+    }
+
+    // MARK: Commands
+
+    /// Applies an action to the shared state, reporting errors as messages.
+    public func dispatch(_ action: ExplorerAction) {
+        do {
+            let change = try explorer.apply(action)
+            if change.contains(.filter) || change.contains(.selection) { message = nil }
+        } catch {
+            say("\(error)", isError: true)
+        }
+    }
+
+    /// Shows a message in the status line.
+    public func say(_ text: String, isError: Bool = false) { message = (text, isError) }
+
+    /// Sends an intent to the focused pane and carries out what it asks.
+    public func send(_ input: PaneInput) {
+        guard let pane = panes[focus] else { return }
+        perform(pane.handle(input, context: context(for: focus)), from: focus)
+    }
+
+    func perform(_ commands: [PaneCommand], from source: PaneID) {
+        for command in commands {
+            switch command {
+            case .dispatch(let action):
+                dispatch(action)
+            case .openHistogram(let column):
+                openHistogram(column)
+            case .showRow(let row):
+                overlay = .row(row, scroll: 0)
+            case .beginBrush(let binning, let bins):
+                var views: [PaneID: ColumnBinning] = [:]
+                for (id, pane) in panes where id != source {
+                    if let histogram = pane as? HistogramPane, let other = histogram.currentBinning { views[id] = other }
+                }
+                brush = BrushPreview(source: source, binning: binning, range: bins, views: views, filter: state.filter.rows)
+            case .moveBrush(let bins):
+                brush = brush?.moved(to: bins)
+            case .commitBrush:
+                guard let live = brush else { continue }
+                brush = nil
+                dispatch(.select(live.materialize(), .brush(column: live.binning.column, range: live.binning.range(of: live.range))))
+            case .cancelBrush:
+                brush = nil
+            case .message(let text):
+                say(text)
+            }
+        }
+    }
+
+    /// Esc: closes what is open, else cancels a brush, else clears the selection.
+    public func cancel() {
+        if overlay != nil { overlay = nil } else if filterBar != nil { filterBar = nil } else if brush != nil { brush = nil } else if state.selection != nil {
+            dispatch(.clearSelection)
+            say("selection cleared")
+        }
+    }
+
+    public func undo() {
+        brush = nil
+        say(explorer.undo().isEmpty ? "nothing to undo" : "undone")
+    }
+
+    public func redo() {
+        brush = nil
+        say(explorer.redo().isEmpty ? "nothing to redo" : "redone")
+    }
+
+    public func quit() { wantsQuit = true }
+
+    public func toggleHelp() { overlay = overlay == nil || overlay != .help(scroll: 0) ? .help(scroll: 0) : nil }
+
+    /// Moves an overlay's scroll position.
+    public func scrollOverlay(by lines: Int) {
+        switch overlay {
+        case .help(let scroll): overlay = .help(scroll: max(0, scroll + lines))
+        case .row(let row, let scroll): overlay = .row(row, scroll: max(0, scroll + lines))
+        case nil: break
+        }
+    }
+
+    // MARK: Panes
+
+    /// Focuses the next (`+1`) or previous (`-1`) pane.
+    public func cycleFocus(_ step: Int) {
+        let order = maximized.map { [$0] } ?? layout.panes
+        guard let index = order.firstIndex(of: focus), !order.isEmpty else { return }
+        focus = order[(index + step + order.count) % order.count]
+    }
+
+    /// Focuses the pane containing the given screen cell.
+    public func focusPane(atX x: Int, y: Int) -> PaneID? {
+        guard let (id, _) = frames(width: lastSize.width, height: lastSize.height).first(where: { $0.value.contains(x: x, y: y) }) else {
+            return nil
+        }
+        focus = id
+        return id
+    }
+
+    /// Opens (or focuses) a histogram of `column` beside the focused pane.
+    public func openHistogram(_ column: String) {
+        if let existing = panes.first(where: { ($0.value as? HistogramPane)?.column == column })?.key {
+            focus = existing
+            maximized = nil
+            return
+        }
+        open(HistogramPane(column: column), axis: .vertical)
+    }
+
+    /// Opens (or focuses) the pane of a kind that has only one instance.
+    public func showPane(_ kind: PaneKind) {
+        if let existing = panes.first(where: { $0.value.kind == kind })?.key {
+            focus = existing
+            return
+        }
+        switch kind {
+        case .summary: open(SummaryPane(), axis: .horizontal)
+        case .rows: open(RowsPane(), axis: .vertical)
+        case .histogram: break
+        }
+    }
+
+    private func open(_ pane: any Pane, axis: SplitAxis) {
+        let id = PaneID(nextID)
+        nextID += 1
+        panes[id] = pane
+        layout.insert(id, beside: focus, axis: axis)
+        maximized = nil
+        focus = id
+    }
+
+    /// Closes the focused pane (the last one stays).
+    public func closeFocused() {
+        guard panes.count > 1, layout.remove(focus) else {
+            say("the last pane stays open")
+            return
+        }
+        panes[focus] = nil
+        if brush?.source == focus { brush = nil }
+        maximized = nil
+        focus = layout.panes.first ?? focus
+    }
+
+    /// Swaps the focused pane with the next one.
+    public func swapFocused() {
+        let order = layout.panes
+        guard order.count > 1, let index = order.firstIndex(of: focus) else { return }
+        layout.swap(focus, order[(index + 1) % order.count])
+    }
+
+    public func toggleMaximized() { maximized = maximized == nil ? focus : nil }
+
+    /// Grows the focused pane by `cells` along `axis`.
+    public func resizeFocused(axis: SplitAxis, by cells: Int) {
+        guard maximized == nil else { return }
+        layout.resize(focus, axis: axis, by: cells, in: paneArea(width: lastSize.width, height: lastSize.height))
+    }
+
+    // MARK: Mouse
+
+    /// A press: on a border it starts a resize drag; in a pane it focuses it and passes the press on.
+    public func mousePress(x: Int, y: Int) {
+        let area = paneArea(width: lastSize.width, height: lastSize.height)
+        if maximized == nil, let border = layout.borders(in: area).first(where: { border in
+            border.axis == .horizontal ? (x == border.position - 1 || x == border.position) && border.span.contains(y)
+                                       : (y == border.position - 1 || y == border.position) && border.span.contains(x)
+        }) {
+            dragBorder = border
+            return
+        }
+        guard let id = focusPane(atX: x, y: y), let frame = frames(width: lastSize.width, height: lastSize.height)[id] else { return }
+        dragPane = id
+        send(.mousePress(x: x - frame.x - 1, y: y - frame.y - 1))
+    }
+
+    public func mouseDrag(x: Int, y: Int) {
+        let area = paneArea(width: lastSize.width, height: lastSize.height)
+        if let border = dragBorder {
+            let splitRect = layout.rect(ofSplitAt: border.path, in: area)
+            let delta = (border.axis == .horizontal ? x : y) - border.position
+            layout.moveBorder(path: border.path, index: border.index, by: delta, in: splitRect)
+            dragBorder = layout.borders(in: area).first { $0.path == border.path && $0.index == border.index }
+            return
+        }
+        guard let id = dragPane, let frame = frames(width: lastSize.width, height: lastSize.height)[id] else { return }
+        focus = id
+        send(.mouseDrag(x: x - frame.x - 1, y: y - frame.y - 1))
+    }
+
+    public func mouseRelease(x: Int, y: Int) {
+        if dragBorder != nil {
+            dragBorder = nil
+            return
+        }
+        guard let id = dragPane, let frame = frames(width: lastSize.width, height: lastSize.height)[id] else { return }
+        dragPane = nil
+        focus = id
+        send(.mouseRelease(x: x - frame.x - 1, y: y - frame.y - 1))
+    }
+
+    // MARK: Filter bar
+
+    public func openFilterBar() {
+        var bar = FilterBar(text: state.filter.isExpression ? state.filter.expression : "", history: filterHistory)
+        bar.validate(state.dataset)
+        filterBar = bar
+    }
+
+    /// Edits the open filter bar and validates the result.
+    public func editFilter(_ edit: (inout FilterBar) -> Void) {
+        guard var bar = filterBar else { return }
+        edit(&bar)
+        bar.validate(state.dataset)
+        filterBar = bar
+    }
+
+    /// Applies the filter bar's text if it is valid; otherwise keeps the bar open.
+    public func submitFilter() {
+        guard let bar = filterBar else { return }
+        if let problem = bar.problem {
+            say(problem.message, isError: true)
+            return
+        }
+        filterBar = nil
+        let text = bar.text.trimmingCharacters(in: .whitespaces)
+        if !text.isEmpty, filterHistory.last != text { filterHistory.append(text) }
+        dispatch(.setFilter(text))
+        say(text.isEmpty ? "filter cleared" : "\(NumberFormatting.grouped(state.filteredCount)) rows pass the filter")
+    }
+
+    // MARK: Rendering
+
+    /// Draws everything into a new canvas of the given size.
+    public func render(width: Int, height: Int) -> Canvas {
+        lastSize = (width, height)
+        return WorkspaceRenderer(workspace: self).render(width: width, height: height)
+    }
+}

@@ -1,0 +1,229 @@
+import TuttiCore
+import TuttiTerminal
+
+/// Draws a workspace: pane frames and interiors, the status line, the footer or filter bar,
+/// and overlays; or a clear message when the terminal is too small.
+struct WorkspaceRenderer {
+    let workspace: Workspace
+
+    /// Global keys, shown in the help overlay.
+    static let globalKeys: [KeyHint] = [
+        KeyHint("Tab / Shift-Tab", "next / previous pane (or click)"), KeyHint("/", "filter (Enter apply, Esc cancel, ↑↓ history)"),
+        KeyHint("f", "filter to the selection"), KeyHint("Esc", "cancel brush / clear selection / close"),
+        KeyHint("u / Ctrl-R", "undo / redo"), KeyHint("z", "maximise / restore the pane"),
+        KeyHint("< > { }", "narrower / wider / shorter / taller (or drag a border)"), KeyHint("S", "swap with the next pane"),
+        KeyHint("X", "close the pane"), KeyHint("1 / 2", "show the summary / rows pane"),
+        KeyHint("m", "mouse on / off (off: the terminal selects text)"), KeyHint("Ctrl-L", "redraw"),
+        KeyHint("Ctrl-Z", "suspend (fg resumes)"), KeyHint("?", "this help"), KeyHint("q / Ctrl-C", "quit"),
+    ]
+
+    func render(width: Int, height: Int) -> Canvas {
+        var canvas = Canvas(width: width, height: height)
+        let theme = workspace.theme
+        guard width >= Workspace.minimumSize.width, height >= Workspace.minimumSize.height else {
+            let lines = ["terminal too small: \(width)×\(height)",
+                         "tutti needs \(Workspace.minimumSize.width)×\(Workspace.minimumSize.height)", "q quits"]
+            for (index, line) in lines.enumerated() where index < height {
+                canvas.text(line, x: 0, y: index, style: index == 0 ? theme[.error] : theme[.text], maxWidth: width)
+            }
+            return canvas
+        }
+        for (id, frame) in workspace.frames(width: width, height: height) {
+            guard let pane = workspace.panes[id] else { continue }
+            drawFrame(&canvas, frame, title: pane.title, focused: id == workspace.focus)
+            let interior = frame.inset(by: 1)
+            if interior.width < 8 || interior.height < 2 {
+                canvas.within(interior) { $0.text("too small", x: 0, y: 0, style: theme[.muted]) }
+                continue
+            }
+            let context = workspace.context(for: id)
+            canvas.within(interior) { pane.render(into: &$0, context: context) }
+        }
+        drawStatus(&canvas, y: height - 2, width: width)
+        if let bar = workspace.filterBar {
+            drawFilterBar(&canvas, bar, width: width, height: height)
+        } else {
+            drawFooter(&canvas, y: height - 1, width: width)
+        }
+        switch workspace.overlay {
+        case .help(let scroll): drawHelp(&canvas, scroll: scroll)
+        case .row(let row, let scroll): drawRow(&canvas, row: row, scroll: scroll)
+        case nil: break
+        }
+        return canvas
+    }
+
+    private func drawFrame(_ canvas: inout Canvas, _ frame: Rect, title: String, focused: Bool) {
+        let theme = workspace.theme, glyphs = workspace.glyphs
+        let style = focused ? theme[.borderFocused] : theme[.border]
+        guard frame.width >= 2, frame.height >= 2 else { return }
+        for x in frame.x + 1..<frame.maxX - 1 {
+            canvas.set(x: x, y: frame.y, glyphs.horizontalLine, style: style)
+            canvas.set(x: x, y: frame.maxY - 1, glyphs.horizontalLine, style: style)
+        }
+        for y in frame.y + 1..<frame.maxY - 1 {
+            canvas.set(x: frame.x, y: y, glyphs.verticalLine, style: style)
+            canvas.set(x: frame.maxX - 1, y: y, glyphs.verticalLine, style: style)
+        }
+        canvas.set(x: frame.x, y: frame.y, glyphs.topLeft, style: style)
+        canvas.set(x: frame.maxX - 1, y: frame.y, glyphs.topRight, style: style)
+        canvas.set(x: frame.x, y: frame.maxY - 1, glyphs.bottomLeft, style: style)
+        canvas.set(x: frame.maxX - 1, y: frame.maxY - 1, glyphs.bottomRight, style: style)
+        let label = " " + TextFitting.fit(title, frame.width - 6, ellipsis: glyphs.ellipsis) + " "
+        canvas.text(label, x: frame.x + 2, y: frame.y, style: focused ? theme[.titleFocused] : theme[.title],
+                    maxWidth: frame.width - 4)
+    }
+
+    private func drawStatus(_ canvas: inout Canvas, y: Int, width: Int) {
+        let theme = workspace.theme
+        let state = workspace.state
+        canvas.fill(Rect(x: 0, y: y, width: width, height: 1), style: theme[.status])
+        let selected = workspace.brush.map { $0.selectedCount } ?? state.selectedCount
+        var parts = [
+            URLName.lastComponent(state.dataset.source),
+            "\(NumberFormatting.grouped(state.dataset.rowCount)) rows",
+            "\(NumberFormatting.grouped(state.filteredCount)) filtered",
+        ]
+        var x = 1
+        for part in parts {
+            x += canvas.text(part, x: x, y: y, style: theme[.status], maxWidth: width - x) + 1
+            x += canvas.text("·", x: x, y: y, style: theme[.status]) + 1
+        }
+        x += canvas.text("\(NumberFormatting.grouped(selected)) selected", x: x, y: y,
+                         style: selected > 0 ? theme[.statusAccent] : theme[.status], maxWidth: width - x) + 1
+        parts = []
+        if !state.filter.isEmpty { parts.append("filter: " + state.filter.expression) }
+        if let progress = workspace.progress { parts.append(progress) }
+        for part in parts where x < width {
+            x += canvas.text("· " + part, x: x, y: y, style: theme[.status], maxWidth: width - x) + 1
+        }
+        if let message = workspace.message, x < width - 4 {
+            let text = message.text.split(separator: "\n").first.map(String.init) ?? ""
+            let fitted = TextFitting.fit(text, width - x - 1, ellipsis: workspace.glyphs.ellipsis)
+            let style = message.isError ? theme[.error] : theme[.status]
+            canvas.text(fitted, x: width - 1 - DisplayWidth.of(fitted), y: y, style: CellStyle(
+                foreground: style.foreground, background: theme[.status].background, attributes: style.attributes))
+        }
+    }
+
+    private func drawFooter(_ canvas: inout Canvas, y: Int, width: Int) {
+        let theme = workspace.theme
+        var hints = workspace.panes[workspace.focus]?.keyHints ?? []
+        hints += [KeyHint("Tab", "pane"), KeyHint("/", "filter"), KeyHint("?", "help"), KeyHint("q", "quit")]
+        var x = 0
+        for hint in hints {
+            let needed = DisplayWidth.of(hint.keys) + DisplayWidth.of(hint.action) + 3
+            guard x + needed <= width else { break }
+            x += canvas.text(hint.keys, x: x, y: y, style: theme[.key]) + 1
+            x += canvas.text(hint.action, x: x, y: y, style: theme[.muted]) + 2
+        }
+    }
+
+    private func drawFilterBar(_ canvas: inout Canvas, _ bar: FilterBar, width: Int, height: Int) {
+        let theme = workspace.theme
+        let y = height - 2
+        canvas.fill(Rect(x: 0, y: y, width: width, height: 1), style: theme[.filterBar])
+        let prompt = "filter: "
+        let promptWidth = canvas.text(prompt, x: 0, y: y, style: theme[.filterBar].adding(.bold))
+        let characters = Array(bar.text)
+        // Scroll the text so the cursor stays visible.
+        let room = max(1, width - promptWidth - 1)
+        let start = max(0, bar.cursor - room + 1)
+        let visible = String(characters[min(start, characters.count)..<min(characters.count, start + room)])
+        canvas.text(visible, x: promptWidth, y: y, style: theme[.filterBar])
+        let cursorX = promptWidth + DisplayWidth.of(String(characters[start..<min(bar.cursor, characters.count)]))
+        let under: Character = bar.cursor < characters.count ? characters[bar.cursor] : " "
+        canvas.set(x: cursorX, y: y, under, style: theme[.filterBar].adding(.reverse))
+        let messageY = height - 1
+        if let problem = bar.problem {
+            let caretStart = max(0, problem.range.lowerBound - start)
+            let caretCount = max(1, min(problem.range.count, room - caretStart))
+            let caretX = promptWidth + DisplayWidth.of(String(characters[start..<min(start + caretStart, characters.count)]))
+            canvas.text(String(repeating: "^", count: caretCount), x: caretX, y: messageY, style: theme[.error])
+            let messageX = caretX + caretCount + 1
+            if messageX < width - 10 {
+                canvas.text(problem.message, x: messageX, y: messageY, style: theme[.error], maxWidth: width - messageX)
+            } else {
+                canvas.text(problem.message, x: 0, y: messageY, style: theme[.error], maxWidth: max(0, caretX - 1))
+            }
+        } else if let preview = bar.preview {
+            canvas.text("Enter: \(NumberFormatting.grouped(preview)) rows pass · Esc cancels · ↑↓ history", x: promptWidth,
+                        y: messageY, style: theme[.message], maxWidth: width - promptWidth)
+        }
+    }
+
+    private func box(_ canvas: inout Canvas, title: String) -> Rect {
+        let width = min(canvas.width - 4, 90), height = canvas.height - 4
+        let rect = Rect(x: (canvas.width - width) / 2, y: 1, width: width, height: height)
+        canvas.fill(rect, style: workspace.theme[.text])
+        drawFrame(&canvas, rect, title: title, focused: true)
+        return rect.inset(by: 1)
+    }
+
+    private func drawHelp(_ canvas: inout Canvas, scroll: Int) {
+        let theme = workspace.theme
+        let interior = box(&canvas, title: "Help · Esc closes · ↑↓ scroll")
+        var lines: [(String, String, Bool)] = [("Everywhere", "", true)]
+        lines += Self.globalKeys.map { ($0.keys, $0.action, false) }
+        if let pane = workspace.panes[workspace.focus] {
+            lines.append(("", "", false))
+            lines.append(("This pane: \(pane.title)", "", true))
+            lines += pane.keyHints.map { ($0.keys, $0.action, false) }
+        }
+        lines.append(("", "", false))
+        lines.append(("Filters", "", true))
+        lines += [("sex == \"Female\"", "comparisons: == != < <= > >=", false),
+                  ("age between 30 and 40", "also: in (…), is null, ~ regex", false),
+                  ("a and (b or not c)", "functions: abs log len lower contains", false)]
+        let keyWidth = min(24, interior.width / 3)
+        canvas.within(interior) { inner in
+            for (index, line) in lines.dropFirst(min(scroll, max(0, lines.count - 1))).enumerated() where index < interior.height {
+                if line.2 {
+                    inner.text(line.0, x: 1, y: index, style: theme[.header])
+                } else {
+                    inner.text(line.0, x: 1, y: index, style: theme[.key], maxWidth: keyWidth)
+                    inner.text(line.1, x: keyWidth + 2, y: index, style: theme[.text], maxWidth: interior.width - keyWidth - 3)
+                }
+            }
+        }
+    }
+
+    private func drawRow(_ canvas: inout Canvas, row: Int, scroll: Int) {
+        let theme = workspace.theme
+        let dataset = workspace.state.dataset
+        let interior = box(&canvas, title: "Row \(row) · Esc closes · ↑↓ scroll")
+        let nameWidth = min(max(dataset.columns.map { DisplayWidth.of($0.name) }.max() ?? 4, 4), interior.width / 3)
+        var lines: [(String, String, CellStyle)] = []
+        let selected = workspace.state.selection?.rows.contains(row) ?? false
+        lines.append(("selected", selected ? "yes" : "no", selected ? theme[.selected] : theme[.muted]))
+        for column in dataset.columns {
+            let text: String
+            if !column.isPresent(row) {
+                text = "(missing)"
+            } else if case .vector(let width, let values) = column.data {
+                let shown = values[(row * width)..<(row * width + min(width, 8))].map { NumberFormatting.compact(Double($0)) }
+                text = "[" + shown.joined(separator: ", ") + (width > 8 ? ", … (\(width) values)]" : "]")
+            } else {
+                text = column.text(at: row)
+            }
+            let wrapped = TextFitting.wrap(text, max(8, interior.width - nameWidth - 3))
+            for (index, piece) in wrapped.enumerated() {
+                lines.append((index == 0 ? column.name : "", piece, column.isPresent(row) ? theme[.text] : theme[.muted]))
+            }
+        }
+        canvas.within(interior) { inner in
+            for (index, line) in lines.dropFirst(min(scroll, max(0, lines.count - 1))).enumerated() where index < interior.height {
+                inner.text(line.0, x: 1, y: index, style: theme[.header], maxWidth: nameWidth)
+                inner.text(line.1, x: nameWidth + 2, y: index, style: line.2, maxWidth: interior.width - nameWidth - 3)
+            }
+        }
+    }
+}
+
+/// File names for display.
+enum URLName {
+    /// The last path component of a path ("-" and names without slashes stay as they are).
+    static func lastComponent(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+}

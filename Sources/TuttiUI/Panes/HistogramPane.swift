@@ -1,0 +1,297 @@
+import Foundation
+import TuttiCore
+import TuttiTerminal
+
+/// A histogram of one column: numbers as vertical bars in eighth blocks, categories as
+/// horizontal bars. Every bar shows the filtered count, its selected part in a second tone
+/// and glyph. Brush bins with Shift+arrows or a mouse drag; every other pane follows live.
+public final class HistogramPane: Pane {
+    public let kind = PaneKind.histogram
+    /// The column shown.
+    public let column: String
+    /// Requested bins (nil: fit the pane's width).
+    public private(set) var requestedBins: Int?
+    public private(set) var logScale = false
+    /// The bin under the cursor.
+    public private(set) var cursor = 0
+    private var brushAnchor: Int?
+    private var dragging = false
+    private var binning: ColumnBinning?
+    private var binningTarget = 0
+    private var counts: HistogramCounts?
+    private var countsKey: (filter: RowSet, selection: RowSet?)?
+    private var scroll = 0
+    private var lastSize = (width: 0, height: 0)
+    private var failure: String?
+
+    public init(column: String, bins: Int? = nil, logScale: Bool = false) {
+        self.column = column
+        requestedBins = bins
+        self.logScale = logScale
+    }
+
+    public var title: String { "Histogram: \(column)" + (logScale ? " (log)" : "") }
+
+    public var keyHints: [KeyHint] {
+        [KeyHint("←→", "bin"), KeyHint("⇧←→", "brush"), KeyHint("Space", "select bin"), KeyHint("Enter", "commit"),
+         KeyHint("f", "filter"), KeyHint("L", "log"), KeyHint("+/-", "bins")]
+    }
+
+    /// The current binning (after at least one render).
+    public var currentBinning: ColumnBinning? { binning }
+
+    private var isCategorical: Bool {
+        if case .values = binning?.scheme { return true }
+        return false
+    }
+
+    // MARK: Data
+
+    private func ensureBinning(_ context: PaneContext, width: Int, height: Int) {
+        let categorical = context.state.dataset.column(named: column).map { $0.kind == .categorical || $0.kind == .boolean } ?? false
+        let fit = categorical ? max(2, height - 2) : max(2, min(60, (width - 8) / 2))
+        let target = requestedBins ?? fit
+        guard binning == nil || target != binningTarget else { return }
+        do {
+            binning = try ColumnBinning(dataset: context.state.dataset, column: column, bins: target)
+            binningTarget = target
+            failure = nil
+            countsKey = nil
+            cursor = min(cursor, max(0, (binning?.binCount ?? 1) - 1))
+        } catch {
+            failure = "\(error)"
+        }
+    }
+
+    private func currentCounts(_ context: PaneContext) -> HistogramCounts? {
+        guard let binning else { return nil }
+        let filter = context.state.filter.rows
+        let selection = context.state.selection?.rows
+        if let key = countsKey, key.filter == filter, key.selection == selection, let counts { return counts }
+        let fresh = HistogramCounts(binning, filter: filter, selection: selection)
+        counts = fresh
+        countsKey = (filter, selection)
+        return fresh
+    }
+
+    /// Selected counts per bin: from the live brush when one runs, else the committed selection.
+    private func selectedCounts(_ context: PaneContext, _ counts: HistogramCounts) -> [Int] {
+        guard let brush = context.brush else { return counts.selected }
+        if brush.source == context.id {
+            return counts.filtered.indices.map { brush.range.contains($0) && $0 < counts.filtered.count - 1 ? counts.filtered[$0] : 0 }
+        }
+        return brush.selectedCounts(forPane: context.id) ?? counts.selected
+    }
+
+    // MARK: Rendering
+
+    public func render(into canvas: inout Canvas, context: PaneContext) {
+        let (width, height) = canvas.size
+        lastSize = (width, height)
+        ensureBinning(context, width: width, height: height)
+        let theme = context.theme
+        if let failure {
+            canvas.text(failure, x: 0, y: 0, style: theme[.error], maxWidth: width)
+            return
+        }
+        guard let binning, let counts = currentCounts(context), height >= 3 else { return }
+        let selected = selectedCounts(context, counts)
+        let filteredTotal = counts.filtered.dropLast().reduce(0, +)
+        let selectedTotal = selected.dropLast().reduce(0, +)
+        var header = "\(NumberFormatting.grouped(filteredTotal)) rows"
+        if selectedTotal > 0 || context.state.selection != nil || context.brush != nil {
+            header += " · \(NumberFormatting.grouped(selectedTotal)) selected"
+        }
+        if let missing = counts.filtered.last, missing > 0 { header += " · \(NumberFormatting.grouped(missing)) missing" }
+        canvas.text(header, x: 0, y: 0, style: theme[.muted], maxWidth: width)
+        let bars = BarRenderer(glyphs: context.glyphs, barStyle: theme[.bar], selectedStyle: theme[.barSelected])
+        let brushRange = context.brush.flatMap { $0.source == context.id ? $0.range : nil }
+        if isCategorical {
+            renderHorizontal(&canvas, binning, counts, selected, bars, brushRange, context)
+        } else {
+            renderVertical(&canvas, binning, counts, selected, bars, brushRange, context)
+        }
+    }
+
+    private func scaled(_ value: Int, _ maximum: Int) -> Double {
+        guard maximum > 0, value > 0 else { return 0 }
+        if logScale { return log1p(Double(value)) / log1p(Double(maximum)) }
+        return Double(value) / Double(maximum)
+    }
+
+    private func renderVertical(_ canvas: inout Canvas, _ binning: ColumnBinning, _ counts: HistogramCounts,
+                                _ selected: [Int], _ bars: BarRenderer, _ brushRange: ClosedRange<Int>?,
+                                _ context: PaneContext) {
+        let (width, height) = canvas.size
+        let theme = context.theme
+        let maximum = counts.filtered.dropLast().max() ?? 0
+        let axisWidth = max(DisplayWidth.of(NumberFormatting.grouped(maximum)), 1) + 1
+        let chartHeight = height - 3
+        let chartWidth = width - axisWidth
+        guard chartHeight >= 1, chartWidth >= binning.binCount else {
+            canvas.text("too narrow: \(binning.binCount) bins", x: 0, y: 1, style: theme[.muted], maxWidth: width)
+            return
+        }
+        let barWidth = chartWidth / binning.binCount
+        canvas.text(NumberFormatting.grouped(maximum), x: 0, y: 1, style: theme[.muted], maxWidth: axisWidth - 1)
+        canvas.text("0", x: axisWidth - 2, y: chartHeight, style: theme[.muted])
+        for bin in 0..<binning.binCount {
+            let x0 = axisWidth + bin * barWidth
+            let drawWidth = barWidth >= 3 ? barWidth - 1 : barWidth
+            if let brushRange, brushRange.contains(bin) {
+                canvas.restyle(Rect(x: x0, y: 1, width: barWidth, height: chartHeight)) { $0.background = theme[.brush].background; $0.attributes.formUnion(theme[.brush].attributes) }
+            }
+            for dx in 0..<drawWidth {
+                canvas.within(Rect(x: x0 + dx, y: 1, width: 1, height: chartHeight)) { column in
+                    bars.vertical(&column, x: 0, height: chartHeight, value: scaled(counts.filtered[bin], maximum),
+                                  selected: counts.filtered[bin] > 0
+                                      ? scaled(counts.filtered[bin], maximum) * Double(selected[bin]) / Double(counts.filtered[bin]) : 0)
+                }
+            }
+            if bin == cursor, context.focused {
+                canvas.set(x: x0, y: chartHeight + 1, context.glyphs.upMark, style: theme[.key])
+            }
+        }
+        // Axis labels: the first and last edges, and the cursor's bin.
+        let first = binning.labels.first ?? ""
+        canvas.text(first, x: axisWidth, y: chartHeight + 1, style: theme[.muted])
+        if case .numeric(let edges, let integral) = binning.scheme {
+            let last = integral && binningIsUnit(edges) ? NumberFormatting.shortest(edges[edges.count - 2])
+                                                        : NumberFormatting.compact(edges.last ?? 0)
+            let lastWidth = DisplayWidth.of(last)
+            canvas.text(last, x: max(axisWidth + DisplayWidth.of(first) + 1, width - lastWidth), y: chartHeight + 1, style: theme[.muted])
+        }
+        let info = binInfo(binning, counts, selected, cursor)
+        canvas.text(info, x: 0, y: chartHeight + 2, style: context.focused ? theme[.text] : theme[.muted], maxWidth: width)
+    }
+
+    private func binningIsUnit(_ edges: [Double]) -> Bool { edges.count > 1 && edges[1] - edges[0] == 1 }
+
+    private func renderHorizontal(_ canvas: inout Canvas, _ binning: ColumnBinning, _ counts: HistogramCounts,
+                                  _ selected: [Int], _ bars: BarRenderer, _ brushRange: ClosedRange<Int>?,
+                                  _ context: PaneContext) {
+        let (width, height) = canvas.size
+        let theme = context.theme
+        let rows = height - 2
+        guard rows >= 1 else { return }
+        if cursor < scroll { scroll = cursor }
+        if cursor >= scroll + rows { scroll = cursor - rows + 1 }
+        let maximum = counts.filtered.dropLast().max() ?? 0
+        let labelWidth = min(max(binning.labels.map { DisplayWidth.of($0) }.max() ?? 4, 4), max(6, width / 3))
+        let countWidth = DisplayWidth.of(NumberFormatting.grouped(maximum)) + 2
+        let barWidth = max(1, width - labelWidth - countWidth - 3)
+        for line in 0..<rows {
+            let bin = scroll + line
+            guard bin < binning.binCount else { break }
+            let y = line + 1
+            let isCursor = bin == cursor && context.focused
+            let labelStyle = isCursor ? theme[.cursor] : theme[.text]
+            canvas.text(TextFitting.pad(binning.labels[bin], labelWidth, ellipsis: context.glyphs.ellipsis), x: 1, y: y, style: labelStyle)
+            if isCursor { canvas.set(x: 0, y: y, context.glyphs.cursorMark, style: theme[.key]) }
+            let barX = labelWidth + 2
+            if let brushRange, brushRange.contains(bin) {
+                canvas.restyle(Rect(x: barX, y: y, width: barWidth, height: 1)) { $0.background = theme[.brush].background; $0.attributes.formUnion(theme[.brush].attributes) }
+            }
+            let value = scaled(counts.filtered[bin], maximum)
+            bars.horizontal(&canvas, x: barX, y: y, width: barWidth, value: value,
+                            selected: counts.filtered[bin] > 0 ? value * Double(selected[bin]) / Double(counts.filtered[bin]) : 0)
+            canvas.text(NumberFormatting.grouped(counts.filtered[bin]), x: barX + barWidth + 1, y: y, style: theme[.muted], maxWidth: countWidth)
+        }
+        canvas.text(binInfo(binning, counts, selected, cursor), x: 0, y: height - 1,
+                    style: context.focused ? theme[.text] : theme[.muted], maxWidth: width)
+    }
+
+    private func binInfo(_ binning: ColumnBinning, _ counts: HistogramCounts, _ selected: [Int], _ bin: Int) -> String {
+        guard bin < binning.binCount else { return "" }
+        let label: String
+        switch binning.range(of: bin...bin) {
+        case .numeric(let lower, let upper, let includesUpper):
+            if case .numeric(_, true) = binning.scheme, lower == upper {
+                label = NumberFormatting.shortest(lower)
+            } else if case .numeric(_, true) = binning.scheme {
+                label = "\(NumberFormatting.shortest(lower))–\(NumberFormatting.shortest(upper))"
+            } else {
+                label = "[\(NumberFormatting.compact(lower)), \(NumberFormatting.compact(upper))\(includesUpper ? "]" : ")")"
+            }
+        case .values:
+            label = binning.labels[bin]
+        }
+        return "\(label): \(NumberFormatting.grouped(counts.filtered[bin])) rows, \(NumberFormatting.grouped(selected[bin])) selected"
+    }
+
+    // MARK: Input
+
+    public func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
+        guard let binning else { return [] }
+        let last = binning.binCount - 1
+        let (previous, next): (PaneInput, PaneInput) = isCategorical ? (.up, .down) : (.left, .right)
+        switch input {
+        case previous:
+            cursor = max(0, cursor - 1)
+        case next:
+            cursor = min(last, cursor + 1)
+        case .home:
+            cursor = 0
+        case .end:
+            cursor = last
+        case .extendLeft, .extendRight:
+            let step = input == .extendLeft ? -1 : 1
+            if brushAnchor == nil || context.brush == nil {
+                brushAnchor = cursor
+                cursor = min(max(0, cursor + step), last)
+                return [.beginBrush(binning, bins: ordered(brushAnchor!, cursor))]
+            }
+            cursor = min(max(0, cursor + step), last)
+            return [.moveBrush(ordered(brushAnchor!, cursor))]
+        case .space:
+            brushAnchor = nil
+            return [.beginBrush(binning, bins: cursor...cursor), .commitBrush]
+        case .enter:
+            guard context.brush != nil else { return [] }
+            brushAnchor = nil
+            return [.commitBrush]
+        case .character("L"):
+            logScale.toggle()
+        case .character("+"):
+            requestedBins = min((requestedBins ?? binningTarget) * 2, ColumnBinning.maxBins)
+        case .character("-"):
+            requestedBins = max((requestedBins ?? binningTarget) / 2, 1)
+        case .mousePress(let x, let y):
+            guard let bin = bin(atX: x, y: y) else { return [] }
+            cursor = bin
+            brushAnchor = bin
+            dragging = true
+            return [.beginBrush(binning, bins: bin...bin)]
+        case .mouseDrag(let x, let y):
+            guard dragging, let anchor = brushAnchor, let bin = bin(atX: x, y: y, clamp: true) else { return [] }
+            cursor = bin
+            return [.moveBrush(ordered(anchor, bin))]
+        case .mouseRelease:
+            guard dragging else { return [] }
+            dragging = false
+            brushAnchor = nil
+            return [.commitBrush]
+        default:
+            return []
+        }
+        return []
+    }
+
+    private func ordered(_ a: Int, _ b: Int) -> ClosedRange<Int> { min(a, b)...max(a, b) }
+
+    /// The bin under interior coordinates (`x`, `y`).
+    private func bin(atX x: Int, y: Int, clamp: Bool = false) -> Int? {
+        guard let binning, binning.binCount > 0 else { return nil }
+        if isCategorical {
+            let bin = scroll + y - 1
+            if clamp { return min(max(bin, 0), binning.binCount - 1) }
+            return bin >= 0 && bin < binning.binCount && y >= 1 ? bin : nil
+        }
+        let maximum = counts?.filtered.dropLast().max() ?? 0
+        let axisWidth = max(DisplayWidth.of(NumberFormatting.grouped(maximum)), 1) + 1
+        let barWidth = max(1, (lastSize.width - axisWidth) / binning.binCount)
+        let bin = (x - axisWidth) / barWidth
+        if clamp { return min(max(bin, 0), binning.binCount - 1) }
+        return x >= axisWidth && bin < binning.binCount ? bin : nil
+    }
+}

@@ -1,0 +1,78 @@
+import TuttiCore
+import TuttiTerminal
+
+/// The kinds of pane.
+public enum PaneKind: String, Sendable, Codable, CaseIterable {
+    case summary, histogram, rows
+}
+
+/// What a pane is asked to do, after the keymap has turned keys and mouse events into intents.
+public enum PaneInput: Sendable, Equatable {
+    case up, down, left, right, pageUp, pageDown, home, end
+    /// Shift+Left / Shift+Right: extend a brush.
+    case extendLeft, extendRight
+    case enter, space
+    case character(Character)
+    /// Mouse, in the pane's interior coordinates.
+    case mousePress(x: Int, y: Int)
+    case mouseDrag(x: Int, y: Int)
+    case mouseRelease(x: Int, y: Int)
+    case scrollUp, scrollDown
+}
+
+/// What a pane asks the application to do.
+public enum PaneCommand: Sendable {
+    /// Apply an action to the shared state.
+    case dispatch(ExplorerAction)
+    /// Open (or focus) a histogram of a column.
+    case openHistogram(String)
+    /// Show one row's detail view.
+    case showRow(Int)
+    /// Start a live brush on a histogram over the given bins.
+    case beginBrush(ColumnBinning, bins: ClosedRange<Int>)
+    /// Move the live brush.
+    case moveBrush(ClosedRange<Int>)
+    /// Turn the live brush into the selection.
+    case commitBrush
+    /// Drop the live brush.
+    case cancelBrush
+    /// Show a message in the status line.
+    case message(String)
+}
+
+/// A key and what it does, for the footer and the help overlay.
+public struct KeyHint: Sendable, Equatable {
+    public let keys: String
+    public let action: String
+    public init(_ keys: String, _ action: String) {
+        self.keys = keys
+        self.action = action
+    }
+}
+
+/// Everything a pane reads while rendering or handling input.
+public struct PaneContext {
+    public let id: PaneID
+    public let state: ExplorerState
+    public let theme: Theme
+    public let glyphs: Glyphs
+    public let focused: Bool
+    /// The live brush, if one is being dragged.
+    public let brush: BrushPreview?
+    /// Whole-data summaries of every column, in column order.
+    public let summaries: [ColumnSummary]
+}
+
+/// A component of the interface: renders into its part of the canvas and turns input into
+/// commands. Panes never talk to each other; they read the shared state and emit actions.
+public protocol Pane: AnyObject {
+    var kind: PaneKind { get }
+    /// The title shown in the pane's border.
+    var title: String { get }
+    /// Draws the pane's interior; the canvas clip is the interior, origin at its top-left.
+    func render(into canvas: inout Canvas, context: PaneContext)
+    /// Handles an input; the canvas size is the interior size of the last render.
+    func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand]
+    /// Keys for the footer, most useful first.
+    var keyHints: [KeyHint] { get }
+}

@@ -1,0 +1,147 @@
+import TuttiCore
+import TuttiTerminal
+
+/// The rows that pass the filter, in a virtual table: only the visible rows are read, so
+/// scrolling through a million rows costs nothing. Selected rows are marked; Space toggles
+/// a row into the selection; `s` sorts by the column under the cursor; Enter shows a row.
+public final class RowsPane: Pane {
+    public let kind = PaneKind.rows
+    public let title = "Rows"
+    /// Index into the ordered rows of the row under the cursor.
+    public private(set) var cursor = 0
+    /// The column under the cursor.
+    public private(set) var columnCursor = 0
+    /// The sort: a column name and direction.
+    public private(set) var sort: (column: String, ascending: Bool)?
+    private var scroll = 0
+    private var firstColumn = 0
+    private var order: [Int] = []
+    private var orderKey: (filter: RowSet, sort: String)?
+    private var visibleRows = 1
+
+    public init(sort: (column: String, ascending: Bool)? = nil) { self.sort = sort }
+
+    public var keyHints: [KeyHint] {
+        [KeyHint("↑↓", "row"), KeyHint("←→", "column"), KeyHint("Space", "select row"), KeyHint("s", "sort"),
+         KeyHint("Enter", "details")]
+    }
+
+    /// The rows shown, in order (the filtered rows, sorted).
+    public func orderedRows(_ state: ExplorerState) -> [Int] {
+        let sortKey = sort.map { "\($0.column)\($0.ascending)" } ?? ""
+        if let key = orderKey, key.filter == state.filter.rows, key.sort == sortKey { return order }
+        var rows = state.filter.rows.members
+        if let sort, let column = state.dataset.column(named: sort.column) {
+            rows = RowOrdering.sorted(rows, by: column, ascending: sort.ascending)
+        }
+        order = rows
+        orderKey = (state.filter.rows, sortKey)
+        cursor = min(cursor, max(0, rows.count - 1))
+        return rows
+    }
+
+    public func render(into canvas: inout Canvas, context: PaneContext) {
+        let (width, height) = canvas.size
+        let theme = context.theme
+        let dataset = context.state.dataset
+        let rows = orderedRows(context.state)
+        visibleRows = max(1, height - 1)
+        if cursor < scroll { scroll = cursor }
+        if cursor >= scroll + visibleRows { scroll = cursor - visibleRows + 1 }
+        let shown = Array(rows[min(scroll, rows.count)..<min(scroll + visibleRows, rows.count)])
+        let numberWidth = DisplayWidth.of(NumberFormatting.grouped(max(dataset.rowCount - 1, 0))) + 1
+        let prefix = 2 + numberWidth
+        // Column widths fit the header and the visible cells.
+        let widths = dataset.columns.map { column -> Int in
+            var widest = DisplayWidth.of(column.name) + 1
+            for row in shown { widest = max(widest, DisplayWidth.of(column.text(at: row))) }
+            return min(widest, 24)
+        }
+        columnCursor = min(columnCursor, max(0, dataset.columns.count - 1))
+        if columnCursor < firstColumn { firstColumn = columnCursor }
+        while firstColumn < columnCursor, prefix + widths[firstColumn...columnCursor].reduce(0, { $0 + $1 + 1 }) > width {
+            firstColumn += 1
+        }
+        canvas.text(TextFitting.pad("#", numberWidth, right: true), x: 2, y: 0, style: theme[.header])
+        var x = prefix + 1
+        for index in firstColumn..<dataset.columns.count where x < width {
+            var name = dataset.columns[index].name
+            if let sort, sort.column == name { name += sort.ascending ? "↑" : "↓" }
+            let style = index == columnCursor && context.focused ? theme[.cursor] : theme[.header]
+            canvas.text(TextFitting.pad(name, widths[index], ellipsis: context.glyphs.ellipsis), x: x, y: 0, style: style,
+                        maxWidth: width - x)
+            x += widths[index] + 1
+        }
+        let selection = context.state.selection?.rows
+        for (line, row) in shown.enumerated() {
+            let y = line + 1
+            let isCursor = scroll + line == cursor && context.focused
+            let isSelected = context.brush?.contains(row) ?? selection?.contains(row) ?? false
+            var style = isCursor ? theme[.cursor] : theme[.text]
+            if isSelected && !isCursor { style = theme[.selected] }
+            if isCursor { canvas.fill(Rect(x: 0, y: y, width: width, height: 1), style: style) }
+            if isSelected { canvas.set(x: 0, y: y, context.glyphs.selectionMark, style: isCursor ? style : theme[.selected]) }
+            canvas.text(TextFitting.pad(String(row), numberWidth, right: true), x: 2, y: y,
+                        style: isCursor ? style : theme[.muted])
+            var x = prefix + 1
+            for index in firstColumn..<dataset.columns.count where x < width {
+                let column = dataset.columns[index]
+                let text = column.isPresent(row) ? column.text(at: row) : ""
+                let right = column.kind.isNumeric
+                canvas.text(TextFitting.pad(text.replacingNewlines(), widths[index], right: right, ellipsis: context.glyphs.ellipsis),
+                            x: x, y: y, style: style, maxWidth: width - x)
+                x += widths[index] + 1
+            }
+        }
+        if rows.isEmpty {
+            canvas.text("no rows pass the filter", x: 2, y: 1, style: theme[.muted], maxWidth: width - 2)
+        }
+    }
+
+    public func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
+        let rows = orderedRows(context.state)
+        let last = max(0, rows.count - 1)
+        let columns = context.state.dataset.columns
+        switch input {
+        case .up: cursor = max(0, cursor - 1)
+        case .down: cursor = min(last, cursor + 1)
+        case .pageUp: cursor = max(0, cursor - visibleRows)
+        case .pageDown: cursor = min(last, cursor + visibleRows)
+        case .home: cursor = 0
+        case .end: cursor = last
+        case .scrollUp: cursor = max(0, cursor - 3)
+        case .scrollDown: cursor = min(last, cursor + 3)
+        case .left: columnCursor = max(0, columnCursor - 1)
+        case .right: columnCursor = min(columns.count - 1, columnCursor + 1)
+        case .mousePress(_, let y):
+            if y >= 1 { cursor = min(last, scroll + y - 1) }
+        case .space:
+            guard !rows.isEmpty else { return [] }
+            let row = rows[cursor]
+            cursor = min(last, cursor + 1)
+            return [.dispatch(.toggleRow(row))]
+        case .enter:
+            guard !rows.isEmpty else { return [] }
+            return [.showRow(rows[cursor])]
+        case .character("s"):
+            let name = columns[columnCursor].name
+            if let sort, sort.column == name {
+                self.sort = sort.ascending ? (name, false) : nil
+            } else {
+                sort = (name, true)
+            }
+            cursor = 0
+            return [.message(sort.map { "sorted by \($0.column) \($0.ascending ? "ascending" : "descending")" } ?? "unsorted")]
+        default:
+            break
+        }
+        return []
+    }
+}
+
+extension String {
+    /// The text on one line: line breaks and tabs shown as spaces.
+    func replacingNewlines() -> String {
+        String(map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
+    }
+}

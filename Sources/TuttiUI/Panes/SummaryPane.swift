@@ -1,0 +1,119 @@
+import TuttiCore
+import TuttiTerminal
+
+/// One row per column: name, kind, role, missing, distinct, range or top value, and a
+/// sparkline of its distribution. Enter opens the column's histogram.
+public final class SummaryPane: Pane {
+    public let kind = PaneKind.summary
+    public let title = "Summary"
+    /// The column under the cursor.
+    public private(set) var cursor = 0
+    private var scroll = 0
+    private var sparklines: [Int: [Int]] = [:]
+    private var visibleRows = 1
+
+    public init() {}
+
+    public var keyHints: [KeyHint] { [KeyHint("↑↓", "column"), KeyHint("Enter", "histogram")] }
+
+    public func render(into canvas: inout Canvas, context: PaneContext) {
+        let (width, height) = canvas.size
+        let theme = context.theme
+        let summaries = context.summaries
+        visibleRows = max(1, height - 1)
+        if cursor < scroll { scroll = cursor }
+        if cursor >= scroll + visibleRows { scroll = cursor - visibleRows + 1 }
+        let nameWidth = min(max(summaries.map { DisplayWidth.of($0.name) }.max() ?? 6, 6), max(8, width / 4))
+        let columns: [(String, Int, Bool)] = [
+            ("column", nameWidth, false), ("kind", 11, false), ("role", 10, false), ("missing", 8, true),
+            ("distinct", 9, true), ("range / top", 24, false), ("distribution", 12, false),
+        ]
+        var x = 1
+        for (title, columnWidth, right) in columns where x < width {
+            canvas.text(TextFitting.pad(title, columnWidth, right: right), x: x, y: 0, style: theme[.header])
+            x += columnWidth + 1
+        }
+        let rows = context.state.dataset.rowCount
+        for line in 0..<visibleRows {
+            let index = scroll + line
+            guard index < summaries.count else { break }
+            let summary = summaries[index]
+            let y = line + 1
+            let isCursor = index == cursor && context.focused
+            let style = isCursor ? theme[.cursor] : theme[.text]
+            if isCursor {
+                canvas.fill(Rect(x: 0, y: y, width: width, height: 1), style: style)
+                canvas.set(x: 0, y: y, context.glyphs.cursorMark, style: style)
+            }
+            let missing = rows > 0 ? Double(summary.missing) / Double(rows) * 100 : 0
+            let kindText = summary.vectorWidth.map { "vector[\($0)]" } ?? summary.kind.rawValue
+            let cells = [
+                summary.name, kindText, summary.role?.rawValue ?? "",
+                summary.missing == 0 ? "0" : missing < 0.1 ? "<0.1%" : NumberFormatting.compact(missing, significant: 2) + "%",
+                NumberFormatting.grouped(summary.distinct), rangeText(summary),
+            ]
+            var x = 1
+            for (offset, cell) in cells.enumerated() where x < width {
+                let (_, columnWidth, right) = columns[offset]
+                let cellStyle = offset == 2 && !isCursor ? theme[.key] : style
+                canvas.text(TextFitting.pad(cell, columnWidth, right: right, ellipsis: context.glyphs.ellipsis), x: x, y: y,
+                            style: cellStyle, maxWidth: width - x)
+                x += columnWidth + 1
+            }
+            if x < width { drawSparkline(&canvas, index: index, x: x, y: y, width: min(12, width - x), context: context, style: style) }
+        }
+    }
+
+    private func rangeText(_ summary: ColumnSummary) -> String {
+        if let low = summary.min, let high = summary.max {
+            return "\(NumberFormatting.compact(low))–\(NumberFormatting.compact(high))"
+        }
+        if let top = summary.top.first { return "\(top.value) (\(NumberFormatting.grouped(top.count)))" }
+        return ""
+    }
+
+    private func drawSparkline(_ canvas: inout Canvas, index: Int, x: Int, y: Int, width: Int, context: PaneContext,
+                               style: CellStyle) {
+        let column = context.state.dataset.columns[index]
+        if sparklines[index] == nil {
+            let binning = try? ColumnBinning(dataset: context.state.dataset, column: column.name, bins: width)
+            sparklines[index] = binning.map { Array($0.totals.dropLast()) } ?? []
+        }
+        let counts = sparklines[index] ?? []
+        guard let maximum = counts.max(), maximum > 0 else { return }
+        let levels = context.glyphs.sparkline
+        for (offset, count) in counts.prefix(width).enumerated() where count > 0 {
+            let level = min(levels.count - 1, Int(Double(count) / Double(maximum) * Double(levels.count - 1) + 0.5))
+            canvas.set(x: x + offset, y: y, levels[level], style: style.foreground == .standard ? context.theme[.bar] : style)
+        }
+    }
+
+    public func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
+        let count = context.summaries.count
+        switch input {
+        case .up: cursor = max(0, cursor - 1)
+        case .down: cursor = min(count - 1, cursor + 1)
+        case .pageUp: cursor = max(0, cursor - visibleRows)
+        case .pageDown: cursor = min(count - 1, cursor + visibleRows)
+        case .home: cursor = 0
+        case .end: cursor = count - 1
+        case .scrollUp: cursor = max(0, cursor - 3)
+        case .scrollDown: cursor = min(count - 1, cursor + 3)
+        case .mousePress(_, let y):
+            let row = scroll + y - 1
+            if y >= 1, row < count { cursor = row }
+        case .enter:
+            guard cursor < count else { return [] }
+            let summary = context.summaries[cursor]
+            switch summary.kind {
+            case .text, .vector:
+                return [.message("'\(summary.name)' is \(summary.kind.rawValue): no histogram (try a filter like len(\(summary.name)) > 100)")]
+            default:
+                return [.openHistogram(summary.name)]
+            }
+        default:
+            break
+        }
+        return []
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import TuttiCore
+import TuttiUI
+
+/// `tutti themes`: the themes that `--theme` accepts.
+struct ThemesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "themes",
+        abstract: "List the colour themes: shipped ones and yours in $XDG_CONFIG_HOME/tutti/themes/."
+    )
+
+    func run() throws {
+        let loader = ThemeLoader()
+        var rows: [[String]] = []
+        for (name, file) in loader.available() {
+            do {
+                let theme = try ThemeLoader.read(file)
+                rows.append([name, theme.colors == 0 ? "none" : String(theme.colors), theme.description, file.path])
+            } catch {
+                rows.append([name, "", "broken: \(error)", file.path])
+            }
+        }
+        Console.output(TextTable(headers: ["theme", "colours", "description", "file"], rows: rows).renderAligned())
+        Console.output("\nuser themes go in \(loader.folders.first?.path ?? "$XDG_CONFIG_HOME/tutti/themes")\n")
+    }
+}

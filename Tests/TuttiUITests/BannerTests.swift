@@ -1,8 +1,0 @@
-import Testing
-@testable import TuttiUI
-
-@Suite struct BannerTests {
-    @Test func bannerNamesTheCursesLibrary() {
-        #expect(TuttiUIInfo.banner.contains("ncurses"))
-    }
-}

@@ -1,0 +1,70 @@
+import Testing
+import TuttiCore
+import TuttiTerminal
+@testable import TuttiUI
+
+@Suite struct SummaryAndRowsPaneTests {
+    let state = ExplorerState(dataset: adult, roles: adultRoles)
+
+    @Test func summaryListsColumnsWithRolesAndSparklines() {
+        let canvas = render(SummaryPane(), paneContext(state), width: 110, height: 24)
+        #expect(canvas.lines[0].contains("column"))
+        #expect(canvas.lines[0].contains("distinct"))
+        let workclass = canvas.lines.first { $0.contains("workclass") } ?? ""
+        #expect(workclass.contains("categorical"))
+        #expect(workclass.contains("5.7%"))
+        let score = canvas.lines.first { $0.contains("score") && $0.contains("float") } ?? ""
+        #expect(score.contains("score"))
+        #expect(count(["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], in: canvas) > 20)
+    }
+
+    @Test func summaryEnterOpensAHistogram() {
+        let pane = SummaryPane()
+        let context = paneContext(state)
+        _ = render(pane, context)
+        let commands = pane.handle(.enter, context: context)
+        guard case .openHistogram("age") = commands.first else {
+            Issue.record("expected openHistogram(age), got \(commands)")
+            return
+        }
+    }
+
+    @Test func rowsShowsTheFilteredRowsAndMarksSelected() throws {
+        var filtered = try Explorer.reduce(state, .select(RowSet(rowCount: adult.rowCount, rows: [1]), .rows)).0
+        filtered = try Explorer.reduce(filtered, .toggleRow(2)).0
+        let pane = RowsPane()
+        let canvas = render(pane, paneContext(filtered), width: 120, height: 10)
+        #expect(canvas.lines[0].contains("age"))
+        #expect(canvas.lines[1].contains("39"))
+        #expect(canvas.lines[2].hasPrefix("●"))
+        #expect(canvas.lines[3].hasPrefix("●"))
+        #expect(!canvas.lines[1].hasPrefix("●"))
+    }
+
+    @Test func rowsSortAndScroll() {
+        let pane = RowsPane()
+        let context = paneContext(state)
+        _ = render(pane, context, width: 100, height: 10)
+        _ = pane.handle(.character("s"), context: context)
+        let sorted = render(pane, context, width: 100, height: 10)
+        #expect(sorted.lines[0].contains("age↑"))
+        #expect(sorted.lines[1].contains(" 17"))
+        _ = pane.handle(.end, context: context)
+        let bottom = render(pane, context, width: 100, height: 10)
+        #expect(bottom.lines.last?.contains(" 90") == true)
+    }
+
+    @Test func rowsSpaceTogglesAndEnterShowsTheRow() {
+        let pane = RowsPane()
+        let context = paneContext(state)
+        _ = render(pane, context)
+        guard case .dispatch(.toggleRow(0)) = pane.handle(.space, context: context).first else {
+            Issue.record("space did not toggle row 0")
+            return
+        }
+        guard case .showRow(1) = pane.handle(.enter, context: context).first else {
+            Issue.record("enter did not show row 1")
+            return
+        }
+    }
+}
