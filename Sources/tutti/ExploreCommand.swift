@@ -28,8 +28,7 @@ struct DemoCommand: ParsableCommand {
     @OptionGroup var look: LookOptions
 
     func run() throws {
-        var data = try DataOptions.parse([])
-        data.demo = true
+        let data = try DataOptions.parse(["--demo"])
         try ExplorerSession(data: data, look: look).run()
     }
 }
@@ -58,35 +57,39 @@ private struct ExplorerSession {
         } catch let error as TerminalError {
             throw TuttiError(error.description)
         }
-        var warnings: [String] = []
-        var cancelled = false
+        let outcome: (cancelled: Bool, warnings: [String])
         do {
             defer { terminal.shutdown() }
-            let capabilities = terminal.capabilities
-            let (theme, themeWarning) = ThemeChoice.resolve(requested: look.theme, colors: capabilities.colors,
-                                                            noColor: !capabilities.usesColor)
-            if let themeWarning { warnings.append(themeWarning) }
-            let glyphs: Glyphs = capabilities.unicode && !look.ascii ? .unicode : .ascii
-            let data = self.data
-            let base = data.loadOptions()
-            guard let result = try LoadingScreen.run(terminal: terminal, name: data.displayName, theme: theme, glyphs: glyphs,
-                                                     load: { options in
-                                                         var merged = base
-                                                         merged.progress = options.progress
-                                                         merged.cancellation = options.cancellation
-                                                         return try data.loadResult(merged)
-                                                     }) else {
-                cancelled = true
-                return
-            }
-            let roles = try data.roles(for: result.dataset)
-            let workspace = Workspace(dataset: result.dataset, roles: roles, theme: theme, glyphs: glyphs)
-            workspace.mouseEnabled = !look.noMouse
-            warnings += result.warnings.map(\.message)
-            if let first = warnings.first { workspace.say(first, isError: true) }
-            App(terminal: terminal, workspace: workspace).run()
+            outcome = try explore(on: terminal)
         }
-        if cancelled { Console.error("tutti: loading cancelled") }
-        for warning in warnings { Console.error("tutti: warning: \(warning)") }
+        // After the terminal is restored, so the messages stay on screen.
+        if outcome.cancelled { Console.error("tutti: loading cancelled") }
+        for warning in outcome.warnings { Console.error("tutti: warning: \(warning)") }
+    }
+
+    /// Loads the data behind a progress bar and runs the explorer until the user quits.
+    private func explore(on terminal: CursesTerminal) throws -> (cancelled: Bool, warnings: [String]) {
+        var warnings: [String] = []
+        let capabilities = terminal.capabilities
+        let (theme, themeWarning) = ThemeChoice.resolve(requested: look.theme, colors: capabilities.colors,
+                                                        noColor: !capabilities.usesColor)
+        if let themeWarning { warnings.append(themeWarning) }
+        let glyphs: Glyphs = capabilities.unicode && !look.ascii ? .unicode : .ascii
+        let data = self.data
+        let base = data.loadOptions()
+        let loaded = try LoadingScreen.run(terminal: terminal, name: data.displayName, theme: theme, glyphs: glyphs) { options in
+            var merged = base
+            merged.progress = options.progress
+            merged.cancellation = options.cancellation
+            return try data.loadResult(merged)
+        }
+        guard let result = loaded else { return (true, warnings) }
+        let roles = try data.roles(for: result.dataset)
+        let workspace = Workspace(dataset: result.dataset, roles: roles, theme: theme, glyphs: glyphs)
+        workspace.mouseEnabled = !look.noMouse
+        warnings += result.warnings.map(\.message)
+        if let first = warnings.first { workspace.say(first, isError: true) }
+        App(terminal: terminal, workspace: workspace).run()
+        return (false, warnings)
     }
 }
