@@ -49,17 +49,33 @@ public struct Canvas: Sendable, Equatable {
         clip = saved
     }
 
-    /// Sets one cell (clip coordinates). Wide characters take two cells.
+    /// Sets one cell (clip coordinates). Wide characters take two cells; one that does not
+    /// fit is shown as a space. Overwriting half of a wide character turns its other half
+    /// into a space, so the canvas never holds half a character.
     public mutating func set(x: Int, y: Int, _ character: Character, style: CellStyle) {
         let cx = clip.x + x, cy = clip.y + y
         guard x >= 0, y >= 0, x < clip.width, y < clip.height else { return }
+        let index = cy * width + cx
         let wide = DisplayWidth.of(character) == 2
+        if cells[index].character == nil && cx > 0 { cells[index - 1].character = " " }
         if wide && x + 1 >= clip.width {
-            cells[cy * width + cx] = Cell(character: " ", style: style)
+            blankRightHalf(after: index, column: cx)
+            cells[index] = Cell(character: " ", style: style)
             return
         }
-        cells[cy * width + cx] = Cell(character: character, style: style)
-        if wide { cells[cy * width + cx + 1] = Cell(character: nil, style: style) }
+        blankRightHalf(after: index, column: cx)
+        cells[index] = Cell(character: character, style: style)
+        if wide {
+            blankRightHalf(after: index + 1, column: cx + 1)
+            cells[index + 1] = Cell(character: nil, style: style)
+        }
+    }
+
+    /// If the cell at `index` (in column `column`) holds a wide character, turns its right
+    /// half into a space.
+    private mutating func blankRightHalf(after index: Int, column: Int) {
+        guard cells[index].character != nil, column + 1 < width, cells[index + 1].character == nil else { return }
+        cells[index + 1].character = " "
     }
 
     /// Writes `text` from (`x`, `y`), clipped to `maxWidth` cells and the clip rectangle;
@@ -90,6 +106,14 @@ public struct Canvas: Sendable, Equatable {
         let area = Rect(x: clip.x + rect.x, y: clip.y + rect.y, width: rect.width, height: rect.height).intersection(clip)
         for row in area.y..<max(area.y, area.maxY) {
             for column in area.x..<max(area.x, area.maxX) { change(&cells[row * width + column].style) }
+        }
+    }
+
+    /// Replaces every character with `transform(character)` (for example to ASCII); the
+    /// right halves of wide characters become blanks.
+    public mutating func mapCharacters(_ transform: (Character) -> Character) {
+        for index in cells.indices {
+            cells[index].character = cells[index].character.map(transform) ?? " "
         }
     }
 

@@ -22,11 +22,14 @@ import TuttiTerminal
         #expect(layout.panes == [a, b, c])
         layout.swap(a, c)
         #expect(layout.panes == [c, b, a])
-        #expect(layout.remove(b))
+        let removedB = layout.remove(b)
+        #expect(removedB)
         #expect(layout.panes == [c, a])
-        #expect(layout.remove(c))
+        let removedC = layout.remove(c)
+        #expect(removedC)
         #expect(layout == .pane(a))
-        #expect(!layout.remove(a))
+        let removedLast = layout.remove(a)
+        #expect(!removedLast)
     }
 
     @Test func resizingMovesTheBorderAndKeepsAMinimum() {

@@ -312,6 +312,8 @@ public final class Workspace {
     /// Draws everything into a new canvas of the given size.
     public func render(width: Int, height: Int) -> Canvas {
         lastSize = (width, height)
-        return WorkspaceRenderer(workspace: self).render(width: width, height: height)
+        var canvas = WorkspaceRenderer(workspace: self).render(width: width, height: height)
+        glyphs.fit(&canvas)
+        return canvas
     }
 }

@@ -112,9 +112,10 @@ struct WorkspaceRenderer {
         hints += [KeyHint("Tab", "pane"), KeyHint("/", "filter"), KeyHint("?", "help"), KeyHint("q", "quit")]
         var x = 0
         for hint in hints {
-            let needed = DisplayWidth.of(hint.keys) + DisplayWidth.of(hint.action) + 3
+            let keys = workspace.glyphs.keys(hint.keys)
+            let needed = DisplayWidth.of(keys) + DisplayWidth.of(hint.action) + 3
             guard x + needed <= width else { break }
-            x += canvas.text(hint.keys, x: x, y: y, style: theme[.key]) + 1
+            x += canvas.text(keys, x: x, y: y, style: theme[.key]) + 1
             x += canvas.text(hint.action, x: x, y: y, style: theme[.muted]) + 2
         }
     }
@@ -164,11 +165,12 @@ struct WorkspaceRenderer {
         let theme = workspace.theme
         let interior = box(&canvas, title: "Help · Esc closes · ↑↓ scroll")
         var lines: [(String, String, Bool)] = [("Everywhere", "", true)]
-        lines += Self.globalKeys.map { ($0.keys, $0.action, false) }
+        let glyphs = workspace.glyphs
+        lines += Self.globalKeys.map { (glyphs.keys($0.keys), $0.action, false) }
         if let pane = workspace.panes[workspace.focus] {
             lines.append(("", "", false))
             lines.append(("This pane: \(pane.title)", "", true))
-            lines += pane.keyHints.map { ($0.keys, $0.action, false) }
+            lines += pane.keyHints.map { (glyphs.keys($0.keys), $0.action, false) }
         }
         lines.append(("", "", false))
         lines.append(("Filters", "", true))

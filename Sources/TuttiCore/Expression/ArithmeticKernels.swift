@@ -1,0 +1,62 @@
+import Foundation
+
+/// Arithmetic over one chunk of rows, into temporary arrays of doubles. A result is missing
+/// where an operand is, where a division or remainder is by zero, and where it is NaN.
+enum ArithmeticKernels {
+    static func apply(_ op: ArithmeticOperator, _ a: NumberVector, _ b: NumberVector, count: Int) -> NumberVector {
+        let (x, i) = a.doubles(count: count), (y, j) = b.doubles(count: count)
+        return x.withUnsafeBufferPointer { x in
+            y.withUnsafeBufferPointer { y in
+                let x = x.baseAddress! + i, y = y.baseAddress! + j
+                let result: [Double]
+                switch op {
+                case .add: result = map(count) { x[$0] + y[$0] }
+                case .subtract: result = map(count) { x[$0] - y[$0] }
+                case .multiply: result = map(count) { x[$0] * y[$0] }
+                case .divide: result = map(count) { x[$0] / y[$0] }
+                case .remainder: result = map(count) { x[$0].truncatingRemainder(dividingBy: y[$0]) }
+                }
+                let defined = result.withUnsafeBufferPointer { r in
+                    op == .divide ? Bits.make(count: count) { y[$0] != 0 && !r[$0].isNaN }
+                        : Bits.make(count: count) { !r[$0].isNaN }
+                }
+                return NumberVector(values: .doubles(result, offset: 0),
+                                    validity: Bits.and(Bits.and(a.validity, b.validity), defined))
+            }
+        }
+    }
+
+    static func negate(_ a: NumberVector, count: Int) -> NumberVector {
+        unary(a, count: count, defined: nil) { -$0 }
+    }
+
+    static func absolute(_ a: NumberVector, count: Int) -> NumberVector {
+        unary(a, count: count, defined: nil) { Swift.abs($0) }
+    }
+
+    /// Natural logarithm; missing for values ≤ 0.
+    static func logarithm(_ a: NumberVector, count: Int) -> NumberVector {
+        unary(a, count: count, defined: { $0 > 0 }) { Foundation.log($0) }
+    }
+
+    @inline(__always)
+    private static func unary(_ a: NumberVector, count: Int, defined: ((Double) -> Bool)?,
+                              _ function: (Double) -> Double) -> NumberVector {
+        let (x, i) = a.doubles(count: count)
+        return x.withUnsafeBufferPointer { x in
+            let x = x.baseAddress! + i
+            let result = map(count) { function(x[$0]) }
+            let validity = defined.map { defined in Bits.make(count: count) { defined(x[$0]) } }
+            return NumberVector(values: .doubles(result, offset: 0), validity: Bits.and(a.validity, validity))
+        }
+    }
+
+    /// `[f(0), f(1), …, f(count - 1)]`.
+    @inline(__always)
+    static func map(_ count: Int, _ f: (Int) -> Double) -> [Double] {
+        [Double](unsafeUninitializedCapacity: count) { result, initialized in
+            for index in 0..<count { result[index] = f(index) }
+            initialized = count
+        }
+    }
+}

@@ -1,0 +1,118 @@
+/// Runs a plan over one chunk of rows, a node at a time: each node is a kernel over whole
+/// arrays (the chunk's window on the columns), producing bitsets or temporary arrays.
+struct ChunkEvaluator {
+    /// The chunk's first row, a multiple of 64.
+    let firstRow: Int
+    /// The number of rows in the chunk.
+    let count: Int
+
+    init(firstRow: Int, count: Int) {
+        precondition(firstRow & 63 == 0, "chunks start on a word boundary")
+        self.firstRow = firstRow
+        self.count = count
+    }
+
+    private var words: Range<Int> { (firstRow >> 6)..<((firstRow >> 6) + ((count + 63) >> 6)) }
+
+    private func validity(_ set: RowSet?) -> [UInt64]? { Bits.slice(set, words: words) }
+
+    func truth(_ plan: TruthPlan) -> Truth {
+        switch plan {
+        case .constant(let value):
+            return Truth.constant(value, wordCount: words.count)
+        case .booleans(let values, let validity):
+            let bits = values.withUnsafeBufferPointer { values in
+                let values = values.baseAddress! + firstRow
+                return Bits.make(count: count) { values[$0] }
+            }
+            return Truth.known(bits, validity: self.validity(validity))
+        case .not(let operand):
+            return truth(operand).negated()
+        case .logical(.and, let left, let right):
+            return truth(left).and(truth(right))
+        case .logical(.or, let left, let right):
+            return truth(left).or(truth(right))
+        case .equal(let left, let right):
+            return truth(left).equals(truth(right))
+        case .compareNumbers(let op, let left, let right):
+            return NumberKernels.compare(op, number(left), number(right), count: count)
+        case .numberIn(let operand, let values):
+            return NumberKernels.member(number(operand), of: values, count: count)
+        case .codeEquals(let codes, let code, let validity):
+            return Truth.known(CodeKernels.equal(codes, offset: firstRow, to: code, count: count),
+                               validity: self.validity(validity))
+        case .codeTable(let codes, let table, let validity):
+            return Truth.known(CodeKernels.lookUp(codes, offset: firstRow, in: table, count: count),
+                               validity: self.validity(validity))
+        case .codeRanks(let op, let left, let right):
+            return Truth.known(CodeKernels.compare(op, left, right, offset: firstRow, count: count),
+                               validity: Bits.and(validity(left.validity), validity(right.validity)))
+        case .textTest(let operand, let test):
+            let strings = string(operand)
+            return Truth.known(TextMatcher(test).bits(strings, count: count), validity: strings.validity)
+        case .compareStrings(let relation, let left, let right):
+            let a = string(left), b = string(right)
+            return Truth.known(TextKernels.relate(relation, a, b, count: count),
+                               validity: Bits.and(a.validity, b.validity))
+        case .isMissing(let operand):
+            let present = presence(operand)
+            return Truth(isTrue: present.map { ~$0 }, isFalse: present)
+        }
+    }
+
+    /// The rows where `value` is present.
+    private func presence(_ value: ValuePlan) -> [UInt64] {
+        let present: [UInt64]?
+        switch value {
+        case .number(let plan): present = number(plan).validity
+        case .string(let plan): present = string(plan).validity
+        case .truth(let plan): present = truth(plan).known
+        case .validity(let set): present = validity(set)
+        }
+        return present ?? [UInt64](repeating: ~0, count: words.count)
+    }
+
+    func number(_ plan: NumberPlan) -> NumberVector {
+        switch plan {
+        case .constant(let constant?):
+            return NumberVector(values: .constant(constant), validity: nil)
+        case .constant(nil):
+            return NumberVector(values: .constant(NumberConstant(integer: 0)),
+                                validity: [UInt64](repeating: 0, count: words.count))
+        case .integers(let values, let validity):
+            return NumberVector(values: .integers(values, offset: firstRow), validity: self.validity(validity))
+        case .doubles(let values, let validity):
+            return NumberVector(values: .doubles(values, offset: firstRow), validity: self.validity(validity))
+        case .codeLookup(let codes, let values, let validity):
+            return NumberVector(values: .doubles(CodeKernels.lookUp(codes, offset: firstRow, in: values, count: count),
+                                                 offset: 0),
+                                validity: self.validity(validity))
+        case .negate(let operand):
+            return ArithmeticKernels.negate(number(operand), count: count)
+        case .arithmetic(let op, let left, let right):
+            return ArithmeticKernels.apply(op, number(left), number(right), count: count)
+        case .absolute(let operand):
+            return ArithmeticKernels.absolute(number(operand), count: count)
+        case .logarithm(let operand):
+            return ArithmeticKernels.logarithm(number(operand), count: count)
+        case .length(let operand):
+            let strings = string(operand)
+            return NumberVector(values: .doubles(TextKernels.lengths(strings, count: count), offset: 0),
+                                validity: strings.validity)
+        }
+    }
+
+    func string(_ plan: StringPlan) -> StringVector {
+        switch plan {
+        case .constant(let value):
+            return .constant(value)
+        case .categorical(let values):
+            return StringVector(values: .codes(values.codes, offset: firstRow, dictionary: values.dictionary),
+                                validity: validity(values.validity))
+        case .text(let table, let validity):
+            return StringVector(values: .table(table, offset: firstRow), validity: self.validity(validity))
+        case .lowercased(let operand):
+            return string(operand).lowercased(count: count)
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/// Runs a condition's plan over a whole dataset, in chunks of rows aligned to 64 so that
+/// every chunk owns whole words of the result. A chunk's temporaries stay in cache; large
+/// inputs spread their chunks over all cores.
+enum PlanRunner {
+    /// Rows per chunk (a multiple of 64).
+    static let chunkRows = 16_384
+    /// Inputs with at least this many rows run on all cores.
+    static let parallelRows = 65_536
+
+    /// The rows where `plan` is true (unknown counts as false).
+    static func rows(where plan: TruthPlan, rowCount: Int) -> RowSet {
+        let chunkCount = (rowCount + chunkRows - 1) / chunkRows
+        let chunk = { (index: Int) -> [UInt64] in
+            let firstRow = index * chunkRows
+            return ChunkEvaluator(firstRow: firstRow, count: min(chunkRows, rowCount - firstRow)).truth(plan).isTrue
+        }
+        let parts = rowCount >= parallelRows ? ResultSlots.collect(count: chunkCount, chunk) : (0..<chunkCount).map(chunk)
+        return RowSet(rowCount: rowCount, words: Array(parts.joined()))
+    }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import TuttiCore
+
+/// `tutti export`: rows and columns to a CSV, TSV or JSON Lines file, optionally gzip-compressed.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write rows and columns to a CSV, TSV or JSON Lines file (optionally gzip-compressed).",
+        discussion: """
+        The format comes from the output's extension: .csv, .tsv or .jsonl, each optionally followed by .gz.
+
+        The file is written under a temporary name and renamed into place when complete, so an interrupted \
+        export leaves nothing behind. An existing file is replaced only with --force; the input file never.
+        """
+    )
+
+    @OptionGroup var data: DataOptions
+
+    @Option(name: [.customShort("o"), .customLong("output")],
+            help: ArgumentHelp("The file to write: .csv, .tsv or .jsonl, optionally .gz.", valueName: "file"))
+    var output: String
+
+    @Option(help: ArgumentHelp("Write only these columns, in this order (comma-separated; default: all).",
+                               valueName: "cols"))
+    var columns: String?
+
+    @Option(name: .customLong("where"),
+            help: ArgumentHelp("Write only the rows passing this filter expression, e.g. 'label != prediction'.",
+                               valueName: "expr"))
+    var expression: String?
+
+    @Flag(help: "Replace the output file if it exists.")
+    var force = false
+
+    func validate() throws {
+        do {
+            _ = try ExportFileType(path: output)
+        } catch let error as TuttiError {
+            throw ValidationError(error.description)
+        }
+        if let columns, columnNames(columns).isEmpty {
+            throw ValidationError("--columns needs at least one column name")
+        }
+    }
+
+    func run() throws {
+        var inputs: [String] = []
+        if data.demo {
+            inputs.append(try DemoData.path())
+        } else if let file = data.file, file != "-" {
+            inputs.append(file)
+        }
+        let cancellation = CancellationFlag()
+        let options = ExportOptions(overwrite: force, inputPaths: inputs, cancellation: cancellation)
+        // Refuse before a long load, not after.
+        try RowExporter.checkDestination(output, options: options)
+        let (dataset, _) = try data.load()
+        let selected = try columns.map { try dataset.columns(named: columnNames($0), context: "--columns") }
+        let rows = try FilterOption.rows(expression, in: dataset)
+        let interrupts = InterruptHandler(cancelling: cancellation)
+        defer { interrupts.restore() }
+        let summary = try RowExporter(dataset: dataset, columns: selected, rows: rows).export(to: output, options: options)
+        Console.error(summary.description)
+    }
+
+    private func columnNames(_ list: String) -> [String] {
+        list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}
+
+/// Turns Ctrl-C, a hang-up (a dropped SSH link) and SIGTERM into a cancellation, so an interrupted
+/// export deletes its temporary file instead of leaving it behind. A signal that is already ignored
+/// (SIGHUP under `nohup`) stays ignored.
+private final class InterruptHandler {
+    private var previous: [(signal: Int32, handler: (@convention(c) (Int32) -> Void)?)] = []
+    private var sources: [any DispatchSourceSignal] = []
+
+    init(cancelling flag: CancellationFlag) {
+        for number in [SIGINT, SIGTERM, SIGHUP] {
+            let handler = signal(number, SIG_IGN)
+            guard unsafeBitCast(handler, to: Int.self) != unsafeBitCast(SIG_IGN, to: Int.self) else { continue }
+            previous.append((number, handler))
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { flag.cancel() }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    /// Gives the signals their previous handlers back.
+    func restore() {
+        for source in sources { source.cancel() }
+        for (number, handler) in previous { signal(number, handler) }
+    }
+}

@@ -1,0 +1,114 @@
+import Testing
+@testable import TuttiTerminal
+
+@Suite struct CanvasTests {
+    @Test func textIsWrittenAndReadBack() {
+        var canvas = Canvas(width: 10, height: 2)
+        #expect(canvas.text("hello", x: 2, y: 1) == 5)
+        #expect(canvas.lines == ["", "  hello"])
+        #expect(canvas.line(1) == "  hello   ")
+        #expect(canvas.text == "\n  hello")
+    }
+
+    @Test func textIsTruncatedAtTheEdgeAndAtMaxWidth() {
+        var canvas = Canvas(width: 6, height: 2)
+        #expect(canvas.text("truncated", x: 1, y: 0) == 5)
+        #expect(canvas.text("abcdef", x: 0, y: 1, maxWidth: 3) == 3)
+        #expect(canvas.lines == [" trunc", "abc"])
+    }
+
+    @Test func controlCharactersShowAsQuestionMarks() {
+        var canvas = Canvas(width: 5, height: 1)
+        canvas.text("a\tb\u{7F}", x: 0, y: 0)
+        #expect(canvas.lines == ["a?b?"])
+    }
+
+    @Test func wideCharactersTakeTwoCells() {
+        var canvas = Canvas(width: 6, height: 1)
+        #expect(canvas.text("中文x", x: 0, y: 0) == 5)
+        #expect(canvas[0, 0].character == "中")
+        #expect(canvas[1, 0].character == nil)
+        #expect(canvas[2, 0].character == "文")
+        #expect(canvas[3, 0].character == nil)
+        #expect(canvas.lines == ["中文x"])
+    }
+
+    @Test func wideCharacterThatDoesNotFitIsNotHalfDrawn() {
+        var canvas = Canvas(width: 3, height: 1)
+        #expect(canvas.text("a中文", x: 0, y: 0) == 3)
+        #expect(canvas.lines == ["a中"])
+        canvas.set(x: 2, y: 0, "字", style: .plain)
+        #expect(canvas.lines == ["a"])
+        #expect(canvas[2, 0].character == " ")
+    }
+
+    @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
+        var canvas = Canvas(width: 6, height: 1)
+        canvas.text("中文", x: 0, y: 0)
+        canvas.set(x: 1, y: 0, "x", style: .plain)  // right half of 中
+        #expect(canvas.line(0) == " x文  ")
+        canvas.set(x: 2, y: 0, "y", style: .plain)  // left half of 文
+        #expect(canvas.line(0) == " xy   ")
+        canvas.text("字", x: 3, y: 0)
+        canvas.text("中", x: 2, y: 0)  // covers y and the left half of 字
+        #expect(canvas.line(0) == " x中  ")
+        for x in 0..<6 where canvas[x, 0].character == nil {
+            #expect(x > 0 && canvas[x - 1, 0].character.map { DisplayWidth.of($0) } == 2)
+        }
+    }
+
+    @Test func withinClipsAndMovesTheOrigin() {
+        var canvas = Canvas(width: 8, height: 4)
+        canvas.within(Rect(x: 2, y: 1, width: 3, height: 2)) { inner in
+            #expect(inner.size.width == 3 && inner.size.height == 2)
+            inner.text("abcdef", x: 0, y: 0)
+            inner.text("zz", x: 2, y: 1)
+            inner.text("no", x: 0, y: 2)  // below the clip
+            inner.set(x: -1, y: 0, "!", style: .plain)
+        }
+        #expect(canvas.lines == ["", "  abc", "    z", ""])
+        #expect(canvas.clip == Rect(x: 0, y: 0, width: 8, height: 4))
+    }
+
+    @Test func nestedWithinIntersects() {
+        var canvas = Canvas(width: 10, height: 3)
+        canvas.within(Rect(x: 1, y: 0, width: 5, height: 3)) { outer in
+            outer.within(Rect(x: 3, y: 1, width: 10, height: 10)) { inner in
+                #expect(inner.clip == Rect(x: 4, y: 1, width: 2, height: 2))
+                inner.fill(Rect(x: 0, y: 0, width: 5, height: 5), with: "#")
+            }
+        }
+        #expect(canvas.lines == ["", "    ##", "    ##"])
+    }
+
+    @Test func restyleChangesStylesOnlyInsideTheClip() {
+        var canvas = Canvas(width: 4, height: 2)
+        canvas.text("abcd", x: 0, y: 0)
+        canvas.within(Rect(x: 1, y: 0, width: 2, height: 2)) { inner in
+            inner.restyle(Rect(x: -5, y: 0, width: 20, height: 1)) { $0.attributes.insert(.reverse) }
+        }
+        #expect(canvas[0, 0].style == .plain)
+        #expect(canvas[1, 0].style.attributes == .reverse)
+        #expect(canvas[2, 0].style.attributes == .reverse)
+        #expect(canvas[3, 0].style == .plain)
+        #expect(canvas[1, 1].style == .plain)
+        #expect(canvas.lines == ["abcd", ""])
+    }
+
+    @Test func fillAndStyles() {
+        var canvas = Canvas(width: 3, height: 2)
+        let style = CellStyle(foreground: .indexed(2), attributes: .bold)
+        canvas.fill(Rect(x: 1, y: 0, width: 5, height: 5), with: "·", style: style)
+        #expect(canvas.lines == [" ··", " ··"])
+        #expect(canvas[2, 1] == Cell(character: "·", style: style))
+        #expect(style.adding(.underline).attributes == [.bold, .underline])
+    }
+
+    @Test func emptyAndNegativeSizes() {
+        var canvas = Canvas(width: -3, height: 0)
+        canvas.text("x", x: 0, y: 0)
+        canvas.fill(Rect(x: 0, y: 0, width: 3, height: 3))
+        #expect(canvas.lines == [])
+        #expect(canvas.width == 0)
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+
+/// The real program in a real terminal (tmux).
+@Suite(.serialized) struct ExplorerEndToEndTests {
+    let tutti = CommandRunner.executable
+
+    /// Starts `tutti demo` (with extra shell words before it) and waits for the first screen.
+    func startDemo(_ session: TmuxSession, prefix: String = "") throws {
+        try session.run("\(prefix)\(TmuxSession.shellQuoted(tutti)) demo")
+        #expect(session.waitFor("48,842 filtered"), "the explorer did not open:\n\(session.screen())")
+    }
+
+    func statusLine(_ session: TmuxSession) -> String {
+        session.lines.last { $0.contains("filtered") } ?? ""
+    }
+
+    @Test func opensTheDemoWithSummaryAndBlockGlyphs() throws {
+        let session = try TmuxSession()
+        try startDemo(session)
+        let screen = session.screen()
+        #expect(screen.contains("Summary"))
+        #expect(screen.contains("native_country"))
+        #expect(screen.contains("Histogram: score"))
+        #expect(screen.contains("█"))
+        #expect(screen.contains("┌"))
+    }
+
+    @Test func brushingMovesTheSelectionEverywhere() throws {
+        let session = try TmuxSession()
+        try startDemo(session)
+        #expect(statusLine(session).contains("0 selected"))
+        try session.keys("Tab")
+        try session.keys("End")
+        try session.keys("S-Left", "S-Left", "S-Left")
+        #expect(session.waitUntil { !$0.contains(" 0 selected") && $0.contains("▓") })
+        let status = statusLine(session)
+        #expect(!status.contains(" 0 selected"), "status: \(status)")
+        // The second tone shows in the label histogram, which was not brushed.
+        let labelPane = session.lines.drop { !$0.contains("Histogram: label") }.prefix(10).joined(separator: "\n")
+        #expect(labelPane.contains("▓"), "label histogram:\n\(labelPane)")
+        try session.keys("Enter")
+        #expect(session.waitUntil { !($0.components(separatedBy: "\n").last { $0.contains("filtered") } ?? "").contains(" 0 selected") })
+    }
+
+    @Test func filterBarAppliesAValidFilter() throws {
+        let session = try TmuxSession()
+        try startDemo(session)
+        try session.keys("/")
+        try session.type("sex == \"Female\"")
+        #expect(session.waitFor("16,192 rows pass"))
+        try session.keys("Enter")
+        #expect(session.waitUntil { $0.contains("16,192 filtered") })
+        #expect(statusLine(session).contains("filter: sex == \"Female\""))
+    }
+
+    @Test func invalidFilterShowsItsErrorAndChangesNothing() throws {
+        let session = try TmuxSession()
+        try startDemo(session)
+        try session.keys("/")
+        try session.type("sexx == \"Female\"")
+        #expect(session.waitFor("did you mean 'sex'?"))
+        #expect(session.screen().contains("^^^^"))
+        try session.keys("Enter")
+        #expect(session.waitFor("did you mean 'sex'?"))
+        try session.keys("Escape")
+        #expect(session.waitUntil { $0.contains("48,842 filtered") && !$0.contains("filter: sexx") })
+    }
+
+    @Test func survivesResizingAndSaysWhenTooSmall() throws {
+        let session = try TmuxSession()
+        try startDemo(session)
+        try session.resize(width: 60, height: 20)
+        #expect(session.waitUntil { screen in
+            let lines = screen.components(separatedBy: "\n")
+            return lines.count <= 21 && screen.contains("filtered") && lines.allSatisfy { $0.count <= 60 }
+        }, "after resize:\n\(session.screen())")
+        try session.resize(width: 30, height: 8)
+        #expect(session.waitFor("terminal too small"))
+        try session.resize(width: 120, height: 40)
+        #expect(session.waitUntil { $0.contains("native_country") && $0.contains("Histogram: label") })
+    }
+
+    @Test func quitLeavesTheShellPromptIntact() throws {
+        let session = try TmuxSession()
+        try session.run("echo before-tutti")
+        try startDemo(session)
+        try session.keys("q")
+        #expect(session.waitUntil { $0.contains("before-tutti") && !$0.contains("filtered") })
+        try session.run("echo after-tutti")
+        #expect(session.waitFor("after-tutti"))
+        let lines = session.lines.filter { !$0.isEmpty }
+        #expect(lines.last == "PROMPT$", "screen:\n\(session.screen())")
+    }
+
+    @Test func worksUnderVT100WithASCIIAndWithoutColour() throws {
+        let vt100 = try TmuxSession(environment: ["TERM": "vt100"])
+        try startDemo(vt100)
+        #expect(vt100.screen().contains("Summary"))
+
+        let ascii = try TmuxSession(environment: ["LANG": "C", "LC_ALL": "C"])
+        try startDemo(ascii)
+        let screen = ascii.screen()
+        #expect(!screen.contains("█") && !screen.contains("┌"))
+        #expect(screen.contains("+-") && screen.contains("#"))
+
+        let plain = try TmuxSession(environment: ["NO_COLOR": "1"])
+        try startDemo(plain)
+        let escapes = plain.screen(escapes: true)
+        // Only the default colours (39, 49) may appear: no SGR 30–37, 90–97 or 38;5;n.
+        let colour = try Regex("\u{1B}\\[([0-9;]*;)?(3[0-8]|9[0-7]|4[0-8]|10[0-7])[;m]")
+        #expect(escapes.firstMatch(of: colour) == nil, "colour codes under NO_COLOR")
+        #expect(plain.screen().contains("█"))
+    }
+
+    @Test func hangupRestoresTheTerminalAndExits() throws {
+        let session = try TmuxSession()
+        try session.run("echo before-hup")
+        try startDemo(session, prefix: "")
+        let pid = try #require(session.foregroundProcess(named: "tutti"))
+        kill(pid, SIGHUP)
+        #expect(session.waitUntil { $0.contains("before-hup") && !$0.contains("filtered") })
+        try session.run("echo status=$?")
+        #expect(session.waitFor("status=129"))
+    }
+
+    @Test func dumbTerminalPointsAtHeadlessCommands() throws {
+        let outcome = try CommandRunner.run(["demo"], environment: ["TERM": "dumb", "PATH": "/usr/bin:/bin"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("tutti info"))
+    }
+
+    @Test func readsDataFromStandardInputWithKeysFromTheTerminal() throws {
+        let session = try TmuxSession()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tutti-e2e-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("small.csv")
+        try "a,b\n1,x\n2,y\n3,x\n".write(to: file, atomically: true, encoding: .utf8)
+        try session.run("cat \(TmuxSession.shellQuoted(file.path)) | \(TmuxSession.shellQuoted(tutti)) -")
+        #expect(session.waitFor("3 filtered"), "screen:\n\(session.screen())")
+        try session.keys("q")
+        #expect(session.waitUntil { !$0.contains("filtered") })
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// A real terminal for end-to-end tests: a tmux session running a shell, driven with
+/// send-keys and read with capture-pane.
+final class TmuxSession {
+    let name: String
+    private static let counter = Counter()
+
+    /// Starts a shell in a new detached session of `width` × `height` cells.
+    init(width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
+        name = "tutti-e2e-\(getpid())-\(Self.counter.next())"
+        var env = ["PS1": "PROMPT$ ", "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "HOME": NSTemporaryDirectory()]
+        env.merge(environment) { $1 }
+        let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.shellQuoted($0.value))" }.joined(separator: " ")
+        try Self.tmux(["new-session", "-d", "-x", String(width), "-y", String(height), "-s", name,
+                       "env -i PATH=/usr/bin:/bin \(exports) bash --norc --noprofile"])
+        guard waitFor("PROMPT$") else { throw TmuxError("the shell did not start") }
+    }
+
+    deinit { _ = try? Self.tmux(["kill-session", "-t", name]) }
+
+    /// Types a command line and presses Enter.
+    func run(_ command: String) throws {
+        try type(command)
+        try keys("Enter")
+    }
+
+    /// Types text literally.
+    func type(_ text: String) throws { try Self.tmux(["send-keys", "-t", name, "-l", text]) }
+
+    /// Presses keys by tmux name (Enter, Tab, S-Right, C-c, …).
+    func keys(_ keys: String...) throws { try Self.tmux(["send-keys", "-t", name] + keys) }
+
+    /// The screen as text (with `escapes`, the colours and attributes as escape sequences).
+    func screen(escapes: Bool = false) -> String {
+        (try? Self.tmux(["capture-pane", "-p", "-t", name] + (escapes ? ["-e"] : []))) ?? ""
+    }
+
+    /// The screen's lines.
+    var lines: [String] { screen().components(separatedBy: "\n") }
+
+    /// Waits until the screen satisfies `condition` (up to `timeout` seconds).
+    @discardableResult
+    func waitUntil(timeout: Double = 15, _ condition: (String) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if condition(screen()) { return true }
+            usleep(100_000)
+        }
+        return condition(screen())
+    }
+
+    /// Waits until `text` is on screen.
+    @discardableResult
+    func waitFor(_ text: String, timeout: Double = 15) -> Bool { waitUntil(timeout: timeout) { $0.contains(text) } }
+
+    /// Resizes the window.
+    func resize(width: Int, height: Int) throws {
+        try Self.tmux(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
+    }
+
+    /// The process id of the program running in the pane's shell (the shell's child).
+    func foregroundProcess(named program: String) -> Int32? {
+        guard let shell = try? Self.tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines),
+              let output = try? Self.shell("pgrep -P \(shell) -f \(program)") else { return nil }
+        return output.split(separator: "\n").first.flatMap { Int32($0) }
+    }
+
+    @discardableResult
+    static func tmux(_ arguments: [String]) throws -> String {
+        try shell(arguments.map(shellQuoted).joined(separator: " "), program: "tmux")
+    }
+
+    @discardableResult
+    static func shell(_ command: String, program: String? = nil) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", (program.map { $0 + " " } ?? "") + command]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw TmuxError("failed: \(command)") }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func shellQuoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    private final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+        func next() -> Int { lock.withLock { value += 1; return value } }
+    }
+}
+
+struct TmuxError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
