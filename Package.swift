@@ -50,7 +50,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "tutti-bench", dependencies: ["TuttiCore"], path: "Benchmarks/TuttiBench"),
+        .executableTarget(
+            name: "tutti-bench",
+            dependencies: ["TuttiCore", "TuttiTerminal", "TuttiUI"],
+            path: "Benchmarks/TuttiBench"
+        ),
         .testTarget(name: "TuttiCoreTests", dependencies: ["TuttiCore"]),
         .testTarget(name: "TuttiTerminalTests", dependencies: ["TuttiTerminal"]),
         .testTarget(name: "TuttiUITests", dependencies: ["TuttiUI"]),

@@ -5,6 +5,8 @@ import TuttiCore
 ///
 ///     tutti-bench load FILE                      one full load (rows, seconds)
 ///     tutti-bench brush FILE BRUSHED COL...      brush steps on BRUSHED updating the other views
+///     tutti-bench filter FILE EXPR               evaluation of a filter expression
+///     tutti-bench frame FILE OUT                 key press to flushed screen (run in a terminal)
 @main
 enum TuttiBench {
     static func main() {
@@ -13,10 +15,14 @@ enum TuttiBench {
             switch arguments.first {
             case "load" where arguments.count == 2:
                 try load(arguments[1])
+            case "filter" where arguments.count == 3:
+                try FilterBench.run(path: arguments[1], expression: arguments[2])
+            case "frame" where arguments.count == 3:
+                try FrameBench.run(path: arguments[1], output: arguments[2])
             case "brush" where arguments.count >= 4:
                 try BrushBench.run(path: arguments[1], brushed: arguments[2], views: Array(arguments[3...]))
             default:
-                FileHandle.standardError.write(Data("usage: tutti-bench load FILE | brush FILE BRUSHED COL...\n".utf8))
+                FileHandle.standardError.write(Data("usage: tutti-bench load FILE | brush FILE BRUSHED COL... | filter FILE EXPR | frame FILE OUT\n".utf8))
                 exit(2)
             }
         } catch {

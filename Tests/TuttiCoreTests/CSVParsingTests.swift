@@ -69,3 +69,16 @@ import Testing
         #expect(cells(small, "note")[7] == "line one\nline two, \"quoted\"")
     }
 }
+
+@Suite struct QuotedMissingMarkerTests {
+    @Test func quotedMarkersAreTextAndQuotedEmptyIsMissing() throws {
+        let data = try load("s,n\n\"NA\",1\n\"\",2\nNA,3\n\"x \"\"y\"\"\",4\n\"N/A\",5\n").dataset
+        #expect(cells(data, "s") == ["NA", nil, nil, "x \"y\"", "N/A"])
+    }
+
+    @Test func quotedNumbersAreNumbers() throws {
+        let data = try load("n\n\"1\"\n\"2.5\"\n\"\"\n").dataset
+        #expect(data.column(named: "n")?.kind == .float)
+        #expect(cells(data, "n") == ["1", "2.5", nil])
+    }
+}

@@ -71,7 +71,8 @@ import Testing
     @Test func usageErrorsExitTwo() throws {
         #expect(try CommandRunner.run(["info"]).status == 2)
         #expect(try CommandRunner.run(["info", "--demo", "--format", "yaml"]).status == 2)
-        #expect(try CommandRunner.run(["frobnicate"]).status == 2)
+        #expect(try CommandRunner.run(["--frobnicate"]).status == 2)
+        #expect(try CommandRunner.run(["no-such-file.csv"]).status == 1)
     }
 
     @Test func helpExitsZero() throws {

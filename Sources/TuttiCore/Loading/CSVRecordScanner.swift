@@ -80,7 +80,7 @@ struct CSVRecordScanner {
                     } else if escaped {
                         cell = CellSpan(start: fieldStart, length: Int32(truncatingIfNeeded: p - fieldStart), tag: .csvQuoted)
                     } else {
-                        cell = CellSpan(start: contentStart, length: Int32(truncatingIfNeeded: contentEnd - contentStart), tag: .plain)
+                        cell = CellSpan(start: contentStart, length: Int32(truncatingIfNeeded: contentEnd - contentStart), tag: .quoted)
                     }
                 } else {
                     while p < end {

@@ -14,8 +14,11 @@ struct CellSpan {
 
 /// How a cell's bytes are to be read.
 enum CellTag: UInt8 {
-    /// Text as it stands (a CSV field, or the inside of a quoted field without escapes).
+    /// Text as it stands (an unquoted CSV field).
     case plain
+    /// The inside of a quoted CSV field without escapes: never a missing marker unless empty
+    /// (a quoted "NA" is the text NA).
+    case quoted
     /// A CSV field with quotes in it, from its opening quote: decode `""` and strip quotes.
     case csvQuoted
     /// Nothing there.

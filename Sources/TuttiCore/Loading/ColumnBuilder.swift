@@ -53,14 +53,15 @@ struct ColumnBuilder {
         case .absent, .jsonNull:
             appendMissingTyped()
             return true
-        case .plain, .csvQuoted:
-            if cell.tag == .csvQuoted { return false }
+        case .plain, .quoted:
             let (tp, tn) = ValueParser.trim(p, n)
-            if ValueParser.isMissing(tp, tn) {
+            if tn == 0 || (cell.tag == .plain && ValueParser.isMissing(tp, tn)) {
                 appendMissingTyped()
                 return true
             }
             return addNumberOrBoolean(tp, tn)
+        case .csvQuoted:
+            return false
         case .jsonNumber:
             return addNumberOrBoolean(p, n)
         case .jsonTrue, .jsonFalse:
@@ -193,14 +194,21 @@ struct ColumnBuilder {
             } else {
                 strings.append(p, n)
             }
+        case .quoted:
+            if n == 0 {
+                missingRows.append(Int32(rows))
+                strings.appendMissing()
+            } else {
+                strings.append(p, n)
+            }
         case .csvQuoted:
             TextDecoding.unquoteCSV(p, n, into: &scratch)
-            appendScratch(checkMissing: true)
+            appendScratch(missingIfEmpty: true)
         case .jsonEscapedString:
             if !TextDecoding.unescapeJSON(p, n, into: &scratch) {
                 scratch = Array(UnsafeBufferPointer(start: p, count: n))
             }
-            appendScratch(checkMissing: false)
+            appendScratch(missingIfEmpty: false)
         case .jsonString, .jsonNumber, .jsonArray, .jsonObject:
             strings.append(p, n)
         case .jsonTrue:
@@ -210,12 +218,8 @@ struct ColumnBuilder {
         }
     }
 
-    private mutating func appendScratch(checkMissing: Bool) {
-        let missing = checkMissing && scratch.withUnsafeBufferPointer { buffer in
-            let (tp, tn) = ValueParser.trim(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count)
-            return ValueParser.isMissing(tp, tn)
-        }
-        if missing {
+    private mutating func appendScratch(missingIfEmpty: Bool) {
+        if missingIfEmpty && scratch.isEmpty {
             missingRows.append(Int32(rows))
             strings.appendMissing()
         } else {

@@ -68,7 +68,7 @@ public struct Explorer: Sendable {
         case .filterToSelection:
             guard let selection = state.selection else { return (state, []) }
             let rows = selection.rows.intersection(state.filter.rows)
-            if let text = SelectionExpression.text(for: selection.source) {
+            if let text = SelectionExpression.text(for: selection.source, dataset: dataset) {
                 let combined = state.filter.isEmpty ? text
                     : state.filter.isExpression ? "(\(state.filter.expression)) and (\(text))" : text
                 next.filter = FilterState(expression: combined, rows: rows, isExpression: state.filter.isExpression)

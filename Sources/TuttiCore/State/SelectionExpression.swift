@@ -5,13 +5,15 @@ import Foundation
 public enum SelectionExpression {
     /// The expression selecting the same rows as `source`, or nil for sources that are row
     /// lists (hand-picked rows, duplicate clusters).
-    public static func text(for source: SelectionSource) -> String? {
+    public static func text(for source: SelectionSource, dataset: Dataset) -> String? {
         switch source {
         case .brush(let column, .numeric(let lower, let upper, let includesUpper)):
             let name = quotedColumn(column)
             return "\(name) >= \(NumberFormatting.shortest(lower)) and \(name) \(includesUpper ? "<=" : "<") \(NumberFormatting.shortest(upper))"
         case .brush(let column, .values(let values)):
-            return "\(quotedColumn(column)) in (\(values.map(quotedString).joined(separator: ", ")))"
+            let isBoolean = dataset.column(named: column)?.kind == .boolean
+            let literals = values.map { isBoolean ? $0 : quotedString($0) }
+            return "\(quotedColumn(column)) in (\(literals.joined(separator: ", ")))"
         case .slice(let predicates), .confusionCell(let predicates):
             return predicates.map { "\(quotedColumn($0.column)) \($0.op) \($0.value)" }.joined(separator: " and ")
         case .duplicateCluster, .rows:
@@ -23,6 +25,7 @@ public enum SelectionExpression {
     public static func quotedColumn(_ name: String) -> String {
         let plain = name.first.map { $0.isLetter || $0 == "_" } == true
             && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." }
+            && Keyword(rawValue: name.lowercased()) == nil
         return plain ? name : "`" + name.replacingOccurrences(of: "`", with: "``") + "`"
     }
 

@@ -1,0 +1,43 @@
+import Foundation
+import TuttiCore
+import TuttiTerminal
+import TuttiUI
+
+/// Times one brush step in the real interface: the state update (keymap → pane → brush tables),
+/// the render of every pane into a canvas, and the flush to the terminal. Run it in a real
+/// terminal (Benchmarks/frame_bench.sh runs it in tmux); results go to a file.
+enum FrameBench {
+    static func run(path: String, output: String) throws {
+        let dataset = try DatasetLoader.load(path).dataset
+        let terminal = try CursesTerminal()
+        var lines: [String] = []
+        do {
+            defer { terminal.shutdown() }
+            let roles = ColumnRoles.infer(from: dataset)
+            let workspace = Workspace(dataset: dataset, roles: roles, theme: ThemeChoice.resolve(requested: nil, colors: 256, noColor: false).theme,
+                                      glyphs: .unicode)
+            // Five panes: summary, rows, two default histograms, and one more.
+            workspace.openHistogram("age")
+            let size = terminal.size
+            terminal.draw(workspace.render(width: size.width, height: size.height))
+            var update: [Double] = [], render: [Double] = [], flush: [Double] = [], total: [Double] = []
+            let start = TuttiBench.seconds { _ = Keymap.handle(.key(KeyEvent(.right, modifiers: .shift)), in: workspace) }
+            for step in 0..<300 {
+                let key = KeyEvent(step % 20 < 10 ? .right : .left, modifiers: .shift)
+                var canvas: Canvas?
+                let u = TuttiBench.seconds { _ = Keymap.handle(.key(key), in: workspace) }
+                let r = TuttiBench.seconds { canvas = workspace.render(width: size.width, height: size.height) }
+                let f = TuttiBench.seconds { terminal.draw(canvas!) }
+                update.append(u); render.append(r); flush.append(f); total.append(u + r + f)
+            }
+            func stats(_ name: String, _ values: [Double]) -> String {
+                let sorted = values.sorted()
+                return "\"\(name)_median_ms\": \(sorted[sorted.count / 2] * 1000), \"\(name)_p99_ms\": \(sorted[sorted.count * 99 / 100] * 1000)"
+            }
+            lines.append("{\"rows\": \(dataset.rowCount), \"panes\": \(workspace.panes.count), \"terminal\": \"\(size.width)x\(size.height)\", "
+                         + "\"brush_start_ms\": \(start * 1000), " + stats("update", update) + ", " + stats("render", render) + ", "
+                         + stats("flush", flush) + ", " + stats("frame", total) + "}")
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: output, atomically: true, encoding: .utf8)
+    }
+}
