@@ -49,7 +49,7 @@ public final class RowsPane: Pane {
         if cursor < scroll { scroll = cursor }
         if cursor >= scroll + visibleRows { scroll = cursor - visibleRows + 1 }
         let shown = Array(rows[min(scroll, rows.count)..<min(scroll + visibleRows, rows.count)])
-        let numberWidth = DisplayWidth.of(NumberFormatting.grouped(max(dataset.rowCount - 1, 0))) + 1
+        let numberWidth = String(max(dataset.rowCount - 1, 0)).count
         let prefix = 2 + numberWidth
         // Column widths fit the header and the visible cells.
         let widths = dataset.columns.map { column -> Int in

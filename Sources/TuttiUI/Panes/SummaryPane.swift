@@ -24,9 +24,10 @@ public final class SummaryPane: Pane {
         if cursor < scroll { scroll = cursor }
         if cursor >= scroll + visibleRows { scroll = cursor - visibleRows + 1 }
         let nameWidth = min(max(summaries.map { DisplayWidth.of($0.name) }.max() ?? 6, 6), max(8, width / 4))
+        // Most telling first, so a narrow pane still shows what matters.
         let columns: [(String, Int, Bool)] = [
-            ("column", nameWidth, false), ("kind", 11, false), ("role", 10, false), ("missing", 8, true),
-            ("distinct", 9, true), ("range / top", 24, false), ("distribution", 12, false),
+            ("column", nameWidth, false), ("kind", 7, false), ("missing", 7, true), ("distinct", 8, true),
+            ("distribution", 12, false), ("role", 10, false), ("range / top", 28, false),
         ]
         var x = 1
         for (title, columnWidth, right) in columns where x < width {
@@ -46,21 +47,35 @@ public final class SummaryPane: Pane {
                 canvas.set(x: 0, y: y, context.glyphs.cursorMark, style: style)
             }
             let missing = rows > 0 ? Double(summary.missing) / Double(rows) * 100 : 0
-            let kindText = summary.vectorWidth.map { "vector[\($0)]" } ?? summary.kind.rawValue
             let cells = [
-                summary.name, kindText, summary.role?.rawValue ?? "",
+                summary.name, Self.shortKind(summary),
                 summary.missing == 0 ? "0" : missing < 0.1 ? "<0.1%" : NumberFormatting.compact(missing, significant: 2) + "%",
-                NumberFormatting.grouped(summary.distinct), rangeText(summary),
+                NumberFormatting.grouped(summary.distinct), "", summary.role?.rawValue ?? "", rangeText(summary),
             ]
             var x = 1
             for (offset, cell) in cells.enumerated() where x < width {
                 let (_, columnWidth, right) = columns[offset]
-                let cellStyle = offset == 2 && !isCursor ? theme[.key] : style
-                canvas.text(TextFitting.pad(cell, columnWidth, right: right, ellipsis: context.glyphs.ellipsis), x: x, y: y,
-                            style: cellStyle, maxWidth: width - x)
+                if offset == 4 {
+                    drawSparkline(&canvas, index: index, x: x, y: y, width: min(columnWidth, width - x), context: context, style: style)
+                } else {
+                    let cellStyle = offset == 5 && !isCursor ? theme[.key] : style
+                    canvas.text(TextFitting.pad(cell, columnWidth, right: right, ellipsis: context.glyphs.ellipsis), x: x, y: y,
+                                style: cellStyle, maxWidth: width - x)
+                }
                 x += columnWidth + 1
             }
-            if x < width { drawSparkline(&canvas, index: index, x: x, y: y, width: min(12, width - x), context: context, style: style) }
+        }
+    }
+
+    /// The kind in a few letters: int, float, bool, cat, text, vec[n].
+    static func shortKind(_ summary: ColumnSummary) -> String {
+        switch summary.kind {
+        case .integer: "int"
+        case .float: "float"
+        case .boolean: "bool"
+        case .categorical: "cat"
+        case .text: "text"
+        case .vector: "vec[\(summary.vectorWidth ?? 0)]"
         }
     }
 
