@@ -109,11 +109,17 @@ public struct Canvas: Sendable, Equatable {
         }
     }
 
-    /// Replaces every character with `transform(character)` (for example to ASCII); the
-    /// right halves of wide characters become blanks.
+    /// Replaces every character with `transform(character)` (for example to ASCII). A wide
+    /// character that becomes narrow leaves a blank in its right half; one that stays wide
+    /// keeps it; a narrow one that would become wide becomes a blank, as it does not fit.
     public mutating func mapCharacters(_ transform: (Character) -> Character) {
         for index in cells.indices {
-            cells[index].character = cells[index].character.map(transform) ?? " "
+            guard let character = cells[index].character else { continue }  // done with its left half
+            let mapped = transform(character)
+            let wasWide = (index + 1) % width != 0 && cells[index + 1].character == nil
+            let isWide = DisplayWidth.of(mapped) == 2
+            cells[index].character = isWide && !wasWide ? " " : mapped
+            if wasWide && !isWide { cells[index + 1].character = " " }
         }
     }
 

@@ -132,7 +132,8 @@ public final class CursesTerminal: Terminal {
                 pending.append(.wake)
             }
             if ready.input { readInput(clock: clock) }
-            if let flushAt, clock.now >= flushAt, decoder.flushDelay != nil {
+            // Pending bytes (a lone Esc) that nothing followed in time.
+            if let delay = decoder.flushDelay, clock.now >= lastInput.advanced(by: delay) {
                 pending.append(contentsOf: decoder.flush())
             }
             if pending.isEmpty, let deadline, clock.now >= deadline { return nil }

@@ -91,6 +91,12 @@ enum TerminalRestore {
             }
             sigaction(signal, &ours, &previousActions[Int(signal)])
         }
+        // A process may inherit a mask that blocks these (children of threads that block
+        // signals do): unblock them in this, the UI thread.
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        for signal in handledSignals { sigaddset(&mask, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &mask, nil)
         if !exitHandlerRegistered.exchange(true, ordering: .relaxed) {
             atexit { _ = TerminalRestore.restore() }
         }
@@ -168,13 +174,22 @@ enum TerminalRestore {
     private static func stop(_ signal: Int32) {
         let savedErrno = errno
         let restored = restore()
-        var standard = defaultAction()
-        sigaction(SIGTSTP, &standard, nil)
+        // Stop the rest of the job, as Ctrl-Z does in a shell, while this process ignores
+        // the signal (setting SIG_IGN again discards it where it was queued all the same);
+        // then stop this thread with a signal of its own, which takes effect before `raise`
+        // returns (one sent to the process could be taken by another thread and stop this
+        // one only a moment later).
+        var ignore = disposition(SIG_IGN)
+        var standard = disposition(SIG_DFL)
         var mask = sigset_t()
         sigemptyset(&mask)
         sigaddset(&mask, SIGTSTP)
+        sigaction(SIGTSTP, &ignore, nil)
         pthread_sigmask(SIG_UNBLOCK, &mask, nil)
         kill(0, SIGTSTP)
+        sigaction(SIGTSTP, &ignore, nil)
+        sigaction(SIGTSTP, &standard, nil)
+        raise(SIGTSTP)
         // Continued.
         sigaction(SIGTSTP, stopAction, nil)
         if restored { notify(.continued) }
@@ -239,9 +254,9 @@ enum TerminalRestore {
         return action
     }
 
-    private static func defaultAction() -> sigaction {
+    private static func disposition(_ handler: __sighandler_t?) -> sigaction {
         var action = sigaction()
-        action.__sigaction_handler.sa_handler = SIG_DFL
+        action.__sigaction_handler.sa_handler = handler
         sigemptyset(&action.sa_mask)
         return action
     }

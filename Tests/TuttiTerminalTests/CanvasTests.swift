@@ -104,6 +104,21 @@ import Testing
         #expect(style.adding(.underline).attributes == [.bold, .underline])
     }
 
+    @Test func mapCharactersKeepsWideCharactersWhole() {
+        var canvas = Canvas(width: 7, height: 1)
+        canvas.text("a中é文", x: 0, y: 0)
+        var ascii = canvas
+        ascii.mapCharacters { $0.isASCII ? $0 : "?" }
+        #expect(ascii.line(0) == "a? ??  ")
+        #expect(ascii[2, 0].character == " ")
+        var same = canvas
+        same.mapCharacters { $0 }
+        #expect(same == canvas)
+        var widened = canvas
+        widened.mapCharacters { $0 == "a" ? "字" : $0 }
+        #expect(widened.line(0) == " 中é文 ")
+    }
+
     @Test func emptyAndNegativeSizes() {
         var canvas = Canvas(width: -3, height: 0)
         canvas.text("x", x: 0, y: 0)

@@ -143,3 +143,18 @@ import Testing
         #expect(session.waitUntil { !$0.contains("filtered") })
     }
 }
+
+/// Suspending with Ctrl-Z and resuming with fg, in a real terminal.
+@Suite(.serialized) struct SuspendEndToEndTests {
+    @Test func ctrlZSuspendsAndFgRepaints() throws {
+        let session = try TmuxSession()
+        try session.run("\(TmuxSession.shellQuoted(CommandRunner.executable)) demo")
+        #expect(session.waitFor("48,842 filtered"))
+        try session.keys("C-z")
+        #expect(session.waitUntil { $0.contains("Stopped") && !$0.contains("48,842 filtered") }, "after Ctrl-Z:\n\(session.screen())")
+        try session.run("fg")
+        #expect(session.waitUntil { $0.contains("48,842 filtered") && $0.contains("Summary") }, "after fg:\n\(session.screen())")
+        try session.keys("q")
+        #expect(session.waitUntil { !$0.contains("filtered") })
+    }
+}

@@ -1,0 +1,114 @@
+import Testing
+import TuttiCore
+import TuttiTerminal
+@testable import TuttiUI
+
+@Suite struct WorkspaceTests {
+    func workspace() -> Workspace { Workspace(dataset: adult, roles: adultRoles, theme: .fallback, glyphs: .unicode) }
+
+    @Test func defaultLayoutHasSummaryHistogramsAndRows() {
+        let ws = workspace()
+        let canvas = ws.render(width: 120, height: 40)
+        #expect(canvas.text.contains("Summary"))
+        #expect(canvas.text.contains("Histogram: score"))
+        #expect(canvas.text.contains("Histogram: label"))
+        #expect(canvas.text.contains("Rows"))
+        #expect(canvas.lines[38].contains("48,842 filtered"))
+    }
+
+    @Test func tooSmallSaysSo() {
+        let canvas = workspace().render(width: 30, height: 8)
+        #expect(canvas.lines[0] == "terminal too small: 30×8")
+    }
+
+    @Test func tabFocusAndSummaryEnterOpensAHistogram() {
+        let ws = workspace()
+        _ = ws.render(width: 120, height: 40)
+        ws.send(.down)
+        ws.send(.enter)
+        #expect(ws.panes.values.contains { ($0 as? HistogramPane)?.column == "workclass" })
+        #expect((ws.panes[ws.focus] as? HistogramPane)?.column == "workclass")
+        ws.closeFocused()
+        #expect(!ws.panes.values.contains { ($0 as? HistogramPane)?.column == "workclass" })
+        ws.cycleFocus(1)
+        ws.cycleFocus(-1)
+    }
+
+    @Test func brushCommitSelectsAndUndoRemovesIt() {
+        let ws = workspace()
+        _ = ws.render(width: 120, height: 40)
+        ws.cycleFocus(1)
+        #expect(ws.panes[ws.focus] is HistogramPane)
+        ws.send(.end)
+        ws.send(.extendLeft)
+        #expect(ws.brush != nil)
+        let live = ws.brush!.selectedCount
+        #expect(ws.render(width: 120, height: 40).lines[38].contains("\(NumberFormatting.grouped(live)) selected"))
+        ws.send(.enter)
+        #expect(ws.brush == nil)
+        #expect(ws.state.selectedCount == live)
+        if case .brush(let column, _)? = ws.state.selection?.source { #expect(column == "score") } else { Issue.record("not a brush") }
+        ws.undo()
+        #expect(ws.state.selection == nil)
+        ws.redo()
+        #expect(ws.state.selectedCount == live)
+        ws.cancel()
+        #expect(ws.state.selection == nil)
+    }
+
+    @Test func filterBarValidatesAndApplies() {
+        let ws = workspace()
+        ws.openFilterBar()
+        ws.editFilter { $0.insert("age >") }
+        #expect(ws.filterBar?.problem != nil)
+        ws.submitFilter()
+        #expect(ws.filterBar != nil)
+        #expect(ws.message?.isError == true)
+        ws.editFilter { $0.insert(" 50 and sex == \"Female\"") }
+        #expect(ws.filterBar?.preview == 2_922)
+        ws.submitFilter()
+        #expect(ws.filterBar == nil)
+        #expect(ws.state.filteredCount == 2_922)
+        ws.openFilterBar()
+        ws.editFilter { bar in while bar.cursor > 0 { bar.deleteBackward() } }
+        ws.editFilter { $0.recall(-1) }
+        #expect(ws.filterBar?.text == "age > 50 and sex == \"Female\"")
+    }
+
+    @Test func maximiseResizeSwapAndMouseBorderDrag() {
+        let ws = workspace()
+        _ = ws.render(width: 120, height: 40)
+        let before = ws.frames(width: 120, height: 40)[ws.focus]!
+        ws.resizeFocused(axis: .horizontal, by: 6)
+        #expect(ws.frames(width: 120, height: 40)[ws.focus]!.width == before.width + 6)
+        ws.toggleMaximized()
+        #expect(ws.frames(width: 120, height: 40).count == 1)
+        ws.toggleMaximized()
+        let order = ws.layout.panes
+        ws.swapFocused()
+        #expect(ws.layout.panes != order)
+        // Drag the border between the top and the rows pane up by three rows.
+        _ = ws.render(width: 120, height: 40)
+        let border = ws.layout.borders(in: Rect(x: 0, y: 0, width: 120, height: 38)).first { $0.axis == .vertical }!
+        ws.mousePress(x: 5, y: border.position)
+        ws.mouseDrag(x: 5, y: border.position - 3)
+        ws.mouseRelease(x: 5, y: border.position - 3)
+        let moved = ws.layout.borders(in: Rect(x: 0, y: 0, width: 120, height: 38)).first { $0.axis == .vertical }!
+        #expect(moved.position == border.position - 3)
+    }
+
+    @Test func helpAndRowOverlays() {
+        let ws = workspace()
+        ws.toggleHelp()
+        let help = ws.render(width: 120, height: 40).text
+        #expect(help.contains("undo / redo"))
+        #expect(help.contains("This pane: Summary"))
+        ws.cancel()
+        ws.showPane(.rows)
+        _ = ws.render(width: 120, height: 40)
+        ws.send(.enter)
+        let row = ws.render(width: 120, height: 40).text
+        #expect(row.contains("Row 0"))
+        #expect(row.contains("State-gov"))
+    }
+}
