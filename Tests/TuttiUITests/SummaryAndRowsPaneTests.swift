@@ -68,3 +68,30 @@ import TuttiTerminal
         }
     }
 }
+
+@Suite struct ConfusionPaneTests {
+    @Test func rendersTheMatrixAndSelectsACell() throws {
+        let state = ExplorerState(dataset: adult, roles: adultRoles)
+        let pane = ConfusionPane()
+        let context = paneContext(state)
+        let canvas = render(pane, context, width: 60, height: 8)
+        #expect(canvas.lines[0].contains("label ╲ pred"))
+        #expect(canvas.lines[1].contains("35,341"))
+        _ = pane.handle(.down, context: context)
+        let commands = pane.handle(.enter, context: context)
+        guard case .dispatch(.select(let rows, .confusionCell(let predicates))) = commands.first else {
+            Issue.record("enter did not select a cell: \(commands)")
+            return
+        }
+        #expect(predicates.map(\.value) == ["1", "0"])
+        let selected = try Explorer.reduce(state, .select(rows, .confusionCell(predicates))).0
+        let after = render(pane, paneContext(selected), width: 60, height: 8)
+        #expect(after.text.contains("●"))
+    }
+
+    @Test func explainsMissingRoles() throws {
+        let data = try DatasetLoader.load(bytes: Array("a,b\n1,2\n".utf8), name: "t.csv").dataset
+        let canvas = render(ConfusionPane(), paneContext(ExplorerState(dataset: data, roles: ColumnRoles())), width: 60, height: 6)
+        #expect(canvas.text.contains("--label and --prediction"))
+    }
+}

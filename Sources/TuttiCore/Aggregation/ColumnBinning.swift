@@ -4,7 +4,7 @@
 /// filter changes); integers with a small range get one bin per value. Categorical and
 /// boolean columns get their most frequent values plus "other". Every row's bin is stored as
 /// a code; missing rows hold `binCount` (the missing pseudo-bin).
-public struct ColumnBinning: Sendable {
+public struct ColumnBinning: Sendable, Equatable {
     /// How the bins were made.
     public enum Scheme: Sendable, Equatable {
         /// Bin `i` is `edges[i] ..< edges[i + 1]` (the last bin also holds its upper edge

@@ -59,6 +59,7 @@ public enum Keymap {
             case "X": workspace.closeFocused()
             case "1": workspace.showPane(.summary)
             case "2": workspace.showPane(.rows)
+            case "3": workspace.showPane(.confusion)
             case "m":
                 workspace.mouseEnabled.toggle()
                 workspace.say(workspace.mouseEnabled ? "mouse on" : "mouse off: the terminal selects text")

@@ -195,6 +195,7 @@ public final class Workspace {
         switch kind {
         case .summary: open(SummaryPane(), axis: .horizontal)
         case .rows: open(RowsPane(), axis: .vertical)
+        case .confusion: open(ConfusionPane(), axis: .horizontal)
         case .histogram: break
         }
     }
