@@ -16,8 +16,6 @@ public final class Workspace {
     public private(set) var overlay: Overlay?
     /// The last message and whether it reports an error.
     public private(set) var message: (text: String, isError: Bool)?
-    /// Background work shown in the status line ("loading 40%").
-    public var progress: String?
     public var theme: Theme
     public var glyphs: Glyphs
     /// Whether the terminal reports the mouse.

@@ -93,7 +93,6 @@ struct WorkspaceRenderer {
                          style: selected > 0 ? theme[.statusAccent] : theme[.status], maxWidth: width - x) + 1
         parts = []
         if !state.filter.isEmpty { parts.append("filter: " + state.filter.expression) }
-        if let progress = workspace.progress { parts.append(progress) }
         for part in parts where x < width {
             x += canvas.text("· " + part, x: x, y: y, style: theme[.status], maxWidth: width - x) + 1
         }
