@@ -1,0 +1,296 @@
+/// What counts as an error on a row, for finding slices where the model does badly.
+public enum SliceObjective: String, Sendable, CaseIterable {
+    /// A wrong prediction (label ≠ prediction), over the rows with both.
+    case error
+    /// The loss column's value, over the rows that have one.
+    case loss
+    /// A missed positive, over the rows whose label is positive (binary).
+    case fnr
+    /// A false alarm, over the rows whose label is negative (binary).
+    case fpr
+
+    /// The slice metric that measures this objective.
+    public var metric: SliceMetric {
+        switch self {
+        case .error: .error
+        case .loss: .meanLoss
+        case .fnr: .fnr
+        case .fpr: .fpr
+        }
+    }
+}
+
+/// Per-row errors for a slice search: 0/1 errors as the rows in error, or real values (a loss).
+public enum SliceErrors: Sendable, Equatable {
+    /// The rows whose error is 1 (every other row: 0).
+    case binary(RowSet)
+    /// One non-negative error per dataset row.
+    case values([Double])
+}
+
+/// Computes slice metrics from the column roles of a dataset. Label and prediction are mapped
+/// to class indexes once (`ClassEncoding`); then a slice's metrics take one pass over the
+/// words of its row set: confusion counts of binary tasks are popcounts, and only scores,
+/// losses and multi-class counts visit rows one by one.
+public struct SliceEvaluator: Sendable {
+    /// The shared classes of label and prediction, when both roles are set.
+    public let classes: ClassEncoding?
+    /// The metrics these roles allow, in display order.
+    public let availableMetrics: [SliceMetric]
+    private let rowCount: Int
+    /// Rows with a label and a prediction; those where they agree.
+    private let classified: RowSet?
+    private let correct: RowSet?
+    /// Binary tasks: rows whose label / prediction is the positive class.
+    private let positiveLabels: RowSet?
+    private let positivePredictions: RowSet?
+    private let score: NumberValues?
+    private let loss: NumberValues?
+
+    /// A numeric column as doubles with its validity.
+    private struct NumberValues: Sendable {
+        let values: [Double]
+        let validity: RowSet
+
+        init(_ column: Column, role: ColumnRole) throws {
+            switch column.data {
+            case .float(let values): self.values = values
+            case .integer(let values): self.values = values.map(Double.init)
+            case .boolean(let values): self.values = values.map { $0 ? 1 : 0 }
+            default:
+                throw TuttiError("the \(role.rawValue) column '\(column.name)' holds \(column.kind.rawValue); it must hold numbers")
+            }
+            validity = column.validity
+        }
+    }
+
+    /// An evaluator for the roles of `roles` (label, prediction, score, loss) in `dataset`.
+    /// `positiveClass` sets the positive class of a binary task (see `ClassEncoding`).
+    public init(dataset: Dataset, roles: ColumnRoles, positiveClass: String? = nil) throws {
+        rowCount = dataset.rowCount
+        let column = { (role: ColumnRole) in roles[role].flatMap { dataset.column(named: $0) } }
+        if let label = column(.label), let prediction = column(.prediction) {
+            let classes = try ClassEncoding(label: label, prediction: prediction, positiveClass: positiveClass)
+            self.classes = classes
+            var classified = RowSet(rowCount: rowCount), correct = RowSet(rowCount: rowCount)
+            var positiveLabels = RowSet(rowCount: rowCount), positivePredictions = RowSet(rowCount: rowCount)
+            let positive = classes.positive.map(Int32.init) ?? -2
+            for row in 0..<rowCount {
+                let l = classes.labels[row], p = classes.predictions[row]
+                guard l >= 0, p >= 0 else { continue }
+                classified.insert(row)
+                if l == p { correct.insert(row) }
+                if l == positive { positiveLabels.insert(row) }
+                if p == positive { positivePredictions.insert(row) }
+            }
+            self.classified = classified
+            self.correct = correct
+            self.positiveLabels = classes.isBinary ? positiveLabels : nil
+            self.positivePredictions = classes.isBinary ? positivePredictions : nil
+        } else {
+            if positiveClass != nil { throw TuttiError("a positive class needs label and prediction columns") }
+            classes = nil
+            classified = nil
+            correct = nil
+            positiveLabels = nil
+            positivePredictions = nil
+        }
+        score = try column(.score).map { try NumberValues($0, role: .score) }
+        loss = try column(.loss).map { try NumberValues($0, role: .loss) }
+        var metrics: [SliceMetric] = []
+        if let classes {
+            metrics += [.accuracy, .error, .precision, .recall, .f1]
+            if classes.isBinary { metrics += [.fpr, .fnr, .baseRate] }
+        }
+        if score != nil { metrics.append(.meanScore) }
+        if loss != nil { metrics.append(.meanLoss) }
+        availableMetrics = metrics
+    }
+
+    /// Whether `metric` is a rate with a Wilson interval under these roles: accuracy and error,
+    /// and for binary tasks precision, recall, FPR, FNR and base rate.
+    public func isRate(_ metric: SliceMetric) -> Bool {
+        guard let classes else { return false }
+        switch metric {
+        case .accuracy, .error: return true
+        case .precision, .recall, .fpr, .fnr, .baseRate: return classes.isBinary
+        case .f1, .meanScore, .meanLoss: return false
+        }
+    }
+
+    /// The metrics of the slice `rows` (normally already restricted to the filtered rows), whose
+    /// share is taken of `filteredCount` rows; `selection` gives the selected count.
+    public func metrics(of rows: RowSet, filteredCount: Int, selection: RowSet? = nil) -> SliceMetrics {
+        precondition(rows.rowCount == rowCount, "rows of another dataset")
+        var size = 0, selected = 0, classifiedCount = 0, correctCount = 0
+        var confusion = BinaryConfusion()
+        var perClass = MultiClassCounts(classes: classes.map { $0.isBinary ? 0 : $0.classes.count } ?? 0)
+        var scoreCount = 0, scoreSum = 0.0, lossCount = 0, lossSum = 0.0
+        let empty = [UInt64](repeating: 0, count: rows.words.count)
+        let selectionWords = selection?.words ?? empty
+        let classifiedWords = classified?.words ?? empty, correctWords = correct?.words ?? empty
+        let positiveLabelWords = positiveLabels?.words ?? empty
+        let positivePredictionWords = positivePredictions?.words ?? empty
+        let multiClass = perClass.classCount > 0
+        for word in 0..<rows.words.count {
+            let bits = rows.words[word]
+            guard bits != 0 else { continue }
+            size &+= bits.nonzeroBitCount
+            selected &+= (bits & selectionWords[word]).nonzeroBitCount
+            let measured = bits & classifiedWords[word]
+            classifiedCount &+= measured.nonzeroBitCount
+            correctCount &+= (measured & correctWords[word]).nonzeroBitCount
+            let labelled = measured & positiveLabelWords[word], predicted = measured & positivePredictionWords[word]
+            confusion.truePositives &+= (labelled & predicted).nonzeroBitCount
+            confusion.falseNegatives &+= (labelled & ~predicted).nonzeroBitCount
+            confusion.falsePositives &+= (predicted & ~labelled).nonzeroBitCount
+            if multiClass, let classes {
+                Self.forEach(measured, word) { perClass.add(label: classes.labels[$0], prediction: classes.predictions[$0]) }
+            }
+            if let score {
+                let present = bits & score.validity.words[word]
+                scoreCount &+= present.nonzeroBitCount
+                Self.forEach(present, word) { scoreSum += score.values[$0] }
+            }
+            if let loss {
+                let present = bits & loss.validity.words[word]
+                lossCount &+= present.nonzeroBitCount
+                Self.forEach(present, word) { lossSum += loss.values[$0] }
+            }
+        }
+        confusion.trueNegatives = classifiedCount - confusion.truePositives - confusion.falsePositives
+            - confusion.falseNegatives
+        return SliceMetrics(
+            size: size, share: filteredCount > 0 ? Double(size) / Double(filteredCount) : 0, selected: selected,
+            classified: classes == nil ? nil : classifiedCount, correct: correctCount,
+            confusion: classes?.isBinary == true ? confusion : nil, macro: multiClass ? perClass.macro() : nil,
+            scoreCount: score == nil ? nil : scoreCount, scoreSum: scoreSum,
+            lossCount: loss == nil ? nil : lossCount, lossSum: lossSum)
+    }
+
+    /// The metrics of many slices at once, in one pass over the rows: `groups[row]` is the
+    /// slice of each row (−1 for none), `count` the number of slices.
+    public func metrics(groups: [Int32], count: Int, filteredCount: Int, selection: RowSet? = nil) -> [SliceMetrics] {
+        precondition(groups.count == rowCount, "groups of another dataset")
+        let classCount = classes.map { $0.isBinary ? 0 : $0.classes.count } ?? 0
+        var sizes = [Int](repeating: 0, count: count), selected = sizes, classifiedCounts = sizes, correctCounts = sizes
+        var confusions = [BinaryConfusion](repeating: BinaryConfusion(), count: count)
+        var perClass = [MultiClassCounts](repeating: MultiClassCounts(classes: classCount), count: count)
+        var scoreCounts = sizes, lossCounts = sizes
+        var scoreSums = [Double](repeating: 0, count: count), lossSums = scoreSums
+        let positive = classes?.positive.map(Int32.init) ?? -2
+        for row in 0..<rowCount {
+            let group = Int(groups[row])
+            guard group >= 0 else { continue }
+            sizes[group] += 1
+            if selection?.contains(row) == true { selected[group] += 1 }
+            if let classes {
+                let label = classes.labels[row], prediction = classes.predictions[row]
+                if label >= 0, prediction >= 0 {
+                    classifiedCounts[group] += 1
+                    if label == prediction { correctCounts[group] += 1 }
+                    if classCount > 0 {
+                        perClass[group].add(label: label, prediction: prediction)
+                    } else {
+                        switch (label == positive, prediction == positive) {
+                        case (true, true): confusions[group].truePositives += 1
+                        case (true, false): confusions[group].falseNegatives += 1
+                        case (false, true): confusions[group].falsePositives += 1
+                        case (false, false): confusions[group].trueNegatives += 1
+                        }
+                    }
+                }
+            }
+            if let score, score.validity.contains(row) {
+                scoreCounts[group] += 1
+                scoreSums[group] += score.values[row]
+            }
+            if let loss, loss.validity.contains(row) {
+                lossCounts[group] += 1
+                lossSums[group] += loss.values[row]
+            }
+        }
+        return (0..<count).map { group in
+            SliceMetrics(
+                size: sizes[group], share: filteredCount > 0 ? Double(sizes[group]) / Double(filteredCount) : 0,
+                selected: selected[group], classified: classes == nil ? nil : classifiedCounts[group],
+                correct: correctCounts[group], confusion: classes?.isBinary == true ? confusions[group] : nil,
+                macro: classCount > 0 ? perClass[group].macro() : nil,
+                scoreCount: score == nil ? nil : scoreCounts[group], scoreSum: scoreSums[group],
+                lossCount: loss == nil ? nil : lossCounts[group], lossSum: lossSums[group])
+        }
+    }
+
+    /// The rows a slice search runs over for `objective` (within `filter`) and their errors.
+    /// Throws when the roles do not allow the objective, or for a negative or infinite loss.
+    public func errors(for objective: SliceObjective, within filter: RowSet) throws -> (rows: RowSet, errors: SliceErrors) {
+        switch objective {
+        case .loss:
+            guard let loss else { throw TuttiError("--metric loss needs a loss column (set one with --loss)") }
+            let rows = filter.intersection(loss.validity)
+            var bad: Int?
+            rows.forEachMember { row in
+                if bad == nil, !(loss.values[row] >= 0 && loss.values[row].isFinite) { bad = row }
+            }
+            if let bad {
+                throw TuttiError("the loss must be a finite number ≥ 0 to search slices; row \(bad + 1) holds \(loss.values[bad])")
+            }
+            return (rows, .values(loss.values))
+        case .error, .fnr, .fpr:
+            guard let classified, let correct else {
+                throw TuttiError("--metric \(objective.rawValue) needs label and prediction columns (set them with --label and --prediction)")
+            }
+            let wrong = SliceErrors.binary(classified.subtracting(correct))
+            let measured = filter.intersection(classified)
+            if objective == .error { return (measured, wrong) }
+            guard let positiveLabels else {
+                throw TuttiError("--metric \(objective.rawValue) needs a binary task: give the positive class with --positive")
+            }
+            return (objective == .fnr ? measured.intersection(positiveLabels) : measured.subtracting(positiveLabels), wrong)
+        }
+    }
+
+    /// Calls `body` with the row of each set bit of `bits`, word `word` of a row set.
+    @inline(__always)
+    private static func forEach(_ bits: UInt64, _ word: Int, _ body: (Int) -> Void) {
+        var remaining = bits
+        while remaining != 0 {
+            body(word << 6 | remaining.trailingZeroBitCount)
+            remaining &= remaining &- 1
+        }
+    }
+}
+
+/// Per-class counts of a multi-class task: correct predictions, labels and predictions.
+private struct MultiClassCounts: Sendable {
+    let classCount: Int
+    private var counts: [Int]
+
+    init(classes: Int) {
+        classCount = classes
+        counts = [Int](repeating: 0, count: classes * 3)
+    }
+
+    @inline(__always)
+    mutating func add(label: Int32, prediction: Int32) {
+        if label == prediction { counts[Int(label) * 3] += 1 }
+        counts[Int(label) * 3 + 1] += 1
+        counts[Int(prediction) * 3 + 2] += 1
+    }
+
+    /// Macro averages over the classes present; nil when no row was counted.
+    func macro() -> MacroScores? {
+        var precision = 0.0, recall = 0.0, f1 = 0.0, present = 0
+        for c in 0..<classCount {
+            let hits = Double(counts[c * 3]), labels = counts[c * 3 + 1], predictions = counts[c * 3 + 2]
+            guard labels + predictions > 0 else { continue }
+            present += 1
+            if predictions > 0 { precision += hits / Double(predictions) }
+            if labels > 0 { recall += hits / Double(labels) }
+            f1 += 2 * hits / Double(labels + predictions)
+        }
+        guard present > 0 else { return nil }
+        let n = Double(present)
+        return MacroScores(precision: precision / n, recall: recall / n, f1: f1 / n)
+    }
+}

@@ -1,0 +1,94 @@
+/// Slices with their metrics, ready to show: the metrics of the filtered rows, and one entry per
+/// slice (manual groups or slices found by SliceLine) with its metrics over the filtered rows.
+public struct SliceReport: Sendable {
+    /// One slice.
+    public struct Entry: Sendable, Equatable {
+        /// The conditions selecting the slice.
+        public let predicates: [SlicePredicate]
+        /// The slice's metrics over the filtered rows.
+        public let metrics: SliceMetrics
+        /// The SliceLine score, for slices found by a search.
+        public let score: Double?
+
+        /// The slice as a filter expression: `sex == "Female" and age >= 20 and age < 30`.
+        public var expression: String { SliceReport.expression(predicates) }
+    }
+
+    /// The metrics of all filtered rows, which gaps are measured against.
+    public let overall: SliceMetrics
+    /// The slices, in the order of the grouping's values or the search's ranking until sorted.
+    public var entries: [Entry]
+    /// For slices found by a search: its result (parameters, counts, bins).
+    public let search: SliceLineResult?
+
+    /// Manual slices: the filtered rows grouped by `columns` (1 to 3), every non-empty
+    /// combination of values one entry, in value order.
+    public static func grouped(dataset: Dataset, evaluator: SliceEvaluator, columns: [String], binning: SliceBinning,
+                               filter: RowSet, selection: RowSet? = nil) throws -> SliceReport {
+        let groups = try SliceGroups(dataset: dataset, columns: columns, binning: binning, filter: filter)
+        let filtered = filter.count
+        let metrics = evaluator.metrics(groups: groups.groupOfRow, count: groups.slices.count, filteredCount: filtered,
+                                        selection: selection)
+        return SliceReport(overall: evaluator.metrics(of: filter, filteredCount: filtered, selection: selection),
+                           entries: zip(groups.slices, metrics).map { Entry(predicates: $0, metrics: $1, score: nil) },
+                           search: nil)
+    }
+
+    /// Slices found by SliceLine among the filtered rows, best first, with numbers cut by
+    /// `binning` (over the filtered rows for quantiles) and errors per `objective`. `columns`
+    /// are the columns searched (by default every number, boolean and category without a role).
+    public static func discovered(dataset: Dataset, roles: ColumnRoles, evaluator: SliceEvaluator, objective: SliceObjective,
+                                  columns: [String]? = nil, binning: SliceBinning = .equalWidth(10),
+                                  options: SliceLineOptions = SliceLineOptions(), filter: RowSet, selection: RowSet? = nil,
+                                  cancellation: CancellationFlag? = nil,
+                                  progress: (@Sendable (SliceLineProgress) -> Void)? = nil) throws -> SliceReport {
+        let names = columns ?? searchableColumns(dataset, roles: roles)
+        guard !names.isEmpty else { throw TuttiError("there is no column to search for slices") }
+        let features = try names.map { try SliceFeature(dataset: dataset, column: $0, binning: binning, rows: filter) }
+        let (rows, errors) = try evaluator.errors(for: objective, within: filter)
+        let result = try SliceLine.run(features: features, rows: rows, errors: errors, options: options,
+                                       cancellation: cancellation, progress: progress)
+        let filtered = filter.count
+        let entries = result.slices.map { slice in
+            Entry(predicates: slice.predicates,
+                  metrics: evaluator.metrics(of: result.rows(of: slice, within: filter), filteredCount: filtered,
+                                             selection: selection),
+                  score: slice.score)
+        }
+        return SliceReport(overall: evaluator.metrics(of: filter, filteredCount: filtered, selection: selection),
+                           entries: entries, search: result)
+    }
+
+    /// The columns a search uses by default: numbers, booleans and categories playing no role.
+    public static func searchableColumns(_ dataset: Dataset, roles: ColumnRoles) -> [String] {
+        dataset.columns.filter { column in
+            [.integer, .float, .boolean, .categorical].contains(column.kind) && roles.role(ofColumn: column.name) == nil
+        }.map(\.name)
+    }
+
+    /// Sorts the entries by `metric` (slices without a value last), then by size (larger
+    /// first), then by expression.
+    public mutating func sort(by metric: SliceMetric, descending: Bool = true) {
+        entries.sort { a, b in
+            switch (a.metrics.value(metric), b.metrics.value(metric)) {
+            case let (x?, y?) where x != y: return descending ? x > y : x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default:
+                if a.metrics.size != b.metrics.size { return a.metrics.size > b.metrics.size }
+                return a.expression < b.expression
+            }
+        }
+    }
+
+    /// Predicates as a filter expression (the conjunction).
+    public static func expression(_ predicates: [SlicePredicate]) -> String {
+        predicates.map { "\(SelectionExpression.quotedColumn($0.column)) \($0.op) \($0.value)" }.joined(separator: " and ")
+    }
+
+    /// The rows of `filter` (the filter the report was made with) that `predicates` select,
+    /// through their filter expression.
+    public static func rows(matching predicates: [SlicePredicate], dataset: Dataset, filter: RowSet) throws -> RowSet {
+        try FilterExpression(expression(predicates), dataset: dataset).evaluate(dataset).intersection(filter)
+    }
+}
