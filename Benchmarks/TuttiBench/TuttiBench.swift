@@ -7,6 +7,8 @@ import TuttiCore
 ///     tutti-bench brush FILE BRUSHED COL...      brush steps on BRUSHED updating the other views
 ///     tutti-bench filter FILE EXPR               evaluation of a filter expression
 ///     tutti-bench frame FILE OUT                 key press to flushed screen (run in a terminal)
+///     tutti-bench slices FILE [BINS]             SliceLine on Adult (writes the binned rows for the peer)
+///     tutti-bench duplicates …                   exact, near-text and near-vector duplicates
 @main
 enum TuttiBench {
     static func main() {
@@ -19,10 +21,14 @@ enum TuttiBench {
                 try FilterBench.run(path: arguments[1], expression: arguments[2])
             case "frame" where arguments.count == 3:
                 try FrameBench.run(path: arguments[1], output: arguments[2])
+            case "slices" where (2...3).contains(arguments.count):
+                try SliceBench.run(path: arguments[1], bins: arguments.count == 3 ? arguments[2] : nil)
+            case "duplicates" where arguments.count >= 2:
+                try DuplicateBench.run(arguments: Array(arguments.dropFirst()))
             case "brush" where arguments.count >= 4:
                 try BrushBench.run(path: arguments[1], brushed: arguments[2], views: Array(arguments[3...]))
             default:
-                FileHandle.standardError.write(Data("usage: tutti-bench load FILE | brush FILE BRUSHED COL... | filter FILE EXPR | frame FILE OUT\n".utf8))
+                FileHandle.standardError.write(Data("usage: tutti-bench load FILE | brush FILE BRUSHED COL... | filter FILE EXPR | frame FILE OUT | slices FILE [BINS.csv] | duplicates …\n".utf8))
                 exit(2)
             }
         } catch {

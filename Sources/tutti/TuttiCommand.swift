@@ -13,7 +13,7 @@ struct TuttiCommand: ParsableCommand {
         Exit status: 0 success, 1 error, 2 usage error.
         """,
         subcommands: [ExploreCommand.self, DemoCommand.self, InfoCommand.self, CountCommand.self, ExportCommand.self,
-                      ThemesCommand.self],
+                      SlicesCommand.self, DuplicatesCommand.self, ThemesCommand.self],
         defaultSubcommand: ExploreCommand.self
     )
 }

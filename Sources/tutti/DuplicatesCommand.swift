@@ -1,0 +1,283 @@
+import ArgumentParser
+import Foundation
+import Synchronization
+import TuttiCore
+
+/// `tutti duplicates`: exact duplicates, label conflicts, leaks across splits, near-duplicate
+/// text and vectors.
+struct DuplicatesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "duplicates",
+        abstract: """
+        Find exact duplicates, identical inputs with different labels, rows shared across splits, \
+        and near-duplicate text and vectors.
+        """,
+        discussion: """
+        Without a kind flag (--exact, --conflicts, --leaks, --text, --vector, --vector-columns), every kind \
+        that applies is searched: exact duplicates; conflicts when there is a label column; leaks when there is \
+        a split column; near-duplicate text when there is a text column; near-duplicate vectors when there is a \
+        vector column. --text COL and --vector COL name the column and ask for that kind.
+
+        Exact duplicates compare every column except the id, split, prediction, score and loss columns \
+        (change it with --columns and --ignore); a missing cell equals a missing cell, -0 equals 0. Conflicts \
+        compare the same columns less the label and any column that only recodes it (like a text income \
+        beside a 0/1 label); leaks are clusters, exact (split ignored) or near, whose rows span several splits.
+
+        Near-duplicate text: texts are lowercased, punctuation and spacing ignored, cut into character \
+        5-grams; pairs of Jaccard similarity at least the threshold (default 0.8) are found by MinHash LSH \
+        and verified exactly. Near-duplicate vectors: cosine similarity at least the threshold (default \
+        0.95), every pair compared up to 4,096 vectors, random-projection LSH above. A near-duplicate \
+        cluster's similarity is its weakest verified link.
+
+        Row numbers are 0-based.
+        """
+    )
+
+    @OptionGroup var data: DataOptions
+
+    @Flag(help: "Search for rows identical in every compared column.")
+    var exact = false
+
+    @Flag(help: "Search for rows with identical features and different labels.")
+    var conflicts = false
+
+    @Flag(help: "Search for clusters (exact, or near when searched) whose rows span several splits.")
+    var leaks = false
+
+    @Option(help: ArgumentHelp("Numeric columns making up one vector per row, for near-duplicate vectors (comma-separated).",
+                               valueName: "cols"))
+    var vectorColumns: String?
+
+    @Option(help: ArgumentHelp("The least similarity of near duplicates: Jaccard for text (default 0.8), "
+                               + "cosine for vectors (default 0.95).", valueName: "x"))
+    var threshold: Double?
+
+    @Option(help: ArgumentHelp("Compare only these columns for exact duplicates and conflicts (comma-separated).",
+                               valueName: "cols"))
+    var columns: String?
+
+    @Option(help: ArgumentHelp("Leave these columns out of the exact comparison (comma-separated).", valueName: "cols"))
+    var ignore: String?
+
+    @Option(name: .customLong("where"),
+            help: ArgumentHelp("Search only the rows passing this filter expression, e.g. 'split == \"test\"'.",
+                               valueName: "expr"))
+    var expression: String?
+
+    @Option(help: "Output format: table, json, csv or markdown.")
+    var format: DuplicatesFormat = .table
+
+    enum DuplicatesFormat: String, ExpressibleByArgument, CaseIterable { case table, json, csv, markdown }
+
+    func validate() throws {
+        if data.vector != nil, vectorColumns != nil { throw ValidationError("give --vector or --vector-columns, not both") }
+        if let threshold, !(threshold > 0 && threshold <= 1) {
+            throw ValidationError("--threshold must be above 0 and at most 1, got \(threshold)")
+        }
+        for (flag, list) in [("--columns", columns), ("--ignore", ignore), ("--vector-columns", vectorColumns)] {
+            if let list, names(list).isEmpty { throw ValidationError("\(flag) needs at least one column name") }
+        }
+    }
+
+    func run() throws {
+        let (dataset, roles) = try data.load()
+        if let name = data.vector, let kind = dataset.column(named: name)?.kind, kind != .vector {
+            throw TuttiError("--vector: column '\(name)' holds \(kind.rawValue), not vectors; "
+                             + "use --vector-columns for numeric columns")
+        }
+        let rows = try FilterOption.rows(expression, in: dataset)
+        let progress = SearchProgressLine(enabled: Console.stderrIsTerminal)
+        let search = try DuplicateSearch(dataset: dataset, roles: roles,
+                                         options: options(roles: roles, rows: rows) { progress.update($0) })
+        let report = try search.run()
+        progress.finish()
+        let output = DuplicatesReport(search: search, report: report, name: data.displayName, searchedRows: rows.count)
+        switch format {
+        case .table: Console.output(output.table())
+        case .markdown: Console.output(output.markdown())
+        case .csv: Console.output(output.clusterTable(allRows: true).renderCSV())
+        case .json: Console.output(try output.json() + "\n")
+        }
+    }
+
+    /// What to search for: the kinds asked for, or every kind that applies.
+    private func options(roles: ColumnRoles, rows: RowSet,
+                         progress: @escaping @Sendable (DuplicateProgress) -> Void) -> DuplicateOptions {
+        let vectors = vectorColumns.map(names) ?? (data.vector != nil ? roles[.vector].map { [$0] } ?? [] : [])
+        var options: DuplicateOptions
+        if exact || conflicts || leaks || data.text != nil || !vectors.isEmpty {
+            options = DuplicateOptions(exact: exact, conflicts: conflicts, leaks: leaks,
+                                       textColumn: data.text != nil ? roles[.text] : nil, vectorColumns: vectors)
+        } else {
+            options = DuplicateOptions.allApplicable(roles: roles)
+        }
+        options.columns = columns.map(names)
+        options.ignoredColumns = ignore.map(names) ?? []
+        if let threshold {
+            options.textThreshold = threshold
+            options.vectorThreshold = threshold
+        }
+        options.rows = rows
+        options.progress = progress
+        return options
+    }
+
+    private func names(_ list: String) -> [String] {
+        list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}
+
+/// The output of `tutti duplicates`: a summary and the clusters, as text, Markdown, CSV or JSON.
+struct DuplicatesReport {
+    let search: DuplicateSearch
+    let report: DuplicateReport
+    let name: String
+    let searchedRows: Int
+
+    /// Rows shown per cluster in the table and Markdown outputs.
+    static let shownRows = 10
+
+    /// One line per kind searched, and the columns compared.
+    func summaryLines() -> [String] {
+        let summary = report.summary
+        let kinds = report.kinds
+        let grouped = NumberFormatting.grouped
+        var lines: [String] = []
+        let all = search.dataset.rowCount
+        lines.append("\(name): \(grouped(all)) rows" + (searchedRows < all ? ", \(grouped(searchedRows)) searched" : ""))
+        if !kinds.isDisjoint(with: [.exact, .conflict, .leak]) {
+            let left = search.dataset.columnNames.filter { !search.comparedColumns.contains($0) }
+            lines.append("compared: \(search.comparedColumns.count) of \(search.dataset.columns.count) columns"
+                         + (left.isEmpty ? "" : " (not \(left.joined(separator: ", ")))"))
+        }
+        if kinds.contains(.exact) {
+            lines.append("exact duplicates: \(clusters(summary.exactClusters)), \(grouped(summary.exactExtraRows)) extra rows")
+        }
+        if kinds.contains(.conflict) {
+            let copies = report.labelCopies
+            lines.append("label conflicts: \(clusters(summary.conflictClusters))"
+                         + (copies.isEmpty ? "" : " (features less \(copies.joined(separator: ", ")), a copy of the label)"))
+        }
+        if kinds.contains(.leak) { lines.append("leaks across splits: \(clusters(summary.leakClusters))") }
+        if let text = search.options.textColumn {
+            let threshold = NumberFormatting.shortest(search.options.textThreshold)
+            lines.append("near-duplicate text (\(text), Jaccard >= \(threshold)): \(clusters(summary.nearTextClusters))")
+        }
+        if !search.options.vectorColumns.isEmpty {
+            let threshold = NumberFormatting.shortest(search.options.vectorThreshold)
+            let columns = search.options.vectorColumns.joined(separator: ", ")
+            lines.append("near-duplicate vectors (\(columns), cosine >= \(threshold)): \(clusters(summary.nearVectorClusters))")
+        }
+        return lines
+    }
+
+    private func clusters(_ count: Int) -> String {
+        NumberFormatting.grouped(count) + (count == 1 ? " cluster" : " clusters")
+    }
+
+    /// One line per cluster; row numbers cut to the first few unless `allRows`.
+    func clusterTable(allRows: Bool) -> TextTable {
+        TextTable(
+            headers: ["kind", "rows", "similarity", "splits", "labels", "row numbers"],
+            rows: report.clusters.map { cluster in
+                let kind = cluster.basis.map { "\(cluster.kind.rawValue) (\($0.rawValue))" } ?? cluster.kind.rawValue
+                var numbers = (allRows ? cluster.rows[...] : cluster.rows.prefix(Self.shownRows)).map(String.init)
+                if numbers.count < cluster.rows.count {
+                    numbers.append("… (\(NumberFormatting.grouped(cluster.rows.count - numbers.count)) more)")
+                }
+                return [kind, NumberFormatting.grouped(cluster.size), cluster.similarity.map { String(format: "%.3f", $0) } ?? "",
+                        Self.counts(cluster.splits), Self.counts(cluster.labels), numbers.joined(separator: " ")]
+            },
+            rightAligned: [1, 2])
+    }
+
+    /// "train (2), test (1)": values by count, most frequent first ("(missing)" for "").
+    private static func counts(_ counts: [String: Int]) -> String {
+        counts.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
+            .map { "\($0.key.isEmpty ? "(missing)" : $0.key) (\(NumberFormatting.grouped($0.value)))" }
+            .joined(separator: ", ")
+    }
+
+    func table() -> String {
+        var text = summaryLines().joined(separator: "\n") + "\n"
+        if !report.clusters.isEmpty { text += "\n" + clusterTable(allRows: false).renderAligned() }
+        return text
+    }
+
+    func markdown() -> String {
+        var text = summaryLines().map { "- " + $0.replacingOccurrences(of: ">=", with: "≥") }.joined(separator: "\n") + "\n"
+        if !report.clusters.isEmpty { text += "\n" + clusterTable(allRows: false).renderMarkdown() }
+        return text
+    }
+
+    func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(JSONShape(report)), as: UTF8.self)
+    }
+
+    /// `{"summary": {…}, "clusters": [{"kind", "basis", "rows", "similarity", "splits", "labels"}]}`.
+    private struct JSONShape: Encodable {
+        struct Summary: Encodable {
+            let exactClusters, exactExtraRows, conflictClusters, leakClusters, nearTextClusters, nearVectorClusters: Int
+
+            enum CodingKeys: String, CodingKey {
+                case exactClusters = "exact_clusters", exactExtraRows = "exact_extra_rows"
+                case conflictClusters = "conflict_clusters", leakClusters = "leak_clusters"
+                case nearTextClusters = "near_text_clusters", nearVectorClusters = "near_vector_clusters"
+            }
+        }
+
+        struct Cluster: Encodable {
+            let cluster: DuplicateCluster
+
+            enum CodingKeys: String, CodingKey { case kind, basis, rows, similarity, splits, labels }
+
+            func encode(to encoder: Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(cluster.kind.rawValue, forKey: .kind)
+                try container.encode(cluster.basis?.rawValue, forKey: .basis)
+                try container.encode(cluster.rows, forKey: .rows)
+                try container.encode(cluster.similarity, forKey: .similarity)
+                try container.encode(cluster.splits, forKey: .splits)
+                try container.encode(cluster.labels, forKey: .labels)
+            }
+        }
+
+        let summary: Summary
+        let clusters: [Cluster]
+
+        init(_ report: DuplicateReport) {
+            let s = report.summary
+            summary = Summary(exactClusters: s.exactClusters, exactExtraRows: s.exactExtraRows,
+                              conflictClusters: s.conflictClusters, leakClusters: s.leakClusters,
+                              nearTextClusters: s.nearTextClusters, nearVectorClusters: s.nearVectorClusters)
+            clusters = report.clusters.map(Cluster.init)
+        }
+    }
+}
+
+/// A one-line progress display on standard error for searches that take more than half a second:
+/// the phase and how far it has come.
+private final class SearchProgressLine: Sendable {
+    private let enabled: Bool
+    private let started = Date()
+    private let state = Mutex<(shown: Bool, last: String)>((false, ""))
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func update(_ progress: DuplicateProgress) {
+        guard enabled, Date().timeIntervalSince(started) > 0.5 else { return }
+        let text = "\(progress.phase) \(Int(progress.fraction * 100))%"
+        let changed = state.withLock { state in
+            guard text != state.last else { return false }
+            state = (true, text)
+            return true
+        }
+        if changed { FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8)) }
+    }
+
+    func finish() {
+        if state.withLock({ $0.shown }) { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
