@@ -45,7 +45,7 @@ struct DataOptions: ParsableArguments {
     func loadOptions(_ base: LoadOptions = LoadOptions()) -> LoadOptions {
         var options = base
         options.delimiter = delimiter.flatMap(parsedDelimiter)
-        options.textColumns = Set((textColumns ?? "").split(separator: ",").map { String($0) })
+        options.textColumns = Set(CommaList.names(textColumns ?? ""))
         if let text { options.textColumns.insert(text) }
         return options
     }

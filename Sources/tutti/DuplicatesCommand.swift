@@ -75,7 +75,7 @@ struct DuplicatesCommand: ParsableCommand {
             throw ValidationError("--threshold must be above 0 and at most 1, got \(threshold)")
         }
         for (flag, list) in [("--columns", columns), ("--ignore", ignore), ("--vector-columns", vectorColumns)] {
-            if let list, names(list).isEmpty { throw ValidationError("\(flag) needs at least one column name") }
+            if let list, CommaList.names(list).isEmpty { throw ValidationError("\(flag) needs at least one column name") }
         }
     }
 
@@ -103,7 +103,7 @@ struct DuplicatesCommand: ParsableCommand {
     /// What to search for: the kinds asked for, or every kind that applies.
     private func options(roles: ColumnRoles, rows: RowSet,
                          progress: @escaping @Sendable (DuplicateProgress) -> Void) -> DuplicateOptions {
-        let vectors = vectorColumns.map(names) ?? (data.vector != nil ? roles[.vector].map { [$0] } ?? [] : [])
+        let vectors = vectorColumns.map(CommaList.names) ?? (data.vector != nil ? roles[.vector].map { [$0] } ?? [] : [])
         var options: DuplicateOptions
         if exact || conflicts || leaks || data.text != nil || !vectors.isEmpty {
             options = DuplicateOptions(exact: exact, conflicts: conflicts, leaks: leaks,
@@ -111,8 +111,8 @@ struct DuplicatesCommand: ParsableCommand {
         } else {
             options = DuplicateOptions.allApplicable(roles: roles)
         }
-        options.columns = columns.map(names)
-        options.ignoredColumns = ignore.map(names) ?? []
+        options.columns = columns.map(CommaList.names)
+        options.ignoredColumns = ignore.map(CommaList.names) ?? []
         if let threshold {
             options.textThreshold = threshold
             options.vectorThreshold = threshold
@@ -122,9 +122,6 @@ struct DuplicatesCommand: ParsableCommand {
         return options
     }
 
-    private func names(_ list: String) -> [String] {
-        list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
 }
 
 /// The output of `tutti duplicates`: a summary and the clusters, as text, Markdown, CSV or JSON.

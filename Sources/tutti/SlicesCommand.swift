@@ -94,14 +94,14 @@ struct SlicesCommand: ParsableCommand {
     func validate() throws {
         if let by {
             if discover { throw ValidationError("give --by or --discover, not both") }
-            let count = names(by).count
+            let count = CommaList.names(by).count
             guard (1...SliceGroups.maxColumns).contains(count) else {
                 throw ValidationError("--by takes 1 to \(SliceGroups.maxColumns) columns, got \(count)")
             }
             let searchOnly = [("--columns", columns != nil), ("--max-level", maxLevel != nil), ("--alpha", alpha != nil)]
             if let flag = searchOnly.first(where: { $0.1 })?.0 { throw ValidationError("\(flag) applies to --discover, not --by") }
         }
-        if let columns, names(columns).isEmpty { throw ValidationError("--columns needs at least one column name") }
+        if let columns, CommaList.names(columns).isEmpty { throw ValidationError("--columns needs at least one column name") }
         if let alpha, !(alpha > 0 && alpha <= 1) { throw ValidationError("--alpha must be above 0 and at most 1, got \(alpha)") }
         for (flag, value) in [("--min-size", minSize), ("--top", top), ("--max-level", maxLevel), ("--bins", bins),
                               ("--quantiles", quantiles)] {
@@ -122,7 +122,7 @@ struct SlicesCommand: ParsableCommand {
                 throw TuttiError("--metric \(objective.rawValue) needs "
                                  + (objective == .loss ? "a loss column (--loss)" : "label and prediction columns (--label, --prediction)"))
             }
-            report = try SliceReport.grouped(dataset: dataset, evaluator: evaluator, columns: names(by), binning: binning,
+            report = try SliceReport.grouped(dataset: dataset, evaluator: evaluator, columns: CommaList.names(by), binning: binning,
                                              filter: filter)
             report.sort(by: objective.metric)
             if let minSize { report.entries.removeAll { $0.metrics.size < minSize } }
@@ -131,11 +131,11 @@ struct SlicesCommand: ParsableCommand {
             let options = SliceLineOptions(alpha: alpha ?? 0.95, minimumSupport: minSize, maxLevel: maxLevel ?? 3,
                                            count: top ?? 10)
             report = try SliceReport.discovered(dataset: dataset, roles: roles, evaluator: evaluator, objective: objective,
-                                                columns: columns.map(names), binning: binning, options: options,
+                                                columns: columns.map(CommaList.names), binning: binning, options: options,
                                                 filter: filter)
         }
         let output = SlicesOutput(report: report, evaluator: evaluator, objective: objective, binning: binning,
-                                  name: data.displayName, dataset: dataset, filter: expression, grouping: by.map(names))
+                                  name: data.displayName, dataset: dataset, filter: expression, grouping: by.map(CommaList.names))
         switch format {
         case .table: Console.output(output.heading() + "\n" + output.table(full: false).renderAligned())
         case .markdown: Console.output(output.heading() + "\n" + output.table(full: false).renderMarkdown())
@@ -150,9 +150,6 @@ struct SlicesCommand: ParsableCommand {
         throw TuttiError("slices need label and prediction columns or a loss column (set them with --label, --prediction, --loss)")
     }
 
-    private func names(_ list: String) -> [String] {
-        list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
 }
 
 /// The output of `tutti slices`: a heading, a table (text, Markdown, CSV) or JSON.
