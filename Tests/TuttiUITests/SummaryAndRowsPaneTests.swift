@@ -95,3 +95,51 @@ import TuttiTerminal
         #expect(canvas.text.contains("--label and --prediction"))
     }
 }
+
+@Suite struct SlicesPaneTests {
+    @Test func findsSortsAndSelectsSlices() throws {
+        let state = ExplorerState(dataset: adult, roles: adultRoles)
+        let pane = SlicesPane()
+        let context = paneContext(state)
+        let canvas = render(pane, context, width: 140, height: 14)
+        #expect(canvas.lines[0].hasPrefix("10 slices · sorted by error ↓"))
+        #expect(pane.title == "Slices: found by SliceLine")
+        let errors = canvas.lines.dropFirst(2).compactMap { line -> Double? in
+            let fields = line.split(separator: " ")
+            return fields.count > 2 ? Double(fields[2]) : nil
+        }
+        #expect(errors.count == 10)
+        #expect(errors == errors.sorted(by: >))
+        _ = pane.handle(.character("s"), context: context)
+        #expect(render(pane, context, width: 140, height: 14).lines[0].contains("sorted by accuracy"))
+        guard case .dispatch(.select(let rows, .slice(let predicates))) = pane.handle(.enter, context: context).first else {
+            Issue.record("enter did not select a slice")
+            return
+        }
+        #expect(try FilterExpression(SliceReport.expression(predicates), dataset: adult).evaluate(adult) == rows)
+        let selected = try Explorer.reduce(state, .select(rows, .slice(predicates))).0
+        let after = render(pane, paneContext(selected), width: 140, height: 14)
+        #expect(after.lines[2].contains(NumberFormatting.grouped(rows.count)))
+    }
+
+    @Test func groupColumnsMakeGroupedSlices() throws {
+        let state = try Explorer.reduce(ExplorerState(dataset: adult, roles: adultRoles), .setGroupColumns(["sex"])).0
+        let pane = SlicesPane()
+        let canvas = render(pane, paneContext(state), width: 120, height: 8)
+        #expect(pane.title == "Slices: groups")
+        #expect(canvas.text.contains("sex == \"Male\""))
+        #expect(canvas.text.contains("sex == \"Female\""))
+    }
+}
+
+@Suite struct SummaryGroupKeyTests {
+    @Test func bTogglesAGroupColumn() {
+        let pane = SummaryPane()
+        let context = paneContext(ExplorerState(dataset: adult, roles: adultRoles))
+        _ = render(pane, context)
+        guard case .dispatch(.setGroupColumns(["age"])) = pane.handle(.character("b"), context: context).first else {
+            Issue.record("b did not group by age")
+            return
+        }
+    }
+}

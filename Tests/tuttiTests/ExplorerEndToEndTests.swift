@@ -158,3 +158,23 @@ import Testing
         #expect(session.waitUntil { !$0.contains("filtered") })
     }
 }
+
+/// The slices pane in a real terminal.
+@Suite(.serialized) struct SlicesEndToEndTests {
+    @Test func sortsTheSlicePaneSelectsASliceAndTheHistogramShowsIt() throws {
+        let session = try TmuxSession(width: 140, height: 44)
+        try session.run("\(TmuxSession.shellQuoted(CommandRunner.executable)) demo")
+        #expect(session.waitFor("48,842 filtered"))
+        try session.keys("4")
+        #expect(session.waitFor("sorted by error"))
+        try session.keys("s")
+        #expect(session.waitFor("sorted by accuracy"))
+        #expect(!session.screen().contains("▓"))
+        try session.keys("Enter")
+        #expect(session.waitUntil { screen in
+            let status = screen.components(separatedBy: "\n").last { $0.contains("filtered") } ?? ""
+            return !status.contains(" 0 selected") && screen.contains("▓")
+        }, "after Enter:\n\(session.screen())")
+        try session.keys("q")
+    }
+}

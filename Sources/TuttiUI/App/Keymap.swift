@@ -60,6 +60,7 @@ public enum Keymap {
             case "1": workspace.showPane(.summary)
             case "2": workspace.showPane(.rows)
             case "3": workspace.showPane(.confusion)
+            case "4": workspace.showPane(.slices)
             case "m":
                 workspace.mouseEnabled.toggle()
                 workspace.say(workspace.mouseEnabled ? "mouse on" : "mouse off: the terminal selects text")

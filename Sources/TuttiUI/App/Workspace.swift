@@ -194,6 +194,7 @@ public final class Workspace {
         case .summary: open(SummaryPane(), axis: .horizontal)
         case .rows: open(RowsPane(), axis: .vertical)
         case .confusion: open(ConfusionPane(), axis: .horizontal)
+        case .slices: open(SlicesPane(), axis: .vertical)
         case .histogram: break
         }
     }

@@ -14,7 +14,9 @@ public final class SummaryPane: Pane {
 
     public init() {}
 
-    public var keyHints: [KeyHint] { [KeyHint("↑↓", "column"), KeyHint("Enter", "histogram")] }
+    public var keyHints: [KeyHint] {
+        [KeyHint("↑↓", "column"), KeyHint("Enter", "histogram"), KeyHint("b", "group by (slices)")]
+    }
 
     public func render(into canvas: inout Canvas, context: PaneContext) {
         let (width, height) = canvas.size
@@ -117,6 +119,14 @@ public final class SummaryPane: Pane {
         case .mousePress(_, let y):
             let row = scroll + y - 1
             if y >= 1, row < count { cursor = row }
+        case .character("b"):
+            guard cursor < count else { return [] }
+            let name = context.summaries[cursor].name
+            var groups = context.state.groupColumns
+            if let index = groups.firstIndex(of: name) { groups.remove(at: index) } else { groups.append(name) }
+            if groups.count > 3 { return [.message("slices group by at most 3 columns")] }
+            return [.dispatch(.setGroupColumns(groups)),
+                    .message(groups.isEmpty ? "no group columns: slices are found by SliceLine" : "group by: " + groups.joined(separator: ", "))]
         case .enter:
             guard cursor < count else { return [] }
             let summary = context.summaries[cursor]
