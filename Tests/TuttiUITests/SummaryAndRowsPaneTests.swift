@@ -143,3 +143,27 @@ import TuttiTerminal
         }
     }
 }
+
+@Suite struct DuplicatesPaneTests {
+    @Test func listsClustersComparesAPairAndSelectsACluster() throws {
+        let state = ExplorerState(dataset: adult, roles: adultRoles)
+        let pane = DuplicatesPane()
+        let context = paneContext(state)
+        let list = render(pane, context, width: 120, height: 12)
+        #expect(list.lines[0] == "exact 49 (+52 rows) · conflicts 5 · leaks 23")
+        #expect(list.lines[2].contains("exact"))
+        // The conflicts come after the 49 exact clusters: compare the first conflict's pair.
+        for _ in 0..<49 { _ = pane.handle(.down, context: context) }
+        _ = pane.handle(.enter, context: context)
+        let viewer = render(pane, context, width: 120, height: 12)
+        #expect(viewer.lines[0].hasPrefix("conflict cluster of 2"))
+        // The differing cells come first and are marked.
+        #expect(viewer.lines[2].contains("≠"))
+        #expect(viewer.lines[2].hasPrefix("income") || viewer.lines[2].hasPrefix("label"))
+        guard case .dispatch(.select(let rows, .duplicateCluster(kind: "conflict", index: 49))) = pane.handle(.space, context: context).first else {
+            Issue.record("space did not select the cluster")
+            return
+        }
+        #expect(rows.count == 2)
+    }
+}

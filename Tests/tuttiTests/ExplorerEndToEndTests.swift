@@ -178,3 +178,20 @@ import Testing
         try session.keys("q")
     }
 }
+
+/// The duplicates pane in a real terminal.
+@Suite(.serialized) struct DuplicatesEndToEndTests {
+    @Test func opensThePaneThePairViewerAndSelectsACluster() throws {
+        let session = try TmuxSession(width: 140, height: 44)
+        try session.run("\(TmuxSession.shellQuoted(CommandRunner.executable)) demo")
+        #expect(session.waitFor("48,842 filtered"))
+        try session.keys("5")
+        #expect(session.waitFor("exact 49 (+52 rows)"))
+        try session.keys("Enter")
+        #expect(session.waitFor("exact cluster of 3"))
+        try session.keys("Space")
+        #expect(session.waitUntil { ($0.components(separatedBy: "\n").last { $0.contains("filtered") } ?? "").contains(" 3 selected") },
+                "after Space:\n\(session.screen())")
+        try session.keys("q")
+    }
+}

@@ -61,6 +61,7 @@ public enum Keymap {
             case "2": workspace.showPane(.rows)
             case "3": workspace.showPane(.confusion)
             case "4": workspace.showPane(.slices)
+            case "5": workspace.showPane(.duplicates)
             case "m":
                 workspace.mouseEnabled.toggle()
                 workspace.say(workspace.mouseEnabled ? "mouse on" : "mouse off: the terminal selects text")

@@ -195,6 +195,7 @@ public final class Workspace {
         case .rows: open(RowsPane(), axis: .vertical)
         case .confusion: open(ConfusionPane(), axis: .horizontal)
         case .slices: open(SlicesPane(), axis: .vertical)
+        case .duplicates: open(DuplicatesPane(), axis: .vertical)
         case .histogram: break
         }
     }

@@ -12,7 +12,7 @@ struct WorkspaceRenderer {
         KeyHint("f", "filter to the selection"), KeyHint("Esc", "cancel brush / clear selection / close"),
         KeyHint("u / Ctrl-R", "undo / redo"), KeyHint("z", "maximise / restore the pane"),
         KeyHint("< > { }", "narrower / wider / shorter / taller (or drag a border)"), KeyHint("S", "swap with the next pane"),
-        KeyHint("X", "close the pane"), KeyHint("1 2 3 4", "show the summary / rows / confusion / slices pane"),
+        KeyHint("X", "close the pane"), KeyHint("1 2 3 4 5", "show the summary / rows / confusion / slices / duplicates pane"),
         KeyHint("m", "mouse on / off (off: the terminal selects text)"), KeyHint("Ctrl-L", "redraw"),
         KeyHint("Ctrl-Z", "suspend (fg resumes)"), KeyHint("?", "this help"), KeyHint("q / Ctrl-C", "quit"),
     ]

@@ -3,7 +3,7 @@ import TuttiTerminal
 
 /// The kinds of pane.
 public enum PaneKind: String, Sendable, Codable, CaseIterable {
-    case summary, histogram, rows, confusion, slices
+    case summary, histogram, rows, confusion, slices, duplicates
 }
 
 /// What a pane is asked to do, after the keymap has turned keys and mouse events into intents.

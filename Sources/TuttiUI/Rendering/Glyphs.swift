@@ -61,6 +61,7 @@ public struct Glyphs: Sendable, Equatable {
             case "●": return "*"
             case "▶": return ">"
             case "×": return "x"
+            case "≠": return "!"
             default: return "?"
             }
         }
