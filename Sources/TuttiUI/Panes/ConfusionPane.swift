@@ -46,9 +46,7 @@ public final class ConfusionPane: Pane {
         let (width, _) = canvas.size
         let theme = context.theme
         guard let counts = current(context) else {
-            for (index, line) in TextFitting.wrap(failure ?? "", width).enumerated() {
-                canvas.text(line, x: 0, y: index, style: theme[.muted])
-            }
+            canvas.message(failure ?? "", style: theme[.muted])
             return
         }
         let labelNames = counts.labels.labels, predictionNames = counts.predictions.labels

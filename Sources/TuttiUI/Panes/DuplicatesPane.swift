@@ -7,16 +7,17 @@ import TuttiTerminal
 public final class DuplicatesPane: Pane {
     public let kind = PaneKind.duplicates
     public let title = "Duplicates"
-    public private(set) var cursor = 0
+    private var list = ListCursor()
     /// In the pair viewer: the first member shown (the second is the next one).
     public private(set) var pair: Int?
-    private var scroll = 0
     private var report: DuplicateReport?
     private var reportFilter: RowSet?
     private var failure: String?
-    private var visibleRows = 1
 
     public init() {}
+
+    /// The cluster under the cursor.
+    public var cursor: Int { list.index }
 
     public var keyHints: [KeyHint] {
         pair == nil ? [KeyHint("↑↓", "cluster"), KeyHint("Space", "select"), KeyHint("Enter", "compare rows")]
@@ -36,7 +37,7 @@ public final class DuplicatesPane: Pane {
             report = nil
             failure = "\(error)"
         }
-        cursor = 0
+        list.set(0, count: 0)
         pair = nil
         return report
     }
@@ -45,9 +46,7 @@ public final class DuplicatesPane: Pane {
         let (width, height) = canvas.size
         let theme = context.theme
         guard let report = current(context) else {
-            for (index, line) in TextFitting.wrap(failure ?? "", width).enumerated() where index < height {
-                canvas.text(line, x: 0, y: index, style: theme[.muted])
-            }
+            canvas.message(failure ?? "", style: theme[.muted])
             return
         }
         if let pair, cursor < report.clusters.count {
@@ -68,12 +67,10 @@ public final class DuplicatesPane: Pane {
             x += columnWidth + 1
         }
         canvas.text("row numbers", x: x, y: 1, style: theme[.header])
-        visibleRows = max(1, height - 2)
-        if cursor < scroll { scroll = cursor }
-        if cursor >= scroll + visibleRows { scroll = cursor - visibleRows + 1 }
+        list.fit(lines: height - 2, count: report.clusters.count)
         let selection = context.state.selection?.rows
-        for line in 0..<visibleRows {
-            let index = scroll + line
+        for line in 0..<list.visible {
+            let index = list.scroll + line
             guard index < report.clusters.count else { break }
             let cluster = report.clusters[index]
             let y = line + 2
@@ -132,15 +129,12 @@ public final class DuplicatesPane: Pane {
         guard let report = current(context), cursor < report.clusters.count else { return [] }
         let cluster = report.clusters[cursor]
         let lastMember = max(0, cluster.size - 2)
+        if pair == nil, list.move(input, count: report.clusters.count) { return [] }
         switch (input, pair) {
         case (.enter, nil): pair = 0
         case (.enter, _): pair = nil
         case (.left, .some(let first)): pair = max(0, first - 1)
         case (.right, .some(let first)): pair = min(lastMember, first + 1)
-        case (.up, nil): cursor = max(0, cursor - 1)
-        case (.down, nil): cursor = min(report.clusters.count - 1, cursor + 1)
-        case (.pageUp, nil): cursor = max(0, cursor - visibleRows)
-        case (.pageDown, nil): cursor = min(report.clusters.count - 1, cursor + visibleRows)
         case (.space, _):
             return [.dispatch(.select(cluster.rowSet(rowCount: report.rowCount),
                                       .duplicateCluster(kind: cluster.kind.rawValue, index: cursor)))]

@@ -7,19 +7,19 @@ import TuttiTerminal
 public final class RowsPane: Pane {
     public let kind = PaneKind.rows
     public let title = "Rows"
-    /// Index into the ordered rows of the row under the cursor.
-    public private(set) var cursor = 0
     /// The column under the cursor.
     public private(set) var columnCursor = 0
     /// The sort: a column name and direction.
     public private(set) var sort: (column: String, ascending: Bool)?
-    private var scroll = 0
+    private var list = ListCursor()
     private var firstColumn = 0
     private var order: [Int] = []
     private var orderKey: (filter: RowSet, sort: String)?
-    private var visibleRows = 1
 
     public init(sort: (column: String, ascending: Bool)? = nil) { self.sort = sort }
+
+    /// Index into the ordered rows of the row under the cursor.
+    public var cursor: Int { list.index }
 
     public var keyHints: [KeyHint] {
         [KeyHint("↑↓", "row"), KeyHint("←→", "column"), KeyHint("Space", "select row"), KeyHint("s", "sort"),
@@ -36,7 +36,7 @@ public final class RowsPane: Pane {
         }
         order = rows
         orderKey = (state.filter.rows, sortKey)
-        cursor = min(cursor, max(0, rows.count - 1))
+        list.set(list.index, count: rows.count)
         return rows
     }
 
@@ -45,10 +45,8 @@ public final class RowsPane: Pane {
         let theme = context.theme
         let dataset = context.state.dataset
         let rows = orderedRows(context.state)
-        visibleRows = max(1, height - 1)
-        if cursor < scroll { scroll = cursor }
-        if cursor >= scroll + visibleRows { scroll = cursor - visibleRows + 1 }
-        let shown = Array(rows[min(scroll, rows.count)..<min(scroll + visibleRows, rows.count)])
+        list.fit(lines: height - 1, count: rows.count)
+        let shown = Array(rows[min(list.scroll, rows.count)..<min(list.scroll + list.visible, rows.count)])
         let numberWidth = String(max(dataset.rowCount - 1, 0)).count
         let prefix = 2 + numberWidth
         // Column widths fit the header and the visible cells.
@@ -75,7 +73,7 @@ public final class RowsPane: Pane {
         let selection = context.state.selection?.rows
         for (line, row) in shown.enumerated() {
             let y = line + 1
-            let isCursor = scroll + line == cursor && context.focused
+            let isCursor = list.scroll + line == cursor && context.focused
             let isSelected = context.brush?.contains(row) ?? selection?.contains(row) ?? false
             var style = isCursor ? theme[.cursor] : theme[.text]
             if isSelected && !isCursor { style = theme[.selected] }
@@ -100,25 +98,17 @@ public final class RowsPane: Pane {
 
     public func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
         let rows = orderedRows(context.state)
-        let last = max(0, rows.count - 1)
         let columns = context.state.dataset.columns
+        if list.move(input, count: rows.count) { return [] }
         switch input {
-        case .up: cursor = max(0, cursor - 1)
-        case .down: cursor = min(last, cursor + 1)
-        case .pageUp: cursor = max(0, cursor - visibleRows)
-        case .pageDown: cursor = min(last, cursor + visibleRows)
-        case .home: cursor = 0
-        case .end: cursor = last
-        case .scrollUp: cursor = max(0, cursor - 3)
-        case .scrollDown: cursor = min(last, cursor + 3)
         case .left: columnCursor = max(0, columnCursor - 1)
         case .right: columnCursor = min(columns.count - 1, columnCursor + 1)
         case .mousePress(_, let y):
-            if y >= 1 { cursor = min(last, scroll + y - 1) }
+            list.click(line: y - 1, count: rows.count)
         case .space:
             guard !rows.isEmpty else { return [] }
             let row = rows[cursor]
-            cursor = min(last, cursor + 1)
+            list.set(cursor + 1, count: rows.count)
             return [.dispatch(.toggleRow(row))]
         case .enter:
             guard !rows.isEmpty else { return [] }
@@ -130,7 +120,7 @@ public final class RowsPane: Pane {
             } else {
                 sort = (name, true)
             }
-            cursor = 0
+            list.set(0, count: rows.count)
             return [.message(sort.map { "sorted by \($0.column) \($0.ascending ? "ascending" : "descending")" } ?? "unsorted")]
         default:
             break

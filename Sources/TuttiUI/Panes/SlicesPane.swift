@@ -12,17 +12,18 @@ public final class SlicesPane: Pane {
     public private(set) var descending = true
     /// The fewest rows a found slice may have (nil: SliceLine's default).
     public private(set) var minimumSize: Int?
-    public private(set) var cursor = 0
-    private var scroll = 0
+    private var list = ListCursor()
     private var report: SliceReport?
     private var sliceRows: [RowSet] = []
     private var reportKey: (filter: RowSet, groups: [String], minimumSize: Int?)?
     private var failure: String?
-    private var visibleRows = 1
 
     private static let sortable: [SliceMetric] = [.error, .accuracy, .fnr, .fpr, .meanLoss, .f1]
 
     public init() {}
+
+    /// The slice under the cursor.
+    public var cursor: Int { list.index }
 
     public var title: String {
         guard let report else { return "Slices" }
@@ -70,9 +71,7 @@ public final class SlicesPane: Pane {
         let (width, height) = canvas.size
         let theme = context.theme
         guard let report = current(context) else {
-            for (index, line) in TextFitting.wrap(failure ?? "", width).enumerated() where index < height {
-                canvas.text(line, x: 0, y: index, style: theme[.muted])
-            }
+            canvas.message(failure ?? "", style: theme[.muted])
             return
         }
         let overall = report.overall.value(sortMetric)
@@ -89,14 +88,12 @@ public final class SlicesPane: Pane {
         }
         let barWidth = 12
         canvas.text("slice", x: x + barWidth + 1, y: 1, style: theme[.header])
-        visibleRows = max(1, height - 2)
-        if cursor < scroll { scroll = cursor }
-        if cursor >= scroll + visibleRows { scroll = cursor - visibleRows + 1 }
+        list.fit(lines: height - 2, count: report.entries.count)
         let maximum = report.entries.compactMap { $0.metrics.value(sortMetric) }.max() ?? 0
         let selection = context.state.selection?.rows
         let bars = BarRenderer(glyphs: context.glyphs, barStyle: theme[.bar], selectedStyle: theme[.barSelected])
-        for line in 0..<visibleRows {
-            let index = scroll + line
+        for line in 0..<list.visible {
+            let index = list.scroll + line
             guard index < report.entries.count else { break }
             let entry = report.entries[index]
             let y = line + 2
@@ -124,16 +121,10 @@ public final class SlicesPane: Pane {
 
     public func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
         guard let report = current(context) else { return [] }
-        let last = max(0, report.entries.count - 1)
+        if list.move(input, count: report.entries.count) { return [] }
         switch input {
-        case .up: cursor = max(0, cursor - 1)
-        case .down: cursor = min(last, cursor + 1)
-        case .pageUp: cursor = max(0, cursor - visibleRows)
-        case .pageDown: cursor = min(last, cursor + visibleRows)
-        case .home: cursor = 0
-        case .end: cursor = last
         case .mousePress(_, let y):
-            if y >= 2 { cursor = min(last, scroll + y - 2) }
+            list.click(line: y - 2, count: report.entries.count)
         case .enter, .space:
             guard cursor < report.entries.count else { return [] }
             return [.dispatch(.select(sliceRows[cursor], .slice(report.entries[cursor].predicates)))]
@@ -148,7 +139,7 @@ public final class SlicesPane: Pane {
             guard report.search != nil else { return [.message("the minimum size applies to found slices (no group columns)")] }
             let now = minimumSize ?? report.search?.minimumSupport ?? 32
             minimumSize = input == .character("[") ? max(1, now / 2) : now * 2
-            cursor = 0
+            list.set(0, count: 0)
         default: break
         }
         return []
@@ -160,6 +151,6 @@ public final class SlicesPane: Pane {
         sorted.sort(by: sortMetric, descending: descending)
         sliceRows = sorted.entries.map { entry in order.first { $0.0 == entry }!.1 }
         report = sorted
-        cursor = 0
+        list.set(0, count: 0)
     }
 }

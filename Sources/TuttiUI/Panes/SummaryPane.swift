@@ -6,13 +6,13 @@ import TuttiTerminal
 public final class SummaryPane: Pane {
     public let kind = PaneKind.summary
     public let title = "Summary"
-    /// The column under the cursor.
-    public private(set) var cursor = 0
-    private var scroll = 0
+    private var list = ListCursor()
     private var sparklines: [Int: [Int]] = [:]
-    private var visibleRows = 1
 
     public init() {}
+
+    /// The column under the cursor.
+    public var cursor: Int { list.index }
 
     public var keyHints: [KeyHint] {
         [KeyHint("↑↓", "column"), KeyHint("Enter", "histogram"), KeyHint("b", "group by (slices)")]
@@ -22,9 +22,7 @@ public final class SummaryPane: Pane {
         let (width, height) = canvas.size
         let theme = context.theme
         let summaries = context.summaries
-        visibleRows = max(1, height - 1)
-        if cursor < scroll { scroll = cursor }
-        if cursor >= scroll + visibleRows { scroll = cursor - visibleRows + 1 }
+        list.fit(lines: height - 1, count: summaries.count)
         let nameWidth = min(max(summaries.map { DisplayWidth.of($0.name) }.max() ?? 6, 6), max(8, width / 4))
         // Most telling first, so a narrow pane still shows what matters.
         let columns: [(String, Int, Bool)] = [
@@ -37,8 +35,8 @@ public final class SummaryPane: Pane {
             x += columnWidth + 1
         }
         let rows = context.state.dataset.rowCount
-        for line in 0..<visibleRows {
-            let index = scroll + line
+        for line in 0..<list.visible {
+            let index = list.scroll + line
             guard index < summaries.count else { break }
             let summary = summaries[index]
             let y = line + 1
@@ -107,18 +105,10 @@ public final class SummaryPane: Pane {
 
     public func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
         let count = context.summaries.count
+        if list.move(input, count: count) { return [] }
         switch input {
-        case .up: cursor = max(0, cursor - 1)
-        case .down: cursor = min(count - 1, cursor + 1)
-        case .pageUp: cursor = max(0, cursor - visibleRows)
-        case .pageDown: cursor = min(count - 1, cursor + visibleRows)
-        case .home: cursor = 0
-        case .end: cursor = count - 1
-        case .scrollUp: cursor = max(0, cursor - 3)
-        case .scrollDown: cursor = min(count - 1, cursor + 3)
         case .mousePress(_, let y):
-            let row = scroll + y - 1
-            if y >= 1, row < count { cursor = row }
+            list.click(line: y - 1, count: count)
         case .character("b"):
             guard cursor < count else { return [] }
             let name = context.summaries[cursor].name
