@@ -55,10 +55,12 @@ let package = Package(
             dependencies: ["TuttiCore", "TuttiTerminal", "TuttiUI"],
             path: "Benchmarks/TuttiBench"
         ),
-        .testTarget(name: "TuttiCoreTests", dependencies: ["TuttiCore"]),
-        .testTarget(name: "TuttiTerminalTests", dependencies: ["TuttiTerminal"]),
+        .target(name: "CSpawn", path: "Tests/CSpawn"),
+        .target(name: "TuttiTestSupport", dependencies: ["CSpawn"], path: "Tests/TuttiTestSupport"),
+        .testTarget(name: "TuttiCoreTests", dependencies: ["TuttiCore", "TuttiTestSupport"]),
+        .testTarget(name: "TuttiTerminalTests", dependencies: ["TuttiTerminal", "TuttiTestSupport"]),
         .testTarget(name: "TuttiUITests", dependencies: ["TuttiUI"]),
-        .testTarget(name: "tuttiTests", dependencies: ["tutti", "TuttiCore"]),
+        .testTarget(name: "tuttiTests", dependencies: ["tutti", "TuttiCore", "TuttiTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

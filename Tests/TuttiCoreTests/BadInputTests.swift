@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TuttiTestSupport
 @testable import TuttiCore
 
 @Suite struct BadInputTests {
@@ -115,10 +116,6 @@ import Testing
 func gzipped(_ bytes: [UInt8]) throws -> [UInt8] {
     let folder = try TemporaryFolder()
     let path = try folder.write("data", bytes)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/gzip")
-    process.arguments = ["-k", "-n", path]
-    try process.run()
-    process.waitUntilExit()
+    _ = try ChildProcess.run("/bin/gzip", ["-k", "-n", path])
     return Array(try Data(contentsOf: URL(fileURLWithPath: path + ".gz")))
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TuttiTestSupport
 
 /// A private tmux server with one window, driven like a person would: type keys, read the
 /// screen, ask tmux about the terminal modes the program set.
@@ -12,9 +13,8 @@ final class Tmux {
 
     /// Starts a `width` × `height` window running an interactive shell with job control.
     init(width: Int = 100, height: Int = 30) {
-        // The server this starts must not inherit a pipe we read to its end.
         run(["-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
-             "env PS1='$ ' bash --norc --noprofile -i"], output: false)
+             "env PS1='$ ' bash --norc --noprofile -i"])
         run("set-option", "-g", "remain-on-exit", "on")
     }
 
@@ -77,58 +77,11 @@ final class Tmux {
     @discardableResult
     private func run(_ arguments: String...) -> String { run(arguments) }
 
-    /// Runs tmux with `arguments` and returns what it printed (if `output`). Spawned with
-    /// posix_spawn and a clean signal mask: threads of a test process block most signals,
-    /// and a tmux server that inherits that mask never notices its panes exit.
+    /// Runs tmux on this test's private server and returns what it printed.
     @discardableResult
-    private func run(_ arguments: [String], output: Bool = true) -> String {
+    private func run(_ arguments: [String]) -> String {
         guard let path = Self.path else { return "" }
-        var ends: [Int32] = [-1, -1]
-        guard pipe(&ends) == 0 else { return "" }
-        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        if output {
-            posix_spawn_file_actions_adddup2(&actions, ends[1], 1)
-        } else {
-            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        }
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        var none = sigset_t(), all = sigset_t()
-        sigemptyset(&none)
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let argv = ([path, "-L", socket] + arguments).map { strdup($0) } + [nil]
-        let variables: [String] = ["PATH=/usr/local/bin:/usr/bin:/bin", "HOME=/tmp", "LANG=C.UTF-8", "LC_ALL=C.UTF-8"]
-        let environment = variables.map { strdup($0) } + [nil]
-        var pid = pid_t()
-        let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, environment) == 0
-        posix_spawn_file_actions_destroy(&actions)
-        posix_spawnattr_destroy(&attributes)
-        (argv + environment).forEach { free($0) }
-        close(ends[1])
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while spawned {
-            let count = read(ends[0], &chunk, chunk.count)
-            if count > 0 {
-                bytes += chunk[0..<count]
-            } else if count < 0 && errno == EINTR {
-                continue
-            } else {
-                break
-            }
-        }
-        close(ends[0])
-        if spawned {
-            var status: Int32 = 0
-            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        let environment = ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": "/tmp", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"]
+        return (try? ChildProcess.run(path, ["-L", socket] + arguments, environment: environment).output) ?? ""
     }
 }

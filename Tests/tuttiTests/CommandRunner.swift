@@ -1,4 +1,5 @@
 import Foundation
+import TuttiTestSupport
 
 /// Runs the built `tutti` executable and captures what it prints.
 struct CommandRunner {
@@ -20,23 +21,7 @@ struct CommandRunner {
 
     /// Runs `tutti` with `arguments`, feeding `stdin` if given.
     static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil) throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = stdin == nil ? FileHandle.nullDevice : input
-        try process.run()
-        if let stdin {
-            input.fileHandleForWriting.write(stdin)
-            try input.fileHandleForWriting.close()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                       stderr: String(decoding: errData, as: UTF8.self))
+        let outcome = try ChildProcess.run(executable, arguments, environment: environment, input: stdin.map { Array($0) })
+        return Outcome(status: outcome.status, stdout: outcome.output, stderr: outcome.errorOutput)
     }
 }

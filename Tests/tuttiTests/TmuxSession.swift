@@ -1,4 +1,5 @@
 import Foundation
+import TuttiTestSupport
 
 /// A real terminal for end-to-end tests: a tmux session running a shell, driven with
 /// send-keys and read with capture-pane.
@@ -66,27 +67,26 @@ final class TmuxSession {
         return output.split(separator: "\n").first.flatMap { Int32($0) }
     }
 
+    /// Runs tmux on the tests' own server; throws when it fails.
     @discardableResult
     static func tmux(_ arguments: [String]) throws -> String {
-        try shell(arguments.map(shellQuoted).joined(separator: " "), program: "tmux")
+        let outcome = try ChildProcess.run("/usr/bin/tmux", ["-L", socket, "-f", "/dev/null"] + arguments)
+        guard outcome.status == 0 else { throw TmuxError("tmux \(arguments.joined(separator: " ")): \(outcome.errorOutput)") }
+        return outcome.output
     }
 
+    /// Runs a shell command line and returns what it printed; throws when it fails.
     @discardableResult
-    static func shell(_ command: String, program: String? = nil) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", (program.map { $0 + " " } ?? "") + command]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw TmuxError("failed: \(command)") }
-        return String(decoding: data, as: UTF8.self)
+    static func shell(_ command: String) throws -> String {
+        let outcome = try ChildProcess.shell(command)
+        guard outcome.status == 0 else { throw TmuxError("failed: \(command)") }
+        return outcome.output
     }
 
-    static func shellQuoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+    static func shellQuoted(_ text: String) -> String { ChildProcess.shellQuoted(text) }
+
+    /// One tmux server for this test process, apart from any the user runs.
+    private static let socket = "tutti-e2e-\(getpid())"
 
     private final class Counter: @unchecked Sendable {
         private let lock = NSLock()
