@@ -1,0 +1,89 @@
+/// The arrangement of panes in a saved view: a tree of splits whose leaves are panes. The
+/// interface converts its own layout to and from this; reports read the panes from it.
+public indirect enum ViewLayout: Sendable, Equatable {
+    /// One pane.
+    case pane(ViewPane)
+    /// Children side by side (`horizontal`) or stacked (`vertical`), sized by `weights`.
+    case split(axis: ViewAxis, weights: [Double], children: [ViewLayout])
+
+    /// The panes in reading order.
+    public var panes: [ViewPane] {
+        switch self {
+        case .pane(let pane): [pane]
+        case .split(_, _, let children): children.flatMap(\.panes)
+        }
+    }
+}
+
+/// The direction of a split.
+public enum ViewAxis: String, Sendable, Codable {
+    case horizontal, vertical
+}
+
+/// One pane of a saved view: its kind and the settings that shape what it shows.
+public struct ViewPane: Sendable, Equatable, Codable {
+    /// `summary`, `histogram`, `rows`, `confusion`, `slices` or `duplicates`.
+    public var kind: String
+    public var settings: PaneSettings
+
+    public init(kind: String, settings: PaneSettings = PaneSettings()) {
+        self.kind = kind
+        self.settings = settings
+    }
+}
+
+/// What a pane remembers in a view. Each kind uses the fields that apply to it and leaves the
+/// others nil: a histogram its column and bin count; tables their sort column or metric and
+/// direction; the slices pane its minimum size; the duplicates pane the kind it shows first.
+public struct PaneSettings: Sendable, Equatable, Codable {
+    public var column: String?
+    public var bins: Int?
+    public var sortColumn: String?
+    public var sortMetric: String?
+    public var descending: Bool?
+    public var minimumSize: Int?
+    public var duplicateKind: String?
+
+    public init(column: String? = nil, bins: Int? = nil, sortColumn: String? = nil, sortMetric: String? = nil,
+                descending: Bool? = nil, minimumSize: Int? = nil, duplicateKind: String? = nil) {
+        self.column = column
+        self.bins = bins
+        self.sortColumn = sortColumn
+        self.sortMetric = sortMetric
+        self.descending = descending
+        self.minimumSize = minimumSize
+        self.duplicateKind = duplicateKind
+    }
+}
+
+extension ViewLayout: Codable {
+    private enum Keys: String, CodingKey { case pane, split, weights, children }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Keys.self)
+        if let pane = try container.decodeIfPresent(ViewPane.self, forKey: .pane) {
+            self = .pane(pane)
+            return
+        }
+        let axis = try container.decode(ViewAxis.self, forKey: .split)
+        let children = try container.decode([ViewLayout].self, forKey: .children)
+        let weights = try container.decodeIfPresent([Double].self, forKey: .weights) ?? children.map { _ in 1 }
+        guard !children.isEmpty, weights.count == children.count, weights.allSatisfy({ $0 > 0 && $0.isFinite }) else {
+            throw DecodingError.dataCorruptedError(forKey: .weights, in: container,
+                                                   debugDescription: "a split needs children and one positive weight per child")
+        }
+        self = .split(axis: axis, weights: weights, children: children)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Keys.self)
+        switch self {
+        case .pane(let pane):
+            try container.encode(pane, forKey: .pane)
+        case .split(let axis, let weights, let children):
+            try container.encode(axis, forKey: .split)
+            try container.encode(weights, forKey: .weights)
+            try container.encode(children, forKey: .children)
+        }
+    }
+}
