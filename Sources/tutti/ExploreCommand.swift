@@ -86,6 +86,7 @@ private struct ExplorerSession {
         guard let result = loaded else { return (true, warnings) }
         let roles = try data.roles(for: result.dataset)
         let workspace = Workspace(dataset: result.dataset, roles: roles, theme: theme, glyphs: glyphs)
+        workspace.insideTmux = ProcessInfo.processInfo.environment["TMUX"] != nil
         workspace.mouseEnabled = !look.noMouse
         warnings += result.warnings.map(\.message)
         if let first = warnings.first { workspace.say(first, isError: true) }

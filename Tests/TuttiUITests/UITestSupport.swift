@@ -20,7 +20,7 @@ let adultSummaries = ColumnSummary.compute(adult, roles: adultRoles)
 func paneContext(_ state: ExplorerState, id: PaneID = PaneID(1), focused: Bool = true, brush: BrushPreview? = nil,
                  glyphs: Glyphs = .unicode) -> PaneContext {
     PaneContext(id: id, state: state, theme: .fallback, glyphs: glyphs, focused: focused, brush: brush,
-                summaries: adultSummaries)
+                summaries: adultSummaries, jobs: BackgroundJobs(inline: true))
 }
 
 /// Renders a pane into a canvas of the given size.

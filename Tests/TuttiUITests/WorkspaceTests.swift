@@ -59,19 +59,19 @@ import TuttiTerminal
     @Test func filterBarValidatesAndApplies() {
         let ws = workspace()
         ws.openFilterBar()
-        ws.editFilter { $0.insert("age >") }
+        ws.editFilter { $0.editor.insert("age >") }
         #expect(ws.filterBar?.problem != nil)
         ws.submitFilter()
         #expect(ws.filterBar != nil)
         #expect(ws.message?.isError == true)
-        ws.editFilter { $0.insert(" 50 and sex == \"Female\"") }
+        ws.editFilter { $0.editor.insert(" 50 and sex == \"Female\"") }
         #expect(ws.filterBar?.preview == 2_922)
         ws.submitFilter()
         #expect(ws.filterBar == nil)
         #expect(ws.state.filteredCount == 2_922)
         ws.openFilterBar()
-        ws.editFilter { bar in while bar.cursor > 0 { bar.deleteBackward() } }
-        ws.editFilter { $0.recall(-1) }
+        ws.editFilter { $0.editor.deleteToStart() }
+        ws.editFilter { $0.editor.recall(-1) }
         #expect(ws.filterBar?.text == "age > 50 and sex == \"Female\"")
     }
 

@@ -2,7 +2,7 @@ import TuttiCore
 import TuttiTerminal
 
 /// The loop: terminal event → keymap → workspace (→ panes → actions → reducer) → render →
-/// flush. One thread; background work wakes it through the terminal's waker.
+/// flush. One thread; background work (`BackgroundJobs`) wakes it through the terminal's waker.
 public final class App {
     private let terminal: any Terminal
     public let workspace: Workspace
@@ -14,13 +14,21 @@ public final class App {
 
     /// Runs until the user quits.
     public func run() {
+        let waker = terminal.waker
+        workspace.jobs.wake = { waker.wake() }
         terminal.setMouseReporting(workspace.mouseEnabled)
         draw()
         while !workspace.wantsQuit {
-            guard let event = terminal.nextEvent(timeout: nil) else { continue }
+            // While background work runs, redraw a few times a second to show its progress.
+            let busy = !workspace.jobs.running.isEmpty
+            guard let event = terminal.nextEvent(timeout: busy ? .milliseconds(200) : nil) else {
+                draw()
+                continue
+            }
             switch Keymap.handle(event, in: workspace) {
             case .suspend: terminal.suspend()
             case .mouse(let on): terminal.setMouseReporting(on)
+            case .write(let sequence): terminal.writeControlSequence(sequence)
             case .redraw, .none: break
             }
             draw()

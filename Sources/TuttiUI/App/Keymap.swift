@@ -4,6 +4,8 @@ import TuttiTerminal
 public enum TerminalEffect: Sendable, Equatable {
     case none, suspend, redraw
     case mouse(Bool)
+    /// Write a control sequence (an OSC 52 clipboard copy).
+    case write(String)
 }
 
 /// Turns terminal events into workspace operations: one place for every key binding.
@@ -13,12 +15,14 @@ public enum Keymap {
         switch event {
         case .key(let key):
             if workspace.filterBar != nil { return filterBarKey(key, workspace) }
+            if workspace.prompt != nil { return promptKey(key, workspace) }
             if workspace.overlay != nil { return overlayKey(key, workspace) }
             return key.isPlain(.character("c"), .ctrl) ? quit(workspace) : globalKey(key, workspace)
         case .mouse(let mouse):
             mouseEvent(mouse, workspace)
         case .paste(let text):
-            if workspace.filterBar != nil { workspace.editFilter { $0.insert(text) } }
+            if workspace.filterBar != nil { workspace.editFilter { $0.editor.insert(text) } }
+            if workspace.prompt != nil { workspace.editPrompt { $0.insert(text) } }
         case .resize, .wake:
             break
         }
@@ -44,6 +48,8 @@ public enum Keymap {
             case "/": workspace.openFilterBar()
             case "?": workspace.toggleHelp()
             case "u": workspace.undo()
+            case "x": workspace.openPrompt(.exportRows)
+            case "y": return workspace.clipboardSequence().map { .write($0) } ?? .none
             case "f":
                 if workspace.state.selection == nil {
                     workspace.say("nothing is selected: brush a histogram or press Space on rows first")
@@ -110,31 +116,57 @@ public enum Keymap {
     }
 
     private static func filterBarKey(_ event: KeyEvent, _ workspace: Workspace) -> TerminalEffect {
-        let ctrl = event.modifiers.contains(.ctrl)
         switch event.key {
         case .escape: workspace.cancel()
         case .enter: workspace.submitFilter()
-        case .backspace: workspace.editFilter { $0.deleteBackward() }
-        case .delete: workspace.editFilter { $0.deleteForward() }
-        case .left: workspace.editFilter { $0.moveLeft() }
-        case .right: workspace.editFilter { $0.moveRight() }
-        case .home: workspace.editFilter { $0.moveHome() }
-        case .end: workspace.editFilter { $0.moveEnd() }
-        case .up: workspace.editFilter { $0.recall(-1) }
-        case .down: workspace.editFilter { $0.recall(1) }
-        case .character("a") where ctrl: workspace.editFilter { $0.moveHome() }
-        case .character("e") where ctrl: workspace.editFilter { $0.moveEnd() }
-        case .character("w") where ctrl: workspace.editFilter { $0.deleteWord() }
-        case .character("u") where ctrl: workspace.editFilter { bar in while bar.cursor > 0 { bar.deleteBackward() } }
-        case .character("c") where ctrl: workspace.cancel()
-        case .character(let character) where !ctrl: workspace.editFilter { $0.insert(character) }
-        default: break
+        case .character("c") where event.modifiers.contains(.ctrl): workspace.cancel()
+        default: workspace.editFilter { editLine(event, &$0.editor) }
         }
         return .none
     }
 
+    private static func promptKey(_ event: KeyEvent, _ workspace: Workspace) -> TerminalEffect {
+        if workspace.prompt?.confirmingOverwrite == true {
+            switch event.key {
+            case .character("y"), .character("Y"): workspace.answerOverwrite(true)
+            case .character("n"), .character("N"), .escape: workspace.answerOverwrite(false)
+            default: break
+            }
+            return .none
+        }
+        switch event.key {
+        case .escape: workspace.cancel()
+        case .enter: workspace.submitPrompt()
+        case .tab: workspace.togglePromptColumns()
+        case .character("c") where event.modifiers.contains(.ctrl): workspace.cancel()
+        default: workspace.editPrompt { editLine(event, &$0) }
+        }
+        return .none
+    }
+
+    /// The editing keys shared by the filter bar and the prompts.
+    private static func editLine(_ event: KeyEvent, _ editor: inout LineEditor) {
+        let ctrl = event.modifiers.contains(.ctrl)
+        switch event.key {
+        case .backspace: editor.deleteBackward()
+        case .delete: editor.deleteForward()
+        case .left: editor.moveLeft()
+        case .right: editor.moveRight()
+        case .home: editor.moveHome()
+        case .end: editor.moveEnd()
+        case .up: editor.recall(-1)
+        case .down: editor.recall(1)
+        case .character("a") where ctrl: editor.moveHome()
+        case .character("e") where ctrl: editor.moveEnd()
+        case .character("w") where ctrl: editor.deleteWord()
+        case .character("u") where ctrl: editor.deleteToStart()
+        case .character(let character) where !ctrl: editor.insert(character)
+        default: break
+        }
+    }
+
     private static func mouseEvent(_ mouse: MouseEvent, _ workspace: Workspace) {
-        guard workspace.overlay == nil, workspace.filterBar == nil else {
+        guard workspace.overlay == nil, workspace.filterBar == nil, workspace.prompt == nil else {
             if mouse.button == .wheelUp { workspace.scrollOverlay(by: -3) }
             if mouse.button == .wheelDown { workspace.scrollOverlay(by: 3) }
             return

@@ -13,16 +13,22 @@ public final class Workspace {
     public private(set) var maximized: PaneID?
     public private(set) var brush: BrushPreview?
     public private(set) var filterBar: FilterBar?
+    /// The open prompt (export path, overwrite confirmation), if any.
+    public internal(set) var prompt: Prompt?
     public private(set) var overlay: Overlay?
     /// The last message and whether it reports an error.
     public private(set) var message: (text: String, isError: Bool)?
     public var theme: Theme
     public var glyphs: Glyphs
+    /// Whether tutti runs inside tmux (clipboard sequences are wrapped for it).
+    public var insideTmux = false
     /// Whether the terminal reports the mouse.
     public var mouseEnabled = true
     /// Set when the user asked to quit.
     public private(set) var wantsQuit = false
     public let summaries: [ColumnSummary]
+    /// Work running off the UI thread.
+    public let jobs: BackgroundJobs
     private var filterHistory: [String] = []
     private var nextID = 1
     private var dragBorder: SplitBorder?
@@ -33,7 +39,8 @@ public final class Workspace {
     public static let minimumSize = (width: 40, height: 10)
 
     /// A workspace with the default layout.
-    public init(dataset: Dataset, roles: ColumnRoles, theme: Theme, glyphs: Glyphs) {
+    public init(dataset: Dataset, roles: ColumnRoles, theme: Theme, glyphs: Glyphs, jobs: BackgroundJobs = BackgroundJobs()) {
+        self.jobs = jobs
         explorer = Explorer(state: ExplorerState(dataset: dataset, roles: roles))
         summaries = ColumnSummary.compute(dataset, roles: roles)
         self.theme = theme
@@ -71,8 +78,8 @@ public final class Workspace {
     }
 
     func context(for id: PaneID) -> PaneContext {
-        PaneContext(id: id, state: state, theme: theme, glyphs: glyphs, focused: id == focus && overlay == nil,
-                    brush: brush, summaries: summaries)
+        PaneContext(id: id, state: state, theme: theme, glyphs: glyphs, focused: id == focus && overlay == nil && prompt == nil,
+                    brush: brush, summaries: summaries, jobs: jobs)
     }
 
     // MARK: Commands
@@ -125,9 +132,27 @@ public final class Workspace {
         }
     }
 
-    /// Esc: closes what is open, else cancels a brush, else clears the selection.
+    /// Esc: closes what is open, else stops background work, else cancels a brush, else
+    /// clears the selection.
     public func cancel() {
-        if overlay != nil { overlay = nil } else if filterBar != nil { filterBar = nil } else if brush != nil { brush = nil } else if state.selection != nil {
+        if overlay != nil {
+            overlay = nil
+        } else if filterBar != nil {
+            filterBar = nil
+        } else if var open = prompt {
+            if open.confirmingOverwrite {
+                open.confirmingOverwrite = false
+                prompt = open
+            } else {
+                prompt = nil
+            }
+        } else if !jobs.running.isEmpty {
+            let labels = jobs.running.map(\.label)
+            jobs.cancelAll()
+            say("cancelled: " + labels.joined(separator: ", "))
+        } else if brush != nil {
+            brush = nil
+        } else if state.selection != nil {
             dispatch(.clearSelection)
             say("selection cleared")
         }
@@ -312,6 +337,7 @@ public final class Workspace {
 
     /// Draws everything into a new canvas of the given size.
     public func render(width: Int, height: Int) -> Canvas {
+        jobs.deliverCompletions()
         lastSize = (width, height)
         var canvas = WorkspaceRenderer(workspace: self).render(width: width, height: height)
         glyphs.fit(&canvas)

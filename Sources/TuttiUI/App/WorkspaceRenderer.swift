@@ -9,7 +9,9 @@ struct WorkspaceRenderer {
     /// Global keys, shown in the help overlay.
     static let globalKeys: [KeyHint] = [
         KeyHint("Tab / Shift-Tab", "next / previous pane (or click)"), KeyHint("/", "filter (Enter apply, Esc cancel, ↑↓ history)"),
-        KeyHint("f", "filter to the selection"), KeyHint("Esc", "cancel brush / clear selection / close"),
+        KeyHint("f", "filter to the selection"), KeyHint("Esc", "close / stop background work / cancel brush / clear selection"),
+        KeyHint("x", "export the selected rows (or the filtered rows) to a file"),
+        KeyHint("y", "copy the selected rows' ids (or the rows pane's cell) to the clipboard"),
         KeyHint("u / Ctrl-R", "undo / redo"), KeyHint("z", "maximise / restore the pane"),
         KeyHint("< > { }", "narrower / wider / shorter / taller (or drag a border)"), KeyHint("S", "swap with the next pane"),
         KeyHint("X", "close the pane"), KeyHint("1 2 3 4 5", "show the summary / rows / confusion / slices / duplicates pane"),
@@ -42,6 +44,8 @@ struct WorkspaceRenderer {
         drawStatus(&canvas, y: height - 2, width: width)
         if let bar = workspace.filterBar {
             drawFilterBar(&canvas, bar, width: width, height: height)
+        } else if let prompt = workspace.prompt {
+            drawPrompt(&canvas, prompt, width: width, height: height)
         } else {
             drawFooter(&canvas, y: height - 1, width: width)
         }
@@ -91,7 +95,10 @@ struct WorkspaceRenderer {
         }
         x += canvas.text("\(NumberFormatting.grouped(selected)) selected", x: x, y: y,
                          style: selected > 0 ? theme[.statusAccent] : theme[.status], maxWidth: width - x) + 1
-        parts = []
+        parts = workspace.jobs.running.map { job in
+            let percent = job.progress.map { " \(Int(($0 * 100).rounded()))%" } ?? "…"
+            return job.label + percent + " (Esc stops)"
+        }
         if !state.filter.isEmpty { parts.append("filter: " + state.filter.expression) }
         for part in parts where x < width {
             x += canvas.text("· " + part, x: x, y: y, style: theme[.status], maxWidth: width - x) + 1
@@ -119,21 +126,38 @@ struct WorkspaceRenderer {
         }
     }
 
-    private func drawFilterBar(_ canvas: inout Canvas, _ bar: FilterBar, width: Int, height: Int) {
+    /// Draws `editor` after `question` on line `y`; returns where the text starts and the
+    /// first character shown (the text scrolls to keep the cursor visible).
+    @discardableResult
+    private func drawEditor(_ canvas: inout Canvas, _ editor: LineEditor, question: String, y: Int,
+                            width: Int) -> (x: Int, start: Int, room: Int) {
         let theme = workspace.theme
-        let y = height - 2
         canvas.fill(Rect(x: 0, y: y, width: width, height: 1), style: theme[.filterBar])
-        let prompt = "filter: "
-        let promptWidth = canvas.text(prompt, x: 0, y: y, style: theme[.filterBar].adding(.bold))
-        let characters = Array(bar.text)
-        // Scroll the text so the cursor stays visible.
+        let promptWidth = canvas.text(question, x: 0, y: y, style: theme[.filterBar].adding(.bold))
+        let characters = Array(editor.text)
         let room = max(1, width - promptWidth - 1)
-        let start = max(0, bar.cursor - room + 1)
+        let start = max(0, editor.cursor - room + 1)
         let visible = String(characters[min(start, characters.count)..<min(characters.count, start + room)])
         canvas.text(visible, x: promptWidth, y: y, style: theme[.filterBar])
-        let cursorX = promptWidth + DisplayWidth.of(String(characters[start..<min(bar.cursor, characters.count)]))
-        let under: Character = bar.cursor < characters.count ? characters[bar.cursor] : " "
+        let cursorX = promptWidth + DisplayWidth.of(String(characters[start..<min(editor.cursor, characters.count)]))
+        let under: Character = editor.cursor < characters.count ? characters[editor.cursor] : " "
         canvas.set(x: cursorX, y: y, under, style: theme[.filterBar].adding(.reverse))
+        return (promptWidth, start, room)
+    }
+
+    private func drawPrompt(_ canvas: inout Canvas, _ prompt: Prompt, width: Int, height: Int) {
+        let theme = workspace.theme
+        drawEditor(&canvas, prompt.editor, question: prompt.question, y: height - 2, width: width)
+        var hint = prompt.hint
+        if prompt.purpose == .exportRows && !prompt.confirmingOverwrite { hint = workspace.exportRows.description + " · " + hint }
+        let style = prompt.problem != nil ? theme[.error] : prompt.confirmingOverwrite ? theme[.statusAccent] : theme[.message]
+        canvas.text(prompt.problem ?? hint, x: 0, y: height - 1, style: style, maxWidth: width)
+    }
+
+    private func drawFilterBar(_ canvas: inout Canvas, _ bar: FilterBar, width: Int, height: Int) {
+        let theme = workspace.theme
+        let (promptWidth, start, room) = drawEditor(&canvas, bar.editor, question: "filter: ", y: height - 2, width: width)
+        let characters = Array(bar.text)
         let messageY = height - 1
         if let problem = bar.problem {
             let caretStart = max(0, problem.range.lowerBound - start)

@@ -61,6 +61,8 @@ public struct PaneContext {
     public let brush: BrushPreview?
     /// Whole-data summaries of every column, in column order.
     public let summaries: [ColumnSummary]
+    /// Where panes run work too slow for the UI thread.
+    public let jobs: BackgroundJobs
 }
 
 /// A component of the interface: renders into its part of the canvas and turns input into

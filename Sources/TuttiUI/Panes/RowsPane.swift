@@ -11,6 +11,10 @@ public final class RowsPane: Pane {
     public private(set) var columnCursor = 0
     /// The sort: a column name and direction.
     public private(set) var sort: (column: String, ascending: Bool)?
+    /// The columns on screen at the last render, left to right (what "visible columns" exports).
+    public private(set) var visibleColumns: [String] = []
+    /// The row and column under the cursor at the last render.
+    public private(set) var focusedCell: (row: Int, column: String)?
     private var list = ListCursor()
     private var firstColumn = 0
     private var order: [Int] = []
@@ -62,7 +66,11 @@ public final class RowsPane: Pane {
         }
         canvas.text(TextFitting.pad("#", numberWidth, right: true), x: 2, y: 0, style: theme[.header])
         var x = prefix + 1
+        visibleColumns = []
+        let cursorRow = cursor < rows.count ? rows[cursor] : nil
+        focusedCell = dataset.columns.isEmpty ? nil : cursorRow.map { ($0, dataset.columns[columnCursor].name) }
         for index in firstColumn..<dataset.columns.count where x < width {
+            visibleColumns.append(dataset.columns[index].name)
             var name = dataset.columns[index].name
             if let sort, sort.column == name { name += sort.ascending ? "↑" : "↓" }
             let style = index == columnCursor && context.focused ? theme[.cursor] : theme[.header]

@@ -1,0 +1,40 @@
+/// What a prompt asks for.
+public enum PromptPurpose: Sendable, Equatable {
+    /// A file to export the selected (or filtered) rows to (`x`).
+    case exportRows
+}
+
+/// A question asked in the bottom lines: a file path, then, when that file exists, whether to
+/// replace it.
+public struct Prompt: Sendable, Equatable {
+    public let purpose: PromptPurpose
+    /// The path being typed.
+    public var editor: LineEditor
+    /// Set while asking "replace it? y/n" for an existing file.
+    public var confirmingOverwrite = false
+    /// For exports: every column (true) or the columns the rows pane shows (false; Tab toggles).
+    public var allColumns = true
+    /// A problem with the last answer (shown until the next key).
+    public var problem: String?
+
+    public init(purpose: PromptPurpose, path: String) {
+        self.purpose = purpose
+        editor = LineEditor(text: path)
+    }
+
+    /// The question, for the prompt line.
+    public var question: String {
+        switch purpose {
+        case .exportRows: "export to: "
+        }
+    }
+
+    /// What the keys do, for the line under the prompt.
+    public var hint: String {
+        if confirmingOverwrite { return "\(editor.text) exists: replace it? y replaces · n or Esc goes back" }
+        switch purpose {
+        case .exportRows:
+            return "\(allColumns ? "all columns" : "visible columns only") (Tab) · Enter writes .csv .tsv .jsonl (+ .gz) · Esc cancels"
+        }
+    }
+}

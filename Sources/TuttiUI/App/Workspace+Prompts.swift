@@ -1,0 +1,79 @@
+import Foundation
+import TuttiCore
+
+extension Workspace {
+    /// Opens a prompt for `purpose` with a suggested path.
+    public func openPrompt(_ purpose: PromptPurpose) {
+        prompt = Prompt(purpose: purpose, path: suggestedPath(for: purpose))
+    }
+
+    /// Edits the open prompt's path.
+    public func editPrompt(_ edit: (inout LineEditor) -> Void) {
+        guard var open = prompt, !open.confirmingOverwrite else { return }
+        edit(&open.editor)
+        open.problem = nil
+        prompt = open
+    }
+
+    /// Tab in the export prompt: all columns or only the visible ones.
+    public func togglePromptColumns() {
+        guard var open = prompt, open.purpose == .exportRows else { return }
+        open.allColumns.toggle()
+        prompt = open
+    }
+
+    /// Enter: asks before replacing an existing file, else carries the prompt out.
+    public func submitPrompt() {
+        guard var open = prompt else { return }
+        let path = Self.expandedPath(open.editor.text)
+        guard !path.isEmpty else {
+            open.problem = "type a file name"
+            prompt = open
+            return
+        }
+        if FileManager.default.fileExists(atPath: path) && !open.confirmingOverwrite {
+            open.confirmingOverwrite = true
+            prompt = open
+            return
+        }
+        carryOut(open, path: path, overwrite: open.confirmingOverwrite)
+    }
+
+    /// y / n while asking whether to replace a file.
+    public func answerOverwrite(_ yes: Bool) {
+        guard let open = prompt, open.confirmingOverwrite else { return }
+        if yes {
+            carryOut(open, path: Self.expandedPath(open.editor.text), overwrite: true)
+        } else {
+            cancel()
+        }
+    }
+
+    private func carryOut(_ open: Prompt, path: String, overwrite: Bool) {
+        do {
+            switch open.purpose {
+            case .exportRows: try startExport(to: path, allColumns: open.allColumns, overwrite: overwrite)
+            }
+            prompt = nil
+        } catch {
+            var again = open
+            again.confirmingOverwrite = false
+            again.problem = "\(error)"
+            prompt = again
+        }
+    }
+
+    private func suggestedPath(for purpose: PromptPurpose) -> String {
+        let name = URLName.lastComponent(state.dataset.source)
+        let stem = name.split(separator: ".").first.map(String.init) ?? "tutti"
+        switch purpose {
+        case .exportRows: return "\(stem.isEmpty || stem == "-" ? "tutti" : stem)-\(state.selection == nil ? "filtered" : "selection").csv"
+        }
+    }
+
+    /// `~` expanded; surrounding spaces dropped.
+    static func expandedPath(_ text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return trimmed.hasPrefix("~") ? NSString(string: trimmed).expandingTildeInPath : trimmed
+    }
+}

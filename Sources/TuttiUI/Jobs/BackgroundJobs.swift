@@ -1,0 +1,62 @@
+import Foundation
+
+/// Runs work that would stall the interface (SliceLine, duplicate search, big exports) on a
+/// worker thread, and wakes the UI loop when it progresses or ends. Owned by the workspace;
+/// used from the UI thread only. In tests (`inline`), work runs at once on the caller's thread,
+/// so panes render their results without waiting.
+public final class BackgroundJobs {
+    private let inline: Bool
+    private var handles: [JobHandle] = []
+    private var completions: [(handle: JobHandle, action: (JobHandle) -> Void)] = []
+    /// Wakes the UI loop; set by the app to the terminal's waker.
+    public var wake: @Sendable () -> Void = {}
+
+    /// Jobs on worker threads (`inline` false) or at once on the caller's thread (`inline` true).
+    public init(inline: Bool = false) {
+        self.inline = inline
+    }
+
+    /// Starts `work`; its value (or error) lands in the returned handle, and `completion` runs
+    /// on the UI thread once it has ended (see `deliverCompletions`).
+    @discardableResult
+    public func start<Value: Sendable>(_ label: String,
+                                       work: @escaping @Sendable (JobHandle) throws -> Value,
+                                       completion: ((JobHandle) -> Void)? = nil) -> JobHandle {
+        let handle = JobHandle(label: label)
+        if let completion { completions.append((handle, completion)) }
+        if inline {
+            handle.finish(Result { try work(handle) })
+            deliverCompletions()
+            return handle
+        }
+        handles.removeAll { !$0.isRunning }
+        handles.append(handle)
+        let wake = self.wake
+        let thread = Thread {
+            handle.finish(Result { try work(handle) })
+            wake()
+        }
+        thread.stackSize = 8 << 20
+        thread.qualityOfService = .userInitiated
+        thread.start()
+        return handle
+    }
+
+    /// Runs the completions of the jobs that have ended; the loop calls it before each frame.
+    public func deliverCompletions() {
+        let ended = completions.filter { !$0.handle.isRunning }
+        completions.removeAll { !$0.handle.isRunning }
+        for entry in ended { entry.action(entry.handle) }
+    }
+
+    /// The jobs still going, oldest first.
+    public var running: [JobHandle] { handles.filter(\.isRunning) }
+
+    /// Stops every running job; returns how many there were.
+    @discardableResult
+    public func cancelAll() -> Int {
+        let live = running
+        live.forEach { $0.cancel() }
+        return live.count
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import TuttiCore
+
+/// One piece of background work as both threads see it: the worker reports progress and its
+/// outcome; the UI thread reads them, and may ask it to stop.
+public final class JobHandle: @unchecked Sendable {
+    /// How a job stands.
+    public enum Phase: Sendable {
+        case running
+        case finished
+        case failed(String)
+        case cancelled
+    }
+
+    /// What the status line calls the work ("SliceLine", "duplicate search", "export").
+    public let label: String
+    /// Set to stop the work; the work checks it and ends with a cancelled error.
+    public let cancellation = CancellationFlag()
+    private let lock = NSLock()
+    private var currentPhase = Phase.running
+    private var currentProgress: Double?
+    private var currentDetail: String?
+    private var output: (any Sendable)?
+
+    init(label: String) {
+        self.label = label
+    }
+
+    /// Where the work is.
+    public var phase: Phase { lock.withLock { currentPhase } }
+
+    /// Whether the work is still going.
+    public var isRunning: Bool {
+        if case .running = phase { return true }
+        return false
+    }
+
+    /// The share done, from 0 to 1, when the work knows it.
+    public var progress: Double? { lock.withLock { currentProgress } }
+
+    /// A few words on what the work is doing now.
+    public var detail: String? { lock.withLock { currentDetail } }
+
+    /// Reports progress, from the worker.
+    public func report(_ fraction: Double?, detail: String? = nil) {
+        lock.withLock {
+            currentProgress = fraction.map { min(1, max(0, $0)) }
+            if let detail { currentDetail = detail }
+        }
+    }
+
+    /// Asks the work to stop; it shows as cancelled at once.
+    public func cancel() {
+        cancellation.cancel()
+        lock.withLock {
+            if case .running = currentPhase { currentPhase = .cancelled }
+        }
+    }
+
+    /// The work's value once it finished.
+    public func value<Value: Sendable>(as type: Value.Type) -> Value? {
+        lock.withLock { output as? Value }
+    }
+
+    func finish(_ result: Result<any Sendable, any Error>) {
+        lock.withLock {
+            guard case .running = currentPhase else { return }
+            switch result {
+            case .success(let value):
+                output = value
+                currentPhase = .finished
+            case .failure(let error):
+                currentPhase = cancellation.isCancelled ? .cancelled : .failed("\(error)")
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+import TuttiCore
+import TuttiTerminal
+@testable import TuttiUI
+
+@Suite struct ExportAndClipboardTests {
+    func workspace() -> Workspace {
+        Workspace(dataset: adult, roles: adultRoles, theme: .fallback, glyphs: .unicode, jobs: BackgroundJobs(inline: true))
+    }
+
+    func folder() throws -> String {
+        let path = NSTemporaryDirectory() + "tutti-ui-export-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    func type(_ text: String, into ws: Workspace) {
+        ws.editPrompt { $0.deleteToStart(); $0.moveEnd(); $0.deleteToStart() }
+        ws.editPrompt { $0.insert(text) }
+    }
+
+    @Test func exportsTheSelectionAndSaysSo() throws {
+        let ws = workspace()
+        _ = ws.render(width: 120, height: 40)
+        let selected = try FilterExpression("age >= 60", dataset: adult).evaluate(adult)
+        ws.dispatch(.select(selected, .rows))
+        ws.openPrompt(.exportRows)
+        #expect(ws.prompt?.editor.text == "adult_scored-selection.csv")
+        let canvas = ws.render(width: 120, height: 40)
+        #expect(canvas.lines[38].hasPrefix("export to: adult_scored-selection.csv"))
+        #expect(canvas.lines[39].contains("\(NumberFormatting.grouped(selected.count)) selected rows"))
+        let path = try folder() + "/old.csv"
+        type(path, into: ws)
+        ws.submitPrompt()
+        #expect(ws.prompt == nil)
+        #expect(ws.message?.text.contains("exported \(NumberFormatting.grouped(selected.count)) selected rows") == true)
+        let back = try DatasetLoader.load(path).dataset
+        #expect(back.rowCount == selected.count)
+        #expect(back.columns.count == adult.columns.count)
+    }
+
+    @Test func withNothingSelectedItExportsTheFilteredRowsAndVisibleColumnsOnTab() throws {
+        let ws = workspace()
+        ws.dispatch(.setFilter("sex == \"Female\""))
+        ws.showPane(.rows)
+        _ = ws.render(width: 100, height: 40)
+        let visible = (ws.panes[ws.focus] as? RowsPane)?.visibleColumns ?? []
+        #expect(!visible.isEmpty && visible.count < adult.columns.count)
+        ws.openPrompt(.exportRows)
+        ws.togglePromptColumns()
+        #expect(ws.render(width: 100, height: 40).lines[39].contains("visible columns only"))
+        let path = try folder() + "/women.jsonl"
+        type(path, into: ws)
+        ws.submitPrompt()
+        #expect(ws.message?.text.contains("nothing selected: the 16,192 filtered rows") == true)
+        let back = try DatasetLoader.load(path).dataset
+        #expect(back.rowCount == 16_192)
+        #expect(back.columns.map(\.name) == visible)
+    }
+
+    @Test func asksBeforeReplacingAFile() throws {
+        let ws = workspace()
+        let path = try folder() + "/exists.csv"
+        try Data("keep\n1\n".utf8).write(to: URL(fileURLWithPath: path))
+        ws.openPrompt(.exportRows)
+        type(path, into: ws)
+        ws.submitPrompt()
+        #expect(ws.prompt?.confirmingOverwrite == true)
+        #expect(ws.render(width: 120, height: 40).lines[39].contains("exists: replace it? y replaces"))
+        ws.answerOverwrite(false)
+        #expect(ws.prompt?.confirmingOverwrite == false)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep\n1\n")
+        ws.submitPrompt()
+        ws.answerOverwrite(true)
+        #expect(ws.prompt == nil)
+        #expect(try DatasetLoader.load(path).dataset.rowCount == adult.rowCount)
+    }
+
+    @Test func badPathsKeepThePromptOpenWithTheProblem() throws {
+        let ws = workspace()
+        ws.openPrompt(.exportRows)
+        type(try folder() + "/rows.xlsx", into: ws)
+        ws.submitPrompt()
+        #expect(ws.prompt?.problem?.contains("xlsx") == true || ws.prompt?.problem?.contains("extension") == true)
+        type("/no/such/folder/rows.csv", into: ws)
+        ws.submitPrompt()
+        #expect(ws.prompt?.problem != nil)
+        ws.cancel()
+        #expect(ws.prompt == nil)
+    }
+
+    @Test func copiesSelectedIdsWithOSC52AndCapsTheSize() throws {
+        let ws = workspace()
+        let few = try FilterExpression("age == 90", dataset: adult).evaluate(adult)
+        ws.dispatch(.select(few, .rows))
+        let sequence = try #require(ws.clipboardSequence())
+        #expect(sequence.hasPrefix("\u{1B}]52;c;") && sequence.hasSuffix("\u{07}"))
+        let payload = String(sequence.dropFirst(7).dropLast())
+        let text = String(decoding: Data(base64Encoded: payload) ?? Data(), as: UTF8.self)
+        #expect(text.split(separator: "\n").count == few.count)
+        #expect(ws.message?.text.contains("copied \(few.count)") == true)
+
+        ws.dispatch(.select(RowSet(rowCount: adult.rowCount, allSet: true), .rows))
+        let capped = try #require(ws.clipboardSequence())
+        #expect(capped.utf8.count < ClipboardSequence.limit * 4 / 3 + 100)
+        #expect(ws.message?.text.contains("of 48,842") == true)
+    }
+
+    @Test func tmuxGetsThePassthroughWrapping() {
+        let wrapped = ClipboardSequence.osc52("hi", tmux: true)
+        #expect(wrapped == "\u{1B}Ptmux;\u{1B}\u{1B}]52;c;aGk=\u{07}\u{1B}\\")
+        let ws = workspace()
+        #expect(ws.clipboardSequence() == nil)
+        #expect(ws.message?.text.hasPrefix("nothing to copy") == true)
+    }
+}
+
+@Suite struct BackgroundJobsTests {
+    @Test func escStopsARunningJobAndItsCompletionRuns() throws {
+        let jobs = BackgroundJobs()
+        let ended = Atomicish()
+        var outcome = ""
+        let handle = jobs.start("waiting", work: { handle -> Int in
+            while !handle.cancellation.isCancelled { usleep(1_000) }
+            ended.set()
+            throw TuttiError("stopped")
+        }, completion: { handle in
+            if case .cancelled = handle.phase { outcome = "cancelled" }
+        })
+        handle.report(0.5, detail: "half")
+        #expect(jobs.running.count == 1 && handle.progress == 0.5)
+        #expect(jobs.cancelAll() == 1)
+        jobs.deliverCompletions()
+        #expect(outcome == "cancelled")
+        for _ in 0..<2_000 where !ended.value { usleep(1_000) }
+        #expect(ended.value)
+        #expect(jobs.running.isEmpty)
+    }
+
+    @Test func aBackgroundValueRecomputesOnlyWhenItsKeyChanges() {
+        let jobs = BackgroundJobs(inline: true)
+        var value = BackgroundValue<Int, Int>()
+        let runs = Atomicish()
+        guard case .ready(let first) = value.status(for: 1, label: "x", jobs: jobs, work: { _ in runs.set(); return 10 }) else {
+            Issue.record("not ready")
+            return
+        }
+        #expect(first == 10)
+        guard case .ready(let again) = value.status(for: 1, label: "x", jobs: jobs, work: { _ in 99 }) else { return }
+        #expect(again == 10)
+        guard case .ready(let other) = value.status(for: 2, label: "x", jobs: jobs, work: { _ in 20 }) else { return }
+        #expect(other == 20)
+    }
+}
+
+/// A flag set from another thread.
+final class Atomicish: @unchecked Sendable {
+    private let lock = NSLock()
+    private var flag = false
+    func set() { lock.withLock { flag = true } }
+    var value: Bool { lock.withLock { flag } }
+}
