@@ -37,6 +37,12 @@ final class TmuxSession {
         (try? Self.tmux(["capture-pane", "-p", "-t", name] + (escapes ? ["-e"] : []))) ?? ""
     }
 
+    /// tmux's newest paste buffer (where `set-clipboard on` puts what a program copies).
+    func pasteBuffer() -> String { (try? Self.tmux(["show-buffer"])) ?? "" }
+
+    /// Sets a tmux option for every session of the tests' server.
+    func setGlobalOption(_ name: String, _ value: String) throws { try Self.tmux(["set-option", "-g", name, value]) }
+
     /// The screen's lines.
     var lines: [String] { screen().components(separatedBy: "\n") }
 
