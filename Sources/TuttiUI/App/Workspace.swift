@@ -64,6 +64,64 @@ public final class Workspace {
         focus = summary
     }
 
+    /// The layout as a view file stores it, and the focused pane's place in reading order.
+    public func viewLayout() -> (layout: ViewLayout, focus: Int?) {
+        func convert(_ node: LayoutNode) -> ViewLayout {
+            switch node {
+            case .pane(let id):
+                return .pane(panes[id].map(PaneViews.view(of:)) ?? ViewPane(kind: PaneKind.summary.rawValue))
+            case .split(let axis, let children, let weights):
+                return .split(axis: axis == .horizontal ? .horizontal : .vertical, weights: weights, children: children.map(convert))
+            }
+        }
+        return (convert(layout), layout.panes.firstIndex(of: focus))
+    }
+
+    /// Takes a saved view's state, panes and layout; returns warnings about panes it could not
+    /// make (an unknown kind, a histogram of a missing column), which are left out.
+    @discardableResult
+    public func restore(explorer: Explorer, layout saved: ViewLayout, focus savedFocus: Int?) -> [String] {
+        self.explorer = explorer
+        var made: [PaneID: any Pane] = [:]
+        var warnings: [String] = []
+        var next = 1
+        func build(_ node: ViewLayout) -> LayoutNode? {
+            switch node {
+            case .pane(let view):
+                if view.kind == PaneKind.histogram.rawValue, let column = view.settings.column,
+                   explorer.state.dataset.column(named: column) == nil {
+                    warnings.append("the view's histogram of '\(column)' was left out: the data has no such column")
+                    return nil
+                }
+                guard let pane = PaneViews.make(view) else {
+                    warnings.append("the view's \(view.kind) pane was left out: this tutti does not know it")
+                    return nil
+                }
+                let id = PaneID(next)
+                next += 1
+                made[id] = pane
+                return .pane(id)
+            case .split(let axis, let weights, let children):
+                let kept = zip(children, weights).compactMap { child, weight in build(child).map { ($0, weight) } }
+                guard !kept.isEmpty else { return nil }
+                if kept.count == 1 { return kept[0].0 }
+                return .split(axis == .horizontal ? .horizontal : .vertical, kept.map(\.0), weights: kept.map(\.1))
+            }
+        }
+        guard let root = build(saved) else {
+            warnings.append("the view has no pane this tutti can show; the default layout stays")
+            return warnings
+        }
+        panes = made
+        layout = root
+        nextID = next
+        maximized = nil
+        brush = nil
+        let order = root.panes
+        focus = savedFocus.flatMap { $0 >= 0 && $0 < order.count ? order[$0] : nil } ?? order[0]
+        return warnings
+    }
+
     /// The current shared state.
     public var state: ExplorerState { explorer.state }
 

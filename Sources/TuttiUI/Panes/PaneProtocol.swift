@@ -77,4 +77,6 @@ public protocol Pane: AnyObject {
     func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand]
     /// Keys for the footer, most useful first.
     var keyHints: [KeyHint] { get }
+    /// What the pane remembers in a view file (none by default).
+    var savedSettings: PaneSettings { get }
 }

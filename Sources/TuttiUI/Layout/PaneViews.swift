@@ -1,0 +1,40 @@
+import TuttiCore
+
+/// Panes to and from the panes of a saved view (`ViewPane`): kind plus settings.
+enum PaneViews {
+    /// The saved form of `pane`.
+    static func view(of pane: any Pane) -> ViewPane {
+        ViewPane(kind: pane.kind.rawValue, settings: pane.savedSettings)
+    }
+
+    /// A pane made from its saved form, or nil for a kind this tutti does not know.
+    static func make(_ view: ViewPane) -> (any Pane)? {
+        guard let kind = PaneKind(rawValue: view.kind) else { return nil }
+        let settings = view.settings
+        switch kind {
+        case .summary: return SummaryPane()
+        case .rows:
+            return RowsPane(sort: settings.sortColumn.map { ($0, !(settings.descending ?? false)) })
+        case .histogram:
+            guard let column = settings.column else { return nil }
+            return HistogramPane(column: column, bins: settings.bins, logScale: settings.logScale ?? false)
+        case .confusion: return ConfusionPane()
+        case .slices: return SlicesPane()
+        case .duplicates: return DuplicatesPane()
+        }
+    }
+}
+
+extension Pane {
+    public var savedSettings: PaneSettings { PaneSettings() }
+}
+
+extension HistogramPane {
+    public var savedSettings: PaneSettings { PaneSettings(column: column, bins: requestedBins, logScale: logScale ? true : nil) }
+}
+
+extension RowsPane {
+    public var savedSettings: PaneSettings {
+        PaneSettings(sortColumn: sort?.column, descending: sort.map { !$0.ascending })
+    }
+}
