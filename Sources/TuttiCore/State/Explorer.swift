@@ -73,7 +73,7 @@ public struct Explorer: Sendable {
                     : state.filter.isExpression ? "(\(state.filter.expression)) and (\(text))" : text
                 next.filter = FilterState(expression: combined, rows: rows, isExpression: state.filter.isExpression)
             } else {
-                next.filter = FilterState(expression: "\(NumberFormatting.grouped(rows.count)) picked rows",
+                next.filter = FilterState(expression: rowListDescription(rows.count, source: selection.source),
                                           rows: rows, isExpression: false)
             }
             next.selection = nil
@@ -105,6 +105,22 @@ public struct Explorer: Sendable {
             }
             return (next, next.roles == state.roles ? [] : .roles)
         }
+    }
+
+    /// How a filter to a row list reads: "1,234 rows in exact-duplicate clusters" for every
+    /// cluster of a kind (a duplicate-cluster source with index -1), else "12 picked rows".
+    private static func rowListDescription(_ count: Int, source: SelectionSource) -> String {
+        let rows = NumberFormatting.grouped(count)
+        guard case .duplicateCluster(let kind, -1) = source else { return "\(rows) picked rows" }
+        let clusters = switch DuplicateKind(rawValue: kind) {
+        case .exact: "exact-duplicate"
+        case .conflict: "label-conflict"
+        case .leak: "split-leak"
+        case .nearText: "near-duplicate text"
+        case .nearVector: "near-duplicate vector"
+        case nil: kind
+        }
+        return "\(rows) row\(count == 1 ? "" : "s") in \(clusters) clusters"
     }
 
     private static func difference(_ a: ExplorerState, _ b: ExplorerState) -> StateChange {

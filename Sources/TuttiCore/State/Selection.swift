@@ -27,7 +27,8 @@ public enum SelectionSource: Sendable, Equatable, Codable {
     case brush(column: String, range: BrushRange)
     /// The rows of a slice.
     case slice([SlicePredicate])
-    /// A cluster of duplicates: its kind and index in the duplicates report.
+    /// A cluster of duplicates: its kind and index in the duplicates report (index -1: every
+    /// cluster of the kind).
     case duplicateCluster(kind: String, index: Int)
     /// A confusion-matrix cell, as its label and prediction conditions.
     case confusionCell([SlicePredicate])

@@ -50,6 +50,8 @@ public enum Keymap {
             case "u": workspace.undo()
             case "x": workspace.openPrompt(.exportRows)
             case "y": return workspace.clipboardSequence().map { .write($0) } ?? .none
+            case "f" where workspace.panes[workspace.focus]?.kind == .duplicates:
+                workspace.send(.character("f"))
             case "f":
                 if workspace.state.selection == nil {
                     workspace.say("nothing is selected: brush a histogram or press Space on rows first")

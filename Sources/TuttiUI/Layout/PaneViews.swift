@@ -20,7 +20,7 @@ enum PaneViews {
             return HistogramPane(column: column, bins: settings.bins, logScale: settings.logScale ?? false)
         case .confusion: return ConfusionPane()
         case .slices: return SlicesPane()
-        case .duplicates: return DuplicatesPane()
+        case .duplicates: return DuplicatesPane(settings: settings)
         }
     }
 }
@@ -37,4 +37,8 @@ extension RowsPane {
     public var savedSettings: PaneSettings {
         PaneSettings(sortColumn: sort?.column, descending: sort.map { !$0.ascending })
     }
+}
+
+extension DuplicatesPane {
+    public var savedSettings: PaneSettings { PaneSettings(sortColumn: sortKey.rawValue, descending: descending) }
 }

@@ -2,57 +2,133 @@ import TuttiCore
 import TuttiTerminal
 
 /// Duplicates among the filtered rows: exact clusters, label conflicts, leaks across splits
-/// and near duplicates, with their sizes, splits and labels. Space selects a cluster's rows;
-/// Enter opens the pair viewer: two members side by side, the differing cells marked.
+/// and near duplicates, grouped by kind under headings, with their sizes, similarity,
+/// selected counts, splits and labels. `s` / `r` sort the clusters of each kind; Space selects
+/// a cluster's rows; `f` filters to the rows of every cluster of the kind under the cursor;
+/// Enter opens the pair viewer: two members side by side, the differing cells (and words) marked.
 public final class DuplicatesPane: Pane {
     public let kind = PaneKind.duplicates
     public let title = "Duplicates"
+    /// What the clusters of each kind are sorted by.
+    public private(set) var sortKey: DuplicateSort
+    /// Whether the sort is descending.
+    public private(set) var descending: Bool
     private var list = ListCursor()
+    /// The cluster under the cursor, by its index in the report; nil until there is one.
+    private var cursorCluster: Int?
     /// In the pair viewer: the first member shown (the second is the next one).
     public private(set) var pair: Int?
-    private var report: DuplicateReport?
-    private var reportFilter: RowSet?
+    private var pairView: DuplicatePairView?
+    /// The first line of the pair viewer in view, and the largest it can be at the last render.
+    private var pairScroll = 0
+    private var pairScrollLimit = 0
+    private var pairVisible = 1
+    /// The search over the filtered rows, in the background.
+    private var search = BackgroundValue<RowSet, DuplicateReport>()
+    /// The filter of the report on screen (a new one resets the cursor).
+    private var shownFilter: RowSet?
     private var failure: String?
+    private var stopped = false
 
-    public init() {}
-
-    /// The cluster under the cursor.
-    public var cursor: Int { list.index }
-
-    public var keyHints: [KeyHint] {
-        pair == nil ? [KeyHint("↑↓", "cluster"), KeyHint("Space", "select"), KeyHint("Enter", "compare rows")]
-                    : [KeyHint("←→", "members"), KeyHint("Space", "select"), KeyHint("Enter", "back")]
+    /// A pane sorted by `sortKey`, in its usual direction unless `descending` says otherwise.
+    public init(sortKey: DuplicateSort = .size, descending: Bool? = nil) {
+        self.sortKey = sortKey
+        self.descending = descending ?? sortKey.startsDescending
     }
 
+    /// A pane sorted as a view file's settings say (`sortColumn` "size", "similarity", "selected"
+    /// or "kind", and `descending`); by size when they name no sort.
+    public convenience init(settings: PaneSettings) {
+        self.init(sortKey: settings.sortColumn.flatMap(DuplicateSort.init(rawValue:)) ?? .size, descending: settings.descending)
+    }
+
+    /// The cluster under the cursor, by its index in the report.
+    public var cursor: Int { cursorCluster ?? 0 }
+
+    public var keyHints: [KeyHint] {
+        pair == nil ? [KeyHint("↑↓", "cluster"), KeyHint("Space", "select"), KeyHint("Enter", "compare rows"),
+                       KeyHint("f", "filter to the kind"), KeyHint("s", "sort"), KeyHint("r", "reverse")]
+                    : [KeyHint("←→", "members"), KeyHint("↑↓", "scroll"), KeyHint("Space", "select"), KeyHint("Enter", "back")]
+    }
+
+    /// The report for the current filter, or nil (with `failure` saying why) while the search
+    /// runs, after it failed, or after the user stopped it.
     private func current(_ context: PaneContext) -> DuplicateReport? {
         let state = context.state
-        if report != nil, reportFilter == state.filter.rows { return report }
-        reportFilter = state.filter.rows
-        do {
-            var options = DuplicateOptions.allApplicable(roles: state.roles)
-            options.rows = state.filter.isEmpty ? nil : state.filter.rows
-            report = try DuplicateSearch(dataset: state.dataset, roles: state.roles, options: options).run()
+        stopped = false
+        switch search.status(for: state.filter.rows, label: "duplicate search", jobs: context.jobs,
+                             work: { handle in try Self.search(state, handle) }) {
+        case .ready(let report):
+            if shownFilter != state.filter.rows {
+                shownFilter = state.filter.rows
+                list.set(0, count: 0)
+                cursorCluster = nil
+                pair = nil
+                pairView = nil
+            }
             failure = nil
-        } catch {
-            report = nil
-            failure = "\(error)"
+            return report
+        case .working(let progress, let detail):
+            let percent = progress.map { " \(Int(($0 * 100).rounded()))%" } ?? ""
+            failure = "searching for duplicates\(detail.map { " (\($0))" } ?? "")\(percent)… Esc stops"
+        case .failed(let message):
+            failure = message
+        case .cancelled:
+            stopped = true
+            failure = "the duplicate search was stopped · Enter runs it again"
         }
-        list.set(0, count: 0)
-        pair = nil
-        return report
+        return nil
+    }
+
+    /// Searches the filtered rows for every kind of duplicate the roles allow, reporting
+    /// progress to `handle` and stopping when it is cancelled.
+    private static func search(_ state: ExplorerState, _ handle: JobHandle) throws -> DuplicateReport {
+        var options = DuplicateOptions.allApplicable(roles: state.roles)
+        options.rows = state.filter.isEmpty ? nil : state.filter.rows
+        options.cancellation = handle.cancellation
+        options.progress = { handle.report($0.fraction, detail: $0.phase) }
+        return try DuplicateSearch(dataset: state.dataset, roles: state.roles, options: options).run()
+    }
+
+    /// The list's lines in the current order, with the list cursor put back on its cluster.
+    private func layout(_ report: DuplicateReport, _ context: PaneContext) -> [DuplicateListLine] {
+        let lines = DuplicateListOrder.lines(report, by: sortKey, descending: descending, selection: context.state.selection?.rows)
+        let line = cursorCluster.flatMap { lines.firstIndex(of: .cluster($0)) } ?? lines.firstIndex { $0.cluster != nil } ?? 0
+        list.set(line, count: lines.count)
+        cursorCluster = lines.isEmpty ? nil : lines[list.index].cluster
+        return lines
+    }
+
+    /// Moves the list cursor off a heading (to the cluster above when it was moving up).
+    private func settle(_ lines: [DuplicateListLine], movingUp: Bool) {
+        var line = list.index
+        if lines[line].cluster == nil { line += movingUp && line > 0 ? -1 : 1 }
+        list.set(line, count: lines.count)
+        cursorCluster = lines[list.index].cluster
     }
 
     public func render(into canvas: inout Canvas, context: PaneContext) {
-        let (width, height) = canvas.size
         let theme = context.theme
         guard let report = current(context) else {
             canvas.message(failure ?? "", style: theme[.muted])
             return
         }
-        if let pair, cursor < report.clusters.count {
-            renderPair(&canvas, report.clusters[cursor], first: pair, context: context)
-            return
+        let lines = layout(report, context)
+        if let pair, let index = cursorCluster {
+            renderPair(&canvas, report.clusters[index], first: pair, context: context)
+        } else {
+            renderList(&canvas, report, lines, context: context)
         }
+    }
+
+    private static let columns: [(title: String, width: Int, right: Bool, sort: DuplicateSort?)] = [
+        ("kind", 16, false, .kind), ("sim", 4, true, .similarity), ("rows", 5, true, .size), ("sel", 5, true, .selected),
+        ("splits", 18, false, nil), ("labels", 14, false, nil),
+    ]
+
+    private func renderList(_ canvas: inout Canvas, _ report: DuplicateReport, _ lines: [DuplicateListLine], context: PaneContext) {
+        let (width, height) = canvas.size
+        let theme = context.theme
         let summary = report.summary
         var header = "exact \(summary.exactClusters) (+\(NumberFormatting.grouped(summary.exactExtraRows)) rows)"
         if report.kinds.contains(.conflict) { header += " · conflicts \(summary.conflictClusters)" }
@@ -60,36 +136,59 @@ public final class DuplicatesPane: Pane {
         if report.kinds.contains(.nearText) { header += " · near text \(summary.nearTextClusters)" }
         if report.kinds.contains(.nearVector) { header += " · near vectors \(summary.nearVectorClusters)" }
         canvas.text(header, x: 0, y: 0, style: theme[.muted], maxWidth: width)
-        let titles = [("kind", 12, false), ("rows", 5, true), ("sel", 4, true), ("splits", 18, false), ("labels", 14, false)]
         var x = 1
-        for (name, columnWidth, right) in titles {
-            canvas.text(TextFitting.pad(name, columnWidth, right: right), x: x, y: 1, style: theme[.header])
-            x += columnWidth + 1
+        for column in Self.columns {
+            let arrow = column.sort == sortKey ? (descending ? "↓" : "↑") : ""
+            canvas.text(TextFitting.pad(column.title + arrow, column.width, right: column.right), x: x, y: 1, style: theme[.header])
+            x += column.width + 1
         }
         canvas.text("row numbers", x: x, y: 1, style: theme[.header])
-        list.fit(lines: height - 2, count: report.clusters.count)
+        list.fit(lines: height - 2, count: lines.count)
         let selection = context.state.selection?.rows
-        for line in 0..<list.visible {
-            let index = list.scroll + line
-            guard index < report.clusters.count else { break }
-            let cluster = report.clusters[index]
-            let y = line + 2
-            let isCursor = index == cursor && context.focused
-            let style = isCursor ? theme[.cursor] : theme[.text]
-            if isCursor { canvas.fill(Rect(x: 0, y: y, width: width, height: 1), style: style) }
-            let selected = selection.map { set in cluster.rows.filter { set.contains($0) }.count } ?? 0
-            let kindName = cluster.kind.rawValue.replacingOccurrences(of: "_", with: " ")
-                + (cluster.similarity.map { " " + NumberFormatting.compact($0, significant: 2) } ?? "")
-            let cells = [kindName, String(cluster.size), String(selected), Self.tally(cluster.splits), Self.tally(cluster.labels)]
-            var x = 1
-            for (offset, (cell, (_, columnWidth, right))) in zip(cells, titles).enumerated() {
-                let cellStyle = offset == 2 && selected > 0 && !isCursor ? theme[.selected] : style
-                canvas.text(TextFitting.pad(cell, columnWidth, right: right, ellipsis: context.glyphs.ellipsis), x: x, y: y, style: cellStyle)
-                x += columnWidth + 1
+        for (offset, line) in lines.dropFirst(list.scroll).prefix(list.visible).enumerated() {
+            let y = offset + 2
+            switch line {
+            case .heading(let kind, let clusters):
+                canvas.text("\(Self.heading(kind)) · \(NumberFormatting.grouped(clusters)) cluster\(clusters == 1 ? "" : "s")",
+                            x: 0, y: y, style: theme[.title], maxWidth: width)
+            case .cluster(let index):
+                let cluster = report.clusters[index]
+                let isCursor = index == cursorCluster && context.focused
+                let style = isCursor ? theme[.cursor] : theme[.text]
+                if isCursor { canvas.fill(Rect(x: 0, y: y, width: width, height: 1), style: style) }
+                let selected = selection.map { set in cluster.rows.count(where: set.contains) } ?? 0
+                let cells = [Self.kindCell(cluster), cluster.similarity.map { NumberFormatting.compact($0, significant: 2) } ?? "",
+                             NumberFormatting.grouped(cluster.size), NumberFormatting.grouped(selected),
+                             Self.tally(cluster.splits), Self.tally(cluster.labels)]
+                var x = 1
+                for (offset, (cell, column)) in zip(cells, Self.columns).enumerated() {
+                    let cellStyle = offset == 3 && selected > 0 && !isCursor ? theme[.selected] : style
+                    canvas.text(TextFitting.pad(cell, column.width, right: column.right, ellipsis: context.glyphs.ellipsis),
+                                x: x, y: y, style: cellStyle)
+                    x += column.width + 1
+                }
+                canvas.text(cluster.rows.prefix(12).map(String.init).joined(separator: " "), x: x, y: y, style: style, maxWidth: width - x)
             }
-            canvas.text(cluster.rows.prefix(12).map(String.init).joined(separator: " "), x: x, y: y, style: style, maxWidth: width - x)
         }
-        if report.clusters.isEmpty { canvas.text("no duplicates among the filtered rows", x: 1, y: 2, style: theme[.muted]) }
+        if lines.isEmpty { canvas.text("no duplicates among the filtered rows", x: 1, y: 2, style: theme[.muted]) }
+    }
+
+    /// The heading of a kind's clusters.
+    static func heading(_ kind: DuplicateKind) -> String {
+        switch kind {
+        case .exact: "exact duplicates"
+        case .conflict: "label conflicts"
+        case .leak: "leaks across splits"
+        case .nearText: "near-duplicate texts"
+        case .nearVector: "near-duplicate vectors"
+        }
+    }
+
+    /// The kind column of a cluster: its kind, and for a leak the kind of cluster that leaks.
+    static func kindCell(_ cluster: DuplicateCluster) -> String {
+        let name = { (kind: DuplicateKind) in kind.rawValue.replacingOccurrences(of: "_", with: " ") }
+        guard cluster.kind == .leak, let basis = cluster.basis else { return name(cluster.kind) }
+        return name(basis).replacingOccurrences(of: " ", with: "-") + " leak"
     }
 
     static func tally(_ counts: [String: Int]) -> String {
@@ -99,45 +198,87 @@ public final class DuplicatesPane: Pane {
 
     private func renderPair(_ canvas: inout Canvas, _ cluster: DuplicateCluster, first: Int, context: PaneContext) {
         let (width, height) = canvas.size
-        let theme = context.theme
-        let dataset = context.state.dataset
         let a = cluster.rows[first], b = cluster.rows[min(first + 1, cluster.rows.count - 1)]
-        canvas.text("\(cluster.kind.rawValue) cluster of \(cluster.size): rows \(a) and \(b) (members \(first + 1)–\(first + 2))",
-                    x: 0, y: 0, style: theme[.muted], maxWidth: width)
-        let nameWidth = min(max(dataset.columns.map { DisplayWidth.of($0.name) }.max() ?? 4, 4), max(8, width / 4))
-        let valueWidth = max(4, (width - nameWidth - 4) / 2)
-        canvas.text(TextFitting.pad("row \(a)", valueWidth), x: nameWidth + 3, y: 1, style: theme[.header])
-        canvas.text(TextFitting.pad("row \(b)", valueWidth), x: nameWidth + 4 + valueWidth, y: 1, style: theme[.header])
-        // Differing cells first: they are what the viewer is for.
-        let shown = dataset.columns.map { column in
-            (column, column.isPresent(a) ? column.text(at: a) : "(missing)", column.isPresent(b) ? column.text(at: b) : "(missing)")
-        }.enumerated().sorted { ($0.element.1 == $0.element.2 ? 1 : 0, $0.offset) < ($1.element.1 == $1.element.2 ? 1 : 0, $1.offset) }
-            .map(\.element)
-        for (line, (column, left, right)) in shown.enumerated() where line + 2 < height {
-            let differs = left != right
-            let y = line + 2
-            canvas.text(TextFitting.pad(column.name, nameWidth, ellipsis: context.glyphs.ellipsis), x: 0, y: y, style: theme[.header])
-            if differs { canvas.set(x: nameWidth + 1, y: y, "≠", style: theme[.error]) }
-            let style = differs ? theme[.error] : theme[.text]
-            canvas.text(TextFitting.pad(left.replacingNewlines(), valueWidth, ellipsis: context.glyphs.ellipsis), x: nameWidth + 3, y: y, style: style)
-            canvas.text(TextFitting.pad(right.replacingNewlines(), valueWidth, ellipsis: context.glyphs.ellipsis), x: nameWidth + 4 + valueWidth,
-                        y: y, style: style)
+        if pairView.map({ $0.rows != (a, b) || $0.width != width }) ?? true {
+            pairView = DuplicatePairView(dataset: context.state.dataset, rows: a, b, width: width, ellipsis: context.glyphs.ellipsis)
         }
+        guard let view = pairView else { return }
+        pairVisible = max(1, height - 2)
+        pairScrollLimit = max(0, view.lines.count - pairVisible)
+        pairScroll = min(pairScroll, pairScrollLimit)
+        var header = "\(Self.kindCell(cluster)) cluster of \(cluster.size): rows \(a) and \(b) (members \(first + 1)–\(first + 2))"
+        if pairScrollLimit > 0 {
+            header += " · lines \(pairScroll + 1)–\(min(view.lines.count, pairScroll + pairVisible)) of \(view.lines.count)"
+        }
+        if view.isPartial { header += " · words marked among the first \(NumberFormatting.grouped(WordDiff.wordLimit)) that differ" }
+        canvas.text(header, x: 0, y: 0, style: context.theme[.muted], maxWidth: width)
+        view.draw(into: &canvas, top: 1, height: height - 1, scroll: pairScroll, theme: context.theme, glyphs: context.glyphs)
+    }
+
+    /// Scrolls the pair viewer for a navigation input; false when `input` is not one.
+    private func scrollPair(_ input: PaneInput) -> Bool {
+        switch input {
+        case .up: pairScroll -= 1
+        case .down: pairScroll += 1
+        case .pageUp: pairScroll -= pairVisible
+        case .pageDown: pairScroll += pairVisible
+        case .home: pairScroll = 0
+        case .end: pairScroll = pairScrollLimit
+        case .scrollUp: pairScroll -= 3
+        case .scrollDown: pairScroll += 3
+        default: return false
+        }
+        pairScroll = min(max(0, pairScroll), pairScrollLimit)
+        return true
     }
 
     public func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
-        guard let report = current(context), cursor < report.clusters.count else { return [] }
-        let cluster = report.clusters[cursor]
-        let lastMember = max(0, cluster.size - 2)
-        if pair == nil, list.move(input, count: report.clusters.count) { return [] }
+        guard let report = current(context) else {
+            if stopped && input == .enter { search.retry() }
+            return []
+        }
+        let lines = layout(report, context)
+        switch input {
+        case .character("s"):
+            sortKey = DuplicateSort.allCases[((DuplicateSort.allCases.firstIndex(of: sortKey) ?? 0) + 1) % DuplicateSort.allCases.count]
+            descending = sortKey.startsDescending
+            return [.message("clusters sorted by \(sortKey.rawValue) \(descending ? "descending" : "ascending")")]
+        case .character("r"):
+            descending.toggle()
+            return [.message("clusters sorted by \(sortKey.rawValue) \(descending ? "descending" : "ascending")")]
+        default: break
+        }
+        guard let index = cursorCluster else {
+            return input == .character("f") ? [.message("no duplicate clusters among the filtered rows")] : []
+        }
+        let cluster = report.clusters[index]
+        if pair != nil, scrollPair(input) { return [] }
+        let before = list.index
+        if pair == nil, list.move(input, count: lines.count) {
+            settle(lines, movingUp: list.index < before)
+            return []
+        }
         switch (input, pair) {
-        case (.enter, nil): pair = 0
+        case (.mousePress(_, let y), nil):
+            list.click(line: y - 2, count: lines.count)
+            settle(lines, movingUp: false)
+        case (.enter, nil):
+            pair = 0
+            pairScroll = 0
         case (.enter, _): pair = nil
-        case (.left, .some(let first)): pair = max(0, first - 1)
-        case (.right, .some(let first)): pair = min(lastMember, first + 1)
+        case (.left, .some(let first)):
+            pair = max(0, first - 1)
+            pairScroll = 0
+        case (.right, .some(let first)):
+            pair = min(max(0, cluster.size - 2), first + 1)
+            pairScroll = 0
         case (.space, _):
             return [.dispatch(.select(cluster.rowSet(rowCount: report.rowCount),
-                                      .duplicateCluster(kind: cluster.kind.rawValue, index: cursor)))]
+                                      .duplicateCluster(kind: cluster.kind.rawValue, index: index)))]
+        case (.character("f"), _):
+            // Every cluster of the kind: index -1 stands for all of them.
+            let rows = RowSet(rowCount: report.rowCount, rows: report.clusters(of: cluster.kind).flatMap(\.rows))
+            return [.dispatch(.select(rows, .duplicateCluster(kind: cluster.kind.rawValue, index: -1))), .dispatch(.filterToSelection)]
         default: break
         }
         return []
