@@ -50,6 +50,14 @@ struct DataOptions: ParsableArguments {
         return options
     }
 
+    /// The data's path as a view file records it: absolute, `-` for standard input, or
+    /// `tutti:demo` for the demo data.
+    var viewPath: String {
+        if demo { return ViewOption.demoPath }
+        guard let file, file != "-" else { return "-" }
+        return URL(fileURLWithPath: file).standardizedFileURL.path
+    }
+
     /// The name to show for the data.
     var displayName: String { demo ? DemoData.displayName : (file == "-" ? "<stdin>" : file ?? "") }
 

@@ -14,8 +14,9 @@ struct ExploreCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
     @OptionGroup var look: LookOptions
+    @OptionGroup var view: ViewOption
 
-    func run() throws { try ExplorerSession(data: data, look: look).run() }
+    func run() throws { try ExplorerSession(data: data, look: look, view: try view.document()).run() }
 }
 
 /// `tutti demo`: the explorer on the bundled demo data.
@@ -26,10 +27,11 @@ struct DemoCommand: ParsableCommand {
     )
 
     @OptionGroup var look: LookOptions
+    @OptionGroup var view: ViewOption
 
     func run() throws {
         let data = try DataOptions.parse(["--demo"])
-        try ExplorerSession(data: data, look: look).run()
+        try ExplorerSession(data: data, look: look, view: try view.document()).run()
     }
 }
 
@@ -45,10 +47,12 @@ struct LookOptions: ParsableArguments {
     var noMouse = false
 }
 
-/// Starts the terminal, loads the data with a progress bar, and runs the explorer.
-private struct ExplorerSession {
+/// Starts the terminal, loads the data with a progress bar, and runs the explorer (with a
+/// saved view's state, panes and theme when one is given).
+struct ExplorerSession {
     let data: DataOptions
     let look: LookOptions
+    let view: ViewDocument?
 
     func run() throws {
         let terminal: CursesTerminal
@@ -71,7 +75,7 @@ private struct ExplorerSession {
     private func explore(on terminal: CursesTerminal) throws -> (cancelled: Bool, warnings: [String]) {
         var warnings: [String] = []
         let capabilities = terminal.capabilities
-        let (theme, themeWarning) = ThemeChoice.resolve(requested: look.theme, colors: capabilities.colors,
+        let (theme, themeWarning) = ThemeChoice.resolve(requested: look.theme ?? view?.theme, colors: capabilities.colors,
                                                         noColor: !capabilities.usesColor)
         if let themeWarning { warnings.append(themeWarning) }
         let glyphs: Glyphs = capabilities.unicode && !look.ascii ? .unicode : .ascii
@@ -87,6 +91,12 @@ private struct ExplorerSession {
         let roles = try data.roles(for: result.dataset)
         let workspace = Workspace(dataset: result.dataset, roles: roles, theme: theme, glyphs: glyphs)
         workspace.insideTmux = ProcessInfo.processInfo.environment["TMUX"] != nil
+        workspace.datasetPath = data.viewPath
+        if let view {
+            let restored = try view.restore(on: result.dataset, roles: roles)
+            warnings += restored.warnings
+            warnings += workspace.restore(explorer: restored.explorer, layout: restored.layout, focus: restored.focus)
+        }
         workspace.mouseEnabled = !look.noMouse
         warnings += result.warnings.map(\.message)
         if let first = warnings.first { workspace.say(first, isError: true) }

@@ -10,6 +10,8 @@ struct ExportCommand: ParsableCommand {
         abstract: "Write rows and columns to a CSV, TSV or JSON Lines file (optionally gzip-compressed).",
         discussion: """
         The format comes from the output's extension: .csv, .tsv or .jsonl, each optionally followed by .gz.
+        With --view, writes that view's selected rows (within its filter), or its filtered rows when nothing \
+        is selected.
 
         The file is written under a temporary name and renamed into place when complete, so an interrupted \
         export leaves nothing behind. An existing file is replaced only with --force; the input file never.
@@ -31,6 +33,8 @@ struct ExportCommand: ParsableCommand {
                                valueName: "expr"))
     var expression: String?
 
+    @OptionGroup var view: ViewOption
+
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
@@ -39,6 +43,9 @@ struct ExportCommand: ParsableCommand {
             _ = try ExportFileType(path: output)
         } catch let error as TuttiError {
             throw ValidationError(error.description)
+        }
+        if expression != nil && view.view != nil {
+            throw ValidationError("give --where or --view, not both")
         }
         if let columns, columnNames(columns).isEmpty {
             throw ValidationError("--columns needs at least one column name")
@@ -56,9 +63,15 @@ struct ExportCommand: ParsableCommand {
         let options = ExportOptions(overwrite: force, inputPaths: inputs, cancellation: cancellation)
         // Refuse before a long load, not after.
         try RowExporter.checkDestination(output, options: options)
-        let (dataset, _) = try data.load()
+        let document = try view.document()
+        let (dataset, roles) = try data.load()
         let selected = try columns.map { try dataset.columns(named: columnNames($0), context: "--columns") }
-        let rows = try FilterOption.rows(expression, in: dataset)
+        var rows = try FilterOption.rows(expression, in: dataset)
+        if let document {
+            // The view's selection (within its filter), or its filtered rows when nothing is selected.
+            let state = try ViewOption.restore(document, on: dataset, roles: roles)
+            rows = state.visibleSelection ?? state.filter.rows
+        }
         let interrupts = InterruptHandler(cancelling: cancellation)
         defer { interrupts.restore() }
         let summary = try RowExporter(dataset: dataset, columns: selected, rows: rows).export(to: output, options: options)

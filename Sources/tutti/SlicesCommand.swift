@@ -16,7 +16,9 @@ struct SlicesCommand: ParsableCommand {
         score = alpha * (slice error / mean error - 1) - (1 - alpha) * (rows / slice rows - 1), \
         where the error of a row is a wrong prediction (--metric error), its loss (--metric loss), a missed \
         positive among the positive rows (--metric fnr) or a false alarm among the negative rows (--metric fpr). \
-        It searches every number, boolean and category column without a role unless --columns names them.
+        It searches every number, boolean and category column without a role, less the columns that copy the label \
+        or the prediction under other values (like a text income beside a 0/1 label), unless --columns names them; \
+        the columns left out are listed with the reason.
 
         Numbers are cut into about --bins equal-width bins (default 10, nice edges; integers with few values \
         get one slice per value) or, with --quantiles K, into K bins holding about equal numbers of the rows \
@@ -181,6 +183,9 @@ struct SlicesOutput {
                          + "minimum size \(NumberFormatting.grouped(search.minimumSupport)), "
                          + "\(NumberFormatting.grouped(search.evaluated)) slices evaluated")
         }
+        if !report.excludedColumns.isEmpty {
+            lines.append("left out: " + report.excludedColumns.map { "\($0.name) (\($0.because))" }.joined(separator: ", "))
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -259,7 +264,8 @@ struct SlicesOutput {
     private func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
 
     /// `{"file", "rows", "filtered", "where", "mode", "metric", "positive", "binning", "search",
-    /// "overall": {metrics}, "slices": [{"predicates", "expression", "size", "metrics", "score"}]}`.
+    /// "excluded": [{"column", "reason"}], "overall": {metrics}, "slices": [{"predicates", "expression", "size",
+    /// "metrics", "score"}]}`.
     func json() throws -> String {
         let available = evaluator.availableMetrics
         let proportions = Set(available.filter(evaluator.isRate))
@@ -273,6 +279,7 @@ struct SlicesOutput {
             mode: report.search == nil ? "groups" : "discover", metric: objective.rawValue,
             positive: evaluator.classes.flatMap { classes in classes.positive.map { classes.classes[$0] } },
             binning: binning.description, search: search,
+            excluded: report.excludedColumns.map { ExcludedJSON(column: $0.name, reason: $0.because) },
             overall: MetricsJSON(metrics: report.overall, overall: nil, available: available, proportions: proportions),
             slices: report.entries.map { entry in
                 SliceJSON(predicates: entry.predicates.map { PredicateJSON(column: $0.column, op: $0.op, value: $0.value) },
@@ -297,11 +304,12 @@ private struct DocumentJSON: Encodable {
     let positive: String?
     let binning: String
     let search: SearchJSON?
+    let excluded: [ExcludedJSON]
     let overall: MetricsJSON
     let slices: [SliceJSON]
 
     enum CodingKeys: String, CodingKey {
-        case file, rows, filtered, `where`, mode, metric, positive, binning, search, overall, slices
+        case file, rows, filtered, `where`, mode, metric, positive, binning, search, excluded, overall, slices
     }
 
     func encode(to encoder: Encoder) throws {
@@ -315,6 +323,7 @@ private struct DocumentJSON: Encodable {
         try container.encode(positive, forKey: .positive)
         try container.encode(binning, forKey: .binning)
         try container.encode(search, forKey: .search)
+        try container.encode(excluded, forKey: .excluded)
         try container.encode(overall, forKey: .overall)
         try container.encode(slices, forKey: .slices)
     }
@@ -333,6 +342,11 @@ private struct SearchJSON: Encodable {
     enum CodingKeys: String, CodingKey {
         case alpha, minSize = "min_size", maxLevel = "max_level", k, rows, meanError = "mean_error", columns, evaluated
     }
+}
+
+private struct ExcludedJSON: Encodable {
+    let column: String
+    let reason: String
 }
 
 private struct PredicateJSON: Encodable {

@@ -125,7 +125,7 @@ import TuttiTerminal
     @Test func groupColumnsMakeGroupedSlices() throws {
         let state = try Explorer.reduce(ExplorerState(dataset: adult, roles: adultRoles), .setGroupColumns(["sex"])).0
         let pane = SlicesPane()
-        let canvas = render(pane, paneContext(state), width: 120, height: 8)
+        let canvas = render(pane, paneContext(state), width: 120, height: 16)
         #expect(pane.title == "Slices: groups")
         #expect(canvas.text.contains("sex == \"Male\""))
         #expect(canvas.text.contains("sex == \"Female\""))

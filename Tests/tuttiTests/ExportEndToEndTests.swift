@@ -21,6 +21,7 @@ import Testing
         try session.keys("S-Left", "S-Left", "S-Left")
         try session.keys("Enter")
         #expect(session.waitUntil { !(($0.components(separatedBy: "\n").last { $0.contains("filtered") }) ?? " 0 selected").contains(" 0 selected") })
+        session.waitForStableScreen()
         let selected = statusLine(session).firstMatch(of: /([\d,]+) selected/).map { String($0.1) } ?? "?"
 
         // x: the prompt says what it exports; Enter writes the file.

@@ -13,8 +13,18 @@ final class TmuxSession {
         var env = ["PS1": "PROMPT$ ", "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "HOME": NSTemporaryDirectory()]
         env.merge(environment) { $1 }
         let exports = env.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.shellQuoted($0.value))" }.joined(separator: " ")
-        try Self.tmux(["new-session", "-d", "-x", String(width), "-y", String(height), "-s", name,
-                       "env -i PATH=/usr/bin:/bin \(exports) bash --norc --noprofile"])
+        let start = ["new-session", "-d", "-x", String(width), "-y", String(height), "-s", name,
+                     "env -i PATH=/usr/bin:/bin \(exports) bash --norc --noprofile"]
+        // The tests' server exits when its last session closes; a session started in that
+        // moment meets a dying server ("server exited unexpectedly"), so try again.
+        for attempt in 1... {
+            do {
+                try Self.tmux(start)
+                break
+            } catch where attempt < 5 {
+                usleep(200_000)
+            }
+        }
         guard waitFor("PROMPT$") else { throw TmuxError("the shell did not start") }
     }
 
@@ -55,6 +65,19 @@ final class TmuxSession {
             usleep(100_000)
         }
         return condition(screen())
+    }
+
+    /// Waits until the screen stops changing (the same in two looks 300 ms apart), so that
+    /// every key sent so far has been handled.
+    func waitForStableScreen(timeout: Double = 15) {
+        var previous = screen()
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            usleep(300_000)
+            let now = screen()
+            if now == previous { return }
+            previous = now
+        }
     }
 
     /// Waits until `text` is on screen.

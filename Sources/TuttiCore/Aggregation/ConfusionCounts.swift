@@ -14,33 +14,64 @@ public struct ConfusionCounts: Sendable, Equatable {
 
     /// Counts in one pass over the filtered rows.
     public init(labels: ColumnBinning, predictions: ColumnBinning, filter: RowSet, selection: RowSet?) {
+        self = Self.counts(labels: labels, predictions: predictions, groups: nil, filter: filter, selection: selection)[0]
+    }
+
+    private init(labels: ColumnBinning, predictions: ColumnBinning, filtered: ArraySlice<Int>, selected: ArraySlice<Int>) {
         self.labels = labels
         self.predictions = predictions
-        let width = predictions.binCount + 1
-        var filtered = [Int](repeating: 0, count: (labels.binCount + 1) * width)
+        let width = predictions.binCount + 1, base = filtered.startIndex
+        self.filtered = (0...labels.binCount).map { Array(filtered[(base + $0 * width)..<(base + ($0 + 1) * width)]) }
+        self.selected = (0...labels.binCount).map { Array(selected[(base + $0 * width)..<(base + ($0 + 1) * width)]) }
+    }
+
+    /// Counts per value of `groups` (a group column cut into values, like `split` or `age` in
+    /// bins): `result[v]` counts the filtered rows whose value is `v`, in one pass over them.
+    public static func grouped(labels: ColumnBinning, predictions: ColumnBinning, by groups: SliceFeature, filter: RowSet,
+                               selection: RowSet?) -> [ConfusionCounts] {
+        counts(labels: labels, predictions: predictions, groups: groups, filter: filter, selection: selection)
+    }
+
+    /// One matrix per value of `groups`, or one for all rows without groups.
+    private static func counts(labels: ColumnBinning, predictions: ColumnBinning, groups: SliceFeature?, filter: RowSet,
+                               selection: RowSet?) -> [ConfusionCounts] {
+        let width = predictions.binCount + 1, cells = (labels.binCount + 1) * width
+        let groupCount = groups?.valueCount ?? 1
+        var filtered = [Int](repeating: 0, count: groupCount * cells)
         var selected = filtered
+        let groupCodes = groups?.codes ?? []
         labels.codes.withUnsafeBufferPointer { labelCodes in
             predictions.codes.withUnsafeBufferPointer { predictionCodes in
+                @inline(__always)
+                func cell(_ row: Int) -> Int? {
+                    var base = 0
+                    if groups != nil {
+                        let group = groupCodes[row]
+                        guard group != SliceFeature.noValue else { return nil }
+                        base = Int(group) * cells
+                    }
+                    return base + Int(labelCodes[row]) * width + Int(predictionCodes[row])
+                }
                 let selectionWords = selection?.words
                 for (word, bits) in filter.words.enumerated() {
                     var remaining = bits
                     var chosen = selectionWords.map { $0[word] & bits } ?? 0
                     let base = word << 6
                     while remaining != 0 {
-                        let row = base + remaining.trailingZeroBitCount
-                        filtered[Int(labelCodes[row]) * width + Int(predictionCodes[row])] += 1
+                        if let index = cell(base + remaining.trailingZeroBitCount) { filtered[index] += 1 }
                         remaining &= remaining &- 1
                     }
                     while chosen != 0 {
-                        let row = base + chosen.trailingZeroBitCount
-                        selected[Int(labelCodes[row]) * width + Int(predictionCodes[row])] += 1
+                        if let index = cell(base + chosen.trailingZeroBitCount) { selected[index] += 1 }
                         chosen &= chosen &- 1
                     }
                 }
             }
         }
-        self.filtered = (0...labels.binCount).map { Array(filtered[($0 * width)..<(($0 + 1) * width)]) }
-        self.selected = (0...labels.binCount).map { Array(selected[($0 * width)..<(($0 + 1) * width)]) }
+        return (0..<groupCount).map { group in
+            let range = (group * cells)..<((group + 1) * cells)
+            return ConfusionCounts(labels: labels, predictions: predictions, filtered: filtered[range], selected: selected[range])
+        }
     }
 
     /// The rows of cell (`label`, `prediction`), among all rows.

@@ -26,7 +26,7 @@ struct ExactSearch {
         let labelKey = label.map(KeyColumn.init)
         let others = compared.filter { $0.name != label?.name && $0.name != split?.name }.map(KeyColumn.init)
         // Copies matter to conflicts only: elsewhere they are compared like any column.
-        let copies = conflicts ? labelKey.map { label in others.filter { $0.isRecoding(of: label, rows: rows) } } ?? [] : []
+        let copies = conflicts ? labelKey.map { LabelCopies.copies(of: $0, among: others, rows: rows) } ?? [] : []
         outcome.labelCopies = copies.map(\.column.name)
         let base = others.filter { column in !copies.contains { $0.column.name == column.column.name } }
         let hashes = try rowHashes(base, rows: rows)

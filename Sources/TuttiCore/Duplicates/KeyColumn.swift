@@ -80,42 +80,6 @@ struct KeyColumn {
         return false
     }
 
-    /// Whether this column holds the same information as `other` over `rows`: missing in the
-    /// same rows, equal cells here always beside equal cells there and the other way round (a
-    /// recoding, like a text `income` beside a 0/1 `label`), with at least two values. Only
-    /// columns of at most `maxValues` values qualify; most others are ruled out within a block.
-    func isRecoding(of other: KeyColumn, rows: [Int32], maxValues: Int = 64) -> Bool {
-        if case .vector = column.data { return false }
-        let block = 4096
-        var mine = [UInt64](repeating: 0, count: block), theirs = [UInt64](repeating: 0, count: block)
-        // A representative row per value, on each side; equality (not the hash) decides.
-        var byMine: [UInt64: Int] = [:], byTheirs: [UInt64: Int] = [:]
-        return rows.withUnsafeBufferPointer { rows in
-            for start in stride(from: 0, to: rows.count, by: block) {
-                let part = UnsafeBufferPointer(rebasing: rows[start..<min(start + block, rows.count)])
-                for index in 0..<part.count { mine[index] = 0; theirs[index] = 0 }
-                mine.withUnsafeMutableBufferPointer { mix(rows: part, into: $0.baseAddress!) }
-                theirs.withUnsafeMutableBufferPointer { other.mix(rows: part, into: $0.baseAddress!) }
-                for (index, element) in part.enumerated() {
-                    let row = Int(element)
-                    guard column.isPresent(row) == other.column.isPresent(row) else { return false }
-                    if let seen = byMine[mine[index]] {
-                        guard equal(seen, row), other.equal(seen, row) else { return false }
-                    } else {
-                        guard byMine.count < maxValues else { return false }
-                        byMine[mine[index]] = row
-                    }
-                    if let seen = byTheirs[theirs[index]] {
-                        guard other.equal(seen, row), equal(seen, row) else { return false }
-                    } else {
-                        byTheirs[theirs[index]] = row
-                    }
-                }
-            }
-            return byTheirs.count >= 2
-        }
-    }
-
     /// Folds a cell hash into a row hash (order matters: columns are not interchangeable).
     @inline(__always)
     static func combine(_ hash: UInt64, _ cell: UInt64) -> UInt64 {

@@ -87,6 +87,14 @@ public struct SliceFeature: Sendable {
         self.predicates = predicates
         self.codes = codes
     }
+
+    /// The rows of value `value`, among all rows.
+    public func rows(of value: Int) -> RowSet {
+        let code = UInt16(value)
+        var rows = RowSet(rowCount: codes.count)
+        for (row, rowCode) in codes.enumerated() where rowCode == code { rows.insert(row) }
+        return rows
+    }
 }
 
 /// Contiguous numeric bins: bin `i` holds `lowers[i] <= x < lowers[i + 1]`, the last one

@@ -20,6 +20,9 @@ public struct SliceReport: Sendable {
     public var entries: [Entry]
     /// For slices found by a search: its result (parameters, counts, bins).
     public let search: SliceLineResult?
+    /// For a search over the default columns: the columns it left out and why (empty when the
+    /// columns were named, and for groups).
+    public private(set) var excludedColumns: [ExcludedColumn]
 
     /// Manual slices: the filtered rows grouped by `columns` (1 to 3), every non-empty
     /// combination of values one entry, in value order.
@@ -31,20 +34,38 @@ public struct SliceReport: Sendable {
                                         selection: selection)
         return SliceReport(overall: evaluator.metrics(of: filter, filteredCount: filtered, selection: selection),
                            entries: zip(groups.slices, metrics).map { Entry(predicates: $0, metrics: $1, score: nil) },
-                           search: nil)
+                           search: nil, excludedColumns: [])
     }
 
     /// Slices found by SliceLine among the filtered rows, best first, with numbers cut by
     /// `binning` (over the filtered rows for quantiles) and errors per `objective`. `columns`
-    /// are the columns searched (by default every number, boolean and category without a role).
+    /// are the columns searched (by default those of `SliceSearchColumns`: every number,
+    /// boolean and category without a role that copies neither the label nor the prediction).
     public static func discovered(dataset: Dataset, roles: ColumnRoles, evaluator: SliceEvaluator, objective: SliceObjective,
                                   columns: [String]? = nil, binning: SliceBinning = .equalWidth(10),
                                   options: SliceLineOptions = SliceLineOptions(), filter: RowSet, selection: RowSet? = nil,
                                   cancellation: CancellationFlag? = nil,
                                   progress: (@Sendable (SliceLineProgress) -> Void)? = nil) throws -> SliceReport {
-        let names = columns ?? searchableColumns(dataset, roles: roles)
-        guard !names.isEmpty else { throw TuttiError("there is no column to search for slices") }
+        var names = columns ?? [], excluded: [ExcludedColumn] = []
+        if columns == nil {
+            let defaults = SliceSearchColumns(dataset: dataset, roles: roles, rows: filter)
+            names = defaults.searched
+            excluded = defaults.excluded
+        }
         let features = try names.map { try SliceFeature(dataset: dataset, column: $0, binning: binning, rows: filter) }
+        var report = try discovered(features: features, evaluator: evaluator, objective: objective, options: options,
+                                    filter: filter, selection: selection, cancellation: cancellation, progress: progress)
+        report.excludedColumns = excluded
+        return report
+    }
+
+    /// Slices found by SliceLine among the rows of `filter`, over columns already cut into
+    /// `features` (cut once, they can be searched within many groups of rows).
+    public static func discovered(features: [SliceFeature], evaluator: SliceEvaluator, objective: SliceObjective,
+                                  options: SliceLineOptions = SliceLineOptions(), filter: RowSet, selection: RowSet? = nil,
+                                  cancellation: CancellationFlag? = nil,
+                                  progress: (@Sendable (SliceLineProgress) -> Void)? = nil) throws -> SliceReport {
+        guard !features.isEmpty else { throw TuttiError("there is no column to search for slices") }
         let (rows, errors) = try evaluator.errors(for: objective, within: filter)
         let result = try SliceLine.run(features: features, rows: rows, errors: errors, options: options,
                                        cancellation: cancellation, progress: progress)
@@ -56,28 +77,24 @@ public struct SliceReport: Sendable {
                   score: slice.score)
         }
         return SliceReport(overall: evaluator.metrics(of: filter, filteredCount: filtered, selection: selection),
-                           entries: entries, search: result)
-    }
-
-    /// The columns a search uses by default: numbers, booleans and categories playing no role.
-    public static func searchableColumns(_ dataset: Dataset, roles: ColumnRoles) -> [String] {
-        dataset.columns.filter { column in
-            [.integer, .float, .boolean, .categorical].contains(column.kind) && roles.role(ofColumn: column.name) == nil
-        }.map(\.name)
+                           entries: entries, search: result, excludedColumns: [])
     }
 
     /// Sorts the entries by `metric` (slices without a value last), then by size (larger
     /// first), then by expression.
     public mutating func sort(by metric: SliceMetric, descending: Bool = true) {
-        entries.sort { a, b in
-            switch (a.metrics.value(metric), b.metrics.value(metric)) {
-            case let (x?, y?) where x != y: return descending ? x > y : x < y
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default:
-                if a.metrics.size != b.metrics.size { return a.metrics.size > b.metrics.size }
-                return a.expression < b.expression
-            }
+        entries.sort { Self.precedes($0, $1, by: metric, descending: descending) }
+    }
+
+    /// Whether `a` comes before `b` in the order of `sort(by:descending:)`.
+    public static func precedes(_ a: Entry, _ b: Entry, by metric: SliceMetric, descending: Bool) -> Bool {
+        switch (a.metrics.value(metric), b.metrics.value(metric)) {
+        case let (x?, y?) where x != y: return descending ? x > y : x < y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default:
+            if a.metrics.size != b.metrics.size { return a.metrics.size > b.metrics.size }
+            return a.expression < b.expression
         }
     }
 

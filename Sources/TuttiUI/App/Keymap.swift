@@ -49,6 +49,7 @@ public enum Keymap {
             case "?": workspace.toggleHelp()
             case "u": workspace.undo()
             case "x": workspace.openPrompt(.exportRows)
+            case "w": workspace.openPrompt(.saveView)
             case "y": return workspace.clipboardSequence().map { .write($0) } ?? .none
             case "f" where workspace.panes[workspace.focus]?.kind == .duplicates:
                 workspace.send(.character("f"))

@@ -2,6 +2,8 @@
 public enum PromptPurpose: Sendable, Equatable {
     /// A file to export the selected (or filtered) rows to (`x`).
     case exportRows
+    /// A file to save the view to (`w`).
+    case saveView
 }
 
 /// A question asked in the bottom lines: a file path, then, when that file exists, whether to
@@ -26,6 +28,7 @@ public struct Prompt: Sendable, Equatable {
     public var question: String {
         switch purpose {
         case .exportRows: "export to: "
+        case .saveView: "save view to: "
         }
     }
 
@@ -35,6 +38,8 @@ public struct Prompt: Sendable, Equatable {
         switch purpose {
         case .exportRows:
             return "\(allColumns ? "all columns" : "visible columns only") (Tab) · Enter writes .csv .tsv .jsonl (+ .gz) · Esc cancels"
+        case .saveView:
+            return "Enter saves filter, selection, panes and theme as JSON (tutti open FILE reopens it) · Esc cancels"
         }
     }
 }

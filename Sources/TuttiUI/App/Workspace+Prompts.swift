@@ -53,6 +53,7 @@ extension Workspace {
         do {
             switch open.purpose {
             case .exportRows: try startExport(to: path, allColumns: open.allColumns, overwrite: overwrite)
+            case .saveView: try saveView(to: path, overwrite: overwrite)
             }
             prompt = nil
         } catch {
@@ -68,6 +69,7 @@ extension Workspace {
         let stem = name.split(separator: ".").first.map(String.init) ?? "tutti"
         switch purpose {
         case .exportRows: return "\(stem.isEmpty || stem == "-" ? "tutti" : stem)-\(state.selection == nil ? "filtered" : "selection").csv"
+        case .saveView: return "\(stem.isEmpty || stem == "-" ? "tutti" : stem)-view.json"
         }
     }
 

@@ -20,6 +20,8 @@ public final class Workspace {
     public private(set) var message: (text: String, isError: Bool)?
     public var theme: Theme
     public var glyphs: Glyphs
+    /// The data's path as a view file records it (`tutti:demo` for the demo data).
+    public var datasetPath: String
     /// Whether tutti runs inside tmux (clipboard sequences are wrapped for it).
     public var insideTmux = false
     /// Whether the terminal reports the mouse.
@@ -41,6 +43,7 @@ public final class Workspace {
     /// A workspace with the default layout.
     public init(dataset: Dataset, roles: ColumnRoles, theme: Theme, glyphs: Glyphs, jobs: BackgroundJobs = BackgroundJobs()) {
         self.jobs = jobs
+        datasetPath = dataset.source
         explorer = Explorer(state: ExplorerState(dataset: dataset, roles: roles))
         summaries = ColumnSummary.compute(dataset, roles: roles)
         self.theme = theme

@@ -2,22 +2,37 @@ import TuttiCore
 import TuttiTerminal
 
 /// The confusion matrix: label × prediction counts of the filtered rows, with the selected
-/// count in each cell. Enter selects a cell's rows.
+/// count in each cell. With group columns, one matrix per value of the first (side by side
+/// when the width allows, else stacked, scrolling to the cursor's), each headed by the group
+/// and its counts. Enter selects a cell's rows, within the cursor's group.
 public final class ConfusionPane: Pane {
     public let kind = PaneKind.confusion
-    public let title = "Confusion: label × prediction"
     /// The cell under the cursor: (label bin, prediction bin).
     public private(set) var cursor = (label: 0, prediction: 0)
+    /// The group under the cursor (0 without group columns).
+    public private(set) var group = 0
     private var binnings: (labels: ColumnBinning, predictions: ColumnBinning)?
-    private var counts: ConfusionCounts?
-    private var countsKey: (filter: RowSet, selection: RowSet?)?
+    private var matrices: ConfusionMatrices?
+    private var matricesKey: (filter: RowSet, selection: RowSet?, groupColumn: String?)?
     private var failure: String?
+    /// The first block row in view, and the blocks per row of the last render.
+    private var scroll = 0
+    private var perRow = 1
+
+    /// The blocks' horizontal and vertical gaps.
+    private static let gap = (x: 3, y: 1)
 
     public init() {}
 
+    public var title: String {
+        guard let split = matrices?.split else { return "Confusion: label × prediction" }
+        let shown = split.groups.count, all = shown + split.omitted
+        return "Confusion: label × prediction by \(split.feature.column)" + (all == shown ? "" : " (largest \(shown) of \(all))")
+    }
+
     public var keyHints: [KeyHint] { [KeyHint("←→↑↓", "cell"), KeyHint("Enter", "select cell")] }
 
-    private func current(_ context: PaneContext) -> ConfusionCounts? {
+    private func current(_ context: PaneContext) -> ConfusionMatrices? {
         let state = context.state
         if binnings == nil {
             guard let label = state.roles[.label], let prediction = state.roles[.prediction] else {
@@ -33,61 +48,82 @@ public final class ConfusionPane: Pane {
             }
         }
         guard let binnings else { return nil }
-        let selection = state.selection?.rows
-        if let key = countsKey, key.filter == state.filter.rows, key.selection == selection, let counts { return counts }
-        let fresh = ConfusionCounts(labels: binnings.labels, predictions: binnings.predictions, filter: state.filter.rows,
-                                    selection: selection)
-        counts = fresh
-        countsKey = (state.filter.rows, selection)
-        return fresh
+        let selection = state.selection?.rows, groupColumn = state.groupColumns.first
+        if let key = matricesKey, key.filter == state.filter.rows, key.selection == selection, key.groupColumn == groupColumn {
+            return matrices
+        }
+        matricesKey = (state.filter.rows, selection, groupColumn)
+        do {
+            matrices = try ConfusionMatrices(state: state, labels: binnings.labels, predictions: binnings.predictions)
+            failure = nil
+        } catch {
+            matrices = nil
+            failure = "\(error)"
+        }
+        return matrices
     }
 
     public func render(into canvas: inout Canvas, context: PaneContext) {
-        let (width, _) = canvas.size
+        let (width, height) = canvas.size
         let theme = context.theme
-        guard let counts = current(context) else {
+        guard let matrices = current(context) else {
             canvas.message(failure ?? "", style: theme[.muted])
             return
         }
-        let labelNames = counts.labels.labels, predictionNames = counts.predictions.labels
-        let cellWidth = max(10, (predictionNames.map { DisplayWidth.of($0) }.max() ?? 0) + 1)
-        let labelWidth = min(max(13, (labelNames.map { DisplayWidth.of($0) }.max() ?? 0) + 1), max(13, width / 3))
-        canvas.text(TextFitting.pad("label ╲ pred", labelWidth, ellipsis: context.glyphs.ellipsis), x: 0, y: 0, style: theme[.header])
-        for (p, name) in predictionNames.enumerated() {
-            canvas.text(TextFitting.pad(name, cellWidth, right: true, ellipsis: context.glyphs.ellipsis),
-                        x: labelWidth + p * (cellWidth + 1), y: 0, style: theme[.header])
+        let drawer = ConfusionMatrixDrawer(context: context, labels: matrices.labels, predictions: matrices.predictions,
+                                           paneWidth: width)
+        guard let split = matrices.split else {
+            drawer.draw(&canvas, counts: matrices.counts[0], cursor: context.focused ? cursor : nil)
+            return
         }
-        let total = counts.filtered.dropLast().reduce(0) { $0 + $1.dropLast().reduce(0, +) }
-        for (l, name) in labelNames.enumerated() {
-            let y = 1 + l * 2
-            canvas.text(TextFitting.pad(name, labelWidth, ellipsis: context.glyphs.ellipsis), x: 0, y: y, style: theme[.header])
-            for p in predictionNames.indices {
-                let x = labelWidth + p * (cellWidth + 1)
-                let isCursor = context.focused && cursor == (l, p)
-                let diagonal = labelNames[l] == predictionNames[p]
-                var style = isCursor ? theme[.cursor] : diagonal ? theme[.text].adding(.bold) : theme[.text]
-                if !isCursor && counts.selected[l][p] > 0 { style = theme[.selected] }
-                let share = total > 0 ? Double(counts.filtered[l][p]) / Double(total) * 100 : 0
-                canvas.text(TextFitting.pad(NumberFormatting.grouped(counts.filtered[l][p]), cellWidth, right: true), x: x, y: y, style: style)
-                let detail = counts.selected[l][p] > 0 ? "\(context.glyphs.selectionMark)\(NumberFormatting.grouped(counts.selected[l][p]))"
-                                                       : NumberFormatting.compact(share, significant: 2) + "%"
-                canvas.text(TextFitting.pad(detail, cellWidth, right: true), x: x, y: y + 1,
-                            style: counts.selected[l][p] > 0 ? theme[.selected] : theme[.muted])
+        guard !split.groups.isEmpty else {
+            canvas.message("no rows pass the filter", style: theme[.muted])
+            return
+        }
+        group = min(group, split.groups.count - 1)
+        let blockWidth = drawer.width, blockHeight = drawer.height + 1
+        perRow = max(1, (width + Self.gap.x) / (blockWidth + Self.gap.x))
+        let visibleRows = max(1, (height + Self.gap.y) / (blockHeight + Self.gap.y))
+        let cursorRow = group / perRow
+        scroll = min(max(scroll, cursorRow - visibleRows + 1), cursorRow)
+        for (index, entry) in split.groups.enumerated() {
+            let row = index / perRow - scroll
+            let y = row * (blockHeight + Self.gap.y)
+            guard row >= 0, y < height else { continue }
+            let x = (index % perRow) * (blockWidth + Self.gap.x)
+            let counts = matrices.counts[index]
+            canvas.within(Rect(x: x, y: y, width: blockWidth, height: blockHeight)) { block in
+                var heading = SliceReport.expression(entry.predicates) + " · " + NumberFormatting.grouped(entry.rows.count)
+                let selected = counts.selected.joined().reduce(0, +)
+                if selected > 0 { heading += " · \(context.glyphs.selectionMark)\(NumberFormatting.grouped(selected))" }
+                block.text(TextFitting.fit(heading, blockWidth, ellipsis: context.glyphs.ellipsis), x: 0, y: 0,
+                           style: index == group && context.focused ? theme[.titleFocused] : theme[.title])
+                block.within(Rect(x: 0, y: 1, width: blockWidth, height: drawer.height)) { matrix in
+                    drawer.draw(&matrix, counts: counts, cursor: index == group && context.focused ? cursor : nil)
+                }
             }
         }
     }
 
     public func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
-        guard let counts = current(context) else { return [] }
-        let lastLabel = counts.labels.binCount - 1, lastPrediction = counts.predictions.binCount - 1
+        guard let matrices = current(context) else { return [] }
+        let groups = matrices.counts.count
+        guard groups > 0 else { return [] }
+        let lastLabel = matrices.labels.binCount - 1, lastPrediction = matrices.predictions.binCount - 1
         switch input {
-        case .up: cursor.label = max(0, cursor.label - 1)
-        case .down: cursor.label = min(lastLabel, cursor.label + 1)
-        case .left: cursor.prediction = max(0, cursor.prediction - 1)
-        case .right: cursor.prediction = min(lastPrediction, cursor.prediction + 1)
+        case .up where cursor.label > 0: cursor.label -= 1
+        case .up where group >= perRow: (group, cursor.label) = (group - perRow, lastLabel)
+        case .down where cursor.label < lastLabel: cursor.label += 1
+        case .down where group + perRow < groups: (group, cursor.label) = (group + perRow, 0)
+        case .left where cursor.prediction > 0: cursor.prediction -= 1
+        case .left where group > 0: (group, cursor.prediction) = (group - 1, lastPrediction)
+        case .right where cursor.prediction < lastPrediction: cursor.prediction += 1
+        case .right where group + 1 < groups: (group, cursor.prediction) = (group + 1, 0)
         case .enter, .space:
-            let rows = counts.rows(label: cursor.label, prediction: cursor.prediction)
-            return [.dispatch(.select(rows, .confusionCell(counts.predicates(label: cursor.label, prediction: cursor.prediction))))]
+            let index = min(group, groups - 1)
+            return [.dispatch(.select(matrices.rows(group: index, label: cursor.label, prediction: cursor.prediction),
+                                      .confusionCell(matrices.predicates(group: index, label: cursor.label,
+                                                                         prediction: cursor.prediction))))]
         default: break
         }
         return []

@@ -1,33 +1,32 @@
 import TuttiCore
 import TuttiTerminal
 
-/// Where the model fails: slices of the filtered rows with their metrics — grouped by the
-/// group columns when they are set, otherwise found by SliceLine. Sortable; a bar shows the
-/// sort metric; the selected count of each slice follows the selection live; Enter selects a
-/// slice's rows (the selection remembers its predicates, so `f` filters to it).
+/// Where the model fails: slices of the filtered rows with their metrics, found by SliceLine.
+/// With group columns, one section per value of the first (headed by the group's size and
+/// metric), holding the slices found within the group — or, with more group columns, the
+/// groups of the others. Sortable; a bar shows the sort metric; selected counts follow the
+/// selection live; Enter selects a slice's rows (the selection remembers its predicates, the
+/// group's included, so `f` filters to it).
 public final class SlicesPane: Pane {
     public let kind = PaneKind.slices
-    /// The metric the table is sorted by.
-    public private(set) var sortMetric = SliceMetric.error
-    public private(set) var descending = true
-    /// The fewest rows a found slice may have (nil: SliceLine's default).
-    public private(set) var minimumSize: Int?
+    /// The sort and the minimum size.
+    public private(set) var options = SlicesPaneOptions()
     private var list = ListCursor()
-    private var report: SliceReport?
-    private var sliceRows: [RowSet] = []
-    private var reportKey: (filter: RowSet, groups: [String], minimumSize: Int?)?
+    private var scroll = 0
+    private var model: SlicesPaneModel?
+    private var modelKey: (filter: RowSet, groups: [String], roles: ColumnRoles, minimumSize: Int?)?
     private var failure: String?
 
     private static let sortable: [SliceMetric] = [.error, .accuracy, .fnr, .fpr, .meanLoss, .f1]
 
     public init() {}
 
-    /// The slice under the cursor.
+    /// The slice under the cursor, numbered across sections.
     public var cursor: Int { list.index }
 
     public var title: String {
-        guard let report else { return "Slices" }
-        return report.search == nil ? "Slices: groups" : "Slices: found by SliceLine"
+        guard let model else { return "Slices" }
+        return model.groupColumns.isEmpty ? "Slices: found by SliceLine" : "Slices: groups"
     }
 
     public var keyHints: [KeyHint] {
@@ -35,110 +34,109 @@ public final class SlicesPane: Pane {
          KeyHint("[ ]", "min size")]
     }
 
-    private func current(_ context: PaneContext) -> SliceReport? {
+    private func current(_ context: PaneContext) -> SlicesPaneModel? {
         let state = context.state
-        if let key = reportKey, key.filter == state.filter.rows, key.groups == state.groupColumns,
-           key.minimumSize == minimumSize, report != nil {
-            return report
+        if let key = modelKey, key.filter == state.filter.rows, key.groups == state.groupColumns, key.roles == state.roles,
+           key.minimumSize == options.minimumSize {
+            return model
         }
-        reportKey = (state.filter.rows, state.groupColumns, minimumSize)
+        modelKey = (state.filter.rows, state.groupColumns, state.roles, options.minimumSize)
         do {
-            let evaluator = try SliceEvaluator(dataset: state.dataset, roles: state.roles)
-            var fresh: SliceReport
-            if state.groupColumns.isEmpty {
-                let objective: SliceObjective = state.roles[.label] != nil && state.roles[.prediction] != nil ? .error : .loss
-                fresh = try SliceReport.discovered(dataset: state.dataset, roles: state.roles, evaluator: evaluator,
-                                                   objective: objective, options: SliceLineOptions(minimumSupport: minimumSize),
-                                                   filter: state.filter.rows)
-            } else {
-                fresh = try SliceReport.grouped(dataset: state.dataset, evaluator: evaluator,
-                                                columns: Array(state.groupColumns.prefix(3)), binning: .equalWidth(10),
-                                                filter: state.filter.rows)
-            }
-            fresh.sort(by: sortMetric, descending: descending)
-            sliceRows = try fresh.entries.map { try SliceReport.rows(matching: $0.predicates, dataset: state.dataset, filter: state.filter.rows) }
-            report = fresh
+            model = try SlicesPaneModel.compute(state: state, options: options)
             failure = nil
         } catch {
-            report = nil
-            sliceRows = []
+            model = nil
             failure = "\(error)"
         }
-        return report
+        return model
     }
 
     public func render(into canvas: inout Canvas, context: PaneContext) {
         let (width, height) = canvas.size
         let theme = context.theme
-        guard let report = current(context) else {
+        guard let model = current(context) else {
             canvas.message(failure ?? "", style: theme[.muted])
             return
         }
-        let overall = report.overall.value(sortMetric)
-        var header = "\(report.entries.count) slices · sorted by \(sortMetric.title) \(descending ? "↓" : "↑")"
-        if let overall { header += " · all rows \(NumberFormatting.compact(overall))" }
-        if report.search != nil { header += " · min size \(NumberFormatting.grouped(report.search?.minimumSupport ?? 0))" }
-        canvas.text(header, x: 0, y: 0, style: theme[.muted], maxWidth: width)
-        let columns = ["rows", "selected", sortMetric.title, "gap"]
-        let widths = [8, 9, 8, 8]
-        var x = 1
-        for (title, columnWidth) in zip(columns, widths) {
-            canvas.text(TextFitting.pad(title, columnWidth, right: true), x: x, y: 1, style: theme[.header])
-            x += columnWidth + 1
-        }
-        let barWidth = 12
-        canvas.text("slice", x: x + barWidth + 1, y: 1, style: theme[.header])
-        list.fit(lines: height - 2, count: report.entries.count)
-        let maximum = report.entries.compactMap { $0.metrics.value(sortMetric) }.max() ?? 0
-        let selection = context.state.selection?.rows
-        let bars = BarRenderer(glyphs: context.glyphs, barStyle: theme[.bar], selectedStyle: theme[.barSelected])
-        for line in 0..<list.visible {
-            let index = list.scroll + line
-            guard index < report.entries.count else { break }
-            let entry = report.entries[index]
+        let metric = options.sortMetric
+        let headed = !model.groupColumns.isEmpty
+        let layout = SectionLines(itemCounts: model.sections.map(\.slices.count), headed: headed)
+        let slices = model.slices
+        let values = slices.map(\.entry.metrics) + (headed ? model.sections.map(\.metrics) : [])
+        let drawer = SliceRowDrawer(context: context, metric: metric,
+                                    maximum: values.compactMap { $0.value(metric) }.max() ?? 0, width: width)
+        canvas.text(header(model), x: 0, y: 0, style: theme[.muted], maxWidth: width)
+        drawer.drawTitles(&canvas, y: 1)
+        list.fit(lines: height - 2, count: slices.count)
+        scroll = layout.scroll(scroll, showing: cursor, visible: list.visible)
+        for line in 0..<min(list.visible, layout.lines.count - scroll) {
             let y = line + 2
-            let isCursor = index == cursor && context.focused
-            let style = isCursor ? theme[.cursor] : theme[.text]
-            if isCursor { canvas.fill(Rect(x: 0, y: y, width: width, height: 1), style: style) }
-            let selected = selection.map { sliceRows[index].intersectionCount($0) } ?? 0
-            let value = entry.metrics.value(sortMetric)
-            let gap = value.flatMap { v in overall.map { v - $0 } }
-            let cells = [NumberFormatting.grouped(entry.metrics.size), NumberFormatting.grouped(selected),
-                         value.map { NumberFormatting.compact($0) } ?? "–",
-                         gap.map { ($0 >= 0 ? "+" : "") + NumberFormatting.compact($0, significant: 3) } ?? ""]
-            var x = 1
-            for (offset, (cell, columnWidth)) in zip(cells, widths).enumerated() {
-                let cellStyle = offset == 1 && selected > 0 && !isCursor ? theme[.selected] : style
-                canvas.text(TextFitting.pad(cell, columnWidth, right: true), x: x, y: y, style: cellStyle)
-                x += columnWidth + 1
+            switch layout.lines[scroll + line] {
+            case .heading(let index):
+                let section = model.sections[index]
+                drawer.draw(&canvas, y: y, metrics: section.metrics, rows: section.rows, baseline: model.overall,
+                            text: SliceReport.expression(section.group), style: theme[.header])
+            case .item(let index, let item):
+                let isCursor = item == cursor && context.focused
+                if isCursor { canvas.fill(Rect(x: 0, y: y, width: width, height: 1), style: theme[.cursor]) }
+                drawer.draw(&canvas, y: y, metrics: slices[item].entry.metrics, rows: slices[item].rows,
+                            baseline: model.sections[index].metrics, text: (headed ? "  " : "") + slices[item].entry.expression,
+                            style: isCursor ? theme[.cursor] : theme[.text], isCursor: isCursor)
+            case .empty(let index):
+                let note = model.sections[index].minimumSize.map { "no slice of \(NumberFormatting.grouped($0))+ rows found" }
+                    ?? "no rows"
+                canvas.text((headed ? "  " : "") + note, x: SliceRowDrawer.textX, y: y, style: theme[.muted],
+                            maxWidth: width - SliceRowDrawer.textX)
             }
-            let fraction = maximum > 0 ? (value ?? 0) / maximum : 0
-            bars.horizontal(&canvas, x: x, y: y, width: barWidth, value: fraction,
-                            selected: entry.metrics.size > 0 ? fraction * Double(selected) / Double(entry.metrics.size) : 0)
-            canvas.text(entry.expression, x: x + barWidth + 1, y: y, style: style, maxWidth: width - x - barWidth - 1)
         }
     }
 
+    /// The first line: what the slices are, the sort, the overall value, what was left out.
+    private func header(_ model: SlicesPaneModel) -> String {
+        let metric = options.sortMetric
+        var parts: [String] = []
+        if let first = model.groupColumns.first {
+            let shown = model.sections.count, all = shown + model.omittedGroups
+            parts.append("\(first): " + (all == shown ? "\(shown) groups" : "largest \(shown) of \(all) groups"))
+        }
+        parts.append("\(model.slices.count) slices")
+        parts.append("sorted by \(metric.title) \(options.descending ? "↓" : "↑")")
+        if let overall = model.overall.value(metric) { parts.append("all rows \(NumberFormatting.compact(overall))") }
+        // Without a size set, each group's search has its own default.
+        let size = options.minimumSize ?? (model.groupColumns.isEmpty ? model.sections.first?.minimumSize : nil)
+        if model.isSearch, let size { parts.append("min size \(NumberFormatting.grouped(size))") }
+        let copies = model.excluded.filter { if case .copies = $0.reason { true } else { false } }
+        if !copies.isEmpty {
+            parts.append("left out " + copies.map { "\($0.name) (\($0.because))" }.joined(separator: ", "))
+        }
+        return parts.joined(separator: " · ")
+    }
+
     public func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
-        guard let report = current(context) else { return [] }
-        if list.move(input, count: report.entries.count) { return [] }
+        guard let model = current(context) else { return [] }
+        let slices = model.slices
+        if list.move(input, count: slices.count) { return [] }
         switch input {
         case .mousePress(_, let y):
-            list.click(line: y - 2, count: report.entries.count)
+            let layout = SectionLines(itemCounts: model.sections.map(\.slices.count), headed: !model.groupColumns.isEmpty)
+            let line = scroll + y - 2
+            if y >= 2, line < layout.lines.count, case .item(_, let item) = layout.lines[line] {
+                list.set(item, count: slices.count)
+            }
         case .enter, .space:
-            guard cursor < report.entries.count else { return [] }
-            return [.dispatch(.select(sliceRows[cursor], .slice(report.entries[cursor].predicates)))]
+            guard cursor < slices.count else { return [] }
+            return [.dispatch(.select(slices[cursor].rows, .slice(slices[cursor].predicates)))]
         case .character("s"):
-            let index = Self.sortable.firstIndex(of: sortMetric) ?? 0
-            sortMetric = Self.sortable[(index + 1) % Self.sortable.count]
+            let index = Self.sortable.firstIndex(of: options.sortMetric) ?? 0
+            options.sortMetric = Self.sortable[(index + 1) % Self.sortable.count]
             resort()
         case .character("r"):
-            descending.toggle()
+            options.descending.toggle()
             resort()
         case .character("["), .character("]"):
-            guard report.search != nil else { return [.message("the minimum size applies to found slices (no group columns)")] }
-            let now = minimumSize ?? report.search?.minimumSupport ?? 32
-            minimumSize = input == .character("[") ? max(1, now / 2) : now * 2
+            guard model.isSearch else { return [.message("the minimum size applies to found slices (one group column at most)")] }
+            let now = options.minimumSize ?? model.sections.compactMap(\.minimumSize).first ?? 32
+            options.minimumSize = input == .character("[") ? max(1, now / 2) : now * 2
             list.set(0, count: 0)
         default: break
         }
@@ -146,11 +144,7 @@ public final class SlicesPane: Pane {
     }
 
     private func resort() {
-        guard var sorted = report else { return }
-        let order = zip(sorted.entries, sliceRows).map { $0 }
-        sorted.sort(by: sortMetric, descending: descending)
-        sliceRows = sorted.entries.map { entry in order.first { $0.0 == entry }!.1 }
-        report = sorted
+        model?.sort(by: options.sortMetric, descending: options.descending)
         list.set(0, count: 0)
     }
 }

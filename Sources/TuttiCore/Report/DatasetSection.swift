@@ -1,0 +1,52 @@
+/// The report's first section: the file, its size, the column roles, and one line per column
+/// (what `tutti info` and the summary pane show).
+enum DatasetSection {
+    /// Bars in each column's distribution sparkline.
+    static let sparklineBins = 16
+    /// Values listed for categorical and boolean columns.
+    static let topValues = 3
+
+    static func make(state: ExplorerState, datasetName: String) -> ReportSection {
+        let dataset = state.dataset
+        let roles = ColumnRole.allCases.compactMap { role in state.roles[role].map { "\(role.rawValue): \($0)" } }
+        var facts: [[ReportText]] = [
+            [.plain("File: "), .code(datasetName)],
+            [.plain("Rows: \(ReportNumbers.count(dataset.rowCount))")],
+            [.plain("Columns: \(ReportNumbers.count(dataset.columns.count))")],
+        ]
+        facts.append([.plain("Column roles: " + (roles.isEmpty ? "none" : roles.joined(separator: ", ")))])
+        let summaries = ColumnSummary.compute(dataset, roles: state.roles, topCount: topValues)
+        let rows = summaries.map { summary in
+            [summary.name, kind(summary), summary.role?.rawValue ?? "", missing(summary, rowCount: dataset.rowCount),
+             ReportNumbers.count(summary.distinct), sparkline(dataset, summary), rangeOrTop(summary)]
+        }
+        let table = ReportTable(headers: ["column", "kind", "role", "missing", "distinct", "distribution", "range or top values"],
+                                rows: rows, rightAligned: [3, 4], codeColumns: [5],
+                                caption: "Every column over all rows; the distribution is a small histogram "
+                                    + "(numbers in ascending bins, categories most frequent first).")
+        return ReportSection(heading: "Dataset", blocks: [.list(facts), .table(table)])
+    }
+
+    private static func kind(_ summary: ColumnSummary) -> String {
+        summary.kind == .vector ? "vector[\(summary.vectorWidth ?? 0)]" : summary.kind.rawValue
+    }
+
+    private static func missing(_ summary: ColumnSummary, rowCount: Int) -> String {
+        summary.missing == 0 ? "0" : ReportNumbers.percent(summary.missing, of: rowCount)
+    }
+
+    private static func sparkline(_ dataset: Dataset, _ summary: ColumnSummary) -> String {
+        guard summary.kind != .text, summary.kind != .vector,
+              let binning = try? ColumnBinning(dataset: dataset, column: summary.name, bins: sparklineBins) else { return "" }
+        return TextBars.sparkline(Array(binning.totals.dropLast()))
+    }
+
+    private static func rangeOrTop(_ summary: ColumnSummary) -> String {
+        if let low = summary.min, let high = summary.max {
+            let mean = summary.mean.map { ", mean " + NumberFormatting.compact($0) } ?? ""
+            return "\(NumberFormatting.compact(low)) – \(NumberFormatting.compact(high))\(mean)"
+        }
+        let top = summary.top.map { "\($0.value) (\(ReportNumbers.count($0.count)))" }
+        return top.joined(separator: ", ") + (summary.distinct > summary.top.count && !top.isEmpty ? ", …" : "")
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// What a report is made from: the state the engineer saw and the panes of the view.
+public struct ReportInput: Sendable {
+    /// The dataset, filter, selection, group columns and roles.
+    public var state: ExplorerState
+    /// The dataset's name as the user knows it (usually the file's path).
+    public var datasetName: String
+    /// The panes of the view in reading order (`ViewLayout.panes`); nil or empty for `defaultPanes`.
+    public var panes: [ViewPane]?
+    /// The title; nil for "tutti report: <dataset name>".
+    public var title: String?
+    /// The time to print as the report's date; nil prints none (deterministic output).
+    public var generated: Date?
+
+    /// An input.
+    public init(state: ExplorerState, datasetName: String, panes: [ViewPane]? = nil, title: String? = nil,
+                generated: Date? = nil) {
+        self.state = state
+        self.datasetName = datasetName
+        self.panes = panes
+        self.title = title
+        self.generated = generated
+    }
+
+    /// The panes reported: the view's, or the default ones when it has none.
+    public var reportedPanes: [ViewPane] {
+        if let panes, !panes.isEmpty { return panes }
+        return Self.defaultPanes(dataset: state.dataset, roles: state.roles)
+    }
+
+    /// The panes of a report without a view: the summary; histograms of the label, prediction
+    /// and score columns and of the first two numeric columns playing no role; the confusion
+    /// matrix when there are label and prediction columns; slices; duplicates.
+    public static func defaultPanes(dataset: Dataset, roles: ColumnRoles) -> [ViewPane] {
+        let roleColumns = [ColumnRole.label, .prediction, .score].compactMap { roles[$0] }
+            .filter { dataset.column(named: $0) != nil }
+        let numeric = dataset.columns.filter { $0.kind.isNumeric && roles.role(ofColumn: $0.name) == nil }
+            .prefix(2).map(\.name)
+        var histograms: [String] = []
+        for name in roleColumns + numeric where !histograms.contains(name) { histograms.append(name) }
+        var panes = [ViewPane(kind: "summary")]
+        panes += histograms.map { ViewPane(kind: "histogram", settings: PaneSettings(column: $0)) }
+        if roles[.label] != nil, roles[.prediction] != nil { panes.append(ViewPane(kind: "confusion")) }
+        panes += [ViewPane(kind: "slices"), ViewPane(kind: "duplicates")]
+        return panes
+    }
+}

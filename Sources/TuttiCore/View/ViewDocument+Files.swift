@@ -1,0 +1,132 @@
+import Foundation
+
+extension ViewDocument {
+    /// Reads the view file at `path`. Throws a `TuttiError` naming the file when it is missing or
+    /// unreadable, is not JSON, has no version or a newer one than `formatVersion`, or does not hold
+    /// a view (the message names the field, as in `selection.rows[3]`).
+    public static func read(path: String) throws -> ViewDocument {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw TuttiError("no such file", file: path)
+        }
+        guard !isFolder.boolValue else { throw TuttiError("is a directory, not a view file", file: path) }
+        let bytes: Data
+        do {
+            bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw TuttiError("cannot read the file", file: path)
+        }
+        guard !bytes.isEmpty else { throw TuttiError("the file is empty", file: path) }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        do {
+            let version = try decoder.decode(VersionField.self, from: bytes).version
+            guard let version else { throw TuttiError("is not a tutti view: it has no \"version\"", file: path) }
+            guard version <= formatVersion else {
+                throw TuttiError("made by a newer tutti (version \(version)); this one reads version \(formatVersion)",
+                                 file: path)
+            }
+            guard version >= 1 else { throw TuttiError("has an unknown version \(version)", file: path) }
+            return try decoder.decode(ViewDocument.self, from: bytes)
+        } catch let error as DecodingError {
+            throw TuttiError(Self.describe(error), file: path)
+        }
+    }
+
+    /// Writes the view as pretty-printed JSON with sorted keys (arrays of numbers on one line) to
+    /// `path`, atomically: a temporary
+    /// file in the same folder, flushed, then renamed into place. Throws a `TuttiError` naming the
+    /// file when the folder is missing, `path` is a directory, or a file is there and `overwrite`
+    /// is false.
+    public func write(to path: String, overwrite: Bool) throws {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var bytes: [UInt8]
+        do {
+            bytes = NumberArrayFolding.fold([UInt8](try encoder.encode(self)))
+        } catch let EncodingError.invalidValue(_, context) {
+            throw TuttiError("cannot save the view: \(context.debugDescription)", file: path)
+        }
+        bytes.append(UInt8(ascii: "\n"))
+        let parent = (path as NSString).deletingLastPathComponent
+        let folder = parent.isEmpty ? "." : parent
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
+            throw TuttiError("the folder \(folder) does not exist", file: path)
+        }
+        guard isFolder.boolValue else { throw TuttiError("\(folder) is not a folder", file: path) }
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            if isFolder.boolValue { throw TuttiError("is a directory", file: path) }
+            if !overwrite { throw ExportDestination.exists(path) }
+        }
+        let file = try TemporaryFile(target: path, folder: folder)
+        do {
+            try bytes.withUnsafeBytes { try file.write($0) }
+            try file.commit(replacing: overwrite)
+        } catch {
+            file.discard()
+            throw error
+        }
+    }
+
+    /// A decoding error in words, with the path of the field: "selection.rows[3]: expected …".
+    private static func describe(_ error: DecodingError) -> String {
+        func field(_ path: [any CodingKey]) -> String {
+            var text = ""
+            for key in path {
+                if let index = key.intValue {
+                    text += "[\(index)]"
+                } else {
+                    text += (text.isEmpty ? "" : ".") + snakeCase(key.stringValue)
+                }
+            }
+            return text
+        }
+        func located(_ context: DecodingError.Context, _ message: String) -> String {
+            context.codingPath.isEmpty ? "is not a view file: \(message)" : "\(field(context.codingPath)): \(message)"
+        }
+        switch error {
+        case .dataCorrupted(let context) where context.codingPath.isEmpty:
+            return "is not a view file: not valid JSON"
+        case .dataCorrupted(let context):
+            return located(context, context.debugDescription)
+        case .keyNotFound(let key, let context):
+            return "missing field \(field(context.codingPath + [key]))"
+        case .typeMismatch(let type, let context):
+            return located(context, "expected \(expected(type))")
+        case .valueNotFound(let type, let context):
+            return located(context, "expected \(expected(type)), found null")
+        @unknown default:
+            return "is not a view file"
+        }
+    }
+
+    /// "a number", "a string", … for a type the decoder wanted.
+    private static func expected(_ type: Any.Type) -> String {
+        switch type {
+        case is Int.Type, is Double.Type: "a number"
+        case is String.Type: "a string"
+        case is Bool.Type: "true or false"
+        default: String(describing: type).hasPrefix("Array") ? "an array" : "an object"
+        }
+    }
+
+    /// `groupColumns` → `group_columns`, as keys are written.
+    private static func snakeCase(_ key: String) -> String {
+        var result = ""
+        for character in key {
+            if character.isUppercase {
+                result += "_" + character.lowercased()
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+/// The one field read before the rest, to refuse files from newer versions with a clear message.
+private struct VersionField: Decodable {
+    let version: Int?
+}

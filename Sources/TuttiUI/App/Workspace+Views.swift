@@ -1,0 +1,16 @@
+import TuttiCore
+
+extension Workspace {
+    /// The view as a document: the data's path and fingerprint, roles, filter, selection,
+    /// group columns, the layout with each pane's settings, and the theme.
+    public func viewDocument() -> ViewDocument {
+        let (layout, focus) = viewLayout()
+        return ViewDocument(state: state, datasetPath: datasetPath, layout: layout, focus: focus, theme: theme.name)
+    }
+
+    /// `w`: writes the view to `path` (atomically; replacing a file only if `overwrite`).
+    func saveView(to path: String, overwrite: Bool) throws {
+        try viewDocument().write(to: path, overwrite: overwrite)
+        say("saved the view to \(path) · tutti open \(path) reopens it")
+    }
+}

@@ -1,0 +1,54 @@
+import TuttiCore
+import TuttiTerminal
+
+/// Draws one line of the slices table: rows, selected rows (live), the metric, its gap to a
+/// baseline, a bar of the metric whose selected part is the selected share, then the text.
+struct SliceRowDrawer {
+    let context: PaneContext
+    let metric: SliceMetric
+    /// The metric's value at full bar length.
+    let maximum: Double
+    let width: Int
+
+    /// The titles and widths of the number columns.
+    static func titles(_ metric: SliceMetric) -> [String] { ["rows", "selected", metric.title, "gap"] }
+    static let widths = [8, 9, 8, 8]
+    static let barWidth = 12
+
+    /// Where the bar and the text start.
+    static let barX = 1 + widths.reduce(0) { $0 + $1 + 1 }
+    static let textX = barX + barWidth + 1
+
+    /// Draws the table's column titles on line `y`.
+    func drawTitles(_ canvas: inout Canvas, y: Int) {
+        var x = 1
+        for (title, columnWidth) in zip(Self.titles(metric), Self.widths) {
+            canvas.text(TextFitting.pad(title, columnWidth, right: true), x: x, y: y, style: context.theme[.header])
+            x += columnWidth + 1
+        }
+        canvas.text("slice", x: Self.textX, y: y, style: context.theme[.header])
+    }
+
+    /// Draws `metrics` of `rows` on line `y`, in `style` (the cursor's: no selected colour).
+    func draw(_ canvas: inout Canvas, y: Int, metrics: SliceMetrics, rows: RowSet, baseline: SliceMetrics, text: String,
+              style: CellStyle, isCursor: Bool = false) {
+        let theme = context.theme
+        let selected = context.state.selection.map { rows.intersectionCount($0.rows) } ?? 0
+        let value = metrics.value(metric)
+        let gap = metrics.gap(metric, to: baseline)
+        let cells = [NumberFormatting.grouped(metrics.size), NumberFormatting.grouped(selected),
+                     value.map { NumberFormatting.compact($0) } ?? "–",
+                     gap.map { ($0 >= 0 ? "+" : "") + NumberFormatting.compact($0, significant: 3) } ?? ""]
+        var x = 1
+        for (offset, (cell, columnWidth)) in zip(cells, Self.widths).enumerated() {
+            let cellStyle = offset == 1 && selected > 0 && !isCursor ? theme[.selected] : style
+            canvas.text(TextFitting.pad(cell, columnWidth, right: true), x: x, y: y, style: cellStyle)
+            x += columnWidth + 1
+        }
+        let fraction = maximum > 0 ? (value ?? 0) / maximum : 0
+        let bars = BarRenderer(glyphs: context.glyphs, barStyle: theme[.bar], selectedStyle: theme[.barSelected])
+        bars.horizontal(&canvas, x: Self.barX, y: y, width: Self.barWidth, value: fraction,
+                        selected: metrics.size > 0 ? fraction * Double(selected) / Double(metrics.size) : 0)
+        canvas.text(text, x: Self.textX, y: y, style: style, maxWidth: width - Self.textX)
+    }
+}

@@ -1,0 +1,208 @@
+import Foundation
+import Testing
+@testable import TuttiCore
+
+/// The Adult state of the report tests: filter `age >= 30`, a brush on `hours_per_week` ≥ 50.
+func reportAdultState() throws -> ExplorerState {
+    var explorer = Explorer(state: ExplorerState(dataset: adult, roles: ColumnRoles.infer(from: adult)))
+    try explorer.apply(.setFilter("age >= 30"))
+    let rows = try FilterExpression("hours_per_week >= 50", dataset: adult).evaluate(adult)
+    try explorer.apply(.select(rows, .brush(column: "hours_per_week", range: .numeric(lower: 50, upper: 99, includesUpper: true))))
+    return explorer.state
+}
+
+/// The panes of the report tests' view.
+let reportAdultPanes = [ViewPane(kind: "summary"), ViewPane(kind: "histogram", settings: PaneSettings(column: "age")),
+                        ViewPane(kind: "confusion"), ViewPane(kind: "slices", settings: PaneSettings(sortMetric: "error")),
+                        ViewPane(kind: "duplicates")]
+
+/// The Adult report, computed once (slices and duplicates take a moment).
+let reportAdult: Report = {
+    let state = try! reportAdultState()
+    return try! ReportBuilder.build(ReportInput(state: state, datasetName: "adult_scored.csv", panes: reportAdultPanes))
+}()
+
+@Suite struct ReportTests {
+    static let headings = ["Dataset", "Filter and selection", "Histogram: age", "Confusion matrix", "Slices", "Duplicates"]
+
+    @Test func sectionsFollowTheView() {
+        // The summary pane's column table is the dataset section's, not repeated.
+        #expect(reportAdult.sections.map(\.heading) == Self.headings)
+        #expect(reportAdult.title == "tutti report: adult_scored.csv")
+    }
+
+    @Test func markdownShowsEveryPane() throws {
+        let markdown = MarkdownReport.render(reportAdult)
+        for heading in Self.headings { #expect(markdown.contains("\n## \(heading)\n"), "\(heading)") }
+        #expect(markdown.contains("`age >= 30`"))
+        let state = try reportAdultState()
+        #expect(markdown.contains("\(NumberFormatting.grouped(state.selectedCount)) selected rows pass the filter"))
+        #expect(markdown.contains("`hours_per_week >= 50 and hours_per_week <= 99`"))
+        // The histogram: bars of block characters, the selected part in ▓, in a fenced block.
+        let histogram = try #require(markdown.range(of: "## Histogram: age").map { String(markdown[$0.upperBound...]) })
+        let block = try #require(histogram.components(separatedBy: "```").dropFirst().first)
+        #expect(block.contains("█") && block.contains("▓"))
+        #expect(block.components(separatedBy: "\n").contains { $0.hasPrefix("30 ") })
+        // A slice row: its expression in code, then its numbers.
+        let slices = try #require(reportAdult.sections.first { $0.heading == "Slices" })
+        let table = try #require(slices.blocks.compactMap { if case .table(let t) = $0 { t } else { nil } }.first)
+        #expect(table.rows.count > 1)
+        let slice = table.rows[1]
+        #expect(markdown.contains("| " + MarkdownEscaping.code(slice[0]).replacingOccurrences(of: "|", with: "\\|") + " | "
+                                  + slice[1...].map { MarkdownEscaping.text($0) }.joined(separator: " | ") + " |"))
+        #expect(markdown.contains("| --- | ---: |"))
+        #expect(!markdown.contains("Generated"))
+    }
+
+    @Test func sectionsHoldTheirNumbers() throws {
+        let state = try reportAdultState()
+        let histogram = try #require(reportAdult.sections[2].blocks.compactMap { if case .histogram(let h) = $0 { h } else { nil } }.first)
+        #expect(histogram.bins.map(\.filtered).reduce(0, +) == state.filteredCount)
+        #expect(histogram.bins.map(\.selected).reduce(0, +) == state.selectedCount)
+        #expect(histogram.bins.map(\.all).reduce(0, +) == adult.rowCount)
+        #expect(histogram.bins.prefix(3).allSatisfy { $0.filtered == 0 })  // ages under 30 are filtered out
+        let confusion = try #require(reportAdult.sections[3].blocks.compactMap { if case .table(let t) = $0 { t } else { nil } }.first)
+        #expect(confusion.headers == ["label ╲ prediction", "0", "1", "total"])
+        let totals = confusion.rows.map { $0.last ?? "" }
+        #expect(totals.count == 2 && totals.allSatisfy { $0.contains("(") })
+        let duplicates = reportAdult.sections[5]
+        let lists = duplicates.blocks.compactMap { if case .list(let items) = $0 { items } else { nil } }
+        guard case .plain(let exact)? = lists.first?.first?.first else {
+            Issue.record("no duplicate counts")
+            return
+        }
+        #expect(exact.hasPrefix("Exact duplicates: "))
+        #expect(duplicates.blocks.contains { if case .table(let t) = $0 { t.caption?.hasPrefix("Exact duplicates") == true } else { false } })
+    }
+
+    @Test func htmlIsSelfContained() throws {
+        let html = HTMLReport.render(reportAdult)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<svg"))
+        for heading in Self.headings { #expect(html.contains("<h2>\(HTMLEscaping.text(heading))</h2>"), "\(heading)") }
+        #expect(html.contains("<code>age &gt;= 30</code>"))
+        #expect(!html.contains("http://") && !html.contains("https://"))
+        #expect(!html.contains("<script") && !html.contains("<link") && !html.contains("url(http"))
+        #expect(html.contains("<style>"))
+        // The selected part is hatched and of another colour, and every bar has a tooltip.
+        #expect(html.contains("fill=\"url(#hatch-1)\""))
+        #expect(html.contains("<g><title>30 ≤ age ≤ 34: "))
+    }
+
+    @Test func valuesAreEscaped() throws {
+        let dataset = makeDataset([
+            "name": .categorical(["<b>x</b> & co", "plain|pipe", "<b>x</b> & co", "plain|pipe", "<b>x</b> & co", "plain|pipe"]),
+            "label": .integers([1, 0, 1, 0, 1, 1]),
+            "prediction": .integers([1, 0, 0, 0, 1, 0]),
+        ])
+        let state = ExplorerState(dataset: dataset, roles: ColumnRoles.infer(from: dataset))
+        let input = ReportInput(state: state, datasetName: "odd <name>.csv", panes: [
+            ViewPane(kind: "histogram", settings: PaneSettings(column: "name")), ViewPane(kind: "rows"),
+        ])
+        let report = try ReportBuilder.build(input)
+        let html = HTMLReport.render(report)
+        #expect(html.contains("&lt;b&gt;x&lt;/b&gt; &amp; co"))
+        #expect(!html.contains("<b>"))
+        #expect(html.contains("odd &lt;name&gt;.csv"))
+        let markdown = MarkdownReport.render(report)
+        #expect(markdown.contains("| \\<b\\>x\\</b\\> \\& co |"))
+        #expect(markdown.contains("plain\\|pipe"))
+        #expect(!markdown.contains("# tutti report: odd <name>"))
+    }
+
+    @Test func defaultPanesFollowTheRoles() {
+        let panes = ReportInput.defaultPanes(dataset: adult, roles: ColumnRoles.infer(from: adult))
+        #expect(panes.map(\.kind) == ["summary", "histogram", "histogram", "histogram", "histogram", "histogram", "confusion",
+                                      "slices", "duplicates"])
+        #expect(panes.compactMap(\.settings.column) == ["label", "prediction", "score", "age", "fnlwgt"])
+        let plain = makeDataset(["x": .floats([1, 2]), "c": .categorical(["a", "a"])])
+        #expect(ReportInput.defaultPanes(dataset: plain, roles: ColumnRoles()).map(\.kind)
+                == ["summary", "histogram", "slices", "duplicates"])
+    }
+
+    @Test func panesThatCannotShowSayWhy() throws {
+        let dataset = makeDataset(["x": .floats([1, 2, 3]), "t": .text(["a", "b", "c"])])
+        let state = ExplorerState(dataset: dataset, roles: ColumnRoles())
+        let report = try ReportBuilder.build(ReportInput(state: state, datasetName: "t.csv", panes: [
+            ViewPane(kind: "histogram", settings: PaneSettings(column: "nope")), ViewPane(kind: "histogram", settings: PaneSettings(column: "t")),
+            ViewPane(kind: "confusion"), ViewPane(kind: "slices"), ViewPane(kind: "scatter"),
+        ]))
+        let notes = report.sections.dropFirst(2).map { section in
+            section.blocks.contains { if case .note = $0 { true } else { false } }
+        }
+        #expect(notes == [true, true, true, true, true])
+    }
+
+    @Test func rowsPutTheSelectionFirst() throws {
+        let state = try reportAdultState()
+        let report = try ReportBuilder.build(ReportInput(state: state, datasetName: "adult", panes: [
+            ViewPane(kind: "rows", settings: PaneSettings(sortColumn: "age", descending: true)),
+        ]))
+        let table = try #require(report.sections[2].blocks.compactMap { if case .table(let t) = $0 { t } else { nil } }.first)
+        #expect(table.rows.count == 20)
+        #expect(table.headers.prefix(3) == ["row", "selected", "age"])
+        #expect(table.rows.allSatisfy { $0[1] == "▓ yes" })
+        #expect(table.rows.first?[2] == "90")
+        #expect(table.rows.allSatisfy { Int($0[0]).map { state.visibleSelection!.contains($0) } == true })
+    }
+
+    @Test func cancellationStopsTheReport() throws {
+        let flag = CancellationFlag()
+        flag.cancel()
+        let state = ExplorerState(dataset: adult, roles: ColumnRoles.infer(from: adult))
+        #expect(throws: TuttiError("report cancelled")) {
+            try ReportBuilder.build(ReportInput(state: state, datasetName: "adult"), cancellation: flag)
+        }
+    }
+
+    @Test func generatedDateIsPrintedWhenGiven() {
+        let report = Report(title: "T", generated: Date(timeIntervalSince1970: 0), sections: [])
+        #expect(MarkdownReport.render(report).contains("*Generated 1970-01-01T00:00:00Z by tutti.*"))
+        #expect(HTMLReport.render(report).contains("Generated 1970-01-01T00:00:00Z by tutti."))
+    }
+
+    @Test func formatFollowsTheExtension() throws {
+        #expect(try ReportFormat(path: "out/Report.MD") == .markdown)
+        #expect(try ReportFormat(path: "r.markdown") == .markdown)
+        #expect(try ReportFormat(path: "a.b/r.html") == .html)
+        #expect(try ReportFormat(path: "r.HTM") == .html)
+        for bad in ["r.pdf", "md", "dir.md/report", "report."] {
+            #expect(throws: TuttiError.self) { try ReportFormat(path: bad) }
+        }
+    }
+
+    @Test func writingRefusesToOverwrite() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.url.appendingPathComponent("report.md").path
+        let first = Report(title: "first", sections: [])
+        try ReportFormat.write(first, to: path, format: .markdown, overwrite: false)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "# first\n")
+        #expect(throws: TuttiError("exists; use --force to overwrite", file: path)) {
+            try ReportFormat.write(Report(title: "second", sections: []), to: path, format: .markdown, overwrite: false)
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "# first\n")
+        try ReportFormat.write(Report(title: "second", sections: []), to: path, format: .html, overwrite: true)
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("<h1>second</h1>"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["report.md"])
+        #expect(throws: TuttiError.self) {
+            try ReportFormat.write(first, to: folder.url.path + "/missing/r.md", format: .markdown, overwrite: false)
+        }
+    }
+
+    @Test func markdownEscaping() {
+        #expect(MarkdownEscaping.text("hours_per_week") == "hours_per_week")
+        #expect(MarkdownEscaping.text("_x_ *y* a|b <i>") == "\\_x\\_ \\*y\\* a\\|b \\<i\\>")
+        #expect(MarkdownEscaping.text("two\nlines") == "two lines")
+        #expect(MarkdownEscaping.code("a`b") == "``a`b``")
+        #expect(MarkdownEscaping.code("`x") == "`` `x ``")
+        #expect(MarkdownEscaping.fence(for: "a ```` b") == "`````")
+    }
+
+    @Test func textBars() {
+        #expect(TextBars.bar(value: 1, selected: 0.5, width: 4) == "▓▓██")
+        #expect(TextBars.bar(value: 0.5, selected: 0, width: 4) == "██  ")
+        #expect(TextBars.bar(value: 0.55, selected: 0.01, width: 4) == "▓█▎ ")
+        #expect(TextBars.bar(value: 0, selected: 0, width: 2) == "  ")
+        #expect(TextBars.sparkline([0, 1, 8]) == " ▂█")
+    }
+}

@@ -1,0 +1,113 @@
+import Synchronization
+import Testing
+import TuttiCore
+import TuttiTerminal
+@testable import TuttiUI
+
+/// The slices pane with group columns: one section per group, slices found within each.
+@Suite struct SlicesPaneSectionTests {
+    static func grouped(_ columns: [String]) throws -> ExplorerState {
+        try Explorer.reduce(ExplorerState(dataset: adult, roles: adultRoles), .setGroupColumns(columns)).0
+    }
+
+    /// The slice the pane selects on Enter.
+    static func selection(_ pane: SlicesPane, _ context: PaneContext) -> (RowSet, [SlicePredicate])? {
+        guard case .dispatch(.select(let rows, .slice(let predicates))) = pane.handle(.enter, context: context).first else {
+            return nil
+        }
+        return (rows, predicates)
+    }
+
+    @Test func oneSectionPerSplitWithTheSlicesFoundInIt() throws {
+        let state = try Self.grouped(["split"])
+        let pane = SlicesPane()
+        let context = paneContext(state)
+        let lines = render(pane, context, width: 150, height: 30).lines
+        #expect(lines[0].hasPrefix("split: 2 groups · 20 slices · sorted by error ↓ · all rows "))
+        #expect(lines[0].hasSuffix("left out income (copies the label)"))
+        #expect(lines[1].contains("rows  selected    error      gap"))
+        // Headings hold the group's size; slices are indented below them and never cut by split or income.
+        #expect(lines[2].hasPrefix("   32,561         0") && lines[2].hasSuffix("split == \"train\""))
+        let test = try #require(lines.firstIndex { $0.hasSuffix("split == \"test\"") })
+        #expect(test == 13 && lines[test].hasPrefix("   16,281"))
+        let slices = lines[3..<13] + lines[14..<24]
+        #expect(slices.allSatisfy { $0.contains("     ") && !$0.contains("split") && !$0.contains("income") })
+        // Within a section the slices are sorted by error, worst first.
+        let errors = lines[3..<13].compactMap { Double($0.split(separator: " ")[2]) }
+        #expect(errors.count == 10 && errors == errors.sorted(by: >))
+
+        let (rows, predicates) = try #require(Self.selection(pane, context))
+        #expect(predicates.first == SlicePredicate(column: "split", op: "==", value: "\"train\""))
+        #expect(try FilterExpression(SliceReport.expression(predicates), dataset: adult).evaluate(adult) == rows)
+        let selected = try Explorer.reduce(state, .select(rows, .slice(predicates))).0
+        let after = render(pane, paneContext(selected), width: 150, height: 30).lines
+        let count = NumberFormatting.grouped(rows.count)
+        #expect(after[2].hasPrefix("   32,561" + String(repeating: " ", count: 10 - count.count) + count))
+        #expect(after[3].contains(count))
+        #expect(after[13].hasPrefix("   16,281         0"))
+    }
+
+    @Test func theCursorSkipsHeadingsAndScrollsToTheNextSection() throws {
+        let state = try Self.grouped(["split"])
+        let pane = SlicesPane()
+        let context = paneContext(state)
+        _ = render(pane, context, width: 150, height: 8)
+        for _ in 0..<10 { _ = pane.handle(.down, context: context) }
+        #expect(pane.cursor == 10)
+        let lines = render(pane, context, width: 150, height: 8).lines
+        // The first slice of a section comes into view with its heading: slices 6 to 9 of the
+        // first section, the second's heading, its first slice.
+        #expect(lines[6].hasSuffix("split == \"test\""))
+        #expect(lines[2...5].allSatisfy { !$0.hasSuffix("\"train\"") } && !lines[7].contains("split"))
+        let (_, predicates) = try #require(Self.selection(pane, context))
+        #expect(predicates.first == SlicePredicate(column: "split", op: "==", value: "\"test\""))
+        _ = pane.handle(.up, context: context)
+        let back = try #require(Self.selection(pane, context))
+        #expect(back.1.first == SlicePredicate(column: "split", op: "==", value: "\"train\""))
+        // A click on a heading leaves the cursor where it is; one on a slice moves it there.
+        _ = pane.handle(.mousePress(x: 3, y: 6), context: context)
+        #expect(pane.cursor == 9)
+        _ = pane.handle(.mousePress(x: 3, y: 2), context: context)
+        #expect(pane.cursor == 6)
+    }
+
+    @Test func moreGroupColumnsGroupEachSection() throws {
+        let state = try Self.grouped(["sex", "race"])
+        let pane = SlicesPane()
+        let context = paneContext(state)
+        let lines = render(pane, context, width: 120, height: 20).lines
+        #expect(pane.title == "Slices: groups")
+        #expect(lines[0].hasPrefix("sex: 2 groups · 10 slices"))
+        #expect(lines[2].hasSuffix("sex == \"Male\"") && lines[8].hasSuffix("sex == \"Female\""))
+        #expect(lines[3...7].allSatisfy { $0.contains("  race == ") })
+        let (rows, predicates) = try #require(Self.selection(pane, context))
+        #expect(predicates.map(\.column) == ["sex", "race"])
+        #expect(try FilterExpression(SliceReport.expression(predicates), dataset: adult).evaluate(adult) == rows)
+        guard case .message(let text) = pane.handle(.character("["), context: context).first else {
+            Issue.record("[ did not explain itself")
+            return
+        }
+        #expect(text.contains("found slices"))
+    }
+
+    @Test func computeReportsProgressAndStopsWhenCancelled() throws {
+        let state = try Self.grouped(["sex"])
+        let fractions = Mutex<[Double]>([]), details = Mutex<Set<String>>([])
+        let model = try SlicesPaneModel.compute(state: state, options: SlicesPaneOptions(sortMetric: .fnr, minimumSize: 200)) {
+            progress in
+            fractions.withLock { $0.append(progress.fraction) }
+            details.withLock { _ = $0.insert(progress.detail) }
+        }
+        #expect(details.withLock { $0.contains("group 2 of 2, level 3 of 3") && $0.contains("group 1 of 2") })
+        #expect(model.sections.map(\.rows.count) == [32_650, 16_192])
+        #expect(model.sections.allSatisfy { $0.minimumSize == 200 && $0.slices.allSatisfy { $0.entry.metrics.size >= 200 } })
+        #expect(model.sortMetric == .fnr && model.excluded.contains(ExcludedColumn(name: "sex", reason: .group)))
+        let seen = fractions.withLock { $0 }
+        #expect(!seen.isEmpty && seen.allSatisfy { (0...1).contains($0) } && seen.contains { $0 >= 0.5 })
+        let flag = CancellationFlag()
+        flag.cancel()
+        #expect(throws: TuttiError.self) {
+            try SlicesPaneModel.compute(state: state, options: SlicesPaneOptions(), cancellation: flag)
+        }
+    }
+}
