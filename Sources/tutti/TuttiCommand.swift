@@ -12,8 +12,8 @@ struct TuttiCommand: ParsableCommand {
         Use `-` for standard input and `--demo` for the bundled UCI Adult data with a model's predictions.
         Exit status: 0 success, 1 error, 2 usage error.
         """,
-        subcommands: [ExploreCommand.self, DemoCommand.self, OpenCommand.self, InfoCommand.self, CountCommand.self, ExportCommand.self,
-                      SlicesCommand.self, DuplicatesCommand.self, ThemesCommand.self],
+        subcommands: [ExploreCommand.self, DemoCommand.self, OpenCommand.self, InfoCommand.self, CountCommand.self,
+                      ExportCommand.self, ReportCommand.self, SlicesCommand.self, DuplicatesCommand.self, ThemesCommand.self],
         defaultSubcommand: ExploreCommand.self
     )
 }

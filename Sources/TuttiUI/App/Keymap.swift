@@ -50,6 +50,7 @@ public enum Keymap {
             case "u": workspace.undo()
             case "x": workspace.openPrompt(.exportRows)
             case "w": workspace.openPrompt(.saveView)
+            case "R": workspace.openPrompt(.saveReport)
             case "y": return workspace.clipboardSequence().map { .write($0) } ?? .none
             case "f" where workspace.panes[workspace.focus]?.kind == .duplicates:
                 workspace.send(.character("f"))

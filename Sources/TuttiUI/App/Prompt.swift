@@ -4,6 +4,8 @@ public enum PromptPurpose: Sendable, Equatable {
     case exportRows
     /// A file to save the view to (`w`).
     case saveView
+    /// A Markdown or HTML file to write a report of the view to (`R`).
+    case saveReport
 }
 
 /// A question asked in the bottom lines: a file path, then, when that file exists, whether to
@@ -29,6 +31,7 @@ public struct Prompt: Sendable, Equatable {
         switch purpose {
         case .exportRows: "export to: "
         case .saveView: "save view to: "
+        case .saveReport: "write report to: "
         }
     }
 
@@ -40,6 +43,8 @@ public struct Prompt: Sendable, Equatable {
             return "\(allColumns ? "all columns" : "visible columns only") (Tab) · Enter writes .csv .tsv .jsonl (+ .gz) · Esc cancels"
         case .saveView:
             return "Enter saves filter, selection, panes and theme as JSON (tutti open FILE reopens it) · Esc cancels"
+        case .saveReport:
+            return "Enter writes every pane of the view: .html (one self-contained page) or .md · Esc cancels"
         }
     }
 }

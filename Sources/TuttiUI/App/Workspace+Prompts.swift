@@ -54,6 +54,7 @@ extension Workspace {
             switch open.purpose {
             case .exportRows: try startExport(to: path, allColumns: open.allColumns, overwrite: overwrite)
             case .saveView: try saveView(to: path, overwrite: overwrite)
+            case .saveReport: try startReport(to: path, overwrite: overwrite)
             }
             prompt = nil
         } catch {
@@ -70,6 +71,7 @@ extension Workspace {
         switch purpose {
         case .exportRows: return "\(stem.isEmpty || stem == "-" ? "tutti" : stem)-\(state.selection == nil ? "filtered" : "selection").csv"
         case .saveView: return "\(stem.isEmpty || stem == "-" ? "tutti" : stem)-view.json"
+        case .saveReport: return "\(stem.isEmpty || stem == "-" ? "tutti" : stem)-report.html"
         }
     }
 

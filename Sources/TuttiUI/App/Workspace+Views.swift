@@ -1,3 +1,4 @@
+import Foundation
 import TuttiCore
 
 extension Workspace {
@@ -12,5 +13,34 @@ extension Workspace {
     func saveView(to path: String, overwrite: Bool) throws {
         try viewDocument().write(to: path, overwrite: overwrite)
         say("saved the view to \(path) · tutti open \(path) reopens it")
+    }
+}
+
+extension Workspace {
+    /// `R`: writes a report of the view (every pane, the filter and selection) in the
+    /// background; the format comes from the extension.
+    func startReport(to path: String, overwrite: Bool) throws {
+        let format = try ReportFormat(path: path)
+        // Refuse a missing folder now rather than after the work.
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw TuttiError("no such folder", file: folder)
+        }
+        let input = ReportInput(state: state, datasetName: URLName.lastComponent(state.dataset.source),
+                                panes: viewLayout().layout.panes)
+        say("writing the report to \(path)…")
+        jobs.start("report", work: { handle in
+            let report = try ReportBuilder.build(input, cancellation: handle.cancellation)
+            try ReportFormat.write(report, to: path, format: format, overwrite: overwrite)
+            return path
+        }, completion: { [weak self] handle in
+            switch handle.phase {
+            case .finished: self?.say("wrote the report to \(path)")
+            case .failed(let message): self?.say(message, isError: true)
+            case .cancelled: self?.say("report cancelled; \(path) was not written")
+            case .running: break
+            }
+        })
     }
 }

@@ -12,6 +12,7 @@ struct WorkspaceRenderer {
         KeyHint("f", "filter to the selection"), KeyHint("Esc", "close / stop background work / cancel brush / clear selection"),
         KeyHint("x", "export the selected rows (or the filtered rows) to a file"),
         KeyHint("w", "save the view (filter, selection, panes) to a JSON file"),
+        KeyHint("R", "write a report of the view: HTML or Markdown"),
         KeyHint("y", "copy the selected rows' ids (or the rows pane's cell) to the clipboard"),
         KeyHint("u / Ctrl-R", "undo / redo"), KeyHint("z", "maximise / restore the pane"),
         KeyHint("< > { }", "narrower / wider / shorter / taller (or drag a border)"), KeyHint("S", "swap with the next pane"),

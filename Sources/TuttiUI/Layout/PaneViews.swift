@@ -19,7 +19,7 @@ enum PaneViews {
             guard let column = settings.column else { return nil }
             return HistogramPane(column: column, bins: settings.bins, logScale: settings.logScale ?? false)
         case .confusion: return ConfusionPane()
-        case .slices: return SlicesPane()
+        case .slices: return SlicesPane(settings: settings)
         case .duplicates: return DuplicatesPane(settings: settings)
         }
     }
@@ -41,4 +41,10 @@ extension RowsPane {
 
 extension DuplicatesPane {
     public var savedSettings: PaneSettings { PaneSettings(sortColumn: sortKey.rawValue, descending: descending) }
+}
+
+extension SlicesPane {
+    public var savedSettings: PaneSettings {
+        PaneSettings(sortMetric: options.sortMetric.rawValue, descending: options.descending, minimumSize: options.minimumSize)
+    }
 }

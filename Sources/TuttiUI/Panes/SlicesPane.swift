@@ -13,13 +13,34 @@ public final class SlicesPane: Pane {
     public private(set) var options = SlicesPaneOptions()
     private var list = ListCursor()
     private var scroll = 0
+    /// What the slices are computed from; a change starts a new computation.
+    private struct ModelKey: Equatable {
+        let filter: RowSet
+        let groups: [String]
+        let roles: ColumnRoles
+        let minimumSize: Int?
+    }
+
+    /// The computation, in the background.
+    private var computation = BackgroundValue<ModelKey, SlicesPaneModel>()
+    /// The model on screen, sorted as `options` say, and what it was computed from.
     private var model: SlicesPaneModel?
-    private var modelKey: (filter: RowSet, groups: [String], roles: ColumnRoles, minimumSize: Int?)?
+    private var modelKey: ModelKey?
     private var failure: String?
+    private var stopped = false
 
     private static let sortable: [SliceMetric] = [.error, .accuracy, .fnr, .fpr, .meanLoss, .f1]
 
     public init() {}
+
+    /// A pane sorted and sized as a view file's settings say (`sortMetric`, `descending`,
+    /// `minimumSize`).
+    public convenience init(settings: PaneSettings) {
+        self.init()
+        if let name = settings.sortMetric, let metric = SliceMetric(rawValue: name) { options.sortMetric = metric }
+        if let descending = settings.descending { options.descending = descending }
+        options.minimumSize = settings.minimumSize
+    }
 
     /// The slice under the cursor, numbered across sections.
     public var cursor: Int { list.index }
@@ -34,21 +55,41 @@ public final class SlicesPane: Pane {
          KeyHint("[ ]", "min size")]
     }
 
+    /// The slices for the current state, or nil (with `failure` saying why) while they are
+    /// computed in the background, after a failure, or after the user stopped the work.
     private func current(_ context: PaneContext) -> SlicesPaneModel? {
         let state = context.state
-        if let key = modelKey, key.filter == state.filter.rows, key.groups == state.groupColumns, key.roles == state.roles,
-           key.minimumSize == options.minimumSize {
-            return model
+        let key = ModelKey(filter: state.filter.rows, groups: state.groupColumns, roles: state.roles,
+                           minimumSize: options.minimumSize)
+        let options = self.options
+        stopped = false
+        let status = computation.status(for: key, label: state.groupColumns.isEmpty ? "SliceLine" : "slices by group",
+                                        jobs: context.jobs) { handle in
+            try SlicesPaneModel.compute(state: state, options: options, cancellation: handle.cancellation,
+                                        progress: { handle.report($0.fraction, detail: $0.detail) })
         }
-        modelKey = (state.filter.rows, state.groupColumns, state.roles, options.minimumSize)
-        do {
-            model = try SlicesPaneModel.compute(state: state, options: options)
+        switch status {
+        case .ready(let fresh):
+            if modelKey != key {
+                var sorted = fresh
+                sorted.sort(by: self.options.sortMetric, descending: self.options.descending)
+                model = sorted
+                modelKey = key
+                list.set(0, count: 0)
+            }
             failure = nil
-        } catch {
-            model = nil
-            failure = "\(error)"
+            return model
+        case .working(let progress, let detail):
+            let percent = progress.map { " \(Int(($0 * 100).rounded()))%" } ?? ""
+            let what = detail.map { $0.isEmpty ? "" : " (\($0))" } ?? ""
+            failure = "finding slices\(what)\(percent)… Esc stops"
+        case .failed(let message):
+            failure = message
+        case .cancelled:
+            stopped = true
+            failure = "the slice search was stopped · Enter runs it again"
         }
-        return model
+        return nil
     }
 
     public func render(into canvas: inout Canvas, context: PaneContext) {
@@ -113,7 +154,10 @@ public final class SlicesPane: Pane {
     }
 
     public func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
-        guard let model = current(context) else { return [] }
+        guard let model = current(context) else {
+            if stopped && input == .enter { computation.retry() }
+            return []
+        }
         let slices = model.slices
         if list.move(input, count: slices.count) { return [] }
         switch input {

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import TuttiCore
+
+/// `tutti report`: a Markdown or self-contained HTML report of the data, or of a saved view.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write a report (Markdown or one self-contained HTML page) of the data or of a saved view.",
+        discussion: """
+        The report holds the dataset summary, the filter and selection, and one section per pane of the view: \
+        histograms (Unicode bars in Markdown, SVG charts in HTML), the confusion matrix, slice tables, \
+        duplicate clusters and rows. Without --view: the summary, histograms of the model's columns, the \
+        confusion matrix, the slices found by SliceLine and the duplicates. The format comes from the \
+        extension: .md or .html. The HTML needs no network.
+        """
+    )
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var view: ViewOption
+
+    @Option(name: [.customShort("o"), .customLong("output")],
+            help: ArgumentHelp("The report file: .md or .html.", valueName: "file"))
+    var output: String
+
+    @Option(help: ArgumentHelp("The report's title (default: the data's file name).", valueName: "text"))
+    var title: String?
+
+    @Flag(help: "Replace the output file if it exists.")
+    var force = false
+
+    func validate() throws {
+        do {
+            _ = try ReportFormat(path: output)
+        } catch let error as TuttiError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func run() throws {
+        let format = try ReportFormat(path: output)
+        if !force && FileManager.default.fileExists(atPath: output) {
+            throw TuttiError("exists; use --force to overwrite", file: output)
+        }
+        let document = try view.document()
+        let (dataset, roles) = try data.load()
+        var state = ExplorerState(dataset: dataset, roles: roles)
+        var panes: [ViewPane]?
+        if let document {
+            state = try ViewOption.restore(document, on: dataset, roles: roles)
+            panes = document.layout.panes
+        }
+        let input = ReportInput(state: state, datasetName: data.displayName, panes: panes, title: title)
+        let report = try ReportBuilder.build(input)
+        try ReportFormat.write(report, to: output, format: format, overwrite: force)
+        Console.error("wrote the report (\(report.sections.count) sections) to \(output)")
+    }
+}
