@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+import TuttiCore
+@testable import TuttiUI
+
+@Suite struct ViewRoundTripTests {
+    func workspace() -> Workspace {
+        Workspace(dataset: adult, roles: adultRoles, theme: .fallback, glyphs: .unicode, jobs: BackgroundJobs(inline: true))
+    }
+
+    @Test func savingAndReopeningGivesTheSameFilterSelectionAndLayout() throws {
+        let ws = workspace()
+        _ = ws.render(width: 140, height: 70)
+        ws.dispatch(.setFilter("age >= 30"))
+        ws.openHistogram("hours_per_week")
+        _ = ws.render(width: 140, height: 70)
+        ws.send(.character("+"))
+        _ = ws.render(width: 140, height: 70)
+        ws.send(.extendRight)
+        ws.send(.extendRight)
+        ws.send(.enter)
+        ws.showPane(.slices)
+        ws.send(.character("s"))
+        ws.showPane(.duplicates)
+        ws.send(.character("r"))
+        ws.resizeFocused(axis: .vertical, by: 3)
+        _ = ws.render(width: 140, height: 70)
+        let before = try #require(ws.state.selection)
+
+        let folder = NSTemporaryDirectory() + "tutti-view-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        ws.openPrompt(.saveView)
+        ws.editPrompt { $0.deleteToStart(); $0.moveEnd(); $0.deleteToStart(); $0.insert(folder + "/v.json") }
+        ws.submitPrompt()
+        #expect(ws.message?.text.contains("saved the view") == true)
+
+        let document = try ViewDocument.read(path: folder + "/v.json")
+        let restored = try document.restore(on: adult, roles: adultRoles)
+        #expect(restored.warnings.isEmpty)
+        let again = workspace()
+        #expect(again.restore(explorer: restored.explorer, layout: restored.layout, focus: restored.focus).isEmpty)
+        #expect(again.state.filter == ws.state.filter)
+        #expect(again.state.selection == before)
+        #expect(again.viewLayout().layout == ws.viewLayout().layout)
+        #expect(again.viewLayout().focus == ws.viewLayout().focus)
+        let histogram = try #require(again.panes.values.compactMap { $0 as? HistogramPane }.first { $0.column == "hours_per_week" })
+        #expect(histogram.requestedBins != nil)
+        let slices = try #require(again.panes.values.compactMap { $0 as? SlicesPane }.first)
+        #expect(slices.options.sortMetric == .accuracy)
+        let duplicates = try #require(again.panes.values.compactMap { $0 as? DuplicatesPane }.first)
+        #expect(duplicates.descending == false)
+        // The restored panes draw the same screen.
+        // The same panes in the same places: the frames' corners line up.
+        let corners = { (workspace: Workspace) in
+            workspace.render(width: 140, height: 70).lines.map { line in
+                line.enumerated().filter { "┌┐└┘".contains($0.element) }.map(\.offset)
+            }
+        }
+        #expect(corners(again) == corners(ws))
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    @Test func aViewOfAMissingColumnLeavesThatPaneOut() {
+        let ws = workspace()
+        let layout = ViewLayout.split(axis: .horizontal, weights: [1, 1, 1], children: [
+            .pane(ViewPane(kind: "histogram", settings: PaneSettings(column: "no_such_column"))),
+            .pane(ViewPane(kind: "rows")), .pane(ViewPane(kind: "sparkles")),
+        ])
+        let warnings = ws.restore(explorer: Explorer(state: ExplorerState(dataset: adult, roles: adultRoles)), layout: layout, focus: 0)
+        #expect(warnings.count == 2)
+        #expect(ws.panes.count == 1 && ws.panes.values.first?.kind == .rows)
+    }
+}
