@@ -90,6 +90,21 @@ import TuttiTerminal
         #expect(ws.prompt == nil)
     }
 
+    @Test func rWritesAReportOfTheViewsPanes() throws {
+        let ws = workspace()
+        ws.dispatch(.setFilter("age >= 30"))
+        ws.showPane(.confusion)
+        ws.openPrompt(.saveReport)
+        #expect(ws.prompt?.editor.text == "adult_scored-report.html")
+        let path = try folder() + "/report.md"
+        type(path, into: ws)
+        ws.submitPrompt()
+        #expect(ws.message?.text == "wrote the report to \(path)")
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("`age >= 30`") && text.contains("## Confusion matrix") && text.contains("## Histogram: score"))
+        #expect(text.contains("## Rows"))
+    }
+
     @Test func copiesSelectedIdsWithOSC52AndCapsTheSize() throws {
         let ws = workspace()
         let few = try FilterExpression("age == 90", dataset: adult).evaluate(adult)
