@@ -9,6 +9,7 @@ import TuttiCore
 ///     tutti-bench frame FILE OUT                 key press to flushed screen (run in a terminal)
 ///     tutti-bench slices FILE [BINS]             SliceLine on Adult (writes the binned rows for the peer)
 ///     tutti-bench duplicates …                   exact, near-text and near-vector duplicates
+///     tutti-bench share FILE EXPR OUTDIR         view save / restore, export and report
 @main
 enum TuttiBench {
     static func main() {
@@ -25,10 +26,12 @@ enum TuttiBench {
                 try SliceBench.run(path: arguments[1], bins: arguments.count == 3 ? arguments[2] : nil)
             case "duplicates" where arguments.count >= 2:
                 try DuplicateBench.run(arguments: Array(arguments.dropFirst()))
+            case "share" where arguments.count == 4:
+                try ShareBench.run(path: arguments[1], expression: arguments[2], folder: arguments[3])
             case "brush" where arguments.count >= 4:
                 try BrushBench.run(path: arguments[1], brushed: arguments[2], views: Array(arguments[3...]))
             default:
-                FileHandle.standardError.write(Data("usage: tutti-bench load FILE | brush FILE BRUSHED COL... | filter FILE EXPR | frame FILE OUT | slices FILE [BINS.csv] | duplicates …\n".utf8))
+                FileHandle.standardError.write(Data("usage: tutti-bench load FILE | brush FILE BRUSHED COL... | filter FILE EXPR | frame FILE OUT | slices FILE [BINS.csv] | duplicates … | share FILE EXPR OUTDIR\n".utf8))
                 exit(2)
             }
         } catch {
