@@ -29,7 +29,6 @@ struct DataOptions: ParsableArguments {
 
     func validate() throws {
         if demo, file != nil { throw ValidationError("give a file or --demo, not both") }
-        if !demo, file == nil { throw ValidationError("missing the data file (or --demo)") }
         if let delimiter, parsedDelimiter(delimiter) == nil {
             throw ValidationError("--delimiter must be one character (or \\t), got '\(delimiter)'")
         }
@@ -58,6 +57,21 @@ struct DataOptions: ParsableArguments {
         return URL(fileURLWithPath: file).standardizedFileURL.path
     }
 
+    /// Whether a file or `--demo` was given (commands that take `--view` can do without).
+    var hasSource: Bool { demo || file != nil }
+
+    /// Throws the usage error for a command given neither a file nor `--demo`.
+    func requireSource() throws {
+        if !hasSource { throw ValidationError("missing the data file (or --demo)") }
+    }
+
+    /// These options, or, when they name no data and a view is given, the data the view was
+    /// saved from.
+    func orData(of view: ViewDocument?, viewFile: String?) throws -> DataOptions {
+        guard !hasSource, let view, let viewFile else { return self }
+        return try ViewOption.dataOptions(for: view, viewFile: viewFile)
+    }
+
     /// The name to show for the data.
     var displayName: String { demo ? DemoData.displayName : (file == "-" ? "<stdin>" : file ?? "") }
 
@@ -79,6 +93,7 @@ struct DataOptions: ParsableArguments {
     /// Loads the data for a headless command, printing warnings and (on a terminal, for long
     /// loads) progress to stderr.
     func load() throws -> (dataset: Dataset, roles: ColumnRoles) {
+        try requireSource()
         let progress = ProgressLine(enabled: Console.stderrIsTerminal)
         let result = try loadResult(loadOptions(LoadOptions(progress: { progress.update($0) })))
         progress.finish()

@@ -16,7 +16,14 @@ struct ExploreCommand: ParsableCommand {
     @OptionGroup var look: LookOptions
     @OptionGroup var view: ViewOption
 
-    func run() throws { try ExplorerSession(data: data, look: look, view: try view.document()).run() }
+    func run() throws {
+        try data.requireSource()
+        if let file = data.file, file.lowercased().hasSuffix(".json"), (try? ViewDocument.read(path: file)) != nil {
+            throw TuttiError("this is a view file: open it with `tutti open \(file)`, or give the data with `--view \(file)`",
+                             file: file)
+        }
+        try ExplorerSession(data: data, look: look, view: try view.document()).run()
+    }
 }
 
 /// `tutti demo`: the explorer on the bundled demo data.

@@ -64,7 +64,7 @@ struct ExportCommand: ParsableCommand {
         // Refuse before a long load, not after.
         try RowExporter.checkDestination(output, options: options)
         let document = try view.document()
-        let (dataset, roles) = try data.load()
+        let (dataset, roles) = try data.orData(of: document, viewFile: view.view).load()
         let selected = try columns.map { try dataset.columns(named: columnNames($0), context: "--columns") }
         var rows = try FilterOption.rows(expression, in: dataset)
         if let document {

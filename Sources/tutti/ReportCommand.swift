@@ -43,14 +43,15 @@ struct ReportCommand: ParsableCommand {
             throw TuttiError("exists; use --force to overwrite", file: output)
         }
         let document = try view.document()
-        let (dataset, roles) = try data.load()
+        let source = try data.orData(of: document, viewFile: view.view)
+        let (dataset, roles) = try source.load()
         var state = ExplorerState(dataset: dataset, roles: roles)
         var panes: [ViewPane]?
         if let document {
             state = try ViewOption.restore(document, on: dataset, roles: roles)
             panes = document.layout.panes
         }
-        let input = ReportInput(state: state, datasetName: data.displayName, panes: panes, title: title)
+        let input = ReportInput(state: state, datasetName: source.displayName, panes: panes, title: title)
         let report = try ReportBuilder.build(input)
         try ReportFormat.write(report, to: output, format: format, overwrite: force)
         Console.error("wrote the report (\(report.sections.count) sections) to \(output)")

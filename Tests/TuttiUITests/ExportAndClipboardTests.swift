@@ -105,6 +105,40 @@ import TuttiTerminal
         #expect(text.contains("## Rows"))
     }
 
+    @Test func aWriteErrorBringsThePromptBackWithTheProblem() {
+        let ws = workspace()
+        ws.openPrompt(.exportRows)
+        type("/proc/tutti-cannot-write-here.csv", into: ws)
+        ws.submitPrompt()
+        #expect(ws.prompt?.purpose == .exportRows)
+        #expect(ws.prompt?.editor.text == "/proc/tutti-cannot-write-here.csv")
+        #expect(ws.prompt?.problem?.contains("/proc") == true)
+    }
+
+    @Test func escClosesThePairViewerBeforeClearingTheSelection() {
+        let ws = workspace()
+        ws.dispatch(.select(RowSet(rowCount: adult.rowCount, allSet: true), .rows))
+        ws.showPane(.duplicates)
+        _ = ws.render(width: 120, height: 40)
+        ws.send(.enter)
+        #expect((ws.panes[ws.focus] as? DuplicatesPane)?.pair != nil)
+        ws.cancel()
+        #expect((ws.panes[ws.focus] as? DuplicatesPane)?.pair == nil)
+        #expect(ws.state.selection != nil)
+        ws.cancel()
+        #expect(ws.state.selection == nil)
+    }
+
+    @Test func aLongMessageTakesTheFooterAndTheNextKeyClearsIt() {
+        let ws = workspace()
+        ws.say("saved the view to /a/rather/long/path/that/does/not/fit/beside/the/counts/in/the/status/line/view.json · tutti open it")
+        let lines = ws.render(width: 100, height: 30).lines
+        #expect(lines[29].hasPrefix("saved the view to /a/rather/long"))
+        _ = Keymap.handle(.key(KeyEvent(.down)), in: ws)
+        #expect(ws.message == nil)
+        #expect(!ws.render(width: 100, height: 30).lines[29].hasPrefix("saved"))
+    }
+
     @Test func copiesSelectedIdsWithOSC52AndCapsTheSize() throws {
         let ws = workspace()
         let few = try FilterExpression("age == 90", dataset: adult).evaluate(adult)
@@ -124,7 +158,7 @@ import TuttiTerminal
 
     @Test func tmuxGetsThePassthroughWrapping() {
         let wrapped = ClipboardSequence.osc52("hi", tmux: true)
-        #expect(wrapped == "\u{1B}Ptmux;\u{1B}\u{1B}]52;c;aGk=\u{07}\u{1B}\\")
+        #expect(wrapped == "\u{1B}]52;c;aGk=\u{07}" + "\u{1B}Ptmux;\u{1B}\u{1B}]52;c;aGk=\u{07}\u{1B}\\")
         let ws = workspace()
         #expect(ws.clipboardSequence() == nil)
         #expect(ws.message?.text.hasPrefix("nothing to copy") == true)

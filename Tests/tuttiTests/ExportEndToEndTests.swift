@@ -10,7 +10,8 @@ import Testing
     @Test func brushExportWithXMatchesTheHeadlessExportOfTheSameRange() throws {
         let folder = NSTemporaryDirectory() + "tutti-e2e-export-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let session = try TmuxSession(width: 160, height: 44)
+        // As inside tmux: tutti sends the clipboard sequence plain and wrapped for passthrough.
+        let session = try TmuxSession(width: 160, height: 44, environment: ["TMUX": "/tmp/tmux-0/default,1,0"])
         try session.setGlobalOption("set-clipboard", "on")
         try session.run("cd \(TmuxSession.shellQuoted(folder)) && \(TmuxSession.shellQuoted(CommandRunner.executable)) demo")
         #expect(session.waitFor("48,842 filtered"))

@@ -59,6 +59,12 @@ import TuttiCore
         let a = try Data(contentsOf: URL(fileURLWithPath: dir + "/a.csv"))
         #expect(a == (try Data(contentsOf: URL(fileURLWithPath: dir + "/b.csv"))))
         #expect(viaView.stderr.contains("\(NumberFormatting.grouped(selected)) rows"))
+        // Without a file, the data is the view's.
+        let viewOnly = try CommandRunner.run(["export", "--view", dir + "/v.json", "-o", dir + "/e.csv"])
+        #expect(viewOnly.status == 0, "\(viewOnly.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/e.csv")) == a)
+        let misuse = try CommandRunner.run([dir + "/v.json"])
+        #expect(misuse.status == 1 && misuse.stderr.contains("tutti open"))
         let both = try CommandRunner.run(["export", "--demo", "--view", dir + "/v.json", "--where", "age > 1", "-o", dir + "/c.csv"])
         #expect(both.status == 2)
         let broken = dir + "/broken.json"

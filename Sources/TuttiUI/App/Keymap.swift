@@ -14,6 +14,9 @@ public enum Keymap {
     public static func handle(_ event: TerminalEvent, in workspace: Workspace) -> TerminalEffect {
         switch event {
         case .key(let key):
+            // A message stays until the next key that does not say something new.
+            let serial = workspace.messageSerial
+            defer { if workspace.messageSerial == serial { workspace.clearMessage() } }
             if workspace.filterBar != nil { return filterBarKey(key, workspace) }
             if workspace.prompt != nil { return promptKey(key, workspace) }
             if workspace.overlay != nil { return overlayKey(key, workspace) }

@@ -35,7 +35,7 @@ extension Workspace {
                 let summary = handle.value(as: ExportSummary.self)
                 let columnsText = summary.map { "\($0.columnCount) columns" } ?? ""
                 self?.say("exported \(description) × \(columnsText) to \(path)")
-            case .failed(let message): self?.say(message, isError: true)
+            case .failed(let message): self?.reopenPrompt(.exportRows, path: path, problem: message)
             case .cancelled: self?.say("export cancelled; \(path) was not written")
             case .running: break
             }

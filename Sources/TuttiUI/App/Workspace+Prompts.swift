@@ -50,19 +50,31 @@ extension Workspace {
     }
 
     private func carryOut(_ open: Prompt, path: String, overwrite: Bool) {
+        prompt = nil
         do {
             switch open.purpose {
             case .exportRows: try startExport(to: path, allColumns: open.allColumns, overwrite: overwrite)
             case .saveView: try saveView(to: path, overwrite: overwrite)
             case .saveReport: try startReport(to: path, overwrite: overwrite)
             }
-            prompt = nil
         } catch {
             var again = open
             again.confirmingOverwrite = false
             again.problem = "\(error)"
             prompt = again
         }
+    }
+
+    /// After background work for a prompt failed (a write error): the prompt again, with the
+    /// path and the problem, unless the user has opened something else since.
+    func reopenPrompt(_ purpose: PromptPurpose, path: String, problem: String) {
+        guard prompt == nil, filterBar == nil else {
+            say(problem, isError: true)
+            return
+        }
+        var again = Prompt(purpose: purpose, path: path)
+        again.problem = problem
+        prompt = again
     }
 
     private func suggestedPath(for purpose: PromptPurpose) -> String {

@@ -37,7 +37,7 @@ extension Workspace {
         }, completion: { [weak self] handle in
             switch handle.phase {
             case .finished: self?.say("wrote the report to \(path)")
-            case .failed(let message): self?.say(message, isError: true)
+            case .failed(let message): self?.reopenPrompt(.saveReport, path: path, problem: message)
             case .cancelled: self?.say("report cancelled; \(path) was not written")
             case .running: break
             }

@@ -18,6 +18,8 @@ public final class Workspace {
     public private(set) var overlay: Overlay?
     /// The last message and whether it reports an error.
     public private(set) var message: (text: String, isError: Bool)?
+    /// Counts messages, so the keymap can tell whether a key said something.
+    public private(set) var messageSerial = 0
     public var theme: Theme
     public var glyphs: Glyphs
     /// The data's path as a view file records it (`tutti:demo` for the demo data).
@@ -156,7 +158,13 @@ public final class Workspace {
     }
 
     /// Shows a message in the status line.
-    public func say(_ text: String, isError: Bool = false) { message = (text, isError) }
+    public func say(_ text: String, isError: Bool = false) {
+        message = (text, isError)
+        messageSerial += 1
+    }
+
+    /// Drops the message (the keymap does after a key that said nothing new).
+    public func clearMessage() { message = nil }
 
     /// Sends an intent to the focused pane and carries out what it asks.
     public func send(_ input: PaneInput) {
@@ -207,6 +215,8 @@ public final class Workspace {
             } else {
                 prompt = nil
             }
+        } else if panes[focus]?.closeInnerView() == true {
+            return
         } else if !jobs.running.isEmpty {
             let labels = jobs.running.map(\.label)
             jobs.cancelAll()

@@ -34,22 +34,23 @@ struct WorkspaceRenderer {
         }
         for (id, frame) in workspace.frames(width: width, height: height) {
             guard let pane = workspace.panes[id] else { continue }
-            drawFrame(&canvas, frame, title: pane.title, focused: id == workspace.focus)
             let interior = frame.inset(by: 1)
             if interior.width < 8 || interior.height < 2 {
                 canvas.within(interior) { $0.text("too small", x: 0, y: 0, style: theme[.muted]) }
-                continue
+            } else {
+                let context = workspace.context(for: id)
+                canvas.within(interior) { pane.render(into: &$0, context: context) }
             }
-            let context = workspace.context(for: id)
-            canvas.within(interior) { pane.render(into: &$0, context: context) }
+            // After the interior, so a title that depends on what the pane just computed is current.
+            drawFrame(&canvas, frame, title: pane.title, focused: id == workspace.focus)
         }
-        drawStatus(&canvas, y: height - 2, width: width)
+        let overflow = drawStatus(&canvas, y: height - 2, width: width)
         if let bar = workspace.filterBar {
             drawFilterBar(&canvas, bar, width: width, height: height)
         } else if let prompt = workspace.prompt {
             drawPrompt(&canvas, prompt, width: width, height: height)
         } else {
-            drawFooter(&canvas, y: height - 1, width: width)
+            drawFooter(&canvas, y: height - 1, width: width, message: overflow)
         }
         switch workspace.overlay {
         case .help(let scroll): drawHelp(&canvas, scroll: scroll)
@@ -80,7 +81,8 @@ struct WorkspaceRenderer {
                     maxWidth: frame.width - 4)
     }
 
-    private func drawStatus(_ canvas: inout Canvas, y: Int, width: Int) {
+    /// Draws the status line; returns the message when it did not fit there.
+    private func drawStatus(_ canvas: inout Canvas, y: Int, width: Int) -> String? {
         let theme = workspace.theme
         let state = workspace.state
         canvas.fill(Rect(x: 0, y: y, width: width, height: 1), style: theme[.status])
@@ -105,17 +107,25 @@ struct WorkspaceRenderer {
         for part in parts where x < width {
             x += canvas.text("· " + part, x: x, y: y, style: theme[.status], maxWidth: width - x) + 1
         }
-        if let message = workspace.message, x < width - 4 {
-            let text = message.text.split(separator: "\n").first.map(String.init) ?? ""
-            let fitted = TextFitting.fit(text, width - x - 1, ellipsis: workspace.glyphs.ellipsis)
-            let style = message.isError ? theme[.error] : theme[.status]
-            canvas.text(fitted, x: width - 1 - DisplayWidth.of(fitted), y: y, style: CellStyle(
-                foreground: style.foreground, background: theme[.status].background, attributes: style.attributes))
-        }
+        guard let message = workspace.message else { return nil }
+        let text = message.text.split(separator: "\n").first.map(String.init) ?? ""
+        // A message that does not fit beside the counts goes to the footer line instead.
+        guard DisplayWidth.of(text) <= width - x - 1 else { return text }
+        let style = message.isError ? theme[.error] : theme[.status]
+        canvas.text(text, x: width - 1 - DisplayWidth.of(text), y: y, style: CellStyle(
+            foreground: style.foreground, background: theme[.status].background, attributes: style.attributes))
+        return nil
     }
 
-    private func drawFooter(_ canvas: inout Canvas, y: Int, width: Int) {
+    /// The key hints; or the message, when it did not fit in the status line.
+    private func drawFooter(_ canvas: inout Canvas, y: Int, width: Int, message: String?) {
         let theme = workspace.theme
+        if let message {
+            let isError = workspace.message?.isError ?? false
+            canvas.text(TextFitting.fit(message, width, ellipsis: workspace.glyphs.ellipsis), x: 0, y: y,
+                        style: isError ? theme[.error] : theme[.message])
+            return
+        }
         var hints = workspace.panes[workspace.focus]?.keyHints ?? []
         hints += [KeyHint("Tab", "pane"), KeyHint("/", "filter"), KeyHint("?", "help"), KeyHint("q", "quit")]
         var x = 0
@@ -179,7 +189,7 @@ struct WorkspaceRenderer {
     }
 
     private func box(_ canvas: inout Canvas, title: String) -> Rect {
-        let width = min(canvas.width - 4, 90), height = canvas.height - 4
+        let width = min(canvas.width - 4, 112), height = canvas.height - 4
         let rect = Rect(x: (canvas.width - width) / 2, y: 1, width: width, height: height)
         canvas.fill(rect, style: workspace.theme[.text])
         drawFrame(&canvas, rect, title: title, focused: true)

@@ -45,6 +45,13 @@ public final class DuplicatesPane: Pane {
     /// The cluster under the cursor, by its index in the report.
     public var cursor: Int { cursorCluster ?? 0 }
 
+    /// Esc in the pair viewer goes back to the list.
+    public func closeInnerView() -> Bool {
+        guard pair != nil else { return false }
+        pair = nil
+        return true
+    }
+
     public var keyHints: [KeyHint] {
         pair == nil ? [KeyHint("↑↓", "cluster"), KeyHint("Space", "select"), KeyHint("Enter", "compare rows"),
                        KeyHint("f", "filter to the kind"), KeyHint("s", "sort"), KeyHint("r", "reverse")]

@@ -79,4 +79,10 @@ public protocol Pane: AnyObject {
     var keyHints: [KeyHint] { get }
     /// What the pane remembers in a view file (none by default).
     var savedSettings: PaneSettings { get }
+    /// Esc: closes a view inside the pane (the pair viewer); false when there is none.
+    func closeInnerView() -> Bool
+}
+
+extension Pane {
+    public func closeInnerView() -> Bool { false }
 }

@@ -50,7 +50,8 @@ public final class SummaryPane: Pane {
             let cells = [
                 summary.name, Self.shortKind(summary),
                 summary.missing == 0 ? "0" : missing < 0.1 ? "<0.1%" : NumberFormatting.compact(missing, significant: 2) + "%",
-                NumberFormatting.grouped(summary.distinct), "", summary.role?.rawValue ?? "", rangeText(summary),
+                NumberFormatting.grouped(summary.distinct), "", roleText(summary, groups: context.state.groupColumns),
+                rangeText(summary),
             ]
             var x = 1
             for (offset, cell) in cells.enumerated() where x < width {
@@ -130,5 +131,12 @@ public final class SummaryPane: Pane {
             break
         }
         return []
+    }
+
+    /// The role column: the column's role, and "group" when it is a group column (`b`).
+    private func roleText(_ summary: ColumnSummary, groups: [String]) -> String {
+        let role = summary.role?.rawValue ?? ""
+        guard groups.contains(summary.name) else { return role }
+        return role.isEmpty ? "group" : role + "+group"
     }
 }
