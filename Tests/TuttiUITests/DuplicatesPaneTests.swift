@@ -37,8 +37,11 @@ import TuttiTerminal
         #expect(pane.sortKey == .similarity && pane.descending)
         let bySimilarity = render(pane, context, width: 120, height: 60)
         #expect(bySimilarity.lines[1].contains("sim↓"))
+        let header = bySimilarity.lines[1]
+        let rowNumbers = try #require(header.range(of: "row numbers")).lowerBound
+        let offset = header.distance(from: header.startIndex, to: rowNumbers)
         let firstRows = bySimilarity.lines.dropFirst(3).prefix(49).compactMap { line in
-            Int(line.dropFirst(1 + 17 + 5 + 6 + 6 + 19 + 15).split(separator: " ").first ?? "")
+            Int(line.dropFirst(offset).split(separator: " ").first ?? "")
         }
         #expect(firstRows.count == 49)
         #expect(firstRows == firstRows.sorted())

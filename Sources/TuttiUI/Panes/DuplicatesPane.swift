@@ -143,11 +143,12 @@ public final class DuplicatesPane: Pane {
         if report.kinds.contains(.nearText) { header += " · near text \(summary.nearTextClusters)" }
         if report.kinds.contains(.nearVector) { header += " · near vectors \(summary.nearVectorClusters)" }
         canvas.text(header, x: 0, y: 0, style: theme[.muted], maxWidth: width)
+        let widths = Self.columnWidths(paneWidth: width)
         var x = 1
-        for column in Self.columns {
+        for (column, columnWidth) in zip(Self.columns, widths) {
             let arrow = column.sort == sortKey ? (descending ? "↓" : "↑") : ""
-            canvas.text(TextFitting.pad(column.title + arrow, column.width, right: column.right), x: x, y: 1, style: theme[.header])
-            x += column.width + 1
+            canvas.text(TextFitting.pad(column.title + arrow, columnWidth, right: column.right), x: x, y: 1, style: theme[.header])
+            x += columnWidth + 1
         }
         canvas.text("row numbers", x: x, y: 1, style: theme[.header])
         list.fit(lines: height - 2, count: lines.count)
@@ -170,14 +171,24 @@ public final class DuplicatesPane: Pane {
                 var x = 1
                 for (offset, (cell, column)) in zip(cells, Self.columns).enumerated() {
                     let cellStyle = offset == 3 && selected > 0 && !isCursor ? theme[.selected] : style
-                    canvas.text(TextFitting.pad(cell, column.width, right: column.right, ellipsis: context.glyphs.ellipsis),
+                    canvas.text(TextFitting.pad(cell, widths[offset], right: column.right, ellipsis: context.glyphs.ellipsis),
                                 x: x, y: y, style: cellStyle)
-                    x += column.width + 1
+                    x += widths[offset] + 1
                 }
                 canvas.text(cluster.rows.prefix(12).map(String.init).joined(separator: " "), x: x, y: y, style: style, maxWidth: width - x)
             }
         }
         if lines.isEmpty { canvas.text("no duplicates among the filtered rows", x: 1, y: 2, style: theme[.muted]) }
+    }
+
+    /// The columns' widths in a pane `paneWidth` wide: room beyond what the fixed columns and
+    /// a few row numbers need goes to the splits and labels (up to 40 cells each).
+    private static func columnWidths(paneWidth: Int) -> [Int] {
+        var widths = columns.map(\.width)
+        let spare = max(0, paneWidth - widths.reduce(0) { $0 + $1 + 1 } - 30)
+        widths[4] += min(22, spare * 3 / 5)
+        widths[5] += min(26, spare - spare * 3 / 5)
+        return widths
     }
 
     /// The heading of a kind's clusters.
