@@ -23,7 +23,12 @@ let reportAdult: Report = {
 }()
 
 @Suite struct ReportTests {
-    static let headings = ["Dataset", "Filter and selection", "Histogram: age", "Confusion matrix", "Slices", "Duplicates"]
+    static let headings = ["At a glance", "Dataset", "Filter and selection", "Histogram: age", "Confusion matrix", "Slices", "Duplicates"]
+
+    /// The slices section of `report`.
+    static func slices(_ report: Report) throws -> ReportSection {
+        try #require(report.sections.first { $0.heading == "Slices" })
+    }
 
     @Test func sectionsFollowTheView() {
         // The summary pane's column table is the dataset section's, not repeated.
@@ -56,16 +61,16 @@ let reportAdult: Report = {
 
     @Test func sectionsHoldTheirNumbers() throws {
         let state = try reportAdultState()
-        let histogram = try #require(reportAdult.sections[2].blocks.compactMap { if case .histogram(let h) = $0 { h } else { nil } }.first)
+        let histogram = try #require(reportAdult.sections[3].blocks.compactMap { if case .histogram(let h) = $0 { h } else { nil } }.first)
         #expect(histogram.bins.map(\.filtered).reduce(0, +) == state.filteredCount)
         #expect(histogram.bins.map(\.selected).reduce(0, +) == state.selectedCount)
         #expect(histogram.bins.map(\.all).reduce(0, +) == adult.rowCount)
         #expect(histogram.bins.prefix(3).allSatisfy { $0.filtered == 0 })  // ages under 30 are filtered out
-        let confusion = try #require(reportAdult.sections[3].blocks.compactMap { if case .table(let t) = $0 { t } else { nil } }.first)
+        let confusion = try #require(reportAdult.sections[4].blocks.compactMap { if case .table(let t) = $0 { t } else { nil } }.first)
         #expect(confusion.headers == ["label ╲ prediction", "0", "1", "total"])
         let totals = confusion.rows.map { $0.last ?? "" }
         #expect(totals.count == 2 && totals.allSatisfy { $0.contains("(") })
-        let duplicates = reportAdult.sections[5]
+        let duplicates = reportAdult.sections[6]
         let lists = duplicates.blocks.compactMap { if case .list(let items) = $0 { items } else { nil } }
         guard case .plain(let exact)? = lists.first?.first?.first else {
             Issue.record("no duplicate counts")
@@ -112,9 +117,9 @@ let reportAdult: Report = {
 
     @Test func defaultPanesFollowTheRoles() {
         let panes = ReportInput.defaultPanes(dataset: adult, roles: ColumnRoles.infer(from: adult))
-        #expect(panes.map(\.kind) == ["summary", "histogram", "histogram", "histogram", "histogram", "histogram", "confusion",
-                                      "slices", "duplicates"])
-        #expect(panes.compactMap(\.settings.column) == ["label", "prediction", "score", "age", "fnlwgt"])
+        #expect(panes.map(\.kind) == ["summary", "histogram", "histogram", "histogram", "histogram", "confusion", "slices",
+                                      "duplicates"])
+        #expect(panes.compactMap(\.settings.column) == ["label", "prediction", "score", "loss"])
         let plain = makeDataset(["x": .floats([1, 2]), "c": .categorical(["a", "a"])])
         #expect(ReportInput.defaultPanes(dataset: plain, roles: ColumnRoles()).map(\.kind)
                 == ["summary", "histogram", "slices", "duplicates"])
@@ -127,7 +132,7 @@ let reportAdult: Report = {
             ViewPane(kind: "histogram", settings: PaneSettings(column: "nope")), ViewPane(kind: "histogram", settings: PaneSettings(column: "t")),
             ViewPane(kind: "confusion"), ViewPane(kind: "slices"), ViewPane(kind: "scatter"),
         ]))
-        let notes = report.sections.dropFirst(2).map { section in
+        let notes = report.sections.dropFirst(3).map { section in
             section.blocks.contains { if case .note = $0 { true } else { false } }
         }
         #expect(notes == [true, true, true, true, true])
@@ -138,7 +143,7 @@ let reportAdult: Report = {
         let report = try ReportBuilder.build(ReportInput(state: state, datasetName: "adult", panes: [
             ViewPane(kind: "rows", settings: PaneSettings(sortColumn: "age", descending: true)),
         ]))
-        let table = try #require(report.sections[2].blocks.compactMap { if case .table(let t) = $0 { t } else { nil } }.first)
+        let table = try #require(report.sections[3].blocks.compactMap { if case .table(let t) = $0 { t } else { nil } }.first)
         #expect(table.rows.count == 20)
         #expect(table.headers.prefix(3) == ["row", "selected", "age"])
         #expect(table.rows.allSatisfy { $0[1] == "▓ yes" })
@@ -204,5 +209,102 @@ let reportAdult: Report = {
         #expect(TextBars.bar(value: 0.55, selected: 0.01, width: 4) == "▓█▎ ")
         #expect(TextBars.bar(value: 0, selected: 0, width: 2) == "  ")
         #expect(TextBars.sparkline([0, 1, 8]) == " ▂█")
+    }
+}
+
+/// Reports show what the panes show: with group columns, a part per group; a headline; numbers
+/// written as the panes write them.
+@Suite struct ReportPanesTests {
+    /// Adult grouped by `sex`, every row, nothing selected.
+    static let grouped = try! Explorer.reduce(ExplorerState(dataset: adult, roles: ColumnRoles.infer(from: adult)),
+                                              .setGroupColumns(["sex"])).0
+    static let settings = PaneSettings(sortMetric: "fnr", descending: true, minimumSize: 200)
+    static let report = try! ReportBuilder.build(ReportInput(state: grouped, datasetName: "adult", panes: [
+        ViewPane(kind: "confusion"), ViewPane(kind: "slices", settings: settings),
+    ]))
+
+    static func section(_ report: Report, _ heading: String) throws -> ReportSection {
+        try #require(report.sections.first { $0.heading == heading })
+    }
+
+    static func tables(_ section: ReportSection) -> [ReportTable] {
+        section.blocks.compactMap { if case .table(let t) = $0 { t } else { nil } }
+    }
+
+    static func subheadings(_ section: ReportSection) -> [[ReportText]] {
+        section.blocks.compactMap { if case .subheading(let runs) = $0 { runs } else { nil } }
+    }
+
+    @Test func slicesHaveASectionPerGroupAsInThePane() throws {
+        let slices = try Self.section(Self.report, "Slices")
+        let markdown = MarkdownReport.render(Self.report)
+        let part = try #require(markdown.components(separatedBy: "## Slices\n").last)
+        #expect(part.contains("\n### `sex == \"Male\"`: 32,650 rows, fnr "))
+        #expect(part.contains("\n### `sex == \"Female\"`: 16,192 rows, fnr "))
+        #expect(HTMLReport.render(Self.report).contains("<h3><code>sex == &quot;Male&quot;</code>: 32,650 rows, fnr "))
+        // The same computation as the pane's, sorted by the view's metric, at its minimum size.
+        var model = try SliceSections.compute(state: Self.grouped, options: SliceSectionOptions(minimumSize: 200))
+        model.sort(by: .fnr, descending: true)
+        let tables = Self.tables(slices)
+        #expect(tables.count == model.sections.count && tables.count == 2)
+        for (table, section) in zip(tables, model.sections) {
+            #expect(table.rows[0][0] == SliceReport.expression(section.group))
+            #expect(Array(table.rows.dropFirst().map { $0[0] }) == section.slices.prefix(10).map(\.entry.expression))
+            #expect(table.rows.dropFirst().allSatisfy { !$0[0].contains("sex") && $0.last?.isEmpty == false })
+            #expect(table.rows.dropFirst().allSatisfy { Int($0[1].replacingOccurrences(of: ",", with: ""))! >= 200 })
+            #expect(table.headers.contains("fnr") && table.caption?.contains("minus that of the group") == true)
+        }
+    }
+
+    @Test func confusionHasAMatrixPerGroup() throws {
+        let confusion = try Self.section(Self.report, "Confusion matrix")
+        let headings = Self.subheadings(confusion)
+        #expect(headings == [[.code("sex == \"Male\""), .plain(": 32,650 rows")],
+                             [.code("sex == \"Female\""), .plain(": 16,192 rows")]])
+        let tables = Self.tables(confusion)
+        #expect(tables.count == 2)
+        let totals = tables.map { $0.rows.map { Int($0.last!.replacingOccurrences(of: ",", with: ""))! }.reduce(0, +) }
+        #expect(totals == [32_650, 16_192])
+        #expect(MarkdownReport.render(Self.report).contains("\n### `sex == \"Female\"`: 16,192 rows\n"))
+    }
+
+    @Test func withoutGroupsTheSlicesAreOneTable() throws {
+        let slices = try ReportTests.slices(reportAdult)
+        #expect(Self.subheadings(slices).isEmpty && Self.tables(slices).count == 1)
+        #expect(Self.tables(slices)[0].rows[0][0] == "all filtered rows")
+    }
+
+    @Test func theHeadlineHoldsTheCountsAndTheOverallError() throws {
+        let state = try reportAdultState()
+        let headline = try Self.section(reportAdult, "At a glance")
+        #expect(reportAdult.sections.first?.heading == "At a glance")
+        let metrics = try SliceEvaluator(dataset: adult, roles: state.roles)
+            .metrics(of: state.filter.rows, filteredCount: state.filteredCount)
+        let table = try #require(Self.tables(headline).first)
+        #expect(table.rows.map { $0[0] } == ["error", "accuracy", "F1", "false-positive rate (FPR)",
+                                             "false-negative rate (FNR)", "mean loss"])
+        let interval = try #require(metrics.interval(.error))
+        #expect(table.rows[0] == ["error", ReportNumbers.metric(metrics.value(.error)),
+                                  String(format: "%.3f – %.3f", interval.lower, interval.upper)])
+        let markdown = MarkdownReport.render(reportAdult)
+        #expect(markdown.contains("- Filtered rows: \(NumberFormatting.grouped(state.filteredCount)) ("))
+        #expect(markdown.contains("- Selected rows: \(NumberFormatting.grouped(state.selectedCount)) ("))
+        #expect(markdown.contains("| error | \(ReportNumbers.metric(metrics.value(.error))) |"))
+    }
+
+    @Test func largeNumbersAreGroupedLikeCounts() throws {
+        let state = ExplorerState(dataset: adult, roles: ColumnRoles.infer(from: adult))
+        let report = try ReportBuilder.build(ReportInput(state: state, datasetName: "adult", panes: [
+            ViewPane(kind: "histogram", settings: PaneSettings(column: "fnlwgt")),
+        ]))
+        let histogram = try Self.section(report, "Histogram: fnlwgt")
+        let stats = try #require(Self.tables(histogram).first?.rows.first)
+        #expect(stats[3] == "189,664" && stats[5] == "12,285" && stats[6] == "1,490,400")
+        let html = HTMLReport.render(report)
+        #expect(html.contains(">100,000</text>") && !html.contains(">100000</text>"))
+        #expect(!html.contains("189664") && !MarkdownReport.render(report).contains("1490400"))
+        #expect(ReportNumbers.number(1990) == "1990" && ReportNumbers.number(0.25) == "0.25")
+        #expect(ReportNumbers.number(12_345.6) == "12,346" && ReportNumbers.number(12_345.5, exact: true) == "12345.5")
+        #expect(ReportNumbers.signed(-0.00001) == "±0.0000" && ReportNumbers.signed(0.034) == "+0.0340")
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 import Testing
 import TuttiCore
@@ -90,10 +91,24 @@ import TuttiTerminal
         #expect(text.contains("found slices"))
     }
 
+    @Test func gapsAreSignedFixedDecimals() throws {
+        #expect(SliceRowDrawer.gapText(0.0341) == "+0.034" && SliceRowDrawer.gapText(-0.0671) == "-0.067")
+        #expect([7.08e-17, -0.0004, 0, -0.0].allSatisfy { SliceRowDrawer.gapText($0) == "±0.000" })
+        #expect(SliceRowDrawer.gapText(0.0005) == "+0.001" && SliceRowDrawer.gapText(-123.4) == "-123")
+        // Every gap on screen, headings' and slices', is written so.
+        let lines = render(SlicesPane(), paneContext(try Self.grouped(["sex", "race"])), width: 120, height: 20).lines
+        let start = SliceRowDrawer.widths.prefix(3).reduce(1) { $0 + $1 + 1 }
+        let gaps = lines.dropFirst(2).map {
+            String($0.dropFirst(start).prefix(SliceRowDrawer.widths[3])).trimmingCharacters(in: .whitespaces)
+        }
+        #expect(gaps.filter { !$0.isEmpty }.count >= 10)
+        #expect(gaps.allSatisfy { $0.isEmpty || $0.wholeMatch(of: /[+-]\d+\.\d{3}|±0\.000/) != nil }, "\(gaps)")
+    }
+
     @Test func computeReportsProgressAndStopsWhenCancelled() throws {
         let state = try Self.grouped(["sex"])
         let fractions = Mutex<[Double]>([]), details = Mutex<Set<String>>([])
-        let model = try SlicesPaneModel.compute(state: state, options: SlicesPaneOptions(sortMetric: .fnr, minimumSize: 200)) {
+        let model = try SliceSections.compute(state: state, options: SliceSectionOptions(sortMetric: .fnr, minimumSize: 200)) {
             progress in
             fractions.withLock { $0.append(progress.fraction) }
             details.withLock { _ = $0.insert(progress.detail) }
@@ -107,7 +122,7 @@ import TuttiTerminal
         let flag = CancellationFlag()
         flag.cancel()
         #expect(throws: TuttiError.self) {
-            try SlicesPaneModel.compute(state: state, options: SlicesPaneOptions(), cancellation: flag)
+            try SliceSections.compute(state: state, options: SliceSectionOptions(), cancellation: flag)
         }
     }
 }

@@ -43,8 +43,8 @@ enum DatasetSection {
 
     private static func rangeOrTop(_ summary: ColumnSummary) -> String {
         if let low = summary.min, let high = summary.max {
-            let mean = summary.mean.map { ", mean " + NumberFormatting.compact($0) } ?? ""
-            return "\(NumberFormatting.compact(low)) – \(NumberFormatting.compact(high))\(mean)"
+            let mean = summary.mean.map { ", mean " + ReportNumbers.number($0) } ?? ""
+            return "\(ReportNumbers.number(low)) – \(ReportNumbers.number(high))\(mean)"
         }
         let top = summary.top.map { "\($0.value) (\(ReportNumbers.count($0.count)))" }
         return top.joined(separator: ", ") + (summary.distinct > summary.top.count && !top.isEmpty ? ", …" : "")

@@ -48,7 +48,7 @@ enum FilterSection {
         switch source {
         case .brush(let column, .numeric(let lower, let upper, let includesUpper)):
             return [.plain("Selection: a range brushed on the histogram of "), .code(column),
-                    .plain(", from \(NumberFormatting.shortest(lower)) to \(NumberFormatting.shortest(upper))"
+                    .plain(", from \(ReportNumbers.number(lower, exact: true)) to \(ReportNumbers.number(upper, exact: true))"
                            + (includesUpper ? " inclusive" : " (exclusive)"))]
         case .brush(let column, .values(let values)):
             let shown = values.prefix(8).joined(separator: ", ") + (values.count > 8 ? ", …" : "")

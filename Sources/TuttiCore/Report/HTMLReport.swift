@@ -44,6 +44,7 @@ public enum HTMLReport {
 
     private static func render(_ block: ReportBlock, chart: Int) -> String {
         switch block {
+        case .subheading(let runs): return "<h3>" + inline(runs) + "</h3>"
         case .paragraph(let runs): return "<p>" + inline(runs) + "</p>"
         case .note(let text): return "<p class=\"note\">" + e(text) + "</p>"
         case .list(let items): return "<ul>\n" + items.map { "<li>" + inline($0) + "</li>\n" }.joined() + "</ul>"

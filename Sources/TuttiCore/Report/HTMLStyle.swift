@@ -17,6 +17,7 @@ enum HTMLStyle {
     header { padding-top: 28px; }
     h1 { font-size: 1.7em; margin: 0 0 4px; }
     h2 { font-size: 1.3em; margin: 36px 0 12px; padding-bottom: 4px; border-bottom: 1px solid #d0d7de; break-after: avoid; }
+    h3 { font-size: 1.05em; margin: 24px 0 6px; break-after: avoid; }
     p.generated { color: #57606a; margin: 0; }
     nav { margin-top: 16px; color: #57606a; }
     nav ol { margin: 4px 0 0; padding-left: 22px; columns: 2; }

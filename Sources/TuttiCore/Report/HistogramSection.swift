@@ -22,7 +22,7 @@ enum HistogramSection {
         let selection = state.selection?.rows
         let counts = HistogramCounts(binning, filter: state.filter.rows, selection: selection)
         var bins = (0..<binning.binCount).map { bin in
-            ReportHistogram.Bin(label: binning.labels[bin], detail: detail(binning, bin: bin), all: counts.all[bin],
+            ReportHistogram.Bin(label: label(binning, bin: bin), detail: detail(binning, bin: bin), all: counts.all[bin],
                                 filtered: counts.filtered[bin], selected: counts.selected[bin])
         }
         let missing = binning.binCount
@@ -44,7 +44,7 @@ enum HistogramSection {
         case .numeric(let edges, let integral):
             let step = edges.count > 1 ? edges[1] - edges[0] : 1
             bins = integral && step == 1 ? "One bar per value"
-                : "\(binning.binCount) bins of width \(NumberFormatting.compact(step))"
+                : "\(binning.binCount) bins of width \(ReportNumbers.number(step))"
         case .values(_, let other):
             bins = other.isEmpty ? "One bar per value" : "The \(binning.binCount - 1) most frequent values, then the other \(other.count)"
         }
@@ -52,18 +52,24 @@ enum HistogramSection {
             + (hasSelection ? ", its ▓ (hatched) part the selected ones among them." : ".")
     }
 
+    /// The short label of bin `bin`: a category, or a bin's lower edge written as reports write values.
+    private static func label(_ binning: ColumnBinning, bin: Int) -> String {
+        guard case .numeric(let edges, _) = binning.scheme else { return binning.labels[bin] }
+        return ReportNumbers.number(edges[bin])
+    }
+
     /// What bin `bin` holds, in words.
     static func detail(_ binning: ColumnBinning, bin: Int) -> String {
         let name = binning.column
         switch binning.scheme {
         case .numeric(let edges, let integral):
-            let low = NumberFormatting.shortest(edges[bin])
+            let low = ReportNumbers.number(edges[bin], exact: true)
             if integral {
-                let high = NumberFormatting.shortest(edges[bin + 1] - 1)
+                let high = ReportNumbers.number(edges[bin + 1] - 1, exact: true)
                 return low == high ? "\(name) = \(low)" : "\(low) ≤ \(name) ≤ \(high)"
             }
             let isLast = bin == binning.binCount - 1
-            return "\(low) ≤ \(name) \(isLast ? "≤" : "<") \(NumberFormatting.shortest(edges[bin + 1]))"
+            return "\(low) ≤ \(name) \(isLast ? "≤" : "<") \(ReportNumbers.number(edges[bin + 1], exact: true))"
         case .values(let values, let other):
             if bin < values.count { return "\(name) = \(values[bin])" }
             let shown = other.prefix(5).joined(separator: ", ") + (other.count > 5 ? ", …" : "")
@@ -79,7 +85,7 @@ enum HistogramSection {
         if let visible = state.visibleSelection, let selected = ColumnStatistics.compute(column, rows: visible) {
             lines.append(("selected rows", selected))
         }
-        let number = { (value: Double?) in value.map { NumberFormatting.compact($0) } ?? "–" }
+        let number = { (value: Double?) in value.map { ReportNumbers.number($0) } ?? "–" }
         return ReportTable(
             headers: ["rows", "count", "missing", "mean", "std. dev.", "min", "max"],
             rows: lines.map { title, stats in

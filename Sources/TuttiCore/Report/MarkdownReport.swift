@@ -18,6 +18,7 @@ public enum MarkdownReport {
 
     private static func block(_ block: ReportBlock) -> String {
         switch block {
+        case .subheading(let runs): return "### " + inline(runs)
         case .paragraph(let runs): return inline(runs)
         case .note(let text): return "> " + MarkdownEscaping.text(text)
         case .list(let items): return items.map { "- " + inline($0) }.joined(separator: "\n")

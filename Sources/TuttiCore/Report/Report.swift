@@ -34,6 +34,8 @@ public struct ReportSection: Sendable, Equatable {
 
 /// One piece of a section.
 public enum ReportBlock: Sendable, Equatable {
+    /// A heading within the section, e.g. one per group of rows.
+    case subheading([ReportText])
     /// Running text.
     case paragraph([ReportText])
     /// A remark set apart, e.g. why a pane shows nothing.

@@ -1,11 +1,11 @@
-/// Computes a report from the state and the view: the dataset, the filter and selection, then one
-/// section per pane of the view in order.
+/// Computes a report from the state and the view: the headline, the dataset, the filter and
+/// selection, then one section per pane of the view in order.
 public enum ReportBuilder {
     /// The report of `input`. A pane that cannot be shown (an unknown column, missing roles) gets
     /// a section saying why; only cancellation through `cancellation` throws.
     public static func build(_ input: ReportInput, cancellation: CancellationFlag? = nil) throws -> Report {
         let state = input.state
-        var sections = [DatasetSection.make(state: state, datasetName: input.datasetName),
+        var sections = [HeadlineSection.make(state: state), DatasetSection.make(state: state, datasetName: input.datasetName),
                         FilterSection.make(state: state)]
         for pane in input.reportedPanes {
             if cancellation?.isCancelled == true { throw cancelled }

@@ -29,16 +29,20 @@ public struct ReportInput: Sendable {
         return Self.defaultPanes(dataset: state.dataset, roles: state.roles)
     }
 
-    /// The panes of a report without a view: the summary; histograms of the label, prediction
-    /// and score columns and of the first two numeric columns playing no role; the confusion
-    /// matrix when there are label and prediction columns; slices; duplicates.
+    /// The panes of a report without a view: the summary; histograms of the model's columns (the
+    /// label, prediction, score and loss, whichever are set), or, when none is, of the first two
+    /// numeric columns playing no role; the confusion matrix when there are label and prediction columns;
+    /// slices; duplicates.
     public static func defaultPanes(dataset: Dataset, roles: ColumnRoles) -> [ViewPane] {
-        let roleColumns = [ColumnRole.label, .prediction, .score].compactMap { roles[$0] }
-            .filter { dataset.column(named: $0) != nil }
-        let numeric = dataset.columns.filter { $0.kind.isNumeric && roles.role(ofColumn: $0.name) == nil }
-            .prefix(2).map(\.name)
         var histograms: [String] = []
-        for name in roleColumns + numeric where !histograms.contains(name) { histograms.append(name) }
+        for role in [ColumnRole.label, .prediction, .score, .loss] {
+            guard let name = roles[role], dataset.column(named: name) != nil, !histograms.contains(name) else { continue }
+            histograms.append(name)
+        }
+        if histograms.isEmpty {
+            let plain = dataset.columns.filter { $0.kind.isNumeric && roles.role(ofColumn: $0.name) == nil }
+            histograms = plain.prefix(2).map(\.name)
+        }
         var panes = [ViewPane(kind: "summary")]
         panes += histograms.map { ViewPane(kind: "histogram", settings: PaneSettings(column: $0)) }
         if roles[.label] != nil, roles[.prediction] != nil { panes.append(ViewPane(kind: "confusion")) }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// How reports write counts and shares.
+/// How reports write counts, shares and values: integers of 10,000 and more with thousands
+/// separators, like counts; other numbers compact.
 enum ReportNumbers {
     /// 48842 → "48,842".
     static func count(_ value: Int) -> String { NumberFormatting.grouped(value) }
@@ -21,9 +22,24 @@ enum ReportNumbers {
         return String(format: "%.1f%%", share * 100)
     }
 
+    /// A value from the data (a bin edge, a mean, a range): from 10,000 on, a whole number with
+    /// thousands separators ("189,664", "1,000,000"); below, compact ("0.25", "1990") or, when
+    /// `exact`, in full. Non-whole numbers from 10,000 on stay in full when `exact`.
+    static func number(_ value: Double, exact: Bool = false) -> String {
+        let magnitude = abs(value)
+        if magnitude >= 10_000, magnitude < 1e15, !exact || value == value.rounded() {
+            return NumberFormatting.grouped(Int(value.rounded()))
+        }
+        return exact ? NumberFormatting.shortest(value) : NumberFormatting.compact(value)
+    }
+
     /// A metric value with four decimals; "–" for none.
     static func metric(_ value: Double?) -> String { value.map { String(format: "%.4f", $0) } ?? "–" }
 
-    /// A signed difference with four decimals; "" for none.
-    static func signed(_ value: Double?) -> String { value.map { String(format: "%+.4f", $0) } ?? "" }
+    /// A signed difference with four decimals, "±0.0000" when it rounds to zero; "" for none.
+    static func signed(_ value: Double?) -> String {
+        guard let value else { return "" }
+        let text = String(format: "%+.4f", value)
+        return text.dropFirst() == "0.0000" ? "±0.0000" : text
+    }
 }

@@ -1,88 +1,88 @@
-/// The slices pane: where the model does worst — the group columns' values, or slices found by
-/// SliceLine — with size, selected rows, the sort metric, its interval and its gap to all rows.
+/// The slices pane: where the model does worst, computed as the pane computes it
+/// (`SliceSections`). Without group columns, one table of the slices SliceLine finds among the
+/// filtered rows; with them, one table per group of the first group column (a sub-heading with
+/// the group's size and metric), holding the slices found within the group — or the groups of
+/// the other group columns —, each with its size, selected rows, the sort metric, its interval
+/// and its gap to the group.
 enum SlicesSection {
-    /// Slices shown.
+    /// Slices shown per table.
     static let shownSlices = 10
 
     static func make(state: ExplorerState, settings: PaneSettings, cancellation: CancellationFlag?) throws -> ReportSection {
         let heading = "Slices"
+        let roles = state.roles
+        guard roles[.label] != nil && roles[.prediction] != nil || roles[.loss] != nil else {
+            return ReportSection(heading: heading, blocks: [.note("Slices need label and prediction columns or a loss column.")])
+        }
+        let sections: SliceSections
         do {
-            return try make(state: state, settings: settings, cancellation: cancellation, heading: heading)
+            sections = try SliceSections.compute(state: state, options: SliceSectionOptions(minimumSize: settings.minimumSize),
+                                                 cancellation: cancellation)
         } catch {
             if cancellation?.isCancelled == true { throw ReportBuilder.cancelled }
             return ReportSection(heading: heading, blocks: [.note("Cannot compute slices: \(error).")])
         }
+        return ReportSection(heading: heading, blocks: blocks(sections, state: state, settings: settings))
     }
 
-    private static func make(state: ExplorerState, settings: PaneSettings, cancellation: CancellationFlag?,
-                             heading: String) throws -> ReportSection {
-        let evaluator = try SliceEvaluator(dataset: state.dataset, roles: state.roles)
-        let objective: SliceObjective
-        if evaluator.classes != nil {
-            objective = .error
-        } else if evaluator.availableMetrics.contains(.meanLoss) {
-            objective = .loss
-        } else {
-            return ReportSection(heading: heading, blocks: [.note("Slices need label and prediction columns or a loss column.")])
-        }
+    private static func blocks(_ model: SliceSections, state: ExplorerState, settings: PaneSettings) -> [ReportBlock] {
+        var model = model
         let metric = settings.sortMetric.flatMap(SliceMetric.init(rawValue:))
-            .flatMap { evaluator.availableMetrics.contains($0) ? $0 : nil } ?? objective.metric
-        let descending = settings.descending ?? true
-        let filter = state.filter.rows, selection = state.visibleSelection
+            .flatMap { model.evaluator.availableMetrics.contains($0) ? $0 : nil } ?? model.objective.metric
+        model.sort(by: metric, descending: settings.descending ?? true)
         let scope = state.filter.isEmpty ? "rows" : "filtered rows"
-        var report: SliceReport
-        let how: String
-        if state.groupColumns.isEmpty {
-            report = try SliceReport.discovered(dataset: state.dataset, roles: state.roles, evaluator: evaluator,
-                                                objective: objective,
-                                                options: SliceLineOptions(minimumSupport: settings.minimumSize, count: shownSlices),
-                                                filter: filter, selection: selection, cancellation: cancellation)
-            let search = report.search
-            how = "Slices found by SliceLine among the \(scope), where the \(objective.metric.title) is high "
+        let tables = SliceTables(model: model, selection: state.visibleSelection, shown: shownSlices)
+        var blocks: [ReportBlock] = [.paragraph([.plain(introduction(model, state: state, scope: scope))])]
+        guard !model.groupColumns.isEmpty else {
+            if let section = model.sections.first { blocks.append(.table(tables.table(section, name: "all " + scope))) }
+            return blocks
+        }
+        for section in model.sections {
+            let expression = SliceReport.expression(section.group)
+            blocks.append(.subheading([.code(expression), .plain(": " + summary(section, model: model, scope: scope))]))
+            if section.slices.isEmpty {
+                let size = section.minimumSize.map { " of \(ReportNumbers.rows($0)) or more" } ?? ""
+                blocks.append(.note("No slice\(size) found in this group."))
+            } else {
+                blocks.append(.table(tables.table(section, name: expression)))
+            }
+        }
+        return blocks
+    }
+
+    /// A group's size and metric, and its gap to all rows: "32,650 rows, error 0.2153 (+0.0230 against all rows)".
+    private static func summary(_ section: SliceSections.Section, model: SliceSections, scope: String) -> String {
+        let metric = model.sortMetric, metrics = section.metrics
+        let gap = metrics.gap(metric, to: model.overall).map { " (\(ReportNumbers.signed($0)) against all \(scope))" } ?? ""
+        return "\(ReportNumbers.rows(metrics.size)), \(metric.title) \(ReportNumbers.metric(metrics.value(metric)))" + gap
+    }
+
+    /// What the slices are: how they were made, the sort, and the classes.
+    private static func introduction(_ model: SliceSections, state: ExplorerState, scope: String) -> String {
+        let metric = model.sortMetric, objective = model.objective.metric.title
+        var text: String
+        if model.groupColumns.isEmpty {
+            let search = model.sections.first?.search
+            text = "Slices found by SliceLine among the \(scope), where the \(objective) is high "
                 + "(at least \(ReportNumbers.rows(search?.minimumSupport ?? 0)) each, "
                 + "\(ReportNumbers.count(search?.evaluated ?? 0)) candidates evaluated)"
         } else {
-            let columns = Array(state.groupColumns.prefix(SliceGroups.maxColumns))
-            report = try SliceReport.grouped(dataset: state.dataset, evaluator: evaluator, columns: columns,
-                                             binning: .equalWidth(10), filter: filter, selection: selection)
-            let numeric = columns.contains { state.dataset.column(named: $0)?.kind.isNumeric == true }
-            how = "The \(scope) grouped by \(columns.joined(separator: ", "))" + (numeric ? " (numbers in 10 equal-width bins)" : "")
+            let groups = model.sections.count, first = model.groupColumns[0]
+            text = "The \(scope) split by \(first) (\(groups == 1 ? "1 group" : "\(groups) groups")"
+                + (model.omittedGroups > 0 ? ", the largest of \(groups + model.omittedGroups)" : "") + "); within each, "
+            text += model.isSearch ? "slices found by SliceLine where the \(objective) is high"
+                : "the rows grouped by " + model.groupColumns.dropFirst().joined(separator: ", ")
+            let numeric = model.groupColumns.contains { state.dataset.column(named: $0)?.kind.isNumeric == true }
+            if numeric { text += " (the group columns' numbers in 10 equal-width bins)" }
         }
-        report.sort(by: metric, descending: descending)
-        let total = report.entries.count
-        report.entries = Array(report.entries.prefix(shownSlices))
-        let shown = total > report.entries.count ? "; the first \(report.entries.count) of \(total)" : ""
-        var text = how + ", sorted by \(metric.title) (\(descending ? "highest" : "lowest") first)\(shown)."
-        if let classes = evaluator.classes {
+        text += ", sorted by \(metric.title) (\(model.descending ? "highest" : "lowest") first)."
+        if !model.groupColumns.isEmpty, let overall = model.overall.value(metric) {
+            text += " All \(scope): \(metric.title) \(ReportNumbers.metric(overall))."
+        }
+        if let classes = model.evaluator.classes {
             text += classes.positive.map { " Positive class: \(classes.classes[$0])." }
                 ?? " \(classes.classes.count) classes: precision, recall and F1 are macro averages."
         }
-        let overall = "all " + scope
-        let slices = table(report, metric: metric, evaluator: evaluator, overall: overall, hasSelection: selection != nil)
-        return ReportSection(heading: heading, blocks: [.paragraph([.plain(text)]), .table(slices)])
-    }
-
-    private static func table(_ report: SliceReport, metric: SliceMetric, evaluator: SliceEvaluator, overall overallName: String,
-                              hasSelection: Bool) -> ReportTable {
-        let isRate = evaluator.isRate(metric)
-        var headers = ["slice", "rows", "share"]
-        if hasSelection { headers.append("selected") }
-        headers.append(metric.title)
-        if isRate { headers.append("95% interval") }
-        headers.append("gap")
-        func line(_ name: String, _ metrics: SliceMetrics, overall: Bool) -> [String] {
-            var cells = [name, ReportNumbers.count(metrics.size), ReportNumbers.percent(metrics.share)]
-            if hasSelection { cells.append(ReportNumbers.count(metrics.selected)) }
-            cells.append(ReportNumbers.metric(metrics.value(metric)))
-            if isRate {
-                cells.append(metrics.interval(metric).map { String(format: "%.3f – %.3f", $0.lower, $0.upper) } ?? "")
-            }
-            cells.append(overall ? "" : ReportNumbers.signed(metrics.gap(metric, to: report.overall)))
-            return cells
-        }
-        let rows = [line(overallName, report.overall, overall: true)]
-            + report.entries.map { line($0.expression, $0.metrics, overall: false) }
-        return ReportTable(headers: headers, rows: rows, rightAligned: Set(1..<headers.count), codeColumns: [0],
-                           caption: "The gap is the slice's \(metric.title) minus that of \(overallName).")
+        return text
     }
 }

@@ -29,6 +29,15 @@ struct SliceRowDrawer {
         canvas.text("slice", x: Self.textX, y: y, style: context.theme[.header])
     }
 
+    /// A gap as a signed fixed decimal, never in exponent notation: "+0.034", "-0.067", and
+    /// "±0.000" for a gap that rounds to zero; whole numbers from 100 on, to fit the column.
+    static func gapText(_ gap: Double) -> String {
+        let decimals = abs(gap) >= 100 ? 0 : 3
+        let text = String(format: "%.\(decimals)f", abs(gap))
+        guard text.contains(where: { $0 != "0" && $0 != "." }) else { return "±" + text }
+        return (gap < 0 ? "-" : "+") + text
+    }
+
     /// Draws `metrics` of `rows` on line `y`, in `style` (the cursor's: no selected colour).
     func draw(_ canvas: inout Canvas, y: Int, metrics: SliceMetrics, rows: RowSet, baseline: SliceMetrics, text: String,
               style: CellStyle, isCursor: Bool = false) {
@@ -38,7 +47,7 @@ struct SliceRowDrawer {
         let gap = metrics.gap(metric, to: baseline)
         let cells = [NumberFormatting.grouped(metrics.size), NumberFormatting.grouped(selected),
                      value.map { NumberFormatting.compact($0) } ?? "–",
-                     gap.map { ($0 >= 0 ? "+" : "") + NumberFormatting.compact($0, significant: 3) } ?? ""]
+                     gap.map(Self.gapText) ?? ""]
         var x = 1
         for (offset, (cell, columnWidth)) in zip(cells, Self.widths).enumerated() {
             let cellStyle = offset == 1 && selected > 0 && !isCursor ? theme[.selected] : style

@@ -10,7 +10,7 @@ import TuttiTerminal
 public final class SlicesPane: Pane {
     public let kind = PaneKind.slices
     /// The sort and the minimum size.
-    public private(set) var options = SlicesPaneOptions()
+    public private(set) var options = SliceSectionOptions()
     private var list = ListCursor()
     private var scroll = 0
     /// What the slices are computed from; a change starts a new computation.
@@ -22,9 +22,9 @@ public final class SlicesPane: Pane {
     }
 
     /// The computation, in the background.
-    private var computation = BackgroundValue<ModelKey, SlicesPaneModel>()
+    private var computation = BackgroundValue<ModelKey, SliceSections>()
     /// The model on screen, sorted as `options` say, and what it was computed from.
-    private var model: SlicesPaneModel?
+    private var model: SliceSections?
     private var modelKey: ModelKey?
     private var failure: String?
     private var stopped = false
@@ -57,7 +57,7 @@ public final class SlicesPane: Pane {
 
     /// The slices for the current state, or nil (with `failure` saying why) while they are
     /// computed in the background, after a failure, or after the user stopped the work.
-    private func current(_ context: PaneContext) -> SlicesPaneModel? {
+    private func current(_ context: PaneContext) -> SliceSections? {
         let state = context.state
         let key = ModelKey(filter: state.filter.rows, groups: state.groupColumns, roles: state.roles,
                            minimumSize: options.minimumSize)
@@ -65,8 +65,8 @@ public final class SlicesPane: Pane {
         stopped = false
         let status = computation.status(for: key, label: state.groupColumns.isEmpty ? "SliceLine" : "slices by group",
                                         jobs: context.jobs) { handle in
-            try SlicesPaneModel.compute(state: state, options: options, cancellation: handle.cancellation,
-                                        progress: { handle.report($0.fraction, detail: $0.detail) })
+            try SliceSections.compute(state: state, options: options, cancellation: handle.cancellation,
+                                      progress: { handle.report($0.fraction, detail: $0.detail) })
         }
         switch status {
         case .ready(let fresh):
@@ -133,7 +133,7 @@ public final class SlicesPane: Pane {
     }
 
     /// The first line: what the slices are, the sort, the overall value, what was left out.
-    private func header(_ model: SlicesPaneModel) -> String {
+    private func header(_ model: SliceSections) -> String {
         let metric = options.sortMetric
         var parts: [String] = []
         if let first = model.groupColumns.first {

@@ -1,13 +1,13 @@
-import TuttiCore
-
-/// The user's choices that the slices pane's computation depends on.
-public struct SlicesPaneOptions: Sendable, Equatable {
-    /// The metric slices are sorted by, and the order.
+/// The choices a computation of slice sections depends on: the sort and the minimum size.
+public struct SliceSectionOptions: Sendable, Equatable {
+    /// The metric slices are sorted by.
     public var sortMetric: SliceMetric
+    /// Whether the highest values come first.
     public var descending: Bool
     /// The fewest rows a found slice may have (nil: SliceLine's default).
     public var minimumSize: Int?
 
+    /// Options; by default sorted by error, highest first, with SliceLine's minimum size.
     public init(sortMetric: SliceMetric = .error, descending: Bool = true, minimumSize: Int? = nil) {
         self.sortMetric = sortMetric
         self.descending = descending
@@ -15,42 +15,14 @@ public struct SlicesPaneOptions: Sendable, Equatable {
     }
 }
 
-/// How far a computation of the slices pane has come: the section being worked on, and the
-/// slice search's progress in it.
-public struct SlicesPaneProgress: Sendable, Equatable {
-    /// The section (0-based) and the number of sections.
-    public let section: Int
-    public let sections: Int
-    /// The search's progress within the section, when it runs SliceLine.
-    public let search: SliceLineProgress?
-
-    /// The share done, from 0 to 1.
-    public var fraction: Double {
-        var within = 0.0
-        if let search, search.maxLevel > 0 {
-            let level = search.candidates > 0 ? Double(search.evaluated) / Double(search.candidates) : 0
-            within = max(0, Double(search.level - 1) + level) / Double(search.maxLevel)
-        }
-        return (Double(section) + min(1, within)) / Double(max(1, sections))
-    }
-
-    /// What is being done, for a status line: "group 2 of 5, level 2 of 3".
-    public var detail: String {
-        var parts: [String] = []
-        if sections > 1 { parts.append("group \(section + 1) of \(sections)") }
-        if let search { parts.append("level \(search.level) of \(search.maxLevel)") }
-        return parts.joined(separator: ", ")
-    }
-}
-
-/// Everything the slices pane shows, computed from the state and the options by `compute`;
-/// rendering only reads it (and the live selection).
+/// The slices of the filtered rows as the slices pane and reports show them, computed from the
+/// state and the options by `compute`.
 ///
 /// Without group columns there is one section, every filtered row, holding the slices SliceLine
 /// finds. With group columns, the filtered rows are split by the first one (`GroupSplit`): one
 /// section per value, holding the slices SliceLine finds within it, or, with more group
 /// columns, the groups of the others within it.
-public struct SlicesPaneModel: Sendable {
+public struct SliceSections: Sendable {
     /// One slice of a section.
     public struct Slice: Sendable {
         /// The slice as found within its section: its own conditions and its metrics over the
@@ -66,26 +38,36 @@ public struct SlicesPaneModel: Sendable {
     public struct Section: Sendable {
         /// The group's conditions (empty for every filtered row, without group columns).
         public let group: [SlicePredicate]
-        /// The group's filtered rows and their metrics.
+        /// The group's filtered rows.
         public let rows: RowSet
+        /// The group's metrics.
         public let metrics: SliceMetrics
-        /// The slices, sorted by the model's metric.
+        /// The slices, in the order of `SliceSections.sortMetric`.
         public fileprivate(set) var slices: [Slice]
+        /// The search within the section (nil when grouped by further columns).
+        public let search: SliceLineResult?
+
         /// The minimum size of the search within the section (nil when grouped by further columns).
-        public let minimumSize: Int?
+        public var minimumSize: Int? { search?.minimumSupport }
     }
 
     /// The metrics of all filtered rows.
     public let overall: SliceMetrics
+    /// What counts as an error: wrong predictions with label and prediction columns, else the loss.
+    public let objective: SliceObjective
+    /// The evaluator of the metrics: the classes, and the metrics the roles allow.
+    public let evaluator: SliceEvaluator
     /// The group columns: the first splits the rows into sections, the others group each section.
     public let groupColumns: [String]
     /// Groups of the first group column beyond the limit, not shown.
     public let omittedGroups: Int
     /// The columns the searches left out, and why (empty when grouped by further columns).
     public let excluded: [ExcludedColumn]
+    /// The sections, in the order of the first group column's values.
     public private(set) var sections: [Section]
-    /// The order of the slices within each section.
+    /// The metric the slices within each section are sorted by.
     public private(set) var sortMetric: SliceMetric
+    /// Whether the highest values come first.
     public private(set) var descending: Bool
 
     /// Whether SliceLine found the slices (rather than the group columns making them).
@@ -103,11 +85,11 @@ public struct SlicesPaneModel: Sendable {
         }
     }
 
-    /// Computes the pane's content for `state` (its filter, group columns and roles) and
-    /// `options`. Pure: safe to run on a worker thread. Throws when the roles allow no error
-    /// measure, a group column cannot be cut, there is no column to search, or when cancelled.
-    public static func compute(state: ExplorerState, options: SlicesPaneOptions, cancellation: CancellationFlag? = nil,
-                               progress: (@Sendable (SlicesPaneProgress) -> Void)? = nil) throws -> SlicesPaneModel {
+    /// Computes the sections of `state` (its filter, group columns and roles) under `options`.
+    /// Pure: safe to run on a worker thread. Throws when the roles allow no error measure, a
+    /// group column cannot be cut, there is no column to search, or when cancelled.
+    public static func compute(state: ExplorerState, options: SliceSectionOptions, cancellation: CancellationFlag? = nil,
+                               progress: (@Sendable (SliceSectionProgress) -> Void)? = nil) throws -> SliceSections {
         let dataset = state.dataset, filter = state.filter.rows
         let evaluator = try SliceEvaluator(dataset: dataset, roles: state.roles)
         let groupColumns = Array(state.groupColumns.prefix(SliceGroups.maxColumns))
@@ -123,12 +105,12 @@ public struct SlicesPaneModel: Sendable {
         var sections: [Section] = []
         for (index, (group, rows)) in groups.enumerated() {
             if cancellation?.isCancelled == true { throw TuttiError("the slice search was cancelled") }
-            progress?(SlicesPaneProgress(section: index, sections: groups.count, search: nil))
+            progress?(SliceSectionProgress(section: index, sections: groups.count, search: nil))
             let report: SliceReport
             if inner.isEmpty {
                 let count = groups.count
                 let searchProgress: (@Sendable (SliceLineProgress) -> Void)? = progress.map { tell in
-                    { @Sendable search in tell(SlicesPaneProgress(section: index, sections: count, search: search)) }
+                    { @Sendable search in tell(SliceSectionProgress(section: index, sections: count, search: search)) }
                 }
                 report = try SliceReport.discovered(
                     features: features, evaluator: evaluator, objective: objective,
@@ -142,13 +124,12 @@ public struct SlicesPaneModel: Sendable {
                 Slice(entry: entry, rows: try SliceReport.rows(matching: entry.predicates, dataset: dataset, filter: rows),
                       predicates: group + entry.predicates)
             }
-            sections.append(Section(group: group, rows: rows, metrics: report.overall, slices: slices,
-                                    minimumSize: report.search?.minimumSupport))
+            sections.append(Section(group: group, rows: rows, metrics: report.overall, slices: slices, search: report.search))
         }
-        var model = SlicesPaneModel(overall: evaluator.metrics(of: filter, filteredCount: filter.count),
-                                    groupColumns: groupColumns, omittedGroups: split?.omitted ?? 0,
-                                    excluded: columns?.excluded ?? [], sections: sections, sortMetric: options.sortMetric,
-                                    descending: options.descending)
+        var model = SliceSections(overall: evaluator.metrics(of: filter, filteredCount: filter.count), objective: objective,
+                                  evaluator: evaluator, groupColumns: groupColumns, omittedGroups: split?.omitted ?? 0,
+                                  excluded: columns?.excluded ?? [], sections: sections, sortMetric: options.sortMetric,
+                                  descending: options.descending)
         model.sort(by: options.sortMetric, descending: options.descending)
         return model
     }
