@@ -70,4 +70,22 @@ import Testing
         let data = try load("a\n9223372036854775807\n9223372036854775808\n").dataset
         #expect(data.column(named: "a")?.kind == .float)
     }
+
+    /// Whether strings are categorical is decided over the whole column: a column that starts
+    /// with thousands of distinct values and then repeats two is categorical, however the
+    /// file is cut into chunks.
+    @Test func categoricalOrTextDoesNotDependOnTheChunks() throws {
+        var text = "s\n"
+        for row in 0..<3_000 { text += "v\(row)\n" }
+        for row in 0..<20_000 { text += row % 2 == 0 ? "a\n" : "b\n" }
+        for chunkSize in [97, 4_096, 1 << 30] {
+            let data = try load(text, options: LoadOptions(chunkSize: chunkSize)).dataset
+            #expect(data.column(named: "s")?.kind == .categorical, "chunk size \(chunkSize)")
+        }
+        var distinct = "s\n"
+        for row in 0..<3_000 { distinct += "v\(row)\n" }
+        for chunkSize in [97, 1 << 30] {
+            #expect(try load(distinct, options: LoadOptions(chunkSize: chunkSize)).dataset.column(named: "s")?.kind == .text)
+        }
+    }
 }

@@ -1,6 +1,8 @@
 /// Collects the string values of one column of one chunk. It starts dictionary-encoded and
-/// switches to a plain row-ordered table once values turn out to be mostly distinct (free text),
-/// so text is never hashed more than it needs to be. Invalid UTF-8 is replaced and counted.
+/// switches to a plain row-ordered table once the chunk alone holds more distinct values than a
+/// categorical column may have (free text), so long text columns stop being hashed early. Whether
+/// the column is categorical is decided over the whole column when the chunks are joined.
+/// Invalid UTF-8 is replaced and counted.
 struct StringColumnBuilder {
     /// Dictionary-encoded values: `codes[row]`, with `UInt32.max` marking a missing row.
     private(set) var codes: [UInt32] = []
@@ -9,7 +11,6 @@ struct StringColumnBuilder {
     private(set) var table: StringTable?
     /// Cells whose bytes were not valid UTF-8.
     private(set) var invalidUTF8Cells = 0
-    private var presentRows = 0
 
     /// The code that marks a missing row while building.
     static let missingCode = UInt32.max
@@ -37,13 +38,15 @@ struct StringColumnBuilder {
 
     @inline(__always)
     private mutating func appendValid(_ p: UnsafePointer<UInt8>, _ n: Int) {
-        presentRows += 1
         if table != nil {
             table!.append(UnsafeBufferPointer(start: p, count: n))
             return
         }
         codes.append(dictionary.code(of: p, n))
-        if presentRows & 1023 == 0, dictionary.count * 2 > presentRows { switchToPlainText() }
+        // More distinct values in this chunk than a categorical column may have in all: the
+        // column is text whatever the other chunks hold. (A rule on this chunk's share of
+        // distinct values would make the kind depend on where the chunks are cut.)
+        if dictionary.count > ColumnAssembler.maxCategories { switchToPlainText() }
     }
 
     /// Adds a missing row.

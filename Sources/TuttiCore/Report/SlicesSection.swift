@@ -38,16 +38,19 @@ enum SlicesSection {
             return blocks
         }
         for section in model.sections {
-            let expression = SliceReport.expression(section.group)
-            blocks.append(.subheading([.code(expression), .plain(": " + summary(section, model: model, scope: scope))]))
-            if section.slices.isEmpty {
-                let size = section.minimumSize.map { " of \(ReportNumbers.rows($0)) or more" } ?? ""
-                blocks.append(.note("No slice\(size) found in this group."))
-            } else {
-                blocks.append(.table(tables.table(section, name: expression)))
-            }
+            blocks += groupBlocks(section, model: model, tables: tables, scope: scope)
         }
         return blocks
+    }
+
+    /// One group's sub-heading and its table (or a note that it holds no slice).
+    private static func groupBlocks(_ section: SliceSections.Section, model: SliceSections, tables: SliceTables,
+                                    scope: String) -> [ReportBlock] {
+        let expression = SliceReport.expression(section.group)
+        let heading = ReportBlock.subheading([.code(expression), .plain(": " + summary(section, model: model, scope: scope))])
+        guard section.slices.isEmpty else { return [heading, .table(tables.table(section, name: expression))] }
+        let size = section.minimumSize.map { " of \(ReportNumbers.rows($0)) or more" } ?? ""
+        return [heading, .note("No slice\(size) found in this group.")]
     }
 
     /// A group's size and metric, and its gap to all rows: "32,650 rows, error 0.2153 (+0.0230 against all rows)".

@@ -46,9 +46,9 @@ public struct SliceSections: Sendable {
         public fileprivate(set) var slices: [Slice]
         /// The search within the section (nil when grouped by further columns).
         public let search: SliceLineResult?
-
         /// The minimum size of the search within the section (nil when grouped by further columns).
-        public var minimumSize: Int? { search?.minimumSupport }
+        /// Stored, not derived from `search`: Swift 6.3's optimiser crashes on the derived form.
+        public let minimumSize: Int?
     }
 
     /// The metrics of all filtered rows.
@@ -124,7 +124,8 @@ public struct SliceSections: Sendable {
                 Slice(entry: entry, rows: try SliceReport.rows(matching: entry.predicates, dataset: dataset, filter: rows),
                       predicates: group + entry.predicates)
             }
-            sections.append(Section(group: group, rows: rows, metrics: report.overall, slices: slices, search: report.search))
+            sections.append(Section(group: group, rows: rows, metrics: report.overall, slices: slices, search: report.search,
+                                    minimumSize: report.search?.minimumSupport))
         }
         var model = SliceSections(overall: evaluator.metrics(of: filter, filteredCount: filter.count), objective: objective,
                                   evaluator: evaluator, groupColumns: groupColumns, omittedGroups: split?.omitted ?? 0,
