@@ -18,7 +18,9 @@ struct ExploreCommand: ParsableCommand {
 
     func run() throws {
         try data.requireSource()
-        if let file = data.file, file.lowercased().hasSuffix(".json"), (try? ViewDocument.read(path: file)) != nil {
+        if let file = data.file, ViewOption.looksLikeView(file) {
+            // Say what is wrong with it, if anything, then where it belongs.
+            _ = try ViewDocument.read(path: file)
             throw TuttiError("this is a view file: open it with `tutti open \(file)`, or give the data with `--view \(file)`",
                              file: file)
         }

@@ -53,7 +53,7 @@ struct ReportCommand: ParsableCommand {
         }
         let input = ReportInput(state: state, datasetName: source.displayName, panes: panes, title: title)
         let report = try ReportBuilder.build(input)
-        try ReportFormat.write(report, to: output, format: format, overwrite: force)
+        try ReportFormat.write(report, to: output, format: format, overwrite: force, inputs: [dataset.source])
         Console.error("wrote the report (\(report.sections.count) sections) to \(output)")
     }
 }

@@ -11,6 +11,17 @@ struct ViewOption: ParsableArguments {
                                valueName: "view.json"))
     var view: String?
 
+    /// Whether `path` is a `.json` file that starts like a view (a JSON object whose `dataset` has
+    /// a `fingerprint`; views are written with sorted keys, so these come first), judged from its
+    /// first 4 KB — not a JSON Lines data file.
+    static func looksLikeView(_ path: String) -> Bool {
+        guard path.lowercased().hasSuffix(".json"), let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = String(decoding: (try? handle.read(upToCount: 4096)) ?? Data(), as: UTF8.self)
+        return head.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("{") && head.contains("\"dataset\"")
+            && head.contains("\"fingerprint\"")
+    }
+
     /// The view file, read; nil without `--view`.
     func document() throws -> ViewDocument? {
         try view.map { try ViewDocument.read(path: $0) }

@@ -181,7 +181,7 @@ import Testing
             "the filter `hours_per_week > 40` no longer applies (unknown column 'hours_per_week'); it was dropped",
             "the selection `split == \"test\"` no longer applies (unknown column 'split'); it was dropped",
             "the group column 'split' is not in the data; it was skipped",
-            "the view focuses pane 8 but the layout has 3; no pane was focused",
+            "the view's focus (7) is not one of its 3 panes (0 to 2); no pane was focused",
         ])
         let state = restored.explorer.state
         #expect(state.filter.isEmpty)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TuttiCore
 
 /// Exporting and copying from the explorer in a real terminal.
 @Suite(.serialized) struct ExportEndToEndTests {
@@ -38,7 +39,7 @@ import Testing
         try session.keys("y")
         #expect(session.waitFor("to the clipboard"))
         let copied = session.pasteBuffer().split(separator: "\n")
-        #expect(NumberFormatter.localizedString(from: NSNumber(value: copied.count), number: .decimal) == selected,
+        #expect(NumberFormatting.grouped(copied.count) == selected,
                 "copied \(copied.count) lines, selected \(selected)")
 
         // f turns the brush into its filter expression; export the same range headlessly.

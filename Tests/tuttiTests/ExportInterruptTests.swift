@@ -28,7 +28,7 @@ import TuttiTestSupport
         \(ChildProcess.shellQuoted(CommandRunner.executable)) export \(ChildProcess.shellQuoted(input)) -o \(ChildProcess.shellQuoted(output)) &
         pid=$!
         for i in $(seq 1 600); do
-            if [ -n "$(find \(ChildProcess.shellQuoted(folder)) -name '.out.jsonl.gz.tmp-*' -size +0 2>/dev/null)" ]; then break; fi
+            if [ -n "$(find \(ChildProcess.shellQuoted(folder)) -name '.out.jsonl.gz.tmp-*' -size +0 2>/dev/null)" ]; then echo writing; break; fi
             sleep 0.01
         done
         kill -\(signal) $pid
@@ -36,6 +36,7 @@ import TuttiTestSupport
         echo "status=$?"
         """
         let outcome = try ChildProcess.shell(script)
+        #expect(outcome.output.contains("writing"), "the export never started writing: \(outcome.output)")
         #expect(outcome.output.contains("status=") && !outcome.output.contains("status=0"),
                 "the export finished before it could be stopped: \(outcome.output)")
         #expect(!FileManager.default.fileExists(atPath: output), "a partial file is at the target")

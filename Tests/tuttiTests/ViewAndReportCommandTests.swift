@@ -93,6 +93,7 @@ import TuttiCore
         try session.run("\(TmuxSession.shellQuoted(CommandRunner.executable)) open \(TmuxSession.shellQuoted(dir + "/v.json"))")
         #expect(session.waitFor("100 filtered"), "\(session.screen())")
         #expect(session.screen().contains("25 selected") && session.screen().contains("filter: group == \"a\""))
+        #expect(!session.screen().contains("data changed"), "the same data must restore without a warning")
         try session.keys("q")
         #expect(session.waitFor("PROMPT$"))
 

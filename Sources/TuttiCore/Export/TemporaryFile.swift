@@ -78,13 +78,13 @@ final class TemporaryFile: ByteSink {
                 return
             }
             let linkError = errno
-            if linkError == EEXIST { throw ExportDestination.exists(target) }
+            if linkError == EEXIST { throw OutputPath.exists(target) }
             guard [EPERM, EOPNOTSUPP, ENOSYS].contains(linkError) else {
                 throw Self.failure("cannot create the file", file: target, code: linkError)
             }
             // A filesystem without hard links: check again, then rename.
             var status = stat()
-            if lstat(target, &status) == 0 { throw ExportDestination.exists(target) }
+            if lstat(target, &status) == 0 { throw OutputPath.exists(target) }
         }
         guard rename(path, target) == 0 else { throw Self.failure("cannot create the file", file: target) }
     }

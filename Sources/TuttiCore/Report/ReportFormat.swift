@@ -38,16 +38,11 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
     /// Writes `report` to `path` in `format`, atomically: under a temporary name in the same folder,
     /// moved into place once complete, so nobody sees a partial file. Throws a `TuttiError` when the
-    /// file exists and `overwrite` is false, or when it cannot be written.
-    public static func write(_ report: Report, to path: String, format: ReportFormat, overwrite: Bool) throws {
-        var status = stat()
-        if !overwrite, lstat(path, &status) == 0 { throw ExportDestination.exists(path) }
-        let folder: String
-        if let slash = path.lastIndex(of: "/") {
-            folder = slash == path.startIndex ? "/" : String(path[..<slash])
-        } else {
-            folder = "."
-        }
+    /// file exists and `overwrite` is false, when it is one of `inputs` (the data's files), or
+    /// when it cannot be written.
+    public static func write(_ report: Report, to path: String, format: ReportFormat, overwrite: Bool,
+                             inputs: [String] = []) throws {
+        let folder = try OutputPath.check(path, inputs: inputs, overwrite: overwrite)
         let file = try TemporaryFile(target: path, folder: folder)
         do {
             var text = format.render(report)

@@ -29,16 +29,16 @@ extension ViewDocument {
             guard version >= 1 else { throw TuttiError("has an unknown version \(version)", file: path) }
             return try decoder.decode(ViewDocument.self, from: bytes)
         } catch let error as DecodingError {
-            throw TuttiError(Self.describe(error), file: path)
+            let isJSON = (try? JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed])) != nil
+            throw TuttiError(Self.describe(error, isJSON: isJSON), file: path)
         }
     }
 
     /// Writes the view as pretty-printed JSON with sorted keys (arrays of numbers on one line) to
-    /// `path`, atomically: a temporary
-    /// file in the same folder, flushed, then renamed into place. Throws a `TuttiError` naming the
-    /// file when the folder is missing, `path` is a directory, or a file is there and `overwrite`
-    /// is false.
-    public func write(to path: String, overwrite: Bool) throws {
+    /// `path`, atomically: a temporary file in the same folder, flushed, then renamed into place.
+    /// Throws a `TuttiError` naming the file when the folder is missing, `path` is a directory or
+    /// one of `inputs` (the data's files), or a file is there and `overwrite` is false.
+    public func write(to path: String, overwrite: Bool, inputs: [String] = []) throws {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -49,17 +49,7 @@ extension ViewDocument {
             throw TuttiError("cannot save the view: \(context.debugDescription)", file: path)
         }
         bytes.append(UInt8(ascii: "\n"))
-        let parent = (path as NSString).deletingLastPathComponent
-        let folder = parent.isEmpty ? "." : parent
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
-            throw TuttiError("the folder \(folder) does not exist", file: path)
-        }
-        guard isFolder.boolValue else { throw TuttiError("\(folder) is not a folder", file: path) }
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
-            if isFolder.boolValue { throw TuttiError("is a directory", file: path) }
-            if !overwrite { throw ExportDestination.exists(path) }
-        }
+        let folder = try OutputPath.check(path, inputs: inputs, overwrite: overwrite)
         let file = try TemporaryFile(target: path, folder: folder)
         do {
             try bytes.withUnsafeBytes { try file.write($0) }
@@ -71,7 +61,7 @@ extension ViewDocument {
     }
 
     /// A decoding error in words, with the path of the field: "selection.rows[3]: expected …".
-    private static func describe(_ error: DecodingError) -> String {
+    private static func describe(_ error: DecodingError, isJSON: Bool) -> String {
         func field(_ path: [any CodingKey]) -> String {
             var text = ""
             for key in path {
@@ -88,7 +78,9 @@ extension ViewDocument {
         }
         switch error {
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
-            return "is not a view file: not valid JSON"
+            // Foundation calls a number that does not fit its field "not valid JSON" too.
+            return isJSON ? "a value has the wrong type or is out of range (a fraction or a huge number where a whole number belongs?)"
+                : "is not a view file: not valid JSON"
         case .dataCorrupted(let context):
             return located(context, context.debugDescription)
         case .keyNotFound(let key, let context):

@@ -39,7 +39,7 @@ extension ViewDocument {
         try restorer.restoreGroupColumns(groupColumns)
         var focus = focus
         if let index = focus, !layout.panes.indices.contains(index) {
-            restorer.warnings.append("the view focuses pane \(index + 1) but the layout has \(layout.panes.count); no pane was focused")
+            restorer.warnings.append("the view's focus (\(index)) is not one of its \(layout.panes.count) panes (0 to \(layout.panes.count - 1)); no pane was focused")
             focus = nil
         }
         return RestoredView(explorer: Explorer(state: restorer.state), layout: layout, focus: focus, theme: theme,

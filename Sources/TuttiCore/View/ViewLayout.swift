@@ -30,11 +30,21 @@ public struct ViewPane: Sendable, Equatable, Codable {
         self.kind = kind
         self.settings = settings
     }
+
+    private enum Keys: String, CodingKey { case kind, settings }
+
+    /// Reads a pane; `settings` may be left out (a hand-written view).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Keys.self)
+        kind = try container.decode(String.self, forKey: .kind)
+        settings = try container.decodeIfPresent(PaneSettings.self, forKey: .settings) ?? PaneSettings()
+    }
 }
 
 /// What a pane remembers in a view. Each kind uses the fields that apply to it and leaves the
 /// others nil: a histogram its column, bin count and scale; tables their sort column or metric and
-/// direction; the slices pane its minimum size; the duplicates pane the kind it shows first.
+/// direction; the slices pane its minimum size. `duplicateKind` is read by reports only: the kind
+/// of duplicate cluster they list first.
 public struct PaneSettings: Sendable, Equatable, Codable {
     public var column: String?
     public var bins: Int?
@@ -74,7 +84,9 @@ extension ViewLayout: Codable {
             throw DecodingError.dataCorruptedError(forKey: .weights, in: container,
                                                    debugDescription: "a split needs children and one positive weight per child")
         }
-        self = .split(axis: axis, weights: weights, children: children)
+        // Only the proportions count: huge hand-written weights are scaled down so sums stay finite.
+        let largest = weights.max() ?? 1
+        self = .split(axis: axis, weights: largest > 1e6 ? weights.map { $0 / largest } : weights, children: children)
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -33,6 +33,9 @@ public final class App {
             }
             draw()
         }
+        // Work still running (an export) stops and cleans up before the program exits.
+        workspace.jobs.cancelAll()
+        workspace.jobs.waitUntilIdle(timeout: .seconds(10))
     }
 
     private func draw() {

@@ -4,41 +4,46 @@ import TuttiTerminal
 extension Workspace {
     /// `y`: the OSC 52 sequence copying the selected rows' ids (the id column's values, else row
     /// numbers, one per line) or, with nothing selected, the rows pane's focused cell; nil with
-    /// a message when there is nothing to copy. Says what was copied, and when the size cap cut
-    /// the list.
+    /// a message when there is nothing to copy or it is too long. Says what was copied, and when
+    /// the size cap cut the list.
     public func clipboardSequence() -> String? {
-        guard let (lines, what) = clipboardLines() else {
-            say("nothing to copy: select rows, or focus a cell in the rows pane (2)")
-            return nil
-        }
-        var text = ""
-        var copied = 0
-        for line in lines {
-            let needed = line.utf8.count + (text.isEmpty ? 0 : 1)
-            guard text.utf8.count + needed <= ClipboardSequence.limit else { break }
-            text += (text.isEmpty ? "" : "\n") + line
-            copied += 1
-        }
-        if copied < lines.count {
-            say("copied \(NumberFormatting.grouped(copied)) of \(NumberFormatting.grouped(lines.count)) \(what) "
-                + "(the clipboard takes \(ClipboardSequence.limit / 1000) KB); x exports them all")
-        } else {
-            say(what == "cell" ? "copied the cell to the clipboard" : "copied \(NumberFormatting.grouped(copied)) \(what) to the clipboard")
-        }
-        return ClipboardSequence.osc52(text, tmux: insideTmux)
-    }
-
-    private func clipboardLines() -> (lines: [String], what: String)? {
         let dataset = state.dataset
         if let selected = state.visibleSelection, !selected.isEmpty {
-            if let name = state.roles[.id], let column = dataset.column(named: name) {
-                return (selected.members.map { column.isPresent($0) ? column.text(at: $0) : "" }, "\(name) values")
+            let column = state.roles[.id].flatMap(dataset.column(named:))
+            let what = column.map { "\($0.name) values" } ?? "row numbers"
+            // Lines are made only until the cap is reached; the rest are only counted.
+            var text = ""
+            var copied = 0
+            var full = false
+            selected.forEachMember { row in
+                guard !full else { return }
+                let line = column.map { $0.isPresent(row) ? $0.text(at: row) : "" } ?? String(row)
+                guard text.utf8.count + line.utf8.count + 1 <= ClipboardSequence.limit else {
+                    full = true
+                    return
+                }
+                text += (copied == 0 ? "" : "\n") + line
+                copied += 1
             }
-            return (selected.members.map(String.init), "row numbers")
+            let total = selected.count
+            if copied < total {
+                say("copied \(NumberFormatting.grouped(copied)) of \(NumberFormatting.grouped(total)) \(what) "
+                    + "(the clipboard takes \(ClipboardSequence.limit / 1000) KB); x exports them all")
+            } else {
+                say("copied \(NumberFormatting.grouped(copied)) \(what) to the clipboard")
+            }
+            return ClipboardSequence.osc52(text, tmux: insideTmux)
         }
         if let rows = panes[focus] as? RowsPane, let cell = rows.focusedCell, let column = dataset.column(named: cell.column) {
-            return ([column.isPresent(cell.row) ? column.text(at: cell.row) : ""], "cell")
+            let text = column.isPresent(cell.row) ? column.text(at: cell.row) : ""
+            guard text.utf8.count <= ClipboardSequence.limit else {
+                say("the cell is too long for the clipboard (\(ClipboardSequence.limit / 1000) KB); Enter shows the row", isError: true)
+                return nil
+            }
+            say("copied the cell to the clipboard")
+            return ClipboardSequence.osc52(text, tmux: insideTmux)
         }
+        say("nothing to copy: select rows, or focus a cell in the rows pane (2)")
         return nil
     }
 }

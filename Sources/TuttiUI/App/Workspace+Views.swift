@@ -1,4 +1,3 @@
-import Foundation
 import TuttiCore
 
 extension Workspace {
@@ -11,7 +10,7 @@ extension Workspace {
 
     /// `w`: writes the view to `path` (atomically; replacing a file only if `overwrite`).
     func saveView(to path: String, overwrite: Bool) throws {
-        try viewDocument().write(to: path, overwrite: overwrite)
+        try viewDocument().write(to: path, overwrite: overwrite, inputs: [state.dataset.source])
         say("saved the view to \(path) · tutti open \(path) reopens it")
     }
 }
@@ -21,18 +20,15 @@ extension Workspace {
     /// background; the format comes from the extension.
     func startReport(to path: String, overwrite: Bool) throws {
         let format = try ReportFormat(path: path)
-        // Refuse a missing folder now rather than after the work.
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw TuttiError("no such folder", file: folder)
-        }
+        // Refuse a bad path (no folder, the input file) now rather than after the work.
+        let inputs = [state.dataset.source]
+        try OutputPath.check(path, inputs: inputs, overwrite: overwrite)
         let input = ReportInput(state: state, datasetName: URLName.lastComponent(state.dataset.source),
                                 panes: viewLayout().layout.panes)
         say("writing the report to \(path)…")
         jobs.start("report", work: { handle in
             let report = try ReportBuilder.build(input, cancellation: handle.cancellation)
-            try ReportFormat.write(report, to: path, format: format, overwrite: overwrite)
+            try ReportFormat.write(report, to: path, format: format, overwrite: overwrite, inputs: inputs)
             return path
         }, completion: { [weak self] handle in
             switch handle.phase {

@@ -90,9 +90,12 @@ public final class Workspace {
         var made: [PaneID: any Pane] = [:]
         var warnings: [String] = []
         var next = 1
+        var position = 0  // the saved pane's place in reading order
+        var savedFocusID: PaneID?
         func build(_ node: ViewLayout) -> LayoutNode? {
             switch node {
             case .pane(let view):
+                defer { position += 1 }
                 if view.kind == PaneKind.histogram.rawValue, let column = view.settings.column,
                    explorer.state.dataset.column(named: column) == nil {
                     warnings.append("the view's histogram of '\(column)' was left out: the data has no such column")
@@ -105,6 +108,7 @@ public final class Workspace {
                 let id = PaneID(next)
                 next += 1
                 made[id] = pane
+                if position == savedFocus { savedFocusID = id }
                 return .pane(id)
             case .split(let axis, let weights, let children):
                 let kept = zip(children, weights).compactMap { child, weight in build(child).map { ($0, weight) } }
@@ -122,8 +126,7 @@ public final class Workspace {
         nextID = next
         maximized = nil
         brush = nil
-        let order = root.panes
-        focus = savedFocus.flatMap { $0 >= 0 && $0 < order.count ? order[$0] : nil } ?? order[0]
+        focus = savedFocusID ?? root.panes[0]
         return warnings
     }
 
@@ -217,10 +220,10 @@ public final class Workspace {
             }
         } else if panes[focus]?.closeInnerView() == true {
             return
-        } else if !jobs.running.isEmpty {
-            let labels = jobs.running.map(\.label)
+        } else if jobs.running.contains(where: { !$0.isStopping }) {
+            let labels = jobs.running.filter { !$0.isStopping }.map(\.label)
             jobs.cancelAll()
-            say("cancelled: " + labels.joined(separator: ", "))
+            say("stopping: " + labels.joined(separator: ", "))
         } else if brush != nil {
             brush = nil
         } else if state.selection != nil {

@@ -52,11 +52,18 @@ public final class BackgroundJobs {
     /// The jobs still going, oldest first.
     public var running: [JobHandle] { handles.filter(\.isRunning) }
 
-    /// Stops every running job; returns how many there were.
+    /// Asks every running job to stop; returns how many had not been asked yet.
     @discardableResult
     public func cancelAll() -> Int {
-        let live = running
+        let live = running.filter { !$0.isStopping }
         live.forEach { $0.cancel() }
         return live.count
+    }
+
+    /// Waits until no job runs, at most `timeout`: before the program exits, so that work that
+    /// was asked to stop cleans up after itself (an export deletes its temporary file).
+    public func waitUntilIdle(timeout: Duration) {
+        let clock = ContinuousClock(), deadline = clock.now + timeout
+        while !running.isEmpty && clock.now < deadline { Thread.sleep(forTimeInterval: 0.01) }
     }
 }

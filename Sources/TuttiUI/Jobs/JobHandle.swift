@@ -49,13 +49,12 @@ public final class JobHandle: @unchecked Sendable {
         }
     }
 
-    /// Asks the work to stop; it shows as cancelled at once.
-    public func cancel() {
-        cancellation.cancel()
-        lock.withLock {
-            if case .running = currentPhase { currentPhase = .cancelled }
-        }
-    }
+    /// Asks the work to stop. It goes on running until the work notices (it checks between
+    /// blocks of work), and ends cancelled — or finished, if it completed first.
+    public func cancel() { cancellation.cancel() }
+
+    /// Whether the work was asked to stop and has not ended yet.
+    public var isStopping: Bool { isRunning && cancellation.isCancelled }
 
     /// The work's value once it finished.
     public func value<Value: Sendable>(as type: Value.Type) -> Value? {
@@ -64,7 +63,6 @@ public final class JobHandle: @unchecked Sendable {
 
     func finish(_ result: Result<any Sendable, any Error>) {
         lock.withLock {
-            guard case .running = currentPhase else { return }
             switch result {
             case .success(let value):
                 output = value

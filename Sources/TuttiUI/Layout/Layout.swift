@@ -50,7 +50,7 @@ public indirect enum LayoutNode: Sendable, Equatable, Codable {
     static func divide(_ rect: Rect, axis: SplitAxis, weights: [Double]) -> [Rect] {
         let total = axis == .horizontal ? rect.width : rect.height
         let sum = max(weights.reduce(0, +), .leastNonzeroMagnitude)
-        var sizes = weights.map { Int((Double(total) * $0 / sum).rounded(.down)) }
+        var sizes = weights.map { Int((Double(total) * min(1, max(0, $0 / sum))).rounded(.down)) }
         var remainder = total - sizes.reduce(0, +)
         var index = 0
         while remainder > 0, !sizes.isEmpty {

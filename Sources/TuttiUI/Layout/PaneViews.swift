@@ -17,9 +17,13 @@ enum PaneViews {
             return RowsPane(sort: settings.sortColumn.map { ($0, !(settings.descending ?? false)) })
         case .histogram:
             guard let column = settings.column else { return nil }
-            return HistogramPane(column: column, bins: settings.bins, logScale: settings.logScale ?? false)
+            let bins = settings.bins.map { min(max($0, 1), ColumnBinning.maxBins) }
+            return HistogramPane(column: column, bins: bins, logScale: settings.logScale ?? false)
         case .confusion: return ConfusionPane()
-        case .slices: return SlicesPane(settings: settings)
+        case .slices:
+            var sized = settings
+            sized.minimumSize = settings.minimumSize.map { min(max($0, 1), 1 << 40) }
+            return SlicesPane(settings: sized)
         case .duplicates: return DuplicatesPane(settings: settings)
         }
     }

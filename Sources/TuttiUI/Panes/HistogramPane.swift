@@ -253,7 +253,7 @@ public final class HistogramPane: Pane {
         case .character("L"):
             logScale.toggle()
         case .character("+"):
-            requestedBins = min((requestedBins ?? binningTarget) * 2, ColumnBinning.maxBins)
+            requestedBins = min(min(requestedBins ?? binningTarget, ColumnBinning.maxBins) * 2, ColumnBinning.maxBins)
         case .character("-"):
             requestedBins = max((requestedBins ?? binningTarget) / 2, 1)
         case .mousePress(let x, let y):

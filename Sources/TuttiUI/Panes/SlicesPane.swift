@@ -180,7 +180,9 @@ public final class SlicesPane: Pane {
         case .character("["), .character("]"):
             guard model.isSearch else { return [.message("the minimum size applies to found slices (one group column at most)")] }
             let now = options.minimumSize ?? model.sections.compactMap(\.minimumSize).first ?? 32
-            options.minimumSize = input == .character("[") ? max(1, now / 2) : now * 2
+            // Never past the filtered rows (a slice cannot be larger), so doubling cannot overflow.
+            let most = max(1, context.state.filteredCount)
+            options.minimumSize = input == .character("[") ? max(1, now / 2) : min(min(now, most) * 2, most)
             list.set(0, count: 0)
         default: break
         }

@@ -50,7 +50,7 @@ public final class SummaryPane: Pane {
             let cells = [
                 summary.name, Self.shortKind(summary),
                 summary.missing == 0 ? "0" : missing < 0.1 ? "<0.1%" : NumberFormatting.compact(missing, significant: 2) + "%",
-                NumberFormatting.grouped(summary.distinct), "", roleText(summary, groups: context.state.groupColumns),
+                NumberFormatting.grouped(summary.distinct), "", roleText(summary.name, state: context.state),
                 rangeText(summary),
             ]
             var x = 1
@@ -133,10 +133,11 @@ public final class SummaryPane: Pane {
         return []
     }
 
-    /// The role column: the column's role, and "group" when it is a group column (`b`).
-    private func roleText(_ summary: ColumnSummary, groups: [String]) -> String {
-        let role = summary.role?.rawValue ?? ""
-        guard groups.contains(summary.name) else { return role }
+    /// The role column: the column's role now (roles change with a view), and "group" when it is
+    /// a group column (`b`).
+    private func roleText(_ name: String, state: ExplorerState) -> String {
+        let role = state.roles.role(ofColumn: name)?.rawValue ?? ""
+        guard state.groupColumns.contains(name) else { return role }
         return role.isEmpty ? "group" : role + "+group"
     }
 }
