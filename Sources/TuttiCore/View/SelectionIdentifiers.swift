@@ -10,9 +10,10 @@ enum SelectionIdentifiers {
         return values
     }
 
-    /// The rows whose id is one of `ids`, and how many distinct ids were found. Missing cells
-    /// match nothing.
-    static func rows(matching ids: [String], in column: Column) -> (rows: RowSet, found: Int) {
+    /// The rows whose id is one of `ids`, how many distinct ids were found, and how many were
+    /// sought (distinct, not empty; for an integer column, distinct numbers, so `07` is `7`).
+    /// Missing cells match nothing.
+    static func rows(matching ids: [String], in column: Column) -> (rows: RowSet, found: Int, sought: Int) {
         var rows = RowSet(rowCount: column.rowCount)
         switch column.data {
         case .integer(let values):
@@ -23,16 +24,16 @@ enum SelectionIdentifiers {
                 rows.insert(row)
                 found.insert(values[row])
             }
-            return (rows, found.count)
+            return (rows, found.count, wanted.count)
         case .categorical(let codes, let dictionary):
-            let wanted = Set(ids)
+            let wanted = Set(ids.filter { !$0.isEmpty })
             let codesWanted = Set((0..<dictionary.count).filter { wanted.contains(dictionary[$0]) }.map(UInt32.init))
             column.validity.forEachMember { row in
                 if codesWanted.contains(codes[row]) { rows.insert(row) }
             }
-            return (rows, codesWanted.count)
+            return (rows, codesWanted.count, wanted.count)
         default:
-            let wanted = Set(ids)
+            let wanted = Set(ids.filter { !$0.isEmpty })
             var found = Set<String>()
             column.validity.forEachMember { row in
                 let value = column.text(at: row)
@@ -40,7 +41,7 @@ enum SelectionIdentifiers {
                 rows.insert(row)
                 found.insert(value)
             }
-            return (rows, found.count)
+            return (rows, found.count, wanted.count)
         }
     }
 }

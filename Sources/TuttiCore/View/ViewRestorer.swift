@@ -65,8 +65,7 @@ struct ViewRestorer {
                 warnings.append("the selection `\(expression)` no longer applies (\(error.message)); it was dropped")
             }
         } else if !sameData, let ids = selection.ids, let idColumn, let column = data.column(named: idColumn) {
-            let (rows, found) = SelectionIdentifiers.rows(matching: ids, in: column)
-            let wanted = Set(ids).count
+            let (rows, found, wanted) = SelectionIdentifiers.rows(matching: ids, in: column)
             if found < wanted {
                 warnings.append("the selection was found by its ids in column '\(idColumn)': "
                     + "\(NumberFormatting.grouped(wanted - found)) of \(NumberFormatting.grouped(wanted)) ids are no longer in the data")
