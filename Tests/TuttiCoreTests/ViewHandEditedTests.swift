@@ -67,4 +67,19 @@ import Testing
         }
         #expect(try String(contentsOfFile: data, encoding: .utf8) == "a\n1\n")
     }
+
+    @Test func aFilterWithoutItsExpressionAndTooManyGroupColumnsAreSaid() throws {
+        let roles = ColumnRoles.infer(from: adult)
+        var explorer = Explorer(state: ExplorerState(dataset: adult, roles: roles))
+        try explorer.apply(.setFilter("split == \"test\""))
+        var view = ViewDocument(state: explorer.state, datasetPath: "adult.csv", layout: .pane(ViewPane(kind: "rows")),
+                                focus: 0, theme: nil)
+        view.filter.expression = nil
+        view.groupColumns = ["sex", "age", "race", "split"]
+        let restored = try view.restore(on: adult, roles: roles)
+        #expect(restored.explorer.state.filter.isEmpty)
+        #expect(restored.warnings.contains { $0.contains("has neither an expression nor rows") })
+        #expect(restored.explorer.state.groupColumns == ["sex", "age", "race"])
+        #expect(restored.warnings.contains { $0.contains("at most 3 columns; split skipped") })
+    }
 }

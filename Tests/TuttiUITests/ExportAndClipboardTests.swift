@@ -53,7 +53,7 @@ import TuttiTerminal
         let path = try folder() + "/women.jsonl"
         type(path, into: ws)
         ws.submitPrompt()
-        #expect(ws.message?.text.contains("nothing selected: the 16,192 filtered rows") == true)
+        #expect(ws.message?.text.contains("the 16,192 filtered rows (nothing selected)") == true)
         let back = try DatasetLoader.load(path).dataset
         #expect(back.rowCount == 16_192)
         #expect(back.columns.map(\.name) == visible)

@@ -51,6 +51,8 @@ struct ViewRestorer {
             // A row-list filter is what "filter to selection" makes of picked rows.
             try apply(.select(rows, .rows))
             try apply(.filterToSelection)
+        } else if !filter.description.isEmpty {
+            warnings.append("the view's filter (\(filter.description)) has neither an expression nor rows; no filter was applied")
         }
     }
 
@@ -84,9 +86,14 @@ struct ViewRestorer {
 
     /// Sets the group columns that exist, warning about the others.
     mutating func restoreGroupColumns(_ columns: [String]) throws {
-        let present = columns.filter { data.columnIndex(named: $0) != nil }
+        var present = columns.filter { data.columnIndex(named: $0) != nil }
         for column in columns where data.columnIndex(named: column) == nil {
             warnings.append("the group column '\(column)' is not in the data; it was skipped")
+        }
+        if present.count > SliceGroups.maxColumns {
+            warnings.append("panes group by at most \(SliceGroups.maxColumns) columns; "
+                            + present.dropFirst(SliceGroups.maxColumns).joined(separator: ", ") + " skipped")
+            present = Array(present.prefix(SliceGroups.maxColumns))
         }
         try apply(.setGroupColumns(present))
     }

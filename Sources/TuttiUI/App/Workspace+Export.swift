@@ -7,7 +7,7 @@ extension Workspace {
         if let selected = state.visibleSelection {
             return (selected, "\(NumberFormatting.grouped(selected.count)) selected rows")
         }
-        return (state.filter.rows, "nothing selected: the \(NumberFormatting.grouped(state.filteredCount)) filtered rows")
+        return (state.filter.rows, "the \(NumberFormatting.grouped(state.filteredCount)) filtered rows (nothing selected)")
     }
 
     /// Starts writing the export rows to `path` in the background (atomically, with progress

@@ -33,6 +33,8 @@ public final class Workspace {
     public let summaries: [ColumnSummary]
     /// Work running off the UI thread.
     public let jobs: BackgroundJobs
+    /// The "stopping: …" message and what it names, to say "stopped" once the work has ended.
+    private var stoppingMessage: (serial: Int, labels: [String])?
     private var filterHistory: [String] = []
     private var nextID = 1
     private var dragBorder: SplitBorder?
@@ -102,7 +104,9 @@ public final class Workspace {
                     return nil
                 }
                 guard let pane = PaneViews.make(view) else {
-                    warnings.append("the view's \(view.kind) pane was left out: this tutti does not know it")
+                    warnings.append(PaneKind(rawValue: view.kind) == .histogram
+                                    ? "the view's histogram pane names no column (settings.column); it was left out"
+                                    : "the view's \(view.kind) pane was left out: this tutti does not know it")
                     return nil
                 }
                 let id = PaneID(next)
@@ -224,6 +228,7 @@ public final class Workspace {
             let labels = jobs.running.filter { !$0.isStopping }.map(\.label)
             jobs.cancelAll()
             say("stopping: " + labels.joined(separator: ", "))
+            stoppingMessage = (messageSerial, labels)
         } else if brush != nil {
             brush = nil
         } else if state.selection != nil {
@@ -412,6 +417,10 @@ public final class Workspace {
     /// Draws everything into a new canvas of the given size.
     public func render(width: Int, height: Int) -> Canvas {
         jobs.deliverCompletions()
+        if let stopping = stoppingMessage, !jobs.running.contains(where: \.isStopping) {
+            stoppingMessage = nil
+            if stopping.serial == messageSerial { say("stopped: " + stopping.labels.joined(separator: ", ")) }
+        }
         lastSize = (width, height)
         var canvas = WorkspaceRenderer(workspace: self).render(width: width, height: height)
         glyphs.fit(&canvas)

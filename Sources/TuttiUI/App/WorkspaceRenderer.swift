@@ -176,11 +176,14 @@ struct WorkspaceRenderer {
             let caretCount = max(1, min(problem.range.count, room - caretStart))
             let caretX = promptWidth + DisplayWidth.of(String(characters[start..<min(start + caretStart, characters.count)]))
             canvas.text(String(repeating: "^", count: caretCount), x: caretX, y: messageY, style: theme[.error])
+            // After the caret when the message fits there, else before it, else where more of it fits.
             let messageX = caretX + caretCount + 1
-            if messageX < width - 10 {
-                canvas.text(problem.message, x: messageX, y: messageY, style: theme[.error], maxWidth: width - messageX)
+            let needed = DisplayWidth.of(problem.message)
+            let after = width - messageX, before = caretX - 1
+            if needed <= after || (needed > before && after >= before) {
+                canvas.text(problem.message, x: messageX, y: messageY, style: theme[.error], maxWidth: max(0, after))
             } else {
-                canvas.text(problem.message, x: 0, y: messageY, style: theme[.error], maxWidth: max(0, caretX - 1))
+                canvas.text(problem.message, x: max(0, before - needed), y: messageY, style: theme[.error], maxWidth: max(0, before))
             }
         } else if let preview = bar.preview {
             canvas.text("Enter: \(NumberFormatting.grouped(preview)) rows pass · Esc cancels · ↑↓ history", x: promptWidth,

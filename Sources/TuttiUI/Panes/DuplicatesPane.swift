@@ -30,6 +30,17 @@ public final class DuplicatesPane: Pane {
     private var failure: String?
     private var stopped = false
 
+    /// What the list's order depends on (the selection only when sorting by it).
+    private struct OrderKey: Equatable {
+        let filter: RowSet?
+        let sort: DuplicateSort
+        let descending: Bool
+        let selection: RowSet?
+    }
+
+    /// The list's lines for an order, kept so that keys elsewhere do not sort every cluster again.
+    private var order: (key: OrderKey, lines: [DuplicateListLine])?
+
     /// A pane sorted by `sortKey`, in its usual direction unless `descending` says otherwise.
     public init(sortKey: DuplicateSort = .size, descending: Bool? = nil) {
         self.sortKey = sortKey
@@ -99,7 +110,16 @@ public final class DuplicatesPane: Pane {
 
     /// The list's lines in the current order, with the list cursor put back on its cluster.
     private func layout(_ report: DuplicateReport, _ context: PaneContext) -> [DuplicateListLine] {
-        let lines = DuplicateListOrder.lines(report, by: sortKey, descending: descending, selection: context.state.selection?.rows)
+        let selection = context.state.selection?.rows
+        let key = OrderKey(filter: shownFilter, sort: sortKey, descending: descending,
+                           selection: sortKey == .selected ? selection : nil)
+        let lines: [DuplicateListLine]
+        if let order, order.key == key {
+            lines = order.lines
+        } else {
+            lines = DuplicateListOrder.lines(report, by: sortKey, descending: descending, selection: selection)
+            order = (key, lines)
+        }
         let line = cursorCluster.flatMap { lines.firstIndex(of: .cluster($0)) } ?? lines.firstIndex { $0.cluster != nil } ?? 0
         list.set(line, count: lines.count)
         cursorCluster = lines.isEmpty ? nil : lines[list.index].cluster
@@ -137,11 +157,12 @@ public final class DuplicatesPane: Pane {
         let (width, height) = canvas.size
         let theme = context.theme
         let summary = report.summary
-        var header = "exact \(summary.exactClusters) (+\(NumberFormatting.grouped(summary.exactExtraRows)) rows)"
-        if report.kinds.contains(.conflict) { header += " · conflicts \(summary.conflictClusters)" }
-        if report.kinds.contains(.leak) { header += " · leaks \(summary.leakClusters)" }
-        if report.kinds.contains(.nearText) { header += " · near text \(summary.nearTextClusters)" }
-        if report.kinds.contains(.nearVector) { header += " · near vectors \(summary.nearVectorClusters)" }
+        let count = NumberFormatting.grouped
+        var header = "exact \(count(summary.exactClusters)) (+\(count(summary.exactExtraRows)) rows)"
+        if report.kinds.contains(.conflict) { header += " · conflicts \(count(summary.conflictClusters))" }
+        if report.kinds.contains(.leak) { header += " · leaks \(count(summary.leakClusters))" }
+        if report.kinds.contains(.nearText) { header += " · near text \(count(summary.nearTextClusters))" }
+        if report.kinds.contains(.nearVector) { header += " · near vectors \(count(summary.nearVectorClusters))" }
         canvas.text(header, x: 0, y: 0, style: theme[.muted], maxWidth: width)
         let widths = Self.columnWidths(paneWidth: width)
         var x = 1

@@ -7,7 +7,8 @@ public final class SummaryPane: Pane {
     public let kind = PaneKind.summary
     public let title = "Summary"
     private var list = ListCursor()
-    private var sparklines: [Int: [Int]] = [:]
+    /// Each column's sparkline counts, and the width they were binned for.
+    private var sparklines: [Int: (width: Int, counts: [Int])] = [:]
 
     public init() {}
 
@@ -91,11 +92,11 @@ public final class SummaryPane: Pane {
     private func drawSparkline(_ canvas: inout Canvas, index: Int, x: Int, y: Int, width: Int, context: PaneContext,
                                style: CellStyle) {
         let column = context.state.dataset.columns[index]
-        if sparklines[index] == nil {
+        if sparklines[index]?.width != width {
             let binning = try? ColumnBinning(dataset: context.state.dataset, column: column.name, bins: width)
-            sparklines[index] = binning.map { Array($0.totals.dropLast()) } ?? []
+            sparklines[index] = (width, binning.map { Array($0.totals.dropLast()) } ?? [])
         }
-        let counts = sparklines[index] ?? []
+        let counts = sparklines[index]?.counts ?? []
         guard let maximum = counts.max(), maximum > 0 else { return }
         let levels = context.glyphs.sparkline
         for (offset, count) in counts.prefix(width).enumerated() where count > 0 {

@@ -1,0 +1,24 @@
+import Testing
+import TuttiCore
+import TuttiTerminal
+@testable import TuttiUI
+
+@Suite struct SummarySparklineTests {
+    @Test func sparklinesFollowTheWidthAfterAResize() {
+        let pane = SummaryPane()
+        let context = paneContext(ExplorerState(dataset: adult, roles: adultRoles))
+        _ = render(pane, context, width: 48, height: 10)
+        let wide = render(pane, context, width: 120, height: 10)
+        let ageLine = wide.lines.first { $0.contains("age ") } ?? ""
+        let bars = ageLine.filter { "▁▂▃▄▅▆▇█".contains($0) }
+        #expect(bars.count >= 8, "age's sparkline after widening: \\(ageLine)")
+    }
+
+    @Test func aHistogramWithoutAColumnIsLeftOutWithAMessageThatSaysSo() {
+        let ws = Workspace(dataset: adult, roles: adultRoles, theme: .fallback, glyphs: .unicode, jobs: BackgroundJobs(inline: true))
+        let layout = ViewLayout.split(axis: .vertical, weights: [1, 1],
+                                      children: [.pane(ViewPane(kind: "histogram")), .pane(ViewPane(kind: "rows"))])
+        let warnings = ws.restore(explorer: Explorer(state: ExplorerState(dataset: adult, roles: adultRoles)), layout: layout, focus: 0)
+        #expect(warnings == ["the view's histogram pane names no column (settings.column); it was left out"])
+    }
+}
