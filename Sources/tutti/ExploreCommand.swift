@@ -109,7 +109,10 @@ struct ExplorerSession {
         workspace.mouseEnabled = !look.noMouse
         warnings += result.warnings.map(\.message)
         if let first = warnings.first { workspace.say(first, isError: true) }
-        App(terminal: terminal, workspace: workspace).run()
+        // An export or a report that quitting cut short: say so, since nothing was written.
+        for job in App(terminal: terminal, workspace: workspace).run() where ["export", "report"].contains(job.label) {
+            if case .cancelled = job.phase { warnings.append("quitting stopped the \(job.label) that was running; it wrote nothing") }
+        }
         return (false, warnings)
     }
 }

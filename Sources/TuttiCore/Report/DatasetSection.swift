@@ -17,7 +17,7 @@ enum DatasetSection {
         facts.append([.plain("Column roles: " + (roles.isEmpty ? "none" : roles.joined(separator: ", ")))])
         let summaries = ColumnSummary.compute(dataset, roles: state.roles, topCount: topValues)
         let rows = summaries.map { summary in
-            [summary.name, kind(summary), summary.role?.rawValue ?? "", missing(summary, rowCount: dataset.rowCount),
+            [summary.name, kind(summary), roleText(summary, groups: state.groupColumns), missing(summary, rowCount: dataset.rowCount),
              ReportNumbers.count(summary.distinct), sparkline(dataset, summary), rangeOrTop(summary)]
         }
         let table = ReportTable(headers: ["column", "kind", "role", "missing", "distinct", "distribution", "range or top values"],
@@ -48,5 +48,12 @@ enum DatasetSection {
         }
         let top = summary.top.map { "\($0.value) (\(ReportNumbers.count($0.count)))" }
         return top.joined(separator: ", ") + (summary.distinct > summary.top.count && !top.isEmpty ? ", …" : "")
+    }
+
+    /// The role column, as the summary pane shows it: the role, and "group" for a group column.
+    private static func roleText(_ summary: ColumnSummary, groups: [String]) -> String {
+        let role = summary.role?.rawValue ?? ""
+        guard groups.contains(summary.name) else { return role }
+        return role.isEmpty ? "group" : role + "+group"
     }
 }

@@ -12,8 +12,10 @@ public final class App {
         self.workspace = workspace
     }
 
-    /// Runs until the user quits.
-    public func run() {
+    /// Runs until the user quits; returns the work that was still running then, which was asked
+    /// to stop and has ended (cleaning up after itself) unless it took over 10 s.
+    @discardableResult
+    public func run() -> [JobHandle] {
         let waker = terminal.waker
         workspace.jobs.wake = { waker.wake() }
         terminal.setMouseReporting(workspace.mouseEnabled)
@@ -34,8 +36,10 @@ public final class App {
             draw()
         }
         // Work still running (an export) stops and cleans up before the program exits.
+        let stopped = workspace.jobs.running
         workspace.jobs.cancelAll()
         workspace.jobs.waitUntilIdle(timeout: .seconds(10))
+        return stopped
     }
 
     private func draw() {
