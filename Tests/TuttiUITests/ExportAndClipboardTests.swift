@@ -203,7 +203,7 @@ import TuttiTerminal
             if case .cancelled = handle.phase { outcome = "cancelled" }
         })
         handle.report(0.5, detail: "half")
-        #expect(jobs.running.count == 1 && handle.progress == 0.5)
+        #expect(jobs.running.count == 1 && handle.progressText == " (half) 50%")
         #expect(jobs.cancelAll() == 1)
         #expect(handle.isStopping && jobs.cancelAll() == 0)
         jobs.waitUntilIdle(timeout: .seconds(20))

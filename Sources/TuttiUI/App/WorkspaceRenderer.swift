@@ -100,9 +100,7 @@ struct WorkspaceRenderer {
         x += canvas.text("\(NumberFormatting.grouped(selected)) selected", x: x, y: y,
                          style: selected > 0 ? theme[.statusAccent] : theme[.status], maxWidth: width - x) + 1
         parts = workspace.jobs.running.map { job in
-            let percent = job.progress.map { " \(Int(($0 * 100).rounded()))%" } ?? "…"
-            let detail = job.detail.map { $0.isEmpty ? "" : " (\($0))" } ?? ""
-            return job.label + detail + percent + (job.isStopping ? " (stopping…)" : " (Esc stops)")
+            job.label + job.progressText + (job.isStopping ? " (stopping…)" : " (Esc stops)")
         }
         if !state.filter.isEmpty { parts.append("filter: " + state.filter.expression) }
         for part in parts where x < width {

@@ -5,7 +5,8 @@ public struct BackgroundValue<Key: Equatable, Value: Sendable> {
     /// Where the value stands for the current key.
     public enum Status {
         case ready(Value)
-        case working(progress: Double?, detail: String?)
+        /// Still computing; `progressText` says how far (see `JobHandle.progressText`).
+        case working(progressText: String)
         case failed(String)
         case cancelled
     }
@@ -29,7 +30,7 @@ public struct BackgroundValue<Key: Equatable, Value: Sendable> {
         guard let handle else { return .cancelled }
         switch handle.phase {
         case .running:
-            return .working(progress: handle.progress, detail: handle.detail)
+            return .working(progressText: handle.progressText)
         case .finished:
             value = handle.value(as: Value.self)
             self.handle = nil
@@ -47,5 +48,24 @@ public struct BackgroundValue<Key: Equatable, Value: Sendable> {
         key = nil
         value = nil
         handle = nil
+    }
+}
+
+extension BackgroundValue.Status {
+    /// What a pane shows while it has no value: "finding slices (level 2 of 3) 40%… Esc stops",
+    /// the failure, or that `work` was stopped; nil when the value is ready.
+    public func explanation(doing: String, work: String) -> String? {
+        switch self {
+        case .ready: nil
+        case .working(let progressText): doing + progressText + (progressText.hasSuffix("…") ? "" : "…") + " Esc stops"
+        case .failed(let message): message
+        case .cancelled: "\(work) was stopped · Enter runs it again"
+        }
+    }
+
+    /// Whether the user stopped the work (Enter then runs it again).
+    public var isStopped: Bool {
+        if case .cancelled = self { return true }
+        return false
     }
 }

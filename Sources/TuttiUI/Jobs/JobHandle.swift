@@ -35,11 +35,12 @@ public final class JobHandle: @unchecked Sendable {
         return false
     }
 
-    /// The share done, from 0 to 1, when the work knows it.
-    public var progress: Double? { lock.withLock { currentProgress } }
-
-    /// A few words on what the work is doing now.
-    public var detail: String? { lock.withLock { currentDetail } }
+    /// Where the work is, in words: " (level 2 of 3) 40%", or "…" when it gives no fraction.
+    public var progressText: String {
+        let (fraction, words) = lock.withLock { (currentProgress, currentDetail) }
+        let detail = words.map { $0.isEmpty ? "" : " (\($0))" } ?? ""
+        return detail + (fraction.map { " \(Int(($0 * 100).rounded()))%" } ?? "…")
+    }
 
     /// Reports progress, from the worker.
     public func report(_ fraction: Double?, detail: String? = nil) {

@@ -73,29 +73,19 @@ public final class DuplicatesPane: Pane {
     /// runs, after it failed, or after the user stopped it.
     private func current(_ context: PaneContext) -> DuplicateReport? {
         let state = context.state
-        stopped = false
-        switch search.status(for: state.filter.rows, label: "duplicate search", jobs: context.jobs,
-                             work: { handle in try Self.search(state, handle) }) {
-        case .ready(let report):
-            if shownFilter != state.filter.rows {
-                shownFilter = state.filter.rows
-                list.set(0, count: 0)
-                cursorCluster = nil
-                pair = nil
-                pairView = nil
-            }
-            failure = nil
-            return report
-        case .working(let progress, let detail):
-            let percent = progress.map { " \(Int(($0 * 100).rounded()))%" } ?? ""
-            failure = "searching for duplicates\(detail.map { " (\($0))" } ?? "")\(percent)… Esc stops"
-        case .failed(let message):
-            failure = message
-        case .cancelled:
-            stopped = true
-            failure = "the duplicate search was stopped · Enter runs it again"
+        let status = search.status(for: state.filter.rows, label: "duplicate search", jobs: context.jobs,
+                                   work: { handle in try Self.search(state, handle) })
+        stopped = status.isStopped
+        failure = status.explanation(doing: "searching for duplicates", work: "the duplicate search")
+        guard case .ready(let report) = status else { return nil }
+        if shownFilter != state.filter.rows {
+            shownFilter = state.filter.rows
+            list.set(0, count: 0)
+            cursorCluster = nil
+            pair = nil
+            pairView = nil
         }
-        return nil
+        return report
     }
 
     /// Searches the filtered rows for every kind of duplicate the roles allow, reporting

@@ -62,34 +62,22 @@ public final class SlicesPane: Pane {
         let key = ModelKey(filter: state.filter.rows, groups: state.groupColumns, roles: state.roles,
                            minimumSize: options.minimumSize)
         let options = self.options
-        stopped = false
         let status = computation.status(for: key, label: state.groupColumns.isEmpty ? "SliceLine" : "slices by group",
                                         jobs: context.jobs) { handle in
             try SliceSections.compute(state: state, options: options, cancellation: handle.cancellation,
                                       progress: { handle.report($0.fraction, detail: $0.detail) })
         }
-        switch status {
-        case .ready(let fresh):
-            if modelKey != key {
-                var sorted = fresh
-                sorted.sort(by: self.options.sortMetric, descending: self.options.descending)
-                model = sorted
-                modelKey = key
-                list.set(0, count: 0)
-            }
-            failure = nil
-            return model
-        case .working(let progress, let detail):
-            let percent = progress.map { " \(Int(($0 * 100).rounded()))%" } ?? ""
-            let what = detail.map { $0.isEmpty ? "" : " (\($0))" } ?? ""
-            failure = "finding slices\(what)\(percent)… Esc stops"
-        case .failed(let message):
-            failure = message
-        case .cancelled:
-            stopped = true
-            failure = "the slice search was stopped · Enter runs it again"
+        stopped = status.isStopped
+        failure = status.explanation(doing: "finding slices", work: "the slice search")
+        guard case .ready(let fresh) = status else { return nil }
+        if modelKey != key {
+            var sorted = fresh
+            sorted.sort(by: self.options.sortMetric, descending: self.options.descending)
+            model = sorted
+            modelKey = key
+            list.set(0, count: 0)
         }
-        return nil
+        return model
     }
 
     public func render(into canvas: inout Canvas, context: PaneContext) {
