@@ -8,10 +8,12 @@ struct ListCursor {
     /// How many items the last render showed.
     private(set) var visible = 1
 
-    /// Fits the view to `lines` lines over `count` items, keeping the cursor in view.
+    /// Fits the view to `lines` lines over `count` items, keeping the cursor in view and, when
+    /// the view grew, showing no blank lines below while items are hidden above.
     mutating func fit(lines: Int, count: Int) {
         visible = max(1, lines)
         index = min(index, max(0, count - 1))
+        scroll = min(scroll, max(0, count - visible))
         if index < scroll { scroll = index }
         if index >= scroll + visible { scroll = index - visible + 1 }
     }
