@@ -66,6 +66,11 @@ public struct ThemeLoader: Sendable {
         } catch let error as TOMLParseError {
             throw ThemeError("\(source):\(error.source.begin.line):\(error.source.begin.column): \(error.description)")
         }
+        /// The file, and the line and column of the key at `path` where it can be found.
+        func place(_ path: String...) -> String {
+            guard let (line, column) = TOMLKeyLocation.find(path, in: text) else { return source }
+            return "\(source):\(line):\(column)"
+        }
         let colors = table["colors"]?.int ?? 256
         guard let styleTable = table["styles"]?.table else {
             throw ThemeError("\(source): missing the [styles] table")
@@ -75,22 +80,23 @@ public struct ThemeLoader: Sendable {
             guard let role = ThemeRole(rawValue: key) else {
                 let hint = NameSuggestion.nearest(to: key, in: ThemeRole.allCases.map(\.rawValue))
                     .map { " — did you mean '\($0)'?" } ?? ""
-                throw ThemeError("\(source): unknown style '\(key)'\(hint)")
+                throw ThemeError("\(place("styles", key)): unknown style '\(key)'\(hint)")
             }
             guard let spec = styleTable[key]?.table else {
-                throw ThemeError("\(source): style '\(key)' must be a table like { fg = 252, bold = true }")
+                throw ThemeError("\(place("styles", key)): style '\(key)' must be a table like { fg = 252, bold = true }")
             }
-            styles[role] = try style(spec, role: key, source: source)
+            styles[role] = try style(spec, role: key) { place("styles", key, $0) }
         }
         return Theme(name: table["name"]?.string ?? name, description: table["description"]?.string ?? "",
                      colors: colors, styles: styles)
     }
 
-    private static func style(_ spec: TOMLTable, role: String, source: String) throws -> CellStyle {
+    /// The style of `role`; `place` names the file, line and column of one of its keys.
+    private static func style(_ spec: TOMLTable, role: String, place: (String) -> String) throws -> CellStyle {
         func color(_ key: String) throws -> TerminalColor {
             guard let value = spec[key] else { return .standard }
             guard let index = value.int, (0...255).contains(index) else {
-                throw ThemeError("\(source): style '\(role)': \(key) must be a colour number from 0 to 255")
+                throw ThemeError("\(place(key)): style '\(role)': \(key) must be a colour number from 0 to 255")
             }
             return .indexed(UInt8(index))
         }
@@ -99,7 +105,7 @@ public struct ThemeLoader: Sendable {
                                                  ("reverse", .reverse), ("italic", .italic)]
         for (key, flag) in flags where spec[key]?.bool == true { attributes.insert(flag) }
         for key in spec.keys where !["fg", "bg"].contains(key) && !flags.contains(where: { $0.0 == key }) {
-            throw ThemeError("\(source): style '\(role)': unknown key '\(key)' (use fg, bg, bold, dim, underline, reverse, italic)")
+            throw ThemeError("\(place(key)): style '\(role)': unknown key '\(key)' (use fg, bg, bold, dim, underline, reverse, italic)")
         }
         return CellStyle(foreground: try color("fg"), background: try color("bg"), attributes: attributes)
     }
