@@ -1,7 +1,8 @@
 /// A column cut into bins, with each row's bin: the base of histograms and brushing.
 ///
 /// Numbers get nice, equal-width bins over the whole column (so bins stay put when the
-/// filter changes); integers with a small range get one bin per value. Categorical and
+/// filter changes); integers with a small range get one bin per value. The quantile and log
+/// modes (`BinMode`) cut numbers at quantiles or on a log scale instead. Categorical and
 /// boolean columns get their most frequent values plus "other". Every row's bin is stored as
 /// a code; missing rows hold `binCount` (the missing pseudo-bin).
 public struct ColumnBinning: Sendable, Equatable {
@@ -17,6 +18,9 @@ public struct ColumnBinning: Sendable, Equatable {
     /// The column binned.
     public let column: String
     public let scheme: Scheme
+    /// How the numbers were cut: the mode asked for, or `even` when it could not apply (a log
+    /// scale without positive values) or the column is not numeric.
+    public let mode: BinMode
     /// A label per bin.
     public let labels: [String]
     /// The bin of each row (`binCount` for missing rows).
@@ -27,21 +31,28 @@ public struct ColumnBinning: Sendable, Equatable {
     /// The number of bins (not counting missing).
     public var binCount: Int { labels.count }
 
+    /// The bin that holds the values ≤ 0 under a log scale, when the column has such values.
+    public var nonPositiveBin: Int? {
+        guard mode == .log, case .numeric(let edges, _) = scheme, let first = edges.first, first <= 0 else { return nil }
+        return 0
+    }
+
     /// Most bins a binning may have.
     public static let maxBins = 4096
 
-    /// Bins the column called `name`: numbers into about `bins` bins, categories into the top
-    /// `bins - 1` values plus "other". Text and vector columns cannot be binned.
-    public init(dataset: Dataset, column name: String, bins: Int) throws {
+    /// Bins the column called `name`: numbers into about `bins` bins cut as `mode` says,
+    /// categories into the top `bins - 1` values plus "other". Text and vector columns cannot be
+    /// binned.
+    public init(dataset: Dataset, column name: String, bins: Int, mode: BinMode = .even) throws {
         guard let column = dataset.column(named: name) else {
             throw TuttiError.unknownColumn(name, suggestion: NameSuggestion.nearest(to: name, in: dataset.columnNames))
         }
         let target = min(max(bins, 1), Self.maxBins)
         switch column.data {
         case .integer(let values):
-            self = Self.numeric(name, values.map(Double.init), validity: column.validity, target: target, integral: true)
+            self = Self.numeric(name, values.map(Double.init), validity: column.validity, target: target, integral: true, mode: mode)
         case .float(let values):
-            self = Self.numeric(name, values, validity: column.validity, target: target, integral: false)
+            self = Self.numeric(name, values, validity: column.validity, target: target, integral: false, mode: mode)
         case .boolean(let values):
             var codes = [UInt16](repeating: 2, count: column.rowCount)
             column.validity.forEachMember { codes[$0] = values[$0] ? 1 : 0 }
@@ -53,9 +64,10 @@ public struct ColumnBinning: Sendable, Equatable {
         }
     }
 
-    init(column: String, scheme: Scheme, labels: [String], codes: [UInt16]) {
+    init(column: String, scheme: Scheme, labels: [String], codes: [UInt16], mode: BinMode = .even) {
         self.column = column
         self.scheme = scheme
+        self.mode = mode
         self.labels = labels
         self.codes = codes
         var totals = [Int](repeating: 0, count: labels.count + 1)
@@ -68,16 +80,32 @@ public struct ColumnBinning: Sendable, Equatable {
     }
 
     private static func numeric(_ name: String, _ values: [Double], validity: RowSet, target: Int,
-                                integral: Bool) -> ColumnBinning {
-        var low = Double.infinity, high = -Double.infinity
+                                integral: Bool, mode: BinMode) -> ColumnBinning {
+        var low = Double.infinity, high = -Double.infinity, smallestPositive = Double.infinity
         validity.forEachMember { row in
             let value = values[row]
             if value.isFinite {
                 low = min(low, value)
                 high = max(high, value)
+                if value > 0 { smallestPositive = min(smallestPositive, value) }
             }
         }
         if low > high { low = 0; high = 0 }
+        switch mode {
+        case .quantile:
+            var finite: [Double] = []
+            validity.forEachMember { row in if values[row].isFinite { finite.append(values[row]) } }
+            if let edges = NumericBinEdges.quantile(finite.sorted(), target: target, integral: integral) {
+                return uneven(name, values, validity: validity, edges: edges, integral: integral, mode: mode)
+            }
+        case .log:
+            if let edges = NumericBinEdges.log(low: low, smallestPositive: smallestPositive.isFinite ? smallestPositive : nil,
+                                               high: high, target: target, integral: integral) {
+                return uneven(name, values, validity: validity, edges: edges, integral: integral, mode: mode)
+            }
+        case .even:
+            break
+        }
         let step: Double
         let start: Double
         let count: Int
@@ -111,6 +139,33 @@ public struct ColumnBinning: Sendable, Equatable {
             integral && step == 1 ? NumberFormatting.shortest(edges[index]) : NumberFormatting.compact(edges[index])
         }
         return ColumnBinning(column: name, scheme: .numeric(edges: edges, integral: integral), labels: labels, codes: codes)
+    }
+
+    /// Bins of unequal widths: each row goes to the last bin whose lower edge it reaches.
+    private static func uneven(_ name: String, _ values: [Double], validity: RowSet, edges: [Double], integral: Bool,
+                               mode: BinMode) -> ColumnBinning {
+        let count = edges.count - 1
+        var codes = [UInt16](repeating: UInt16(count), count: values.count)
+        codes.withUnsafeMutableBufferPointer { out in
+            values.withUnsafeBufferPointer { input in
+                validity.forEachMember { row in
+                    let value = input[row]
+                    guard value.isFinite else { return }
+                    var low = 0, high = count - 1
+                    while low < high {
+                        let middle = (low + high + 1) / 2
+                        if value >= edges[middle] { low = middle } else { high = middle - 1 }
+                    }
+                    out[row] = UInt16(low)
+                }
+            }
+        }
+        let labels = (0..<count).map { index in
+            mode == .log && index == 0 && edges[0] <= 0 ? "≤0"
+                : integral ? NumberFormatting.shortest(edges[index]) : NumberFormatting.compact(edges[index])
+        }
+        return ColumnBinning(column: name, scheme: .numeric(edges: edges, integral: integral), labels: labels, codes: codes,
+                             mode: mode)
     }
 
     private static func categorical(_ name: String, codes: [UInt32], dictionary: StringTable, target: Int) -> ColumnBinning {

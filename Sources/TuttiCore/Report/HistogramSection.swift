@@ -15,7 +15,8 @@ enum HistogramSection {
         let binning: ColumnBinning
         do {
             let categorical = dataset.column(named: name)?.kind == .categorical
-            binning = try ColumnBinning(dataset: dataset, column: name, bins: categorical ? topValues + 1 : settings.bins ?? defaultBins)
+            binning = try ColumnBinning(dataset: dataset, column: name, bins: categorical ? topValues + 1 : settings.bins ?? defaultBins,
+                                        mode: settings.binMode ?? .even)
         } catch {
             return ReportSection(heading: heading, blocks: [.note("Cannot draw this histogram: \(error).")])
         }
@@ -43,8 +44,11 @@ enum HistogramSection {
         switch binning.scheme {
         case .numeric(let edges, let integral):
             let step = edges.count > 1 ? edges[1] - edges[0] : 1
-            bins = integral && step == 1 ? "One bar per value"
-                : "\(binning.binCount) bins of width \(ReportNumbers.number(step))"
+            switch binning.mode {
+            case .quantile: bins = "\(binning.binCount) bins cut at quantiles (about equal row counts; tied values share a bin)"
+            case .log: bins = "\(binning.binCount) bins on a log scale" + (edges[0] <= 0 ? " (the first holds the values ≤ 0)" : "")
+            case .even: bins = integral && step == 1 ? "One bar per value" : "\(binning.binCount) bins of width \(ReportNumbers.number(step))"
+            }
         case .values(_, let other):
             bins = other.isEmpty ? "One bar per value" : "The \(binning.binCount - 1) most frequent values, then the other \(other.count)"
         }

@@ -42,24 +42,27 @@ public struct ViewPane: Sendable, Equatable, Codable {
 }
 
 /// What a pane remembers in a view. Each kind uses the fields that apply to it and leaves the
-/// others nil: a histogram its column, bin count and scale; tables their sort column or metric and
+/// others nil: a histogram its column, bin count, bin mode (`quantile` or `log`; even when left
+/// out) and count scale (`log_scale`); tables their sort column or metric and
 /// direction; the slices pane its minimum size. `duplicateKind` is read by reports only: the kind
 /// of duplicate cluster they list first.
 public struct PaneSettings: Sendable, Equatable, Codable {
     public var column: String?
     public var bins: Int?
     public var logScale: Bool?
+    public var binMode: BinMode?
     public var sortColumn: String?
     public var sortMetric: String?
     public var descending: Bool?
     public var minimumSize: Int?
     public var duplicateKind: String?
 
-    public init(column: String? = nil, bins: Int? = nil, logScale: Bool? = nil, sortColumn: String? = nil, sortMetric: String? = nil,
-                descending: Bool? = nil, minimumSize: Int? = nil, duplicateKind: String? = nil) {
+    public init(column: String? = nil, bins: Int? = nil, logScale: Bool? = nil, binMode: BinMode? = nil, sortColumn: String? = nil,
+                sortMetric: String? = nil, descending: Bool? = nil, minimumSize: Int? = nil, duplicateKind: String? = nil) {
         self.column = column
         self.bins = bins
         self.logScale = logScale
+        self.binMode = binMode
         self.sortColumn = sortColumn
         self.sortMetric = sortMetric
         self.descending = descending

@@ -18,7 +18,7 @@ enum PaneViews {
         case .histogram:
             guard let column = settings.column else { return nil }
             let bins = settings.bins.map { min(max($0, 1), ColumnBinning.maxBins) }
-            return HistogramPane(column: column, bins: bins, logScale: settings.logScale ?? false)
+            return HistogramPane(column: column, bins: bins, mode: settings.binMode ?? .even, logScale: settings.logScale ?? false)
         case .confusion: return ConfusionPane()
         case .slices:
             var sized = settings
@@ -34,7 +34,9 @@ extension Pane {
 }
 
 extension HistogramPane {
-    public var savedSettings: PaneSettings { PaneSettings(column: column, bins: requestedBins, logScale: logScale ? true : nil) }
+    public var savedSettings: PaneSettings {
+        PaneSettings(column: column, bins: requestedBins, logScale: logScale ? true : nil, binMode: mode == .even ? nil : mode)
+    }
 }
 
 extension RowsPane {

@@ -5,12 +5,17 @@ import TuttiTerminal
 /// A histogram of one column: numbers as vertical bars in eighth blocks, categories as
 /// horizontal bars. Every bar shows the filtered count, its selected part in a second tone
 /// and glyph. Brush bins with Shift+arrows or a mouse drag; every other pane follows live.
+/// Numbers are cut into even bins, at quantiles or on a log x scale (`b`); counts can be drawn
+/// on a log y scale (`L`).
 public final class HistogramPane: Pane {
     public let kind = PaneKind.histogram
     /// The column shown.
     public let column: String
     /// Requested bins (nil: fit the pane's width).
     public private(set) var requestedBins: Int?
+    /// How numbers are cut into bins.
+    public private(set) var mode: BinMode
+    /// Whether bar heights are on a log scale of the counts (log y).
     public private(set) var logScale = false
     /// The bin under the cursor.
     public private(set) var cursor = 0
@@ -18,24 +23,33 @@ public final class HistogramPane: Pane {
     private var dragging = false
     private var binning: ColumnBinning?
     private var binningTarget = 0
+    private var binningMode = BinMode.even
     private var counts: HistogramCounts?
     private var countsKey: (filter: RowSet, selection: RowSet?)?
     private var scroll = 0
     private var lastSize = (width: 0, height: 0)
     private var failure: String?
 
-    public init(column: String, bins: Int? = nil, logScale: Bool = false) {
+    public init(column: String, bins: Int? = nil, mode: BinMode = .even, logScale: Bool = false) {
         self.column = column
         requestedBins = bins
+        self.mode = mode
         self.logScale = logScale
     }
 
-    public var title: String { "Histogram: \(column)" + (logScale ? " (log)" : "") }
+    public var title: String {
+        let scales = [mode == .quantile ? "quantile bins" : mode == .log ? "log x" : nil, logScale ? "log y" : nil].compactMap { $0 }
+        return "Histogram: \(column)" + (scales.isEmpty ? "" : " (" + scales.joined(separator: ", ") + ")")
+    }
 
     public var keyHints: [KeyHint] {
         [KeyHint("←→", "bin"), KeyHint("⇧←→", "brush"), KeyHint("Space", "select bin"), KeyHint("Enter", "commit"),
-         KeyHint("f", "filter"), KeyHint("L", "log"), KeyHint("+/-", "bins")]
+         KeyHint("f", "filter"), KeyHint("b", Self.modeNames[mode.next] ?? ""), KeyHint("L", logScale ? "linear y" : "log y"),
+         KeyHint("+/-", "bins")]
     }
+
+    /// What the `b` key's hint calls each mode.
+    private static let modeNames: [BinMode: String] = [.even: "even bins", .quantile: "quantile bins", .log: "log x"]
 
     /// The current binning (after at least one render).
     public var currentBinning: ColumnBinning? { binning }
@@ -51,10 +65,11 @@ public final class HistogramPane: Pane {
         let categorical = context.state.dataset.column(named: column).map { $0.kind == .categorical || $0.kind == .boolean } ?? false
         let fit = categorical ? max(2, height - 2) : max(2, min(60, (width - 8) / 2))
         let target = requestedBins ?? fit
-        guard binning == nil || target != binningTarget else { return }
+        guard binning == nil || target != binningTarget || mode != binningMode else { return }
         do {
-            binning = try ColumnBinning(dataset: context.state.dataset, column: column, bins: target)
+            binning = try ColumnBinning(dataset: context.state.dataset, column: column, bins: target, mode: mode)
             binningTarget = target
+            binningMode = mode
             failure = nil
             countsKey = nil
             cursor = min(cursor, max(0, (binning?.binCount ?? 1) - 1))
@@ -152,20 +167,38 @@ public final class HistogramPane: Pane {
                 canvas.set(x: x0, y: chartHeight + 1, context.glyphs.upMark, style: theme[.key])
             }
         }
-        // Axis labels: the first and last edges, and the cursor's bin.
-        let first = binning.labels.first ?? ""
-        canvas.text(first, x: axisWidth, y: chartHeight + 1, style: theme[.muted])
-        if case .numeric(let edges, let integral) = binning.scheme {
-            let last = integral && binningIsUnit(edges) ? NumberFormatting.shortest(edges[edges.count - 2])
-                                                        : NumberFormatting.compact(edges.last ?? 0)
-            let lastWidth = DisplayWidth.of(last)
-            canvas.text(last, x: max(axisWidth + DisplayWidth.of(first) + 1, width - lastWidth), y: chartHeight + 1, style: theme[.muted])
-        }
+        drawAxis(&canvas, binning, y: chartHeight + 1, axisWidth: axisWidth, barWidth: barWidth, context: context)
         let info = binInfo(binning, counts, selected, cursor)
         canvas.text(info, x: 0, y: chartHeight + 2, style: context.focused ? theme[.text] : theme[.muted], maxWidth: width)
     }
 
-    private func binningIsUnit(_ edges: [Double]) -> Bool { edges.count > 1 && edges[1] - edges[0] == 1 }
+    /// The axis under the bars: the first bin's label under its start and the last bin's upper end
+    /// under its end; with uneven bins (quantile, log x) also the lower edges between, where they fit
+    /// without covering the cursor's mark.
+    private func drawAxis(_ canvas: inout Canvas, _ binning: ColumnBinning, y: Int, axisWidth: Int, barWidth: Int,
+                          context: PaneContext) {
+        guard case .numeric(let edges, let integral) = binning.scheme, let first = binning.labels.first else { return }
+        let style = context.theme[.muted]
+        let count = binning.binCount
+        canvas.text(first, x: axisWidth, y: y, style: style)
+        // Whole-number bins of one value each are labelled by their value; other bins by their edges.
+        let unitBins = integral && edges[count] - edges[count - 1] == 1
+        let last = unitBins ? NumberFormatting.shortest(edges[count - 1]) : NumberFormatting.compact(edges[count])
+        let firstEnd = axisWidth + DisplayWidth.of(first) + 1
+        let lastX = max(firstEnd, axisWidth + count * barWidth - DisplayWidth.of(last))
+        if count > 1 || !unitBins { canvas.text(last, x: lastX, y: y, style: style) }
+        guard binning.mode != .even else { return }
+        let cursorX = context.focused ? axisWidth + cursor * barWidth : -1
+        var free = firstEnd
+        for bin in 1..<max(count, 1) {
+            let x = axisWidth + bin * barWidth
+            let label = binning.labels[bin]
+            let end = x + DisplayWidth.of(label)
+            guard x >= free, end < lastX, !(x...end).contains(cursorX) else { continue }
+            canvas.text(label, x: x, y: y, style: style)
+            free = end + 1
+        }
+    }
 
     private func renderHorizontal(_ canvas: inout Canvas, _ binning: ColumnBinning, _ counts: HistogramCounts,
                                   _ selected: [Int], _ bars: BarRenderer, _ brushRange: ClosedRange<Int>?,
@@ -205,6 +238,8 @@ public final class HistogramPane: Pane {
         guard bin < binning.binCount else { return "" }
         let label: String
         switch binning.range(of: bin...bin) {
+        case .numeric(let lower, _, _) where bin == binning.nonPositiveBin:
+            label = "≤ 0 (from \(NumberFormatting.compact(lower)))"
         case .numeric(let lower, let upper, let includesUpper):
             if case .numeric(_, true) = binning.scheme, lower == upper {
                 label = NumberFormatting.shortest(lower)
@@ -252,6 +287,8 @@ public final class HistogramPane: Pane {
             return [.commitBrush]
         case .character("L"):
             logScale.toggle()
+        case .character("b"):
+            return changeMode(context)
         case .character("+"):
             requestedBins = min(min(requestedBins ?? binningTarget, ColumnBinning.maxBins) * 2, ColumnBinning.maxBins)
         case .character("-"):
@@ -278,6 +315,26 @@ public final class HistogramPane: Pane {
     }
 
     private func ordered(_ a: Int, _ b: Int) -> ClosedRange<Int> { min(a, b)...max(a, b) }
+
+    /// `b`: the next bin mode, binned at once so the message can say what it did.
+    private func changeMode(_ context: PaneContext) -> [PaneCommand] {
+        guard !isCategorical else { return [.message("'\(column)' holds categories: one bar per value, no bin modes")] }
+        mode = mode.next
+        brushAnchor = nil
+        ensureBinning(context, width: lastSize.width, height: lastSize.height)
+        var commands: [PaneCommand] = context.brush?.source == context.id ? [.cancelBrush] : []
+        switch (mode, binning?.mode) {
+        case (.log, .even?):
+            commands.append(.message("log x: '\(column)' has no value above 0; the bins stay even (b: next mode)"))
+        case (.log, _):
+            commands.append(.message("log x" + (binning?.nonPositiveBin != nil ? ": the first bin holds the values ≤ 0" : "")))
+        case (.quantile, _):
+            commands.append(.message("quantile bins: about the same number of rows in each (tied values share a bin)"))
+        case (.even, _):
+            commands.append(.message("even bins"))
+        }
+        return commands
+    }
 
     /// The bin under interior coordinates (`x`, `y`).
     private func bin(atX x: Int, y: Int, clamp: Bool = false) -> Int? {
