@@ -13,6 +13,11 @@ public enum Keymap {
     /// Handles one event; returns what the loop must do at the terminal.
     public static func handle(_ event: TerminalEvent, in workspace: Workspace) -> TerminalEffect {
         switch event {
+        case .key(let key) where key.modifiers.contains(.alt):
+            // No key is bound with Alt, and Esc typed just before a key reaches tutti as Alt+key
+            // (`ESC x`): read it as the two keys it most likely was.
+            _ = handle(.key(KeyEvent(.escape)), in: workspace)
+            return handle(.key(KeyEvent(key.key, modifiers: key.modifiers.subtracting(.alt))), in: workspace)
         case .key(let key):
             // A message stays until the next key that does not say something new.
             let serial = workspace.messageSerial
@@ -45,7 +50,7 @@ public enum Keymap {
         case .character("r") where ctrl: workspace.redo()
         case .tab: workspace.cycleFocus(event.modifiers.contains(.shift) ? -1 : 1)
         case .escape: workspace.cancel()
-        case .character(let character) where !ctrl && !event.modifiers.contains(.alt):
+        case .character(let character) where !ctrl:
             switch character {
             case "q": workspace.quit()
             case "/": workspace.openFilterBar()
@@ -68,6 +73,7 @@ public enum Keymap {
             case ">": workspace.resizeFocused(axis: .horizontal, by: 4)
             case "{": workspace.resizeFocused(axis: .vertical, by: -2)
             case "}": workspace.resizeFocused(axis: .vertical, by: 2)
+            case "=": workspace.rebalance()
             case "S": workspace.swapFocused()
             case "X": workspace.closeFocused()
             case "1": workspace.showPane(.summary)

@@ -278,14 +278,14 @@ public final class Workspace {
         return id
     }
 
-    /// Opens (or focuses) a histogram of `column` beside the focused pane.
+    /// Opens (or focuses) a histogram of `column`.
     public func openHistogram(_ column: String) {
         if let existing = panes.first(where: { ($0.value as? HistogramPane)?.column == column })?.key {
             focus = existing
             maximized = nil
             return
         }
-        open(HistogramPane(column: column), axis: .vertical)
+        open(HistogramPane(column: column))
     }
 
     /// Opens (or focuses) the pane of a kind that has only one instance.
@@ -295,22 +295,39 @@ public final class Workspace {
             return
         }
         switch kind {
-        case .summary: open(SummaryPane(), axis: .horizontal)
-        case .rows: open(RowsPane(), axis: .vertical)
-        case .confusion: open(ConfusionPane(), axis: .horizontal)
-        case .slices: open(SlicesPane(), axis: .vertical)
-        case .duplicates: open(DuplicatesPane(), axis: .vertical)
+        case .summary: open(SummaryPane())
+        case .rows: open(RowsPane())
+        case .confusion: open(ConfusionPane())
+        case .slices: open(SlicesPane())
+        case .duplicates: open(DuplicatesPane())
         case .histogram: break
         }
     }
 
-    private func open(_ pane: any Pane, axis: SplitAxis) {
+    /// Opens `pane` in half of the pane that can best spare it (the largest one whose halves both
+    /// keep their minimums), then lifts every pane to its minimum where the terminal has room.
+    private func open(_ pane: any Pane) {
+        let area = paneArea(width: lastSize.width, height: lastSize.height)
+        guard let (target, axis) = PanePlacement.best(frames: layout.frames(in: area), minimum: minimumFrame(of:),
+                                                      new: pane.kind.minimumFrame) else { return }
         let id = PaneID(nextID)
         nextID += 1
         panes[id] = pane
-        layout.insert(id, beside: focus, axis: axis)
+        layout.insert(id, beside: target, axis: axis)
+        layout.enforceMinimums(in: area, minimumFrame(of:))
         maximized = nil
         focus = id
+    }
+
+    /// Sizes every pane afresh: equal shares along each split, each pane at least its minimum.
+    public func rebalance() {
+        maximized = nil
+        layout.rebalance(in: paneArea(width: lastSize.width, height: lastSize.height), minimumFrame(of:))
+        say("panes rebalanced")
+    }
+
+    private func minimumFrame(of id: PaneID) -> PaneMinimum {
+        panes[id]?.kind.minimumFrame ?? PaneMinimum(width: 3, height: 3)
     }
 
     /// Closes the focused pane (the last one stays).

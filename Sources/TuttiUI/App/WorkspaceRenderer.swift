@@ -16,6 +16,7 @@ struct WorkspaceRenderer {
         KeyHint("y", "copy the selected rows' ids (or the rows pane's cell) to the clipboard"),
         KeyHint("u / Ctrl-R", "undo / redo"), KeyHint("z", "maximise / restore the pane"),
         KeyHint("< > { }", "narrower / wider / shorter / taller (or drag a border)"), KeyHint("S", "swap with the next pane"),
+        KeyHint("=", "rebalance: equal sizes, every pane at least its minimum"),
         KeyHint("X", "close the pane"), KeyHint("1 2 3 4 5", "show the summary / rows / confusion / slices / duplicates pane"),
         KeyHint("m", "mouse on / off (off: the terminal selects text)"), KeyHint("Ctrl-L", "redraw"),
         KeyHint("Ctrl-Z", "suspend (fg resumes)"), KeyHint("?", "this help"), KeyHint("q / Ctrl-C", "quit"),
@@ -126,7 +127,8 @@ struct WorkspaceRenderer {
             return
         }
         var hints = workspace.panes[workspace.focus]?.keyHints ?? []
-        hints += [KeyHint("Tab", "pane"), KeyHint("/", "filter"), KeyHint("?", "help"), KeyHint("q", "quit")]
+        hints += [KeyHint("Tab", "pane"), KeyHint("/", "filter"), KeyHint("?", "help"), KeyHint("q", "quit"),
+                  KeyHint("=", "rebalance")]
         var x = 0
         for hint in hints {
             let keys = workspace.glyphs.keys(hint.keys)

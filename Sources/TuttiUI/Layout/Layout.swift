@@ -50,7 +50,8 @@ public indirect enum LayoutNode: Sendable, Equatable, Codable {
     static func divide(_ rect: Rect, axis: SplitAxis, weights: [Double]) -> [Rect] {
         let total = axis == .horizontal ? rect.width : rect.height
         let sum = max(weights.reduce(0, +), .leastNonzeroMagnitude)
-        var sizes = weights.map { Int((Double(total) * min(1, max(0, $0 / sum))).rounded(.down)) }
+        // The tiny addition keeps weights that are whole cell counts from rounding one cell down.
+        var sizes = weights.map { Int((Double(total) * min(1, max(0, $0 / sum)) + 1e-9).rounded(.down)) }
         var remainder = total - sizes.reduce(0, +)
         var index = 0
         while remainder > 0, !sizes.isEmpty {
