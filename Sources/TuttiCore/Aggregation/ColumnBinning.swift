@@ -192,6 +192,8 @@ public struct ColumnBinning: Sendable, Equatable {
         switch scheme {
         case .numeric(let edges, let integral):
             let isLast = high == binCount - 1
+            // The bin of the values ≤ 0 ends at its first positive edge, but no value lies between.
+            if high == nonPositiveBin { return .numeric(lower: edges[low], upper: 0, includesUpper: true) }
             return integral ? .numeric(lower: edges[low], upper: edges[high + 1] - 1, includesUpper: true)
                             : .numeric(lower: edges[low], upper: edges[high + 1], includesUpper: isLast)
         case .values(let values, let other):

@@ -238,8 +238,6 @@ public final class HistogramPane: Pane {
         guard bin < binning.binCount else { return "" }
         let label: String
         switch binning.range(of: bin...bin) {
-        case .numeric(let lower, _, _) where bin == binning.nonPositiveBin:
-            label = "≤ 0 (from \(NumberFormatting.compact(lower)))"
         case .numeric(let lower, let upper, let includesUpper):
             if case .numeric(_, true) = binning.scheme, lower == upper {
                 label = NumberFormatting.shortest(lower)

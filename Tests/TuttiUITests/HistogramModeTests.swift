@@ -1,0 +1,88 @@
+import Testing
+import TuttiCore
+import TuttiTerminal
+@testable import TuttiUI
+
+@Suite struct HistogramModeTests {
+    let state = ExplorerState(dataset: adult, roles: adultRoles)
+
+    func workspace() -> Workspace {
+        Workspace(dataset: adult, roles: adultRoles, theme: .fallback, glyphs: .unicode, jobs: BackgroundJobs(inline: true))
+    }
+
+    @Test func theRightAxisLabelSitsUnderTheEndOfTheLastBin() throws {
+        let data = try DatasetLoader.load(bytes: Array(("x\n" + (0..<1_000).map(String.init).joined(separator: "\n") + "\n").utf8),
+                                          name: "x.csv").dataset
+        let pane = HistogramPane(column: "x")
+        let canvas = render(pane, paneContext(ExplorerState(dataset: data, roles: ColumnRoles())), width: 250, height: 20)
+        let bars = Set<Character>(["█", "▇", "▆", "▅", "▄", "▃", "▂", "▁"])
+        let rightmostBar = (1..<canvas.height - 2).compactMap { y in
+            Array(canvas.lines[y]).lastIndex { bars.contains($0) }
+        }.max() ?? 0
+        let axis = Array(canvas.lines[canvas.height - 2])
+        let labelEnd = try #require(axis.lastIndex { $0 != " " })
+        #expect(String(axis[(labelEnd - 3)...labelEnd]) == "1000")
+        // The bar leaves one gap column at its bin's end; the label ends there.
+        #expect(labelEnd == rightmostBar + 1, "label ends at \(labelEnd), the last bar at \(rightmostBar)")
+        #expect(labelEnd < 240)
+    }
+
+    @Test func bStepsThroughEvenQuantileAndLogXAndViewsKeepTheMode() throws {
+        let pane = HistogramPane(column: "capital_gain")
+        let context = paneContext(state)
+        _ = render(pane, context, width: 120, height: 20)
+        guard case .message(let quantile)? = pane.handle(.character("b"), context: context).last else {
+            Issue.record("no message")
+            return
+        }
+        #expect(quantile.contains("quantile bins"))
+        #expect(pane.title == "Histogram: capital_gain (quantile bins)")
+        _ = pane.handle(.character("b"), context: context)
+        _ = pane.handle(.character("L"), context: context)
+        #expect(pane.title == "Histogram: capital_gain (log x, log y)")
+        let canvas = render(pane, context, width: 120, height: 20)
+        let axis = canvas.lines[canvas.height - 2]
+        #expect(axis.contains("≤0"), "\(canvas.text)")
+        // Uneven bins label the edges between the ends too.
+        #expect(axis.split(separator: " ").count >= 4, "\(axis)")
+        #expect(pane.keyHints.contains(KeyHint("b", "even bins")))
+        #expect(pane.savedSettings.binMode == .log && pane.savedSettings.logScale == true)
+        let restored = try #require(PaneViews.make(PaneViews.view(of: pane)) as? HistogramPane)
+        #expect(restored.mode == .log && restored.logScale)
+        _ = pane.handle(.character("b"), context: context)
+        #expect(pane.mode == .even && pane.savedSettings.binMode == nil)
+    }
+
+    @Test func categoriesHaveNoBinModes() {
+        let pane = HistogramPane(column: "sex")
+        let context = paneContext(state)
+        _ = render(pane, context)
+        guard case .message(let text)? = pane.handle(.character("b"), context: context).first else {
+            Issue.record("no message")
+            return
+        }
+        #expect(text.contains("categories"))
+        #expect(pane.mode == .even)
+    }
+
+    @Test func brushingTheAtOrBelowZeroBinOfALogScaleFiltersToExactlyThoseRows() throws {
+        let ws = workspace()
+        _ = ws.render(width: 160, height: 50)
+        ws.openHistogram("capital_gain")
+        _ = ws.render(width: 160, height: 50)
+        ws.send(.character("b"))
+        ws.send(.character("b"))
+        _ = ws.render(width: 160, height: 50)
+        ws.send(.home)
+        ws.send(.space)
+        guard case .brush("capital_gain", let range)? = ws.state.selection?.source else {
+            Issue.record("no brush selection: \(String(describing: ws.state.selection?.source))")
+            return
+        }
+        let text = try #require(SelectionExpression.text(for: .brush(column: "capital_gain", range: range), dataset: adult))
+        #expect(text == "capital_gain >= 0 and capital_gain <= 0")
+        #expect(ws.state.selectedCount == 44_807)
+        ws.dispatch(.filterToSelection)
+        #expect(ws.state.filteredCount == 44_807)
+    }
+}
