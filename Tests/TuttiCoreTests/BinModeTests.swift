@@ -68,6 +68,20 @@ import Testing
         #expect(positive.nonPositiveBin == nil || positive.totals[0] > 0)
     }
 
+    @Test func reportsDescribeTheModeAndTheAtOrBelowZeroBin() throws {
+        let binning = try ColumnBinning(dataset: data, column: "retweets", bins: 30, mode: .log)
+        #expect(HistogramSection.detail(binning, bin: 0) == "retweets = 0")
+        let floats = try ColumnBinning(dataset: data, column: "x", bins: 30, mode: .log)
+        #expect(HistogramSection.detail(floats, bin: 0) == "-2 ≤ x ≤ 0")
+        let state = ExplorerState(dataset: data, roles: ColumnRoles())
+        let section = HistogramSection.make(state: state, settings: PaneSettings(column: "retweets", binMode: .quantile))
+        guard case .paragraph(let parts)? = section.blocks.first else {
+            Issue.record("no paragraph: \(section.blocks)")
+            return
+        }
+        #expect("\(parts)".contains("cut at quantiles"))
+    }
+
     @Test func logWithoutPositiveValuesStaysEven() throws {
         let binning = try ColumnBinning(dataset: data, column: "neg", bins: 10, mode: .log)
         #expect(binning.mode == .even)

@@ -58,7 +58,7 @@ enum HistogramSection {
 
     /// The short label of bin `bin`: a category, or a bin's lower edge written as reports write values.
     private static func label(_ binning: ColumnBinning, bin: Int) -> String {
-        guard case .numeric(let edges, _) = binning.scheme else { return binning.labels[bin] }
+        guard case .numeric(let edges, _) = binning.scheme, bin != binning.nonPositiveBin else { return binning.labels[bin] }
         return ReportNumbers.number(edges[bin])
     }
 
@@ -68,6 +68,7 @@ enum HistogramSection {
         switch binning.scheme {
         case .numeric(let edges, let integral):
             let low = ReportNumbers.number(edges[bin], exact: true)
+            if bin == binning.nonPositiveBin { return edges[bin] == 0 ? "\(name) = 0" : "\(low) ≤ \(name) ≤ 0" }
             if integral {
                 let high = ReportNumbers.number(edges[bin + 1] - 1, exact: true)
                 return low == high ? "\(name) = \(low)" : "\(low) ≤ \(name) ≤ \(high)"
