@@ -91,7 +91,7 @@ public final class HistogramPane: Pane {
         ensureBinning(context, width: width, height: height)
         let theme = context.theme
         if let failure {
-            canvas.text(failure, x: 0, y: 0, style: theme[.error], maxWidth: width)
+            canvas.fittedText(failure, x: 0, y: 0, style: theme[.error])
             return
         }
         guard let binning, let counts = currentCounts(context), height >= 3 else { return }
@@ -103,7 +103,7 @@ public final class HistogramPane: Pane {
             header += " · \(NumberFormatting.grouped(selectedTotal)) selected"
         }
         if let missing = counts.filtered.last, missing > 0 { header += " · \(NumberFormatting.grouped(missing)) missing" }
-        canvas.text(header, x: 0, y: 0, style: theme[.muted], maxWidth: width)
+        canvas.fittedText(header, x: 0, y: 0, style: theme[.muted])
         let bars = BarRenderer(glyphs: context.glyphs, barStyle: theme[.bar], selectedStyle: theme[.barSelected])
         let brushRange = context.brush.flatMap { $0.source == context.id ? $0.range : nil }
         if isCategorical {
@@ -129,11 +129,11 @@ public final class HistogramPane: Pane {
         let chartHeight = height - 3
         let chartWidth = width - axisWidth
         guard chartHeight >= 1, chartWidth >= binning.binCount else {
-            canvas.text("too narrow: \(binning.binCount) bins", x: 0, y: 1, style: theme[.muted], maxWidth: width)
+            canvas.fittedText("too narrow: \(binning.binCount) bins", x: 0, y: 1, style: theme[.muted])
             return
         }
         let barWidth = chartWidth / binning.binCount
-        canvas.text(NumberFormatting.grouped(maximum), x: 0, y: 1, style: theme[.muted], maxWidth: axisWidth - 1)
+        canvas.fittedText(NumberFormatting.grouped(maximum), x: 0, y: 1, style: theme[.muted], maxWidth: axisWidth - 1)
         canvas.text("0", x: axisWidth - 2, y: chartHeight, style: theme[.muted])
         for bin in 0..<binning.binCount {
             let x0 = axisWidth + bin * barWidth
@@ -154,15 +154,15 @@ public final class HistogramPane: Pane {
         }
         // Axis labels: the first and last edges, and the cursor's bin.
         let first = binning.labels.first ?? ""
-        canvas.text(first, x: axisWidth, y: chartHeight + 1, style: theme[.muted])
+        canvas.fittedText(first, x: axisWidth, y: chartHeight + 1, style: theme[.muted])
         if case .numeric(let edges, let integral) = binning.scheme {
             let last = integral && binningIsUnit(edges) ? NumberFormatting.shortest(edges[edges.count - 2])
                                                         : NumberFormatting.compact(edges.last ?? 0)
             let lastWidth = DisplayWidth.of(last)
-            canvas.text(last, x: max(axisWidth + DisplayWidth.of(first) + 1, width - lastWidth), y: chartHeight + 1, style: theme[.muted])
+            canvas.fittedText(last, x: max(axisWidth + DisplayWidth.of(first) + 1, width - lastWidth), y: chartHeight + 1, style: theme[.muted])
         }
         let info = binInfo(binning, counts, selected, cursor)
-        canvas.text(info, x: 0, y: chartHeight + 2, style: context.focused ? theme[.text] : theme[.muted], maxWidth: width)
+        canvas.fittedText(info, x: 0, y: chartHeight + 2, style: context.focused ? theme[.text] : theme[.muted])
     }
 
     private func binningIsUnit(_ edges: [Double]) -> Bool { edges.count > 1 && edges[1] - edges[0] == 1 }
@@ -186,7 +186,7 @@ public final class HistogramPane: Pane {
             let y = line + 1
             let isCursor = bin == cursor && context.focused
             let labelStyle = isCursor ? theme[.cursor] : theme[.text]
-            canvas.text(TextFitting.pad(binning.labels[bin], labelWidth, ellipsis: context.glyphs.ellipsis), x: 1, y: y, style: labelStyle)
+            canvas.cell(binning.labels[bin], x: 1, y: y, width: labelWidth, style: labelStyle)
             if isCursor { canvas.set(x: 0, y: y, context.glyphs.cursorMark, style: theme[.key]) }
             let barX = labelWidth + 2
             if let brushRange, brushRange.contains(bin) {
@@ -195,10 +195,10 @@ public final class HistogramPane: Pane {
             let value = scaled(counts.filtered[bin], maximum)
             bars.horizontal(&canvas, x: barX, y: y, width: barWidth, value: value,
                             selected: counts.filtered[bin] > 0 ? value * Double(selected[bin]) / Double(counts.filtered[bin]) : 0)
-            canvas.text(NumberFormatting.grouped(counts.filtered[bin]), x: barX + barWidth + 1, y: y, style: theme[.muted], maxWidth: countWidth)
+            canvas.fittedText(NumberFormatting.grouped(counts.filtered[bin]), x: barX + barWidth + 1, y: y, style: theme[.muted], maxWidth: countWidth)
         }
-        canvas.text(binInfo(binning, counts, selected, cursor), x: 0, y: height - 1,
-                    style: context.focused ? theme[.text] : theme[.muted], maxWidth: width)
+        canvas.fittedText(binInfo(binning, counts, selected, cursor), x: 0, y: height - 1,
+                          style: context.focused ? theme[.text] : theme[.muted])
     }
 
     private func binInfo(_ binning: ColumnBinning, _ counts: HistogramCounts, _ selected: [Int], _ bin: Int) -> String {
