@@ -3,21 +3,26 @@ import TuttiCore
 import TuttiTerminal
 @testable import TuttiUI
 
-/// The number tokens of `text`: maximal runs of digits with the separators between them
-/// (`48,842`, `0.25`), each with where it starts and ends (in characters).
+/// The number tokens of `text`: maximal runs of digits with the separators between them and
+/// an exponent (`48,842`, `0.25`, `1.490e+06`), each with where it starts and ends (in characters).
 func numberTokens(_ text: String) -> [(text: String, start: Int, end: Int)] {
     let characters = Array(text)
+    func isDigit(_ index: Int) -> Bool { index < characters.count && characters[index].isASCII && characters[index].isWholeNumber }
     var tokens: [(text: String, start: Int, end: Int)] = []
     var index = 0
     while index < characters.count {
-        guard characters[index].isASCII, characters[index].isWholeNumber else { index += 1; continue }
+        guard isDigit(index) else { index += 1; continue }
         let start = index
         while index < characters.count {
-            if characters[index].isASCII && characters[index].isWholeNumber {
+            if isDigit(index) {
                 index += 1
-            } else if [",", "."].contains(characters[index]), index + 1 < characters.count,
-                      characters[index + 1].isASCII, characters[index + 1].isWholeNumber {
+            } else if [",", "."].contains(characters[index]), isDigit(index + 1) {
                 index += 1
+            } else if ["e", "E"].contains(characters[index]), isDigit(index + 1) {
+                index += 1
+            } else if ["e", "E"].contains(characters[index]), index + 1 < characters.count,
+                      ["+", "-"].contains(characters[index + 1]), isDigit(index + 2) {
+                index += 2
             } else {
                 break
             }

@@ -85,6 +85,9 @@ public enum TextFit {
             if after == "e" || after == "E" { return afterNext.map { $0.isDigitASCII || $0 == "+" || $0 == "-" } ?? false }
             return false
         }
+        if before == "e" || before == "E", after == "+" || after == "-" {
+            return beforePrevious?.isDigitASCII == true && afterNext?.isDigitASCII == true
+        }
         guard after.isDigitASCII else { return false }
         switch before {
         case ",", ".", "e", "E": return beforePrevious?.isDigitASCII == true

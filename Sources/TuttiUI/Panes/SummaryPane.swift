@@ -32,7 +32,7 @@ public final class SummaryPane: Pane {
             ("column", nameWidth, false), ("kind", 7, false), ("missing", 7, true), ("distinct", 8, true),
             ("distribution", 12, false), ("role", 10, false), ("range / top", min(28, max(12, width - fixed)), false),
         ]
-        let window = ColumnWindow(widths: columns.map(\.1), x: 1, width: width)
+        let window = ColumnWindow(widths: columns.map(\.1), x: 1, width: width, minimums: [1: 4, 4: 4, 5: 4, 6: 8])
         for placed in window.placed {
             let (title, _, right) = columns[placed.index]
             canvas.cell(title, x: placed.x, y: 0, width: placed.width, right: right, style: theme[.header])
