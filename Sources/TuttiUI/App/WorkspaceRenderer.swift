@@ -150,6 +150,9 @@ struct WorkspaceRenderer {
         let start = max(0, editor.cursor - room + 1)
         let visible = String(characters[min(start, characters.count)..<min(characters.count, start + room)])
         canvas.text(visible, x: promptWidth, y: y, style: theme[.filterBar])
+        // Text scrolled out of view is marked as cut text is everywhere (never under the cursor).
+        if start > 0, room > 1 { canvas.set(x: promptWidth, y: y, TextFit.ellipsis, style: theme[.filterBar]) }
+        if start + room < characters.count { canvas.set(x: width - 1, y: y, TextFit.ellipsis, style: theme[.filterBar]) }
         let cursorX = promptWidth + DisplayWidth.of(String(characters[start..<min(editor.cursor, characters.count)]))
         let under: Character = editor.cursor < characters.count ? characters[editor.cursor] : " "
         canvas.set(x: cursorX, y: y, under, style: theme[.filterBar].adding(.reverse))

@@ -27,11 +27,12 @@ public final class SummaryPane: Pane {
         let nameWidth = min(max(summaries.map { DisplayWidth.of($0.name) }.max() ?? 6, 6), max(8, width / 4))
         // Most telling first, so a narrow pane still shows what matters; the range or top value
         // takes what room is left, up to 28 cells.
-        let fixed = nameWidth + 7 + 7 + 8 + 12 + 10 + 6 + 1
-        let columns: [(String, Int, Bool)] = [
+        var columns: [(String, Int, Bool)] = [
             ("column", nameWidth, false), ("kind", 7, false), ("missing", 7, true), ("distinct", 8, true),
-            ("distribution", 12, false), ("role", 10, false), ("range / top", min(28, max(12, width - fixed)), false),
+            ("distribution", 12, false), ("role", 10, false),
         ]
+        let rangeX = columns.reduce(1) { $0 + $1.1 + 1 }
+        columns.append(("range / top", min(28, max(12, width - rangeX)), false))
         let window = ColumnWindow(widths: columns.map(\.1), x: 1, width: width, minimums: [1: 4, 4: 4, 5: 4, 6: 8])
         for placed in window.placed {
             let (title, _, right) = columns[placed.index]
