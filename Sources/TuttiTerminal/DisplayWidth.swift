@@ -1,4 +1,4 @@
-/// How many terminal cells characters take (East Asian wide characters take two).
+/// How many terminal cells characters take (East Asian wide characters and emoji take two).
 public enum DisplayWidth {
     /// The cells one character takes: 0, 1 or 2.
     @inline(__always)
@@ -19,7 +19,8 @@ public enum DisplayWidth {
         switch value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
              0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-             0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+             0xFFE0...0xFFE6, 0x1F1E6...0x1F1FF, 0x1F300...0x1F64F, 0x1F680...0x1F6FF, 0x1F900...0x1F9FF,
+             0x1FA70...0x1FAFF, 0x20000...0x3FFFD:
             return true
         default:
             return false

@@ -57,6 +57,11 @@ import Testing
         }
     }
 
+    @Test func emojiAndFlagsTakeTwoCells() {
+        for emoji: Character in ["🚀", "👍🏽", "🥲", "🇫🇷", "中"] { #expect(DisplayWidth.of(emoji) == 2, "\(emoji)") }
+        for narrow: Character in ["a", "é", "e\u{301}", "…", "›"] { #expect(DisplayWidth.of(narrow) == 1, "\(narrow)") }
+    }
+
     @Test func withinClipsAndMovesTheOrigin() {
         var canvas = Canvas(width: 8, height: 4)
         canvas.within(Rect(x: 2, y: 1, width: 3, height: 2)) { inner in

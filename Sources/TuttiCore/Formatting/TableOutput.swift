@@ -20,14 +20,14 @@ public struct TextTable: Sendable {
         self.rightAligned = rightAligned
     }
 
-    /// Columns padded to their widest cell, separated by two spaces.
-    public func renderAligned() -> String {
-        var widths = headers.map(\.count)
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = Swift.max(widths[i], cell.count) } }
+    /// Columns padded to their widest cell as `measure` counts cells, separated by two spaces.
+    /// Nothing is cut: a cell is as wide as it needs.
+    public func renderAligned<M: CellMeasure>(_ measure: M.Type) -> String {
+        var widths = headers.map { TextFit.width($0, measure) }
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = Swift.max(widths[i], TextFit.width(cell, measure)) } }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { i, cell in
-                let pad = String(repeating: " ", count: widths[i] - cell.count)
-                return rightAligned.contains(i) ? pad + cell : cell + pad
+                TextFit.pad(cell, widths[i], measure, right: rightAligned.contains(i))
             }.joined(separator: "  ").replacingTrailingSpaces()
         }
         return ([line(headers)] + rows.map(line)).joined(separator: "\n") + "\n"

@@ -29,11 +29,10 @@ enum MarkdownHistogram {
 
     private static func label(_ text: String) -> String {
         let flat = MarkdownEscaping.flattened(text)
-        return flat.count > labelLimit ? String(flat.prefix(labelLimit - 1)) + "…" : flat
+        return TextFit.fit(flat, labelLimit, CharacterCells.self)
     }
 
     private static func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
-        let space = String(repeating: " ", count: max(0, width - text.count))
-        return right ? space + text : text + space
+        TextFit.pad(text, width, CharacterCells.self, right: right)
     }
 }

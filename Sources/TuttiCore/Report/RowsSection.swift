@@ -38,9 +38,9 @@ enum RowsSection {
                                                                           rightAligned: Set([0] + numeric), caption: caption))])
     }
 
-    /// The cell cut to `cellLimit` characters, line breaks as spaces.
+    /// The cell fitted to `cellLimit` characters (by the rule of `TextFit`), line breaks as spaces.
     private static func cell(_ text: String) -> String {
         let flat = text.contains(where: \.isNewline) ? String(text.map { $0.isNewline ? " " : $0 }) : text
-        return flat.count > cellLimit ? String(flat.prefix(cellLimit - 1)) + "…" : flat
+        return TextFit.fit(flat, cellLimit, CharacterCells.self)
     }
 }

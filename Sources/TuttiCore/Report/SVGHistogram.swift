@@ -107,7 +107,7 @@ struct SVGHistogram {
     }
 
     private func shortLabel(_ text: String) -> String {
-        text.count > labelLimit ? String(text.prefix(labelLimit - 1)) + "…" : text
+        TextFit.fit(text, labelLimit, CharacterCells.self)
     }
 
     private func e(_ text: String) -> String { HTMLEscaping.text(text) }

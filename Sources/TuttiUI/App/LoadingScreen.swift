@@ -56,8 +56,8 @@ public enum LoadingScreen {
                        style: x < filled ? theme[.bar] : theme[.muted])
         }
         let percent = "\(Int(fraction * 100))% \(progress?.phase ?? "")"
-        canvas.text(percent, x: 2 + barWidth, y: y + 1, style: theme[.muted])
-        canvas.text("Ctrl-C cancels", x: 1, y: y + 2, style: theme[.muted])
+        canvas.fittedText(percent, x: 2 + barWidth, y: y + 1, style: theme[.muted])
+        canvas.fittedText("Ctrl-C cancels", x: 1, y: y + 2, style: theme[.muted])
         glyphs.fit(&canvas)
         return canvas
     }

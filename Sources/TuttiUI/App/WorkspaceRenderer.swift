@@ -29,7 +29,7 @@ struct WorkspaceRenderer {
             let lines = ["terminal too small: \(width)×\(height)",
                          "tutti needs \(Workspace.minimumSize.width)×\(Workspace.minimumSize.height)", "q quits"]
             for (index, line) in lines.enumerated() where index < height {
-                canvas.text(line, x: 0, y: index, style: index == 0 ? theme[.error] : theme[.text], maxWidth: width)
+                canvas.fittedText(line, x: 0, y: index, style: index == 0 ? theme[.error] : theme[.text])
             }
             return canvas
         }
@@ -37,7 +37,7 @@ struct WorkspaceRenderer {
             guard let pane = workspace.panes[id] else { continue }
             let interior = frame.inset(by: 1)
             if interior.width < 8 || interior.height < 2 {
-                canvas.within(interior) { $0.text("too small", x: 0, y: 0, style: theme[.muted]) }
+                canvas.within(interior) { $0.fittedText("too small", x: 0, y: 0, style: theme[.muted]) }
             } else {
                 let context = workspace.context(for: id)
                 canvas.within(interior) { pane.render(into: &$0, context: context) }
@@ -78,8 +78,8 @@ struct WorkspaceRenderer {
         canvas.set(x: frame.x, y: frame.maxY - 1, glyphs.bottomLeft, style: style)
         canvas.set(x: frame.maxX - 1, y: frame.maxY - 1, glyphs.bottomRight, style: style)
         let label = " " + TextFitting.fit(title, frame.width - 6, ellipsis: glyphs.ellipsis) + " "
-        canvas.text(label, x: frame.x + 2, y: frame.y, style: focused ? theme[.titleFocused] : theme[.title],
-                    maxWidth: frame.width - 4)
+        canvas.fittedText(label, x: frame.x + 2, y: frame.y, style: focused ? theme[.titleFocused] : theme[.title],
+                          maxWidth: frame.width - 4)
     }
 
     /// Draws the status line; returns the message when it did not fit there.
@@ -95,17 +95,17 @@ struct WorkspaceRenderer {
         ]
         var x = 1
         for part in parts {
-            x += canvas.text(part, x: x, y: y, style: theme[.status], maxWidth: width - x) + 1
-            x += canvas.text("·", x: x, y: y, style: theme[.status]) + 1
+            x += canvas.fittedText(part, x: x, y: y, style: theme[.status]) + 1
+            x += canvas.fittedText("·", x: x, y: y, style: theme[.status]) + 1
         }
-        x += canvas.text("\(NumberFormatting.grouped(selected)) selected", x: x, y: y,
-                         style: selected > 0 ? theme[.statusAccent] : theme[.status], maxWidth: width - x) + 1
+        x += canvas.fittedText("\(NumberFormatting.grouped(selected)) selected", x: x, y: y,
+                               style: selected > 0 ? theme[.statusAccent] : theme[.status]) + 1
         parts = workspace.jobs.running.map { job in
             job.label + job.progressText + (job.isStopping ? " (stopping…)" : " (Esc stops)")
         }
         if !state.filter.isEmpty { parts.append("filter: " + state.filter.expression) }
         for part in parts where x < width {
-            x += canvas.text("· " + part, x: x, y: y, style: theme[.status], maxWidth: width - x) + 1
+            x += canvas.fittedText("· " + part, x: x, y: y, style: theme[.status]) + 1
         }
         guard let message = workspace.message else { return nil }
         let text = message.text.split(separator: "\n").first.map(String.init) ?? ""
@@ -152,6 +152,9 @@ struct WorkspaceRenderer {
         let start = max(0, editor.cursor - room + 1)
         let visible = String(characters[min(start, characters.count)..<min(characters.count, start + room)])
         canvas.text(visible, x: promptWidth, y: y, style: theme[.filterBar])
+        // Text scrolled out of view is marked as cut text is everywhere (never under the cursor).
+        if start > 0, room > 1 { canvas.set(x: promptWidth, y: y, TextFit.ellipsis, style: theme[.filterBar]) }
+        if start + room < characters.count { canvas.set(x: width - 1, y: y, TextFit.ellipsis, style: theme[.filterBar]) }
         let cursorX = promptWidth + DisplayWidth.of(String(characters[start..<min(editor.cursor, characters.count)]))
         let under: Character = editor.cursor < characters.count ? characters[editor.cursor] : " "
         canvas.set(x: cursorX, y: y, under, style: theme[.filterBar].adding(.reverse))
@@ -164,7 +167,7 @@ struct WorkspaceRenderer {
         var hint = prompt.hint
         if prompt.purpose == .exportRows && !prompt.confirmingOverwrite { hint = workspace.exportRows.description + " · " + hint }
         let style = prompt.problem != nil ? theme[.error] : prompt.confirmingOverwrite ? theme[.statusAccent] : theme[.message]
-        canvas.text(prompt.problem ?? hint, x: 0, y: height - 1, style: style, maxWidth: width)
+        canvas.fittedText(prompt.problem ?? hint, x: 0, y: height - 1, style: style)
     }
 
     private func drawFilterBar(_ canvas: inout Canvas, _ bar: FilterBar, width: Int, height: Int) {
@@ -182,13 +185,13 @@ struct WorkspaceRenderer {
             let needed = DisplayWidth.of(problem.message)
             let after = width - messageX, before = caretX - 1
             if needed <= after || (needed > before && after >= before) {
-                canvas.text(problem.message, x: messageX, y: messageY, style: theme[.error], maxWidth: max(0, after))
+                canvas.fittedText(problem.message, x: messageX, y: messageY, style: theme[.error], maxWidth: max(0, after))
             } else {
-                canvas.text(problem.message, x: max(0, before - needed), y: messageY, style: theme[.error], maxWidth: max(0, before))
+                canvas.fittedText(problem.message, x: max(0, before - needed), y: messageY, style: theme[.error], maxWidth: max(0, before))
             }
         } else if let preview = bar.preview {
-            canvas.text("Enter: \(NumberFormatting.grouped(preview)) rows pass · Esc cancels · ↑↓ history", x: promptWidth,
-                        y: messageY, style: theme[.message], maxWidth: width - promptWidth)
+            canvas.fittedText("Enter: \(NumberFormatting.grouped(preview)) rows pass · Esc cancels · ↑↓ history", x: promptWidth,
+                              y: messageY, style: theme[.message])
         }
     }
 
@@ -220,10 +223,10 @@ struct WorkspaceRenderer {
         canvas.within(interior) { inner in
             for (index, line) in lines.dropFirst(min(scroll, max(0, lines.count - 1))).enumerated() where index < interior.height {
                 if line.2 {
-                    inner.text(line.0, x: 1, y: index, style: theme[.header])
+                    inner.fittedText(line.0, x: 1, y: index, style: theme[.header])
                 } else {
-                    inner.text(line.0, x: 1, y: index, style: theme[.key], maxWidth: keyWidth)
-                    inner.text(line.1, x: keyWidth + 2, y: index, style: theme[.text], maxWidth: interior.width - keyWidth - 3)
+                    inner.fittedText(line.0, x: 1, y: index, style: theme[.key], maxWidth: keyWidth)
+                    inner.fittedText(line.1, x: keyWidth + 2, y: index, style: theme[.text], maxWidth: interior.width - keyWidth - 3)
                 }
             }
         }
@@ -247,15 +250,15 @@ struct WorkspaceRenderer {
             } else {
                 text = column.text(at: row)
             }
-            let wrapped = TextFitting.wrap(text, max(8, interior.width - nameWidth - 3))
+            let wrapped = TextFitting.wrap(text, max(1, interior.width - nameWidth - 3))
             for (index, piece) in wrapped.enumerated() {
                 lines.append((index == 0 ? column.name : "", piece, column.isPresent(row) ? theme[.text] : theme[.muted]))
             }
         }
         canvas.within(interior) { inner in
             for (index, line) in lines.dropFirst(min(scroll, max(0, lines.count - 1))).enumerated() where index < interior.height {
-                inner.text(line.0, x: 1, y: index, style: theme[.header], maxWidth: nameWidth)
-                inner.text(line.1, x: nameWidth + 2, y: index, style: line.2, maxWidth: interior.width - nameWidth - 3)
+                inner.fittedText(line.0, x: 1, y: index, style: theme[.header], maxWidth: nameWidth)
+                inner.fittedText(line.1, x: nameWidth + 2, y: index, style: line.2, maxWidth: interior.width - nameWidth - 3)
             }
         }
     }

@@ -24,31 +24,31 @@ struct ConfusionMatrixDrawer {
     var height: Int { 1 + 2 * labelNames.count }
 
     /// Draws `counts` from the canvas origin; `cursor` is the cell to show as the cursor.
+    /// Prediction columns that do not fit the canvas are left out, marked `›`.
     func draw(_ canvas: inout Canvas, counts: ConfusionCounts, cursor: (label: Int, prediction: Int)?) {
         let theme = context.theme, glyphs = context.glyphs
-        canvas.text(TextFitting.pad("label ╲ pred", labelWidth, ellipsis: glyphs.ellipsis), x: 0, y: 0, style: theme[.header])
-        for (p, name) in predictionNames.enumerated() {
-            canvas.text(TextFitting.pad(name, cellWidth, right: true, ellipsis: glyphs.ellipsis),
-                        x: labelWidth + p * (cellWidth + 1), y: 0, style: theme[.header])
+        let window = ColumnWindow(widths: [labelWidth - 1] + predictionNames.map { _ in cellWidth }, x: 0, width: canvas.size.width)
+        let shown = window.placed.dropFirst().map { (prediction: $0.index - 1, x: $0.x, width: $0.width) }
+        canvas.cell("label ╲ pred", x: 0, y: 0, width: labelWidth, style: theme[.header])
+        for column in shown {
+            canvas.cell(predictionNames[column.prediction], x: column.x, y: 0, width: column.width, right: true, style: theme[.header])
         }
+        canvas.columnMarks(window, y: 0, style: theme[.muted])
         let total = counts.filtered.dropLast().reduce(0) { $0 + $1.dropLast().reduce(0, +) }
         for (l, name) in labelNames.enumerated() {
             let y = 1 + l * 2
-            canvas.text(TextFitting.pad(name, labelWidth, ellipsis: glyphs.ellipsis), x: 0, y: y, style: theme[.header])
-            for p in predictionNames.indices {
-                let x = labelWidth + p * (cellWidth + 1)
+            canvas.cell(name, x: 0, y: y, width: labelWidth, style: theme[.header])
+            for (p, x, width) in shown {
                 let isCursor = cursor.map { $0 == (l, p) } ?? false
                 let diagonal = labelNames[l] == predictionNames[p]
                 let selected = counts.selected[l][p]
                 var style = isCursor ? theme[.cursor] : diagonal ? theme[.text].adding(.bold) : theme[.text]
                 if !isCursor && selected > 0 { style = theme[.selected] }
                 let share = total > 0 ? Double(counts.filtered[l][p]) / Double(total) * 100 : 0
-                canvas.text(TextFitting.pad(NumberFormatting.grouped(counts.filtered[l][p]), cellWidth, right: true),
-                            x: x, y: y, style: style)
+                canvas.cell(NumberFormatting.grouped(counts.filtered[l][p]), x: x, y: y, width: width, right: true, style: style)
                 let detail = selected > 0 ? "\(glyphs.selectionMark)\(NumberFormatting.grouped(selected))"
                                           : NumberFormatting.compact(share, significant: 2) + "%"
-                canvas.text(TextFitting.pad(detail, cellWidth, right: true), x: x, y: y + 1,
-                            style: selected > 0 ? theme[.selected] : theme[.muted])
+                canvas.cell(detail, x: x, y: y + 1, width: width, right: true, style: selected > 0 ? theme[.selected] : theme[.muted])
             }
         }
     }

@@ -81,21 +81,20 @@ struct DuplicatePairView {
     /// fit in `height` rows. A cell scrolled into view part-way shows its name dimmed.
     func draw(into canvas: inout Canvas, top: Int, height: Int, scroll: Int, theme: Theme, glyphs: Glyphs) {
         let leftX = nameWidth + 3, rightX = nameWidth + 4 + valueWidth
-        canvas.text(TextFitting.pad("row \(rows.first)", valueWidth), x: leftX, y: top, style: theme[.header])
-        canvas.text(TextFitting.pad("row \(rows.second)", valueWidth), x: rightX, y: top, style: theme[.header])
+        canvas.cell("row \(rows.first)", x: leftX, y: top, width: valueWidth, style: theme[.header])
+        canvas.cell("row \(rows.second)", x: rightX, y: top, width: valueWidth, style: theme[.header])
         let marked = theme[.error].adding(.underline)
         for (offset, line) in lines.dropFirst(scroll).prefix(max(0, height - 1)).enumerated() {
             let y = top + 1 + offset
             if line.isFirst || offset == 0 {
-                canvas.text(TextFitting.pad(line.name, nameWidth, ellipsis: glyphs.ellipsis), x: 0, y: y,
-                            style: line.isFirst ? theme[.header] : theme[.muted])
+                canvas.cell(line.name, x: 0, y: y, width: nameWidth, style: line.isFirst ? theme[.header] : theme[.muted])
             }
             if line.isFirst && line.differs { canvas.set(x: nameWidth + 1, y: y, "≠", style: theme[.error]) }
             for (runs, x) in [(line.left, leftX), (line.right, rightX)] {
                 var used = 0
                 for run in runs {
-                    used += canvas.text(run.text, x: x + used, y: y, style: run.marked ? marked : theme[.text],
-                                        maxWidth: valueWidth - used)
+                    used += canvas.fittedText(run.text, x: x + used, y: y, style: run.marked ? marked : theme[.text],
+                                              maxWidth: valueWidth - used)
                 }
             }
         }

@@ -153,23 +153,23 @@ public final class DuplicatesPane: Pane {
         if report.kinds.contains(.leak) { header += " · leaks \(count(summary.leakClusters))" }
         if report.kinds.contains(.nearText) { header += " · near text \(count(summary.nearTextClusters))" }
         if report.kinds.contains(.nearVector) { header += " · near vectors \(count(summary.nearVectorClusters))" }
-        canvas.text(header, x: 0, y: 0, style: theme[.muted], maxWidth: width)
+        canvas.fittedText(header, x: 0, y: 0, style: theme[.muted])
         let widths = Self.columnWidths(paneWidth: width)
         var x = 1
         for (column, columnWidth) in zip(Self.columns, widths) {
             let arrow = column.sort == sortKey ? (descending ? "↓" : "↑") : ""
-            canvas.text(TextFitting.pad(column.title + arrow, columnWidth, right: column.right), x: x, y: 1, style: theme[.header])
+            canvas.cell(column.title + arrow, x: x, y: 1, width: columnWidth, right: column.right, style: theme[.header])
             x += columnWidth + 1
         }
-        canvas.text("row numbers", x: x, y: 1, style: theme[.header])
+        canvas.fittedText("row numbers", x: x, y: 1, style: theme[.header])
         list.fit(lines: height - 2, count: lines.count)
         let selection = context.state.selection?.rows
         for (offset, line) in lines.dropFirst(list.scroll).prefix(list.visible).enumerated() {
             let y = offset + 2
             switch line {
             case .heading(let kind, let clusters):
-                canvas.text("\(Self.heading(kind)) · \(NumberFormatting.grouped(clusters)) cluster\(clusters == 1 ? "" : "s")",
-                            x: 0, y: y, style: theme[.title], maxWidth: width)
+                canvas.fittedText("\(Self.heading(kind)) · \(NumberFormatting.grouped(clusters)) cluster\(clusters == 1 ? "" : "s")",
+                                  x: 0, y: y, style: theme[.title])
             case .cluster(let index):
                 let cluster = report.clusters[index]
                 let isCursor = index == cursorCluster && context.focused
@@ -182,14 +182,13 @@ public final class DuplicatesPane: Pane {
                 var x = 1
                 for (offset, (cell, column)) in zip(cells, Self.columns).enumerated() {
                     let cellStyle = offset == 3 && selected > 0 && !isCursor ? theme[.selected] : style
-                    canvas.text(TextFitting.pad(cell, widths[offset], right: column.right, ellipsis: context.glyphs.ellipsis),
-                                x: x, y: y, style: cellStyle)
+                    canvas.cell(cell, x: x, y: y, width: widths[offset], right: column.right, style: cellStyle)
                     x += widths[offset] + 1
                 }
-                canvas.text(cluster.rows.prefix(12).map(String.init).joined(separator: " "), x: x, y: y, style: style, maxWidth: width - x)
+                canvas.fittedText(cluster.rows.prefix(12).map(String.init).joined(separator: " "), x: x, y: y, style: style)
             }
         }
-        if lines.isEmpty { canvas.text("no duplicates among the filtered rows", x: 1, y: 2, style: theme[.muted]) }
+        if lines.isEmpty { canvas.fittedText("no duplicates among the filtered rows", x: 1, y: 2, style: theme[.muted]) }
     }
 
     /// The columns' widths in a pane `paneWidth` wide: room beyond what the fixed columns and
@@ -240,7 +239,7 @@ public final class DuplicatesPane: Pane {
             header += " · lines \(pairScroll + 1)–\(min(view.lines.count, pairScroll + pairVisible)) of \(view.lines.count)"
         }
         if view.isPartial { header += " · words marked among the first \(NumberFormatting.grouped(WordDiff.wordLimit)) that differ" }
-        canvas.text(header, x: 0, y: 0, style: context.theme[.muted], maxWidth: width)
+        canvas.fittedText(header, x: 0, y: 0, style: context.theme[.muted])
         view.draw(into: &canvas, top: 1, height: height - 1, scroll: pairScroll, theme: context.theme, glyphs: context.glyphs)
     }
 

@@ -106,7 +106,7 @@ public final class HistogramPane: Pane {
         ensureBinning(context, width: width, height: height)
         let theme = context.theme
         if let failure {
-            canvas.text(failure, x: 0, y: 0, style: theme[.error], maxWidth: width)
+            canvas.fittedText(failure, x: 0, y: 0, style: theme[.error])
             return
         }
         guard let binning, let counts = currentCounts(context), height >= 3 else { return }
@@ -118,7 +118,7 @@ public final class HistogramPane: Pane {
             header += " · \(NumberFormatting.grouped(selectedTotal)) selected"
         }
         if let missing = counts.filtered.last, missing > 0 { header += " · \(NumberFormatting.grouped(missing)) missing" }
-        canvas.text(header, x: 0, y: 0, style: theme[.muted], maxWidth: width)
+        canvas.fittedText(header, x: 0, y: 0, style: theme[.muted])
         let bars = BarRenderer(glyphs: context.glyphs, barStyle: theme[.bar], selectedStyle: theme[.barSelected])
         let brushRange = context.brush.flatMap { $0.source == context.id ? $0.range : nil }
         if isCategorical {
@@ -144,11 +144,11 @@ public final class HistogramPane: Pane {
         let chartHeight = height - 3
         let chartWidth = width - axisWidth
         guard chartHeight >= 1, chartWidth >= binning.binCount else {
-            canvas.text("too narrow: \(binning.binCount) bins", x: 0, y: 1, style: theme[.muted], maxWidth: width)
+            canvas.fittedText("too narrow: \(binning.binCount) bins", x: 0, y: 1, style: theme[.muted])
             return
         }
         let barWidth = chartWidth / binning.binCount
-        canvas.text(NumberFormatting.grouped(maximum), x: 0, y: 1, style: theme[.muted], maxWidth: axisWidth - 1)
+        canvas.fittedText(NumberFormatting.grouped(maximum), x: 0, y: 1, style: theme[.muted], maxWidth: axisWidth - 1)
         canvas.text("0", x: axisWidth - 2, y: chartHeight, style: theme[.muted])
         for bin in 0..<binning.binCount {
             let x0 = axisWidth + bin * barWidth
@@ -169,7 +169,7 @@ public final class HistogramPane: Pane {
         }
         drawAxis(&canvas, binning, y: chartHeight + 1, axisWidth: axisWidth, barWidth: barWidth, context: context)
         let info = binInfo(binning, counts, selected, cursor)
-        canvas.text(info, x: 0, y: chartHeight + 2, style: context.focused ? theme[.text] : theme[.muted], maxWidth: width)
+        canvas.fittedText(info, x: 0, y: chartHeight + 2, style: context.focused ? theme[.text] : theme[.muted])
     }
 
     /// The axis under the bars: the first bin's label under its start and the last bin's upper end
@@ -180,13 +180,13 @@ public final class HistogramPane: Pane {
         guard case .numeric(let edges, let integral) = binning.scheme, let first = binning.labels.first else { return }
         let style = context.theme[.muted]
         let count = binning.binCount
-        canvas.text(first, x: axisWidth, y: y, style: style)
+        canvas.fittedText(first, x: axisWidth, y: y, style: style)
         // Whole-number bins of one value each are labelled by their value; other bins by their edges.
         let unitBins = integral && edges[count] - edges[count - 1] == 1
         let last = unitBins ? NumberFormatting.shortest(edges[count - 1]) : NumberFormatting.compact(edges[count])
         let firstEnd = axisWidth + DisplayWidth.of(first) + 1
         let lastX = max(firstEnd, axisWidth + count * barWidth - DisplayWidth.of(last))
-        if count > 1 || !unitBins { canvas.text(last, x: lastX, y: y, style: style) }
+        if count > 1 || !unitBins { canvas.fittedText(last, x: lastX, y: y, style: style) }
         guard binning.mode != .even else { return }
         let cursorX = context.focused ? axisWidth + cursor * barWidth : -1
         var free = firstEnd
@@ -219,7 +219,7 @@ public final class HistogramPane: Pane {
             let y = line + 1
             let isCursor = bin == cursor && context.focused
             let labelStyle = isCursor ? theme[.cursor] : theme[.text]
-            canvas.text(TextFitting.pad(binning.labels[bin], labelWidth, ellipsis: context.glyphs.ellipsis), x: 1, y: y, style: labelStyle)
+            canvas.cell(binning.labels[bin], x: 1, y: y, width: labelWidth, style: labelStyle)
             if isCursor { canvas.set(x: 0, y: y, context.glyphs.cursorMark, style: theme[.key]) }
             let barX = labelWidth + 2
             if let brushRange, brushRange.contains(bin) {
@@ -228,10 +228,10 @@ public final class HistogramPane: Pane {
             let value = scaled(counts.filtered[bin], maximum)
             bars.horizontal(&canvas, x: barX, y: y, width: barWidth, value: value,
                             selected: counts.filtered[bin] > 0 ? value * Double(selected[bin]) / Double(counts.filtered[bin]) : 0)
-            canvas.text(NumberFormatting.grouped(counts.filtered[bin]), x: barX + barWidth + 1, y: y, style: theme[.muted], maxWidth: countWidth)
+            canvas.fittedText(NumberFormatting.grouped(counts.filtered[bin]), x: barX + barWidth + 1, y: y, style: theme[.muted], maxWidth: countWidth)
         }
-        canvas.text(binInfo(binning, counts, selected, cursor), x: 0, y: height - 1,
-                    style: context.focused ? theme[.text] : theme[.muted], maxWidth: width)
+        canvas.fittedText(binInfo(binning, counts, selected, cursor), x: 0, y: height - 1,
+                          style: context.focused ? theme[.text] : theme[.muted])
     }
 
     private func binInfo(_ binning: ColumnBinning, _ counts: HistogramCounts, _ selected: [Int], _ bin: Int) -> String {

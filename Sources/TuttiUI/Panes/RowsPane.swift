@@ -61,22 +61,21 @@ public final class RowsPane: Pane {
         }
         columnCursor = min(columnCursor, max(0, dataset.columns.count - 1))
         if columnCursor < firstColumn { firstColumn = columnCursor }
-        while firstColumn < columnCursor, prefix + widths[firstColumn...columnCursor].reduce(0, { $0 + $1 + 1 }) > width {
+        var columns = ColumnWindow(widths: widths, first: firstColumn, x: prefix + 1, width: width)
+        while firstColumn < columnCursor, !columns.showsWhole(columnCursor, widths: widths) {
             firstColumn += 1
+            columns = ColumnWindow(widths: widths, first: firstColumn, x: prefix + 1, width: width)
         }
         canvas.text(TextFitting.pad("#", numberWidth, right: true), x: 2, y: 0, style: theme[.header])
-        var x = prefix + 1
-        visibleColumns = []
+        canvas.columnMarks(columns, y: 0, style: theme[.muted])
+        visibleColumns = columns.placed.map { dataset.columns[$0.index].name }
         let cursorRow = cursor < rows.count ? rows[cursor] : nil
         focusedCell = dataset.columns.isEmpty ? nil : cursorRow.map { ($0, dataset.columns[columnCursor].name) }
-        for index in firstColumn..<dataset.columns.count where x < width {
-            visibleColumns.append(dataset.columns[index].name)
-            var name = dataset.columns[index].name
+        for column in columns.placed {
+            var name = dataset.columns[column.index].name
             if let sort, sort.column == name { name += sort.ascending ? "↑" : "↓" }
-            let style = index == columnCursor && context.focused ? theme[.cursor] : theme[.header]
-            canvas.text(TextFitting.pad(name, widths[index], ellipsis: context.glyphs.ellipsis), x: x, y: 0, style: style,
-                        maxWidth: width - x)
-            x += widths[index] + 1
+            let style = column.index == columnCursor && context.focused ? theme[.cursor] : theme[.header]
+            canvas.cell(name, x: column.x, y: 0, width: column.width, style: style)
         }
         let selection = context.state.selection?.rows
         for (line, row) in shown.enumerated() {
@@ -89,18 +88,15 @@ public final class RowsPane: Pane {
             if isSelected { canvas.set(x: 0, y: y, context.glyphs.selectionMark, style: isCursor ? style : theme[.selected]) }
             canvas.text(TextFitting.pad(String(row), numberWidth, right: true), x: 2, y: y,
                         style: isCursor ? style : theme[.muted])
-            var x = prefix + 1
-            for index in firstColumn..<dataset.columns.count where x < width {
-                let column = dataset.columns[index]
+            for placed in columns.placed {
+                let column = dataset.columns[placed.index]
                 let text = column.isPresent(row) ? column.text(at: row) : ""
-                let right = column.kind.isNumeric
-                canvas.text(TextFitting.pad(text.replacingNewlines(), widths[index], right: right, ellipsis: context.glyphs.ellipsis),
-                            x: x, y: y, style: style, maxWidth: width - x)
-                x += widths[index] + 1
+                canvas.cell(text.replacingNewlines(), x: placed.x, y: y, width: placed.width, right: column.kind.isNumeric,
+                            style: style)
             }
         }
         if rows.isEmpty {
-            canvas.text("no rows pass the filter", x: 2, y: 1, style: theme[.muted], maxWidth: width - 2)
+            canvas.fittedText("no rows pass the filter", x: 2, y: 1, style: theme[.muted])
         }
     }
 

@@ -19,14 +19,26 @@ struct SliceRowDrawer {
     static let barX = 1 + widths.reduce(0) { $0 + $1 + 1 }
     static let textX = barX + barWidth + 1
 
+    /// The columns that fit the pane: the four numbers, the bar, and the text (at least 10 cells).
+    var window: ColumnWindow {
+        ColumnWindow(widths: Self.widths + [Self.barWidth, max(10, width - Self.textX)], x: 1, width: width)
+    }
+
     /// Draws the table's column titles on line `y`.
     func drawTitles(_ canvas: inout Canvas, y: Int) {
-        var x = 1
-        for (title, columnWidth) in zip(Self.titles(metric), Self.widths) {
-            canvas.text(TextFitting.pad(title, columnWidth, right: true), x: x, y: y, style: context.theme[.header])
-            x += columnWidth + 1
+        let window = window
+        for placed in window.placed {
+            switch placed.index {
+            case ..<Self.widths.count:
+                canvas.cell(Self.titles(metric)[placed.index], x: placed.x, y: y, width: placed.width, right: true,
+                            style: context.theme[.header])
+            case Self.widths.count + 1:
+                canvas.fittedText("slice", x: placed.x, y: y, style: context.theme[.header], maxWidth: placed.width)
+            default:
+                break
+            }
         }
-        canvas.text("slice", x: Self.textX, y: y, style: context.theme[.header])
+        canvas.columnMarks(window, y: y, style: context.theme[.muted])
     }
 
     /// A gap as a signed fixed decimal, never in exponent notation: "+0.034", "-0.067", and
@@ -48,16 +60,19 @@ struct SliceRowDrawer {
         let cells = [NumberFormatting.grouped(metrics.size), NumberFormatting.grouped(selected),
                      value.map { NumberFormatting.compact($0) } ?? "–",
                      gap.map(Self.gapText) ?? ""]
-        var x = 1
-        for (offset, (cell, columnWidth)) in zip(cells, Self.widths).enumerated() {
-            let cellStyle = offset == 1 && selected > 0 && !isCursor ? theme[.selected] : style
-            canvas.text(TextFitting.pad(cell, columnWidth, right: true), x: x, y: y, style: cellStyle)
-            x += columnWidth + 1
-        }
         let fraction = maximum > 0 ? (value ?? 0) / maximum : 0
-        let bars = BarRenderer(glyphs: context.glyphs, barStyle: theme[.bar], selectedStyle: theme[.barSelected])
-        bars.horizontal(&canvas, x: Self.barX, y: y, width: Self.barWidth, value: fraction,
-                        selected: metrics.size > 0 ? fraction * Double(selected) / Double(metrics.size) : 0)
-        canvas.text(text, x: Self.textX, y: y, style: style, maxWidth: width - Self.textX)
+        for placed in window.placed {
+            switch placed.index {
+            case ..<cells.count:
+                let cellStyle = placed.index == 1 && selected > 0 && !isCursor ? theme[.selected] : style
+                canvas.cell(cells[placed.index], x: placed.x, y: y, width: placed.width, right: true, style: cellStyle)
+            case cells.count:
+                let bars = BarRenderer(glyphs: context.glyphs, barStyle: theme[.bar], selectedStyle: theme[.barSelected])
+                bars.horizontal(&canvas, x: placed.x, y: y, width: placed.width, value: fraction,
+                                selected: metrics.size > 0 ? fraction * Double(selected) / Double(metrics.size) : 0)
+            default:
+                canvas.text(TextFitting.fit(text, placed.width, words: true), x: placed.x, y: y, style: style)
+            }
+        }
     }
 }

@@ -94,7 +94,7 @@ public final class SlicesPane: Pane {
         let values = slices.map(\.entry.metrics) + (headed ? model.sections.map(\.metrics) : [])
         let drawer = SliceRowDrawer(context: context, metric: metric,
                                     maximum: values.compactMap { $0.value(metric) }.max() ?? 0, width: width)
-        canvas.text(header(model), x: 0, y: 0, style: theme[.muted], maxWidth: width)
+        canvas.fittedText(header(model), x: 0, y: 0, style: theme[.muted])
         drawer.drawTitles(&canvas, y: 1)
         list.fit(lines: height - 2, count: slices.count)
         scroll = layout.scroll(scroll, showing: cursor, visible: list.visible)
@@ -114,8 +114,7 @@ public final class SlicesPane: Pane {
             case .empty(let index):
                 let note = model.sections[index].minimumSize.map { "no slice of \(NumberFormatting.grouped($0))+ rows found" }
                     ?? "no rows"
-                canvas.text((headed ? "  " : "") + note, x: SliceRowDrawer.textX, y: y, style: theme[.muted],
-                            maxWidth: width - SliceRowDrawer.textX)
+                canvas.fittedText((headed ? "  " : "") + note, x: SliceRowDrawer.textX, y: y, style: theme[.muted])
             }
         }
     }

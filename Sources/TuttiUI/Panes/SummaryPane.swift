@@ -25,16 +25,20 @@ public final class SummaryPane: Pane {
         let summaries = context.summaries
         list.fit(lines: height - 1, count: summaries.count)
         let nameWidth = min(max(summaries.map { DisplayWidth.of($0.name) }.max() ?? 6, 6), max(8, width / 4))
-        // Most telling first, so a narrow pane still shows what matters.
-        let columns: [(String, Int, Bool)] = [
+        // Most telling first, so a narrow pane still shows what matters; the range or top value
+        // takes what room is left, up to 28 cells.
+        var columns: [(String, Int, Bool)] = [
             ("column", nameWidth, false), ("kind", 7, false), ("missing", 7, true), ("distinct", 8, true),
-            ("distribution", 12, false), ("role", 10, false), ("range / top", 28, false),
+            ("distribution", 12, false), ("role", 10, false),
         ]
-        var x = 1
-        for (title, columnWidth, right) in columns where x < width {
-            canvas.text(TextFitting.pad(title, columnWidth, right: right), x: x, y: 0, style: theme[.header])
-            x += columnWidth + 1
+        let rangeX = columns.reduce(1) { $0 + $1.1 + 1 }
+        columns.append(("range / top", min(28, max(12, width - rangeX)), false))
+        let window = ColumnWindow(widths: columns.map(\.1), x: 1, width: width, minimums: [1: 4, 4: 4, 5: 4, 6: 8])
+        for placed in window.placed {
+            let (title, _, right) = columns[placed.index]
+            canvas.cell(title, x: placed.x, y: 0, width: placed.width, right: right, style: theme[.header])
         }
+        canvas.columnMarks(window, y: 0, style: theme[.muted])
         let rows = context.state.dataset.rowCount
         for line in 0..<list.visible {
             let index = list.scroll + line
@@ -48,23 +52,21 @@ public final class SummaryPane: Pane {
                 canvas.set(x: 0, y: y, context.glyphs.cursorMark, style: style)
             }
             let missing = rows > 0 ? Double(summary.missing) / Double(rows) * 100 : 0
-            let cells = [
-                summary.name, Self.shortKind(summary),
-                summary.missing == 0 ? "0" : missing < 0.1 ? "<0.1%" : NumberFormatting.compact(missing, significant: 2) + "%",
-                NumberFormatting.grouped(summary.distinct), "", roleText(summary.name, state: context.state),
-                rangeText(summary),
-            ]
-            var x = 1
-            for (offset, cell) in cells.enumerated() where x < width {
-                let (_, columnWidth, right) = columns[offset]
-                if offset == 4 {
-                    drawSparkline(&canvas, index: index, x: x, y: y, width: min(columnWidth, width - x), context: context, style: style)
-                } else {
-                    let cellStyle = offset == 5 && !isCursor ? theme[.key] : style
-                    canvas.text(TextFitting.pad(cell, columnWidth, right: right, ellipsis: context.glyphs.ellipsis), x: x, y: y,
-                                style: cellStyle, maxWidth: width - x)
+            for placed in window.placed {
+                let (x, columnWidth, right) = (placed.x, placed.width, columns[placed.index].2)
+                switch placed.index {
+                case 0: canvas.cell(summary.name, x: x, y: y, width: columnWidth, style: style)
+                case 1: canvas.cell(Self.shortKind(summary), x: x, y: y, width: columnWidth, style: style)
+                case 2:
+                    let text = summary.missing == 0 ? "0" : missing < 0.1 ? "<0.1%"
+                        : NumberFormatting.compact(missing, significant: 2) + "%"
+                    canvas.cell(text, x: x, y: y, width: columnWidth, right: right, style: style)
+                case 3: canvas.cell(NumberFormatting.grouped(summary.distinct), x: x, y: y, width: columnWidth, right: right, style: style)
+                case 4: drawSparkline(&canvas, index: index, x: x, y: y, width: columnWidth, context: context, style: style)
+                case 5: canvas.cell(roleText(summary.name, state: context.state), x: x, y: y, width: columnWidth,
+                                    style: isCursor ? style : theme[.key])
+                default: canvas.cell(rangeText(summary, width: columnWidth), x: x, y: y, width: columnWidth, style: style)
                 }
-                x += columnWidth + 1
             }
         }
     }
@@ -81,11 +83,12 @@ public final class SummaryPane: Pane {
         }
     }
 
-    private func rangeText(_ summary: ColumnSummary) -> String {
+    /// The range, or the top value with its count fitted to `width` as a unit.
+    private func rangeText(_ summary: ColumnSummary, width: Int) -> String {
         if let low = summary.min, let high = summary.max {
             return "\(NumberFormatting.compact(low))–\(NumberFormatting.compact(high))"
         }
-        if let top = summary.top.first { return "\(top.value) (\(NumberFormatting.grouped(top.count)))" }
+        if let top = summary.top.first { return TextFitting.counted(top.value, count: NumberFormatting.grouped(top.count), width) }
         return ""
     }
 

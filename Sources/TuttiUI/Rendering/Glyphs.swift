@@ -53,8 +53,8 @@ public struct Glyphs: Sendable, Equatable {
             switch character {
             case "·", "│": return "|"
             case "–", "—", "─": return "-"
-            case "←": return "<"
-            case "→": return ">"
+            case "←", "‹": return "<"
+            case "→", "›": return ">"
             case "↑", "▲": return "^"
             case "↓": return "v"
             case "…": return "~"

@@ -1,0 +1,37 @@
+import Testing
+import TuttiCore
+import TuttiTerminal
+@testable import TuttiUI
+
+/// Where the cut markers show: columns left out of the slices and confusion tables, and filter
+/// text scrolled out of the filter bar.
+@Suite struct CutMarkerTests {
+    @Test func slicesLeaveOutColumnsThatDoNotFit() {
+        let pane = SlicesPane()
+        let context = paneContext(ExplorerState(dataset: adult, roles: adultRoles))
+        let narrow = render(pane, context, width: 30, height: 6).lines
+        #expect(narrow[1] == "     rows  selected    error ›")
+        #expect(narrow[2].hasSuffix("0.252"))
+        let wide = render(pane, context, width: 90, height: 6).lines
+        #expect(!wide[1].contains("›") && wide[1].hasSuffix("slice"))
+    }
+
+    @Test func confusionLeavesOutPredictionColumnsThatDoNotFit() throws {
+        let state = try Explorer.reduce(ExplorerState(dataset: adult, roles: adultRoles), .setRole(.prediction, "education_num")).0
+        let lines = render(ConfusionPane(), paneContext(state), width: 60, height: 8).lines
+        #expect(lines[0].hasSuffix("›"))
+        for line in lines.dropFirst() { #expect(!line.hasSuffix("…"), "\(line)") }
+    }
+
+    @Test func theFilterBarMarksTextOutOfView() {
+        let ws = Workspace(dataset: adult, roles: adultRoles, theme: .fallback, glyphs: .unicode)
+        ws.openFilterBar()
+        let text = "capital_gain > 2174 and age between 30 and 40 and hours_per_week >= 45"
+        ws.editFilter { $0.editor.insert(text) }
+        var bar = ws.render(width: 50, height: 20).lines[18]
+        #expect(bar.hasPrefix("filter: …") && !bar.hasSuffix("…"))
+        ws.editFilter { $0.editor.moveHome() }
+        bar = ws.render(width: 50, height: 20).lines[18]
+        #expect(bar.hasPrefix("filter: capital_gain > 2174") && bar.hasSuffix("…"))
+    }
+}
