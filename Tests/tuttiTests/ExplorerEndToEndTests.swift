@@ -59,8 +59,9 @@ import Testing
         try startDemo(session)
         try session.keys("/")
         try session.type("sexx == \"Female\"")
-        #expect(session.waitFor("did you mean 'sex'?"))
-        #expect(session.screen().contains("^^^^"))
+        // Typing may still be arriving: wait for the whole name's caret, not the first message.
+        #expect(session.waitUntil { $0.contains("did you mean 'sex'?") && $0.contains("^^^^") },
+                "\(session.screen())")
         try session.keys("Enter")
         #expect(session.waitFor("did you mean 'sex'?"))
         try session.keys("Escape")
