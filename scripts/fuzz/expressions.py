@@ -12,7 +12,8 @@ STRINGS = ["split", "sex", "education", "text"]
 BOOLEANS = ["flag"]
 ALL = NUMBERS + STRINGS + BOOLEANS
 
-# Linux refuses a single argument longer than 128 KiB (MAX_ARG_STRLEN).
+# Linux refuses a single argument longer than 128 KiB (MAX_ARG_STRLEN); this many bytes
+# leaves room for the option's name.
 ARGUMENT_MAX = 120_000
 
 CATASTROPHIC = ["(.*.*)*x", "(a+)+$", "(a|aa)*b", "(x+x+)+y", "^(([a-z])+.)+[A-Z]([a-z])+$", "(a*)*b", "(.*)*$x",
@@ -167,12 +168,11 @@ def expression(rng: random.Random, seeds: list):
     if rng.random() < 0.1:
         at = rng.randint(0, len(text))
         text = text[:at] + rng.choice(GRAPHEMES) + text[at:]
-    text = text.replace("\x00", "")
+    raw = text.replace("\x00", "").encode()[:ARGUMENT_MAX]
     if rng.random() < 0.05:
-        raw = text.encode()
         at = rng.randint(0, len(raw))
         return raw[:at] + rng.choice([b"\xff", b"\xc3", b"\xed\xa0\x80", b"\x80"]) + raw[at:]
-    return text
+    return raw.decode("utf-8", "ignore")
 
 
 def expr_case(rng: random.Random, data: bytes, seeds: list) -> Case:
