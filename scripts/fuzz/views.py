@@ -1,7 +1,8 @@
 """Inputs for the view target: saved view files (seeds/views) with their JSON mutated —
 values of the wrong type or size, keys dropped, lists multiplied (thousands of panes),
 hostile filter expressions — or their bytes mutated, read by `tutti export --view` and
-`tutti report --view` on the small eval data."""
+`tutti report --view` on the small eval data. A share of the mutations aims at known
+weak spots: hostile filter and selection expressions, and layouts of thousands of panes."""
 
 import json
 import random
@@ -109,10 +110,39 @@ def mutate_tree(rng, document, exprs):
     return document
 
 
+PANE_KINDS = ["summary", "histogram", "rows", "slices", "confusion", "duplicates"]
+
+
+def hostile_expression(rng):
+    """An expression meant to break the parser or the regex engine."""
+    roll = rng.random()
+    if roll < 0.5:
+        return expressions.deep(rng)
+    if roll < 0.8:
+        return f"{rng.choice(expressions.STRINGS)} ~ {expressions.quoted(rng, rng.choice(expressions.CATASTROPHIC))}"
+    return expressions.long_string(rng)
+
+
+def aim(rng, document):
+    """One mutation aimed at what a view file is known to stress: a hostile filter or
+    selection expression, or a layout of thousands of panes."""
+    roll = rng.random()
+    if roll < 0.4 and isinstance(document.get("filter"), dict):
+        document["filter"]["expression"] = hostile_expression(rng)
+    elif roll < 0.6 and isinstance(document.get("selection"), dict):
+        document["selection"]["expression"] = hostile_expression(rng)
+    else:
+        count = int(2 ** rng.uniform(1, 15))
+        panes = [{"pane": {"kind": rng.choice(PANE_KINDS), "settings": {}}} for _ in range(count)]
+        document["layout"] = {"children": panes, "split": rng.choice(["horizontal", "vertical"]), "weights": [1] * count}
+    return document
+
+
 def view_case(rng: random.Random, data: bytes, views: dict, exprs: list) -> Case:
     name = rng.choice(sorted(views))
     if rng.random() < 0.9:
-        document = mutate_tree(rng, json.loads(views[name]), exprs)
+        document = json.loads(views[name])
+        document = aim(rng, document) if rng.random() < 0.3 else mutate_tree(rng, document, exprs)
         text = expand_deep(json.dumps(document, indent=rng.choice([None, 2]), ensure_ascii=rng.random() < 0.5)).encode()
         if rng.random() < 0.1:
             text = m.mutate(rng, text, [])
