@@ -10,7 +10,8 @@ expr (filter expressions through `tutti count --where`), view (view files throug
 `tutti export --view` and `tutti report --view`). Every crash or hang is saved under --out
 with the input and a `reproduce.sh`. Exits 1 when any run crashed or hung (or when most
 runs were usage errors: then the command lines here no longer fit tutti's). The i-th input
-of a target depends only on --seed, the target and i, so a run can be repeated exactly.
+of a target depends only on --seed, the target and i (and the Python version), so a run
+can be repeated exactly.
 Python 3 standard library only.
 """
 
