@@ -79,7 +79,7 @@ struct DuplicatePairView {
 
     /// Draws the column heads on row `top` and the lines from `scroll` below them, as many as
     /// fit in `height` rows. A cell scrolled into view part-way shows its name dimmed.
-    func draw(into canvas: inout Canvas, top: Int, height: Int, scroll: Int, theme: Theme, glyphs: Glyphs) {
+    func draw(into canvas: inout Canvas, top: Int, height: Int, scroll: Int, theme: Theme) {
         let leftX = nameWidth + 3, rightX = nameWidth + 4 + valueWidth
         canvas.cell("row \(rows.first)", x: leftX, y: top, width: valueWidth, style: theme[.header])
         canvas.cell("row \(rows.second)", x: rightX, y: top, width: valueWidth, style: theme[.header])

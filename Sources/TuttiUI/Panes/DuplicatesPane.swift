@@ -240,7 +240,7 @@ public final class DuplicatesPane: Pane {
         }
         if view.isPartial { header += " · words marked among the first \(NumberFormatting.grouped(WordDiff.wordLimit)) that differ" }
         canvas.fittedText(header, x: 0, y: 0, style: context.theme[.muted])
-        view.draw(into: &canvas, top: 1, height: height - 1, scroll: pairScroll, theme: context.theme, glyphs: context.glyphs)
+        view.draw(into: &canvas, top: 1, height: height - 1, scroll: pairScroll, theme: context.theme)
     }
 
     /// Scrolls the pair viewer for a navigation input; false when `input` is not one.
