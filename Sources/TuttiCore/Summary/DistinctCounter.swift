@@ -10,7 +10,9 @@ enum DistinctCounter {
     static func integers(_ values: [Int64], validity: RowSet, min: Double, max: Double) -> Int {
         guard min <= max else { return 0 }
         let span = max - min
-        if span < 16_777_216 {
+        // The bitmap needs the exact integer range; past 2^53 the Double bounds may be rounded.
+        let exact = Swift.max(Swift.abs(min), Swift.abs(max)) < 9_007_199_254_740_992
+        if exact && span < 16_777_216 {
             // A bitmap over the range.
             let low = Int64(min)
             var seen = RowSet(rowCount: Int(span) + 1)
