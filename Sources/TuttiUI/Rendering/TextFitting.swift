@@ -5,7 +5,7 @@ enum TextFitting {
     /// `text` cut to `width` cells, ending in an ellipsis when cut.
     static func fit(_ text: String, _ width: Int, ellipsis: Character) -> String {
         guard width > 0 else { return "" }
-        if DisplayWidth.of(text) <= width { return text }
+        if DisplayWidth.fits(text, width) { return text }
         var out = ""
         var used = 0
         for character in text {
@@ -23,32 +23,5 @@ enum TextFitting {
         let fitted = fit(text, width, ellipsis: ellipsis)
         let padding = String(repeating: " ", count: max(0, width - DisplayWidth.of(fitted)))
         return right ? padding + fitted : fitted + padding
-    }
-
-    /// Words of `text` wrapped to lines of at most `width` cells (long words are cut).
-    static func wrap(_ text: String, _ width: Int) -> [String] {
-        guard width > 0 else { return [] }
-        var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
-                var word = String(word)
-                while DisplayWidth.of(word) > width {
-                    if !line.isEmpty { lines.append(line); line = "" }
-                    let head = String(word.prefix(width))
-                    lines.append(head)
-                    word = String(word.dropFirst(head.count))
-                }
-                let candidate = line.isEmpty ? word : line + " " + word
-                if DisplayWidth.of(candidate) > width {
-                    lines.append(line)
-                    line = word
-                } else {
-                    line = candidate
-                }
-            }
-            lines.append(line)
-        }
-        return lines
     }
 }
