@@ -20,8 +20,11 @@ public struct TextTable: Sendable {
         self.rightAligned = rightAligned
     }
 
-    /// Columns padded to their widest cell, separated by two spaces.
+    /// Columns padded to their widest cell, separated by two spaces: a table for a terminal,
+    /// so control characters in headers and cells are escaped (`TerminalText`).
     public func renderAligned() -> String {
+        let headers = headers.map(TerminalText.escaped)
+        let rows = rows.map { $0.map(TerminalText.escaped) }
         var widths = headers.map(\.count)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = Swift.max(widths[i], cell.count) } }
         func line(_ cells: [String]) -> String {
