@@ -22,6 +22,7 @@ struct TuttiCommand: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        CrashReports.makeNonInteractive()
         do {
             var command = try TuttiCommand.parseAsRoot()
             try command.run()
