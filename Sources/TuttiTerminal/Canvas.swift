@@ -51,10 +51,12 @@ public struct Canvas: Sendable, Equatable {
 
     /// Sets one cell (clip coordinates). Wide characters take two cells; one that does not
     /// fit is shown as a space. Overwriting half of a wide character turns its other half
-    /// into a space, so the canvas never holds half a character.
+    /// into a space, so the canvas never holds half a character. A control character is
+    /// shown as `?` (see `shown`).
     public mutating func set(x: Int, y: Int, _ character: Character, style: CellStyle) {
         let cx = clip.x + x, cy = clip.y + y
         guard x >= 0, y >= 0, x < clip.width, y < clip.height else { return }
+        let character = Self.shown(character)
         let index = cy * width + cx
         let wide = DisplayWidth.of(character) == 2
         if cells[index].character == nil && cx > 0 { cells[index - 1].character = " " }
@@ -78,14 +80,28 @@ public struct Canvas: Sendable, Equatable {
         cells[index + 1].character = " "
     }
 
+    /// What the canvas shows for `character`: `?` for a character that would control the
+    /// terminal rather than show (C0 and C1 controls, DEL, bidirectional embeddings, overrides
+    /// and isolates), else the character itself. Data never reaches the terminal raw.
+    public static func shown(_ character: Character) -> Character {
+        for scalar in character.unicodeScalars {
+            switch scalar.value {
+            case 0x20..<0x7F: continue
+            case 0..<0x20, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: return "?"
+            default: continue
+            }
+        }
+        return character
+    }
+
     /// Writes `text` from (`x`, `y`), clipped to `maxWidth` cells and the clip rectangle;
-    /// returns the number of cells used. Control characters are shown as `?`.
+    /// returns the number of cells used. Control characters are shown as `?` (see `shown`).
     @discardableResult
     public mutating func text(_ text: String, x: Int, y: Int, style: CellStyle = .plain, maxWidth: Int? = nil) -> Int {
         let limit = min(maxWidth ?? Int.max, clip.width - x)
         var used = 0
         for character in text {
-            let shown: Character = character.unicodeScalars.first.map { $0.value < 0x20 || $0.value == 0x7F } == true ? "?" : character
+            let shown = Self.shown(character)
             let cellWidth = DisplayWidth.of(shown)
             if used + cellWidth > limit { break }
             set(x: x + used, y: y, shown, style: style)

@@ -154,6 +154,14 @@ public final class CursesTerminal: Terminal {
         enterProgramMode()
     }
 
+    /// Sets what to do after the terminal is restored when the process ends on a signal
+    /// (SIGINT, SIGTERM, SIGHUP), a hang-up of the terminal, a crash or at exit: for example
+    /// delete temporary files. `cleanup` runs in a signal handler, so it must be
+    /// async-signal-safe. It stays set until `shutdown`.
+    public func setExitCleanup(_ cleanup: @convention(c) () -> Void) {
+        TerminalRestore.setExitCleanup(cleanup)
+    }
+
     public func writeControlSequence(_ sequence: String) {
         guard active else { return }
         writeToTerminal(sequence)

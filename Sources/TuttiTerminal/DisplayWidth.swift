@@ -15,6 +15,22 @@ public enum DisplayWidth {
         return total
     }
 
+    /// The cells `text` takes, counted no further than `limit`: the same cost for a huge text
+    /// as for one of `limit` characters.
+    public static func of(_ text: String, limit: Int) -> Int {
+        var total = 0
+        for character in text {
+            total += of(character)
+            if total >= limit { return limit }
+        }
+        return total
+    }
+
+    /// Whether `text` fits in `width` cells, looking no further than the first cell past them.
+    public static func fits(_ text: String, _ width: Int) -> Bool {
+        of(text, limit: width + 1) <= width
+    }
+
     private static func wide(_ value: UInt32) -> Bool {
         switch value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,

@@ -1,12 +1,16 @@
 import Glibc
 import Synchronization
 
-/// Puts the terminal back however the process ends: on SIGINT, SIGTERM and SIGHUP (a dropped
-/// SSH link) it restores and exits with 128 + the signal; on a crash (SIGSEGV, SIGBUS, SIGILL,
-/// SIGTRAP, SIGABRT, SIGFPE, SIGQUIT; Swift traps are SIGILL or SIGTRAP) it restores and
+/// Puts the terminal back however the process ends: on SIGINT, SIGTERM, SIGHUP (a dropped
+/// SSH link) and SIGQUIT it restores and exits with 128 + the signal at once (a SIGQUIT is a
+/// request to quit, not a crash to report); on a crash (SIGSEGV, SIGBUS, SIGILL, SIGTRAP,
+/// SIGABRT, SIGFPE; Swift traps are SIGILL or SIGTRAP) it restores and
 /// re-raises the signal with the handler that was there before (the default action, or
 /// Swift's backtracer), so crashes still report; at `exit` an `atexit` handler restores.
-/// SIGTSTP restores and stops the job; SIGWINCH is passed on through a pipe.
+/// SIGTSTP restores and stops the job; SIGCONT after a stop tutti did not see (an outside
+/// SIGSTOP) and SIGWINCH are passed on through a pipe, so the UI takes the terminal again.
+/// Whenever the process ends this way, an async-signal-safe clean-up set with
+/// `setExitCleanup` runs after the terminal is restored (it deletes temporary files).
 ///
 /// Signal handlers may only call async-signal-safe functions, so restoring is plain `write`s
 /// of bytes prepared in advance, `tcsetattr` with the saved settings and `dup2`, all read
@@ -26,21 +30,24 @@ enum TerminalRestore {
         var savedStderr: Int32 = -1
         /// The read end of the stderr capture pipe, else -1.
         var stderrPipe: Int32 = -1
+        /// What to do, async-signal-safely, before the process ends on a signal or at exit.
+        var exitCleanup: (@convention(c) () -> Void)?
     }
 
     /// What the signal handlers tell the event loop through the notice pipe.
     enum Notice: UInt8 {
         /// The window changed size (SIGWINCH).
         case resized = 0x57
-        /// The process was stopped by a signal while the UI owned the terminal, and continued.
+        /// The process was stopped by a signal while the UI owned the terminal (SIGTSTP, or an
+        /// outside SIGSTOP), and continued.
         case continued = 0x43
     }
 
     private static let sequenceCapacity = 512
     private static let scratchCapacity = 4096
-    private static let exitSignals = [SIGINT, SIGTERM, SIGHUP]
-    private static let crashSignals = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE, SIGQUIT]
-    private static let handledSignals = exitSignals + crashSignals + [SIGTSTP, SIGWINCH]
+    private static let exitSignals = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+    private static let crashSignals = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE]
+    private static let handledSignals = exitSignals + crashSignals + [SIGTSTP, SIGCONT, SIGWINCH]
     private static let signalCount = Int(handledSignals.max() ?? 0) + 1
 
     nonisolated(unsafe) private static let state: UnsafeMutablePointer<State> = {
@@ -86,6 +93,7 @@ enum TerminalRestore {
             switch signal {
             case SIGTSTP: ours = stopAction.pointee
             case SIGWINCH: ours = action { _ in TerminalRestore.notify(.resized) }
+            case SIGCONT: ours = action { _ in TerminalRestore.continued() }
             case _ where exitSignals.contains(signal): ours = action { TerminalRestore.exitAfterRestoring($0) }
             default: ours = action(flags: SA_ONSTACK) { TerminalRestore.crash($0) }
             }
@@ -98,8 +106,17 @@ enum TerminalRestore {
         for signal in handledSignals { sigaddset(&mask, signal) }
         pthread_sigmask(SIG_UNBLOCK, &mask, nil)
         if !exitHandlerRegistered.exchange(true, ordering: .relaxed) {
-            atexit { _ = TerminalRestore.restore() }
+            atexit {
+                TerminalRestore.restore()
+                TerminalRestore.state.pointee.exitCleanup?()
+            }
         }
+    }
+
+    /// Sets what to do after restoring when the process ends on a signal, a hang-up, a crash
+    /// or at exit, until `uninstall`. `cleanup` must be async-signal-safe.
+    static func setExitCleanup(_ cleanup: @convention(c) () -> Void) {
+        state.pointee.exitCleanup = cleanup
     }
 
     /// Puts back the handlers that were there before `install`.
@@ -138,6 +155,7 @@ enum TerminalRestore {
     /// after that signal: for a terminal that hung up.
     static func exitAfterRestoring(_ signal: Int32) -> Never {
         restore()
+        state.pointee.exitCleanup?()
         _exit(128 + signal)
     }
 
@@ -165,10 +183,19 @@ enum TerminalRestore {
 
     private static func crash(_ signal: Int32) {
         restore()
+        state.pointee.exitCleanup?()
         // Hand the signal to the previous handler once this one returns (it is blocked until
         // then); a fault re-executes and reaches it too.
         sigaction(signal, &previousActions[Int(signal)], nil)
         raise(signal)
+    }
+
+    /// SIGCONT: if the terminal is still armed, the process was stopped behind tutti's back
+    /// (SIGSTOP, which cannot be caught), and a shell may have taken the terminal meanwhile:
+    /// the UI takes it again and redraws. After our own stop (`stop`), it is disarmed and
+    /// `stop` says so itself.
+    private static func continued() {
+        if armed.load(ordering: .sequentiallyConsistent) { notify(.continued) }
     }
 
     private static func stop(_ signal: Int32) {

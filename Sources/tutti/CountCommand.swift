@@ -16,7 +16,7 @@ struct CountCommand: ParsableCommand {
 
     func run() throws {
         let (dataset, _) = try data.load()
-        Console.output("\(try FilterOption.rows(expression, in: dataset).count)\n")
+        try Console.output("\(try FilterOption.rows(expression, in: dataset).count)\n")
     }
 }
 

@@ -93,10 +93,10 @@ struct DuplicatesCommand: ParsableCommand {
         progress.finish()
         let output = DuplicatesReport(search: search, report: report, name: data.displayName, searchedRows: rows.count)
         switch format {
-        case .table: Console.output(output.table())
-        case .markdown: Console.output(output.markdown())
-        case .csv: Console.output(output.clusterTable(allRows: true).renderCSV())
-        case .json: Console.output(try output.json() + "\n")
+        case .table: try Console.table(output.table())
+        case .markdown: try Console.output(output.markdown())
+        case .csv: try Console.output(output.clusterTable(allRows: true).renderCSV())
+        case .json: try Console.output(try output.json() + "\n")
         }
     }
 
@@ -271,10 +271,10 @@ private final class SearchProgressLine: Sendable {
             state = (true, text)
             return true
         }
-        if changed { FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8)) }
+        if changed { Console.progress("\r\u{1B}[K\(text)") }
     }
 
     func finish() {
-        if state.withLock({ $0.shown }) { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if state.withLock({ $0.shown }) { Console.progress("\r\u{1B}[K") }
     }
 }

@@ -70,6 +70,10 @@ struct ExplorerSession {
         } catch let error as TerminalError {
             throw TuttiError(error.description)
         }
+        // An export under way when a signal, a hang-up or a crash ends the process leaves no
+        // temporary file; nor does one still running when the user quits.
+        terminal.setExitCleanup(TemporaryFileRegistry.signalSafeRemoval)
+        defer { TemporaryFileRegistry.removeAll() }
         let outcome: (cancelled: Bool, warnings: [String])
         do {
             defer { terminal.shutdown() }

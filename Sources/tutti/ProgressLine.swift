@@ -20,11 +20,11 @@ final class ProgressLine: Sendable {
             return "\r\(progress.phase) [" + String(repeating: "#", count: filled)
                 + String(repeating: ".", count: 20 - filled) + "] \(percent)%"
         }
-        if let line { FileHandle.standardError.write(Data(line.utf8)) }
+        if let line { Console.progress(line) }
     }
 
     func finish() {
         let shown = state.withLock { $0.shown }
-        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if shown { Console.progress("\r\u{1B}[K") }
     }
 }

@@ -139,10 +139,10 @@ struct SlicesCommand: ParsableCommand {
         let output = SlicesOutput(report: report, evaluator: evaluator, objective: objective, binning: binning,
                                   name: data.displayName, dataset: dataset, filter: expression, grouping: by.map(CommaList.names))
         switch format {
-        case .table: Console.output(output.heading() + "\n" + output.table(full: false).renderAligned())
-        case .markdown: Console.output(output.heading() + "\n" + output.table(full: false).renderMarkdown())
-        case .csv: Console.output(output.table(full: true).renderCSV())
-        case .json: Console.output(try output.json() + "\n")
+        case .table: try Console.table(output.heading() + "\n" + output.table(full: false).renderAligned())
+        case .markdown: try Console.output(output.heading() + "\n" + output.table(full: false).renderMarkdown())
+        case .csv: try Console.output(output.table(full: true).renderCSV())
+        case .json: try Console.output(try output.json() + "\n")
         }
     }
 

@@ -21,7 +21,7 @@ struct ThemesCommand: ParsableCommand {
                 rows.append([name, "", "broken: \(error)", file.path])
             }
         }
-        Console.output(TextTable(headers: ["theme", "colours", "description", "file"], rows: rows).renderAligned())
-        Console.output("\nuser themes go in \(loader.folders.first?.path ?? "$XDG_CONFIG_HOME/tutti/themes")\n")
+        try Console.table(TextTable(headers: ["theme", "colours", "description", "file"], rows: rows).renderAligned())
+        try Console.table("\nuser themes go in \(loader.folders.first?.path ?? "$XDG_CONFIG_HOME/tutti/themes")\n")
     }
 }

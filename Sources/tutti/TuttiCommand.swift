@@ -22,17 +22,26 @@ struct TuttiCommand: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        CrashReports.makeNonInteractive()
         do {
             var command = try TuttiCommand.parseAsRoot()
             try command.run()
         } catch let error as TuttiError {
             Console.error("tutti: \(error)")
             exit(1)
+        } catch let error as Console.OutputError {
+            if !error.readerWentAway { Console.error("tutti: \(error)") }
+            exit(1)
         } catch {
             let code = TuttiCommand.exitCode(for: error)
             let message = TuttiCommand.fullMessage(for: error)
             if code == .success {
-                if !message.isEmpty { print(message) }
+                do {
+                    if !message.isEmpty { try Console.output(message + "\n") }
+                } catch {
+                    if !error.readerWentAway { Console.error("tutti: \(error)") }
+                    exit(1)
+                }
                 exit(0)
             }
             if !message.isEmpty { Console.error(message) }

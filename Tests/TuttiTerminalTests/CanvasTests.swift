@@ -23,6 +23,20 @@ import Testing
         #expect(canvas.lines == ["a?b?"])
     }
 
+    /// Hostile data (a title change, an OSC 52 clipboard write, an OSC 8 link, a cursor query,
+    /// C1 controls, a bidi override) never reaches the terminal: no cell holds a control.
+    @Test func noControlCharacterFromDataReachesACell() {
+        let hostile = "\u{1B}]0;owned\u{07}\u{1B}]52;c;aGk=\u{07}\u{1B}]8;;http://x\u{1B}\\link\u{1B}[6n"
+            + "\u{9B}2J\u{85}\u{9D}0;t\u{9C}\u{202E}evil\u{2066}x\u{2069}\r\n\u{0}"
+        var canvas = Canvas(width: 120, height: 2)
+        canvas.text(hostile, x: 0, y: 0)
+        for character in hostile { canvas.set(x: 0, y: 1, character, style: .plain) }
+        let scalars = canvas.cells.compactMap(\.character).flatMap(\.unicodeScalars).map(\.value)
+        #expect(!scalars.contains { $0 < 0x20 || (0x7F...0x9F).contains($0) || (0x202A...0x202E).contains($0)
+                                    || (0x2066...0x2069).contains($0) })
+        #expect(canvas.lines[0].hasPrefix("?]0;owned??]52;c;aGk=??]8;;http://x?\\link?[6n?2J??0;t??evil?x???"))
+    }
+
     @Test func wideCharactersTakeTwoCells() {
         var canvas = Canvas(width: 6, height: 1)
         #expect(canvas.text("中文x", x: 0, y: 0) == 5)

@@ -14,6 +14,10 @@ final class TemporaryFile: ByteSink {
     private let target: String
     private let folder: String
     private var descriptor: Int32 = -1
+    /// Where a signal handler finds the file to delete it (see `TemporaryFileRegistry`).
+    private var registration: TemporaryFileRegistry.Entry?
+    /// Whether the temporary file exists: neither moved into place nor deleted yet.
+    private var isLive = true
     /// The bytes written so far.
     private(set) var byteCount = 0
 
@@ -35,7 +39,11 @@ final class TemporaryFile: ByteSink {
             throw Self.failure("cannot create a file in the folder \(folder)", file: target)
         }
         path = candidate
+        registration = TemporaryFileRegistry.register(candidate)
     }
+
+    /// A file neither committed nor discarded (dropped on an error path) is discarded.
+    deinit { discard() }
 
     func write(_ bytes: UnsafeRawBufferPointer) throws {
         guard let start = bytes.baseAddress else { return }
@@ -55,13 +63,17 @@ final class TemporaryFile: ByteSink {
     func finish() throws {}
 
     /// Flushes the file to disk and moves it to the final path. With `replacing` false, a file that
-    /// appeared at the final path meanwhile is kept and the export fails as if it had been there.
+    /// appeared at the final path meanwhile is kept and the export fails as if it had been there;
+    /// with `replacing`, the new file takes the permissions of the one it replaces (a read-only
+    /// file stays read-only).
     func commit(replacing: Bool) throws {
+        if replacing { keepMode(of: target) }
         guard fsync(descriptor) == 0 else { throw Self.failure("cannot write", file: target) }
         let closed = close(descriptor)
         descriptor = -1
         guard closed == 0 else { throw Self.failure("cannot write", file: target) }
         try moveIntoPlace(replacing: replacing)
+        forget()
         // Make the new name durable too (best effort: not every filesystem syncs folders).
         let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if folderDescriptor >= 0 {
@@ -89,13 +101,29 @@ final class TemporaryFile: ByteSink {
         guard rename(path, target) == 0 else { throw Self.failure("cannot create the file", file: target) }
     }
 
-    /// Closes and deletes the temporary file.
+    /// Gives the file the permission bits of the existing file at `existing`, if there is one.
+    private func keepMode(of existing: String) {
+        var status = stat()
+        guard stat(existing, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return }
+        fchmod(descriptor, status.st_mode & 0o7777)
+    }
+
+    /// Closes and deletes the temporary file (nothing, once committed).
     func discard() {
         if descriptor >= 0 {
             close(descriptor)
             descriptor = -1
         }
+        guard isLive else { return }
         unlink(path)
+        forget()
+    }
+
+    /// Marks the temporary file gone and takes it out of the registry.
+    private func forget() {
+        isLive = false
+        if let registration { TemporaryFileRegistry.unregister(registration) }
+        registration = nil
     }
 
     /// An error for a failed system call: "cannot write: no space left on device".

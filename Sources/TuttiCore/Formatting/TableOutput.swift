@@ -20,9 +20,12 @@ public struct TextTable: Sendable {
         self.rightAligned = rightAligned
     }
 
-    /// Columns padded to their widest cell as `measure` counts cells, separated by two spaces.
-    /// Nothing is cut: a cell is as wide as it needs.
+    /// Columns padded to their widest cell as `measure` counts cells, separated by two spaces: a
+    /// table for a terminal, so control characters in headers and cells are escaped
+    /// (`TerminalText`). Nothing is cut: a cell is as wide as it needs.
     public func renderAligned<M: CellMeasure>(_ measure: M.Type) -> String {
+        let headers = headers.map(TerminalText.escaped)
+        let rows = rows.map { $0.map(TerminalText.escaped) }
         var widths = headers.map { TextFit.width($0, measure) }
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = Swift.max(widths[i], TextFit.width(cell, measure)) } }
         func line(_ cells: [String]) -> String {

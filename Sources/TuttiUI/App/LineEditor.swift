@@ -1,8 +1,12 @@
 /// A one-line text editor with a cursor and a history, for the filter bar and the prompts.
+///
+/// It edits by grapheme cluster, what a reader sees as one character: the cursor moves over,
+/// and Backspace and Delete remove, a whole letter with its accents, a flag or a family
+/// emoji. A combining accent typed after a letter joins that letter.
 public struct LineEditor: Sendable, Equatable {
     /// The text typed so far.
     public private(set) var text: String
-    /// The cursor, as a character offset into `text`.
+    /// The cursor, as a grapheme cluster (`Character`) offset into `text`, from 0 to `text.count`.
     public private(set) var cursor: Int
     private var history: [String]
     private var historyIndex: Int
@@ -17,43 +21,52 @@ public struct LineEditor: Sendable, Equatable {
 
     /// Inserts a character at the cursor.
     public mutating func insert(_ character: Character) {
-        var characters = Array(text)
-        characters.insert(character, at: cursor)
-        text = String(characters)
-        cursor += 1
+        insert(String(character))
     }
 
     /// Inserts pasted text at the cursor (line breaks become spaces).
     public mutating func insert(_ string: String) {
-        for character in string { insert(character == "\n" || character == "\r" ? " " : character) }
+        let inserted = String(string.map { $0.isNewline ? " " : $0 })
+        let at = cursorIndex
+        let end = text.utf8.distance(from: text.startIndex, to: at) + inserted.utf8.count
+        text.insert(contentsOf: inserted, at: at)
+        placeCursor(atUTF8Offset: end)
     }
 
     /// Deletes the character before the cursor.
     public mutating func deleteBackward() {
         guard cursor > 0 else { return }
-        var characters = Array(text)
-        characters.remove(at: cursor - 1)
-        text = String(characters)
-        cursor -= 1
+        let end = cursorIndex
+        let start = text.index(before: end)
+        let offset = text.utf8.distance(from: text.startIndex, to: start)
+        text.removeSubrange(start..<end)
+        placeCursor(atUTF8Offset: offset)
     }
 
     /// Deletes the character under the cursor.
     public mutating func deleteForward() {
-        var characters = Array(text)
-        guard cursor < characters.count else { return }
-        characters.remove(at: cursor)
-        text = String(characters)
+        let start = cursorIndex
+        guard start < text.endIndex else { return }
+        let offset = text.utf8.distance(from: text.startIndex, to: start)
+        text.removeSubrange(start..<text.index(after: start))
+        placeCursor(atUTF8Offset: offset)
     }
 
     /// Deletes the word before the cursor (Ctrl-W).
     public mutating func deleteWord() {
-        while cursor > 0, Array(text)[cursor - 1] == " " { deleteBackward() }
-        while cursor > 0, Array(text)[cursor - 1] != " " { deleteBackward() }
+        let end = cursorIndex
+        var start = end
+        while start > text.startIndex, text[text.index(before: start)] == " " { start = text.index(before: start) }
+        while start > text.startIndex, text[text.index(before: start)] != " " { start = text.index(before: start) }
+        let offset = text.utf8.distance(from: text.startIndex, to: start)
+        text.removeSubrange(start..<end)
+        placeCursor(atUTF8Offset: offset)
     }
 
     /// Deletes everything before the cursor (Ctrl-U).
     public mutating func deleteToStart() {
-        while cursor > 0 { deleteBackward() }
+        text.removeSubrange(text.startIndex..<cursorIndex)
+        cursor = 0
     }
 
     public mutating func moveLeft() { cursor = max(0, cursor - 1) }
@@ -67,5 +80,23 @@ public struct LineEditor: Sendable, Equatable {
         historyIndex = min(max(historyIndex + step, 0), history.count)
         text = historyIndex < history.count ? history[historyIndex] : ""
         cursor = text.count
+    }
+
+    /// Where the cursor is in `text`.
+    private var cursorIndex: String.Index {
+        text.index(text.startIndex, offsetBy: cursor, limitedBy: text.endIndex) ?? text.endIndex
+    }
+
+    /// Puts the cursor at the first character boundary at or after the UTF-8 offset `offset`:
+    /// after an edit, neighbouring characters may have joined (a letter and an accent, two
+    /// halves of a flag) or split, so the old count of characters no longer holds.
+    private mutating func placeCursor(atUTF8Offset offset: Int) {
+        var count = 0, position = 0
+        for character in text {
+            guard position < offset else { break }
+            position += character.utf8.count
+            count += 1
+        }
+        cursor = count
     }
 }

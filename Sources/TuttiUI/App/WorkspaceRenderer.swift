@@ -149,14 +149,20 @@ struct WorkspaceRenderer {
         let promptWidth = canvas.text(question, x: 0, y: y, style: theme[.filterBar].adding(.bold))
         let characters = Array(editor.text)
         let room = max(1, width - promptWidth - 1)
-        let start = max(0, editor.cursor - room + 1)
-        let visible = String(characters[min(start, characters.count)..<min(characters.count, start + room)])
-        canvas.text(visible, x: promptWidth, y: y, style: theme[.filterBar])
+        let cursor = min(editor.cursor, characters.count)
+        let under: Character = cursor < characters.count ? characters[cursor] : " "
+        // The first character shown: as far left as lets the cursor's character fit, in cells.
+        var start = cursor, used = DisplayWidth.of(Canvas.shown(under))
+        while start > 0, used + DisplayWidth.of(Canvas.shown(characters[start - 1])) <= room {
+            start -= 1
+            used += DisplayWidth.of(Canvas.shown(characters[start]))
+        }
+        let shown = String(characters[start...])
+        canvas.text(shown, x: promptWidth, y: y, style: theme[.filterBar], maxWidth: room)
         // Text scrolled out of view is marked as cut text is everywhere (never under the cursor).
-        if start > 0, room > 1 { canvas.set(x: promptWidth, y: y, TextFit.ellipsis, style: theme[.filterBar]) }
-        if start + room < characters.count { canvas.set(x: width - 1, y: y, TextFit.ellipsis, style: theme[.filterBar]) }
-        let cursorX = promptWidth + DisplayWidth.of(String(characters[start..<min(editor.cursor, characters.count)]))
-        let under: Character = editor.cursor < characters.count ? characters[editor.cursor] : " "
+        if start > 0, start < cursor { canvas.set(x: promptWidth, y: y, TextFit.ellipsis, style: theme[.filterBar]) }
+        if !DisplayWidth.fits(shown, room) { canvas.set(x: width - 1, y: y, TextFit.ellipsis, style: theme[.filterBar]) }
+        let cursorX = promptWidth + characters[start..<cursor].reduce(0) { $0 + DisplayWidth.of(Canvas.shown($1)) }
         canvas.set(x: cursorX, y: y, under, style: theme[.filterBar].adding(.reverse))
         return (promptWidth, start, room)
     }
@@ -240,7 +246,9 @@ struct WorkspaceRenderer {
         var lines: [(String, String, CellStyle)] = []
         let selected = workspace.state.selection?.rows.contains(row) ?? false
         lines.append(("selected", selected ? "yes" : "no", selected ? theme[.selected] : theme[.muted]))
-        for column in dataset.columns {
+        // Only the lines up to the bottom of the window are made: a huge cell costs a screenful.
+        let needed = scroll + interior.height
+        for column in dataset.columns where lines.count < needed {
             let text: String
             if !column.isPresent(row) {
                 text = "(missing)"
@@ -250,7 +258,7 @@ struct WorkspaceRenderer {
             } else {
                 text = column.text(at: row)
             }
-            let wrapped = TextFitting.wrap(text, max(1, interior.width - nameWidth - 3))
+            let wrapped = WrappedLines(text, width: max(8, interior.width - nameWidth - 3)).prefix(needed - lines.count)
             for (index, piece) in wrapped.enumerated() {
                 lines.append((index == 0 ? column.name : "", piece, column.isPresent(row) ? theme[.text] : theme[.muted]))
             }

@@ -56,7 +56,7 @@ public final class RowsPane: Pane {
         // Column widths fit the header and the visible cells.
         let widths = dataset.columns.map { column -> Int in
             var widest = DisplayWidth.of(column.name) + 1
-            for row in shown { widest = max(widest, DisplayWidth.of(column.text(at: row))) }
+            for row in shown { widest = max(widest, DisplayWidth.of(column.text(at: row), limit: 24)) }
             return min(widest, 24)
         }
         columnCursor = min(columnCursor, max(0, dataset.columns.count - 1))
@@ -134,8 +134,10 @@ public final class RowsPane: Pane {
 }
 
 extension String {
-    /// The text on one line: line breaks and tabs shown as spaces.
+    /// The text on one line: line breaks and tabs shown as spaces. A cell is never shown
+    /// wider than a screen, so only the first 1,000 characters are kept (a huge cell costs as
+    /// little as a short one).
     func replacingNewlines() -> String {
-        String(map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
+        String(prefix(1_000).map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 })
     }
 }

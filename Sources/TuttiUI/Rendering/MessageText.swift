@@ -5,7 +5,7 @@ extension Canvas {
     /// shows when it has nothing else to show.
     mutating func message(_ message: String, style: CellStyle) {
         let (width, height) = size
-        for (index, line) in TextFitting.wrap(message, width).enumerated() where index < height {
+        for (index, line) in WrappedLines(message, width: width).prefix(height).enumerated() {
             text(line, x: 0, y: index, style: style)
         }
     }

@@ -19,31 +19,4 @@ enum TextFitting {
     static func counted(_ label: String, count: String, _ width: Int) -> String {
         TextFit.counted(label, count: count, width, TerminalCells.self)
     }
-
-    /// Words of `text` wrapped to lines of at most `width` cells (long words are cut).
-    static func wrap(_ text: String, _ width: Int) -> [String] {
-        guard width > 0 else { return [] }
-        var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
-                var word = String(word)
-                while DisplayWidth.of(word) > width {
-                    if !line.isEmpty { lines.append(line); line = "" }
-                    let head = String(word.prefix(width))
-                    lines.append(head)
-                    word = String(word.dropFirst(head.count))
-                }
-                let candidate = line.isEmpty ? word : line + " " + word
-                if DisplayWidth.of(candidate) > width {
-                    lines.append(line)
-                    line = word
-                } else {
-                    line = candidate
-                }
-            }
-            lines.append(line)
-        }
-        return lines
-    }
 }
