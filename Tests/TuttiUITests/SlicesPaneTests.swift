@@ -156,6 +156,9 @@ import TuttiTerminal
         _ = pane.handle(.down, context: context)
         let next = render(pane, context, width: 40, height: 12).lines
         #expect(next[8].hasPrefix("▶ " + (try Self.focused(pane, context)).prefix(10)) && next[8] != lines[8])
+        // A click on those lines is no click on the table's rows behind them.
+        _ = pane.handle(.mousePress(x: 3, y: 9), context: context)
+        #expect(pane.cursor == 1)
         // Too low for all that: the titles go, then the header; the cursor's row stays.
         let low = render(pane, context, width: 38, height: 5).lines
         #expect(low[0].hasPrefix("    0.219 fnlwgt >= 0 and") && !low.contains { $0.contains("sorted by") }, "\(low)")

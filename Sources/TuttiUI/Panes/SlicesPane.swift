@@ -6,7 +6,8 @@ import TuttiTerminal
 /// metric), holding the slices found within the group — or, with more group columns, the
 /// groups of the others. Sortable; a bar shows the sort metric; selected counts follow the
 /// selection live; Enter selects a slice's rows (the selection remembers its predicates, the
-/// group's included, so `f` filters to it).
+/// group's included, so `f` filters to it). In a narrow pane the slice column keeps its room
+/// (number columns drop first), and when the table cuts a slice the cursor's shows whole below it.
 public final class SlicesPane: Pane {
     public let kind = PaneKind.slices
     /// The sort and the minimum size.
@@ -183,7 +184,8 @@ public final class SlicesPane: Pane {
         case .mousePress(_, let y):
             let layout = SectionLines(itemCounts: model.sections.map(\.slices.count), headed: !model.groupColumns.isEmpty)
             let line = scroll + y - listTop
-            if y >= listTop, line < layout.lines.count, case .item(_, let item) = layout.lines[line] {
+            let inTable = y >= listTop && y < listTop + list.visible
+            if inTable, line < layout.lines.count, case .item(_, let item) = layout.lines[line] {
                 list.set(item, count: slices.count)
             }
         case .enter, .space:
