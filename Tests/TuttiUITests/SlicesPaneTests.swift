@@ -52,13 +52,14 @@ import TuttiTerminal
         let state = try Self.grouped(["split"])
         let pane = SlicesPane()
         let context = paneContext(state)
-        _ = render(pane, context, width: 150, height: 8)
+        _ = render(pane, context, width: 150, height: 10)
         for _ in 0..<10 { _ = pane.handle(.down, context: context) }
         #expect(pane.cursor == 10)
-        let lines = render(pane, context, width: 150, height: 8).lines
+        let lines = render(pane, context, width: 150, height: 10).lines
         // The first slice of a section comes into view with its heading: slices 6 to 9 of the
-        // first section, the second's heading, its first slice.
+        // first section, the second's heading, its first slice; below, the cursor's slice whole.
         #expect(lines[6].hasSuffix("split == \"test\""))
+        #expect(lines[8].hasPrefix("▶ split == \"test\" and "))
         #expect(lines[2...5].allSatisfy { !$0.hasSuffix("\"train\"") } && !lines[7].contains("split"))
         let (_, predicates) = try #require(Self.selection(pane, context))
         #expect(predicates.first == SlicePredicate(column: "split", op: "==", value: "\"test\""))
@@ -124,5 +125,61 @@ import TuttiTerminal
         #expect(throws: TuttiError.self) {
             try SliceSections.compute(state: state, options: SliceSectionOptions(), cancellation: flag)
         }
+    }
+}
+
+/// The slices pane in narrow panes: the slice column keeps its room, and the cursor's slice
+/// shows whole below the table when the table cuts slices.
+@Suite struct SlicesPaneNarrowTests {
+    static let state = ExplorerState(dataset: adult, roles: adultRoles)
+
+    /// The cursor's slice as Enter selects it.
+    static func focused(_ pane: SlicesPane, _ context: PaneContext) throws -> String {
+        let predicates = try #require(SlicesPaneSectionTests.selection(pane, context)).1
+        return SliceReport.expression(predicates)
+    }
+
+    @Test func aNarrowPaneDropsNumberColumnsBeforeTheSlice() throws {
+        let pane = SlicesPane()
+        let context = paneContext(Self.state)
+        // 40 columns (a pane beside another at 80): rows, the sort metric, and the slice.
+        let lines = render(pane, context, width: 40, height: 12).lines
+        #expect(lines[1] == "     rows    error slice")
+        let expression = try Self.focused(pane, context)
+        let first = try #require(expression.split(separator: " ").first)
+        #expect(lines[2].hasPrefix("    4,899    0.252 " + first) && lines[2].hasSuffix("…"))
+        // Below the table, the cursor's slice whole, wrapped.
+        let focus = try #require(lines.firstIndex { $0.hasPrefix("▶ ") })
+        #expect(focus == 8 && lines[8...].allSatisfy { $0.count <= 40 })
+        #expect(lines[8...].joined(separator: " ") == "▶ " + expression)
+        // Down moves the line to the next slice.
+        _ = pane.handle(.down, context: context)
+        let next = render(pane, context, width: 40, height: 12).lines
+        #expect(next[8].hasPrefix("▶ " + (try Self.focused(pane, context)).prefix(10)) && next[8] != lines[8])
+        // A click on those lines is no click on the table's rows behind them.
+        _ = pane.handle(.mousePress(x: 3, y: 9), context: context)
+        #expect(pane.cursor == 1)
+        // Too low for all that: the titles go, then the header; the cursor's row stays.
+        let low = render(pane, context, width: 38, height: 5).lines
+        #expect(low[0].hasPrefix("    0.219 fnlwgt >= 0 and") && !low.contains { $0.contains("sorted by") }, "\(low)")
+        #expect(low[1...].joined(separator: " ") == "▶ " + (try Self.focused(pane, context)))
+    }
+
+    @Test func widePanesKeepEveryColumnAndShowTheCursorsSliceWhole() throws {
+        let pane = SlicesPane()
+        let context = paneContext(Self.state)
+        let expression = try Self.focused(pane, context)
+        for width in [80, 160] {
+            let lines = render(pane, context, width: width, height: 16).lines
+            #expect(lines[1].contains("rows  selected    error      gap") && lines[1].hasSuffix("slice"))
+            // A slice cut in the table ends with an ellipsis.
+            let table = lines[2..<12]
+            #expect(table.contains { $0.hasSuffix("…") } && table.allSatisfy { $0.hasSuffix("…") || $0.hasSuffix("\"") || $0.last?.isNumber == true })
+            let focus = try #require(lines.firstIndex { $0.hasPrefix("▶ ") })
+            #expect(lines[focus...].joined(separator: " ") == "▶ " + expression)
+        }
+        // When every slice fits, no line is spent on it.
+        let all = render(pane, context, width: 400, height: 16).lines
+        #expect(!all.contains { $0.hasPrefix("▶") } && all.contains { $0.hasSuffix(expression) })
     }
 }

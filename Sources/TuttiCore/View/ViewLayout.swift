@@ -43,9 +43,9 @@ public struct ViewPane: Sendable, Equatable, Codable {
 
 /// What a pane remembers in a view. Each kind uses the fields that apply to it and leaves the
 /// others nil: a histogram its column, bin count, bin mode (`quantile` or `log`; even when left
-/// out) and count scale (`log_scale`); tables their sort column or metric and
-/// direction; the slices pane its minimum size. `duplicateKind` is read by reports only: the kind
-/// of duplicate cluster they list first.
+/// out) and count scale (`log_scale`); tables their sort column or metric and direction; the
+/// slices pane its minimum size; the confusion pane whether it shows row percentages.
+/// `duplicateKind` is read by reports only: the kind of duplicate cluster they list first.
 public struct PaneSettings: Sendable, Equatable, Codable {
     public var column: String?
     public var bins: Int?
@@ -56,9 +56,11 @@ public struct PaneSettings: Sendable, Equatable, Codable {
     public var descending: Bool?
     public var minimumSize: Int?
     public var duplicateKind: String?
+    public var rowPercentages: Bool?
 
     public init(column: String? = nil, bins: Int? = nil, logScale: Bool? = nil, binMode: BinMode? = nil, sortColumn: String? = nil,
-                sortMetric: String? = nil, descending: Bool? = nil, minimumSize: Int? = nil, duplicateKind: String? = nil) {
+                sortMetric: String? = nil, descending: Bool? = nil, minimumSize: Int? = nil, duplicateKind: String? = nil,
+                rowPercentages: Bool? = nil) {
         self.column = column
         self.bins = bins
         self.logScale = logScale
@@ -68,6 +70,7 @@ public struct PaneSettings: Sendable, Equatable, Codable {
         self.descending = descending
         self.minimumSize = minimumSize
         self.duplicateKind = duplicateKind
+        self.rowPercentages = rowPercentages
     }
 }
 

@@ -19,7 +19,7 @@ enum PaneViews {
             guard let column = settings.column else { return nil }
             let bins = settings.bins.map { min(max($0, 1), ColumnBinning.maxBins) }
             return HistogramPane(column: column, bins: bins, mode: settings.binMode ?? .even, logScale: settings.logScale ?? false)
-        case .confusion: return ConfusionPane()
+        case .confusion: return ConfusionPane(rowPercentages: settings.rowPercentages ?? false)
         case .slices:
             var sized = settings
             sized.minimumSize = settings.minimumSize.map { min(max($0, 1), 1 << 40) }
@@ -47,6 +47,10 @@ extension RowsPane {
 
 extension DuplicatesPane {
     public var savedSettings: PaneSettings { PaneSettings(sortColumn: sortKey.rawValue, descending: descending) }
+}
+
+extension ConfusionPane {
+    public var savedSettings: PaneSettings { PaneSettings(rowPercentages: rowPercentages ? true : nil) }
 }
 
 extension SlicesPane {

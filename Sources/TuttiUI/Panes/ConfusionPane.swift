@@ -4,7 +4,9 @@ import TuttiTerminal
 /// The confusion matrix: label × prediction counts of the filtered rows, with the selected
 /// count in each cell. With group columns, one matrix per value of the first (side by side
 /// when the width allows, else stacked, scrolling to the cursor's), each headed by the group
-/// and its counts. Enter selects a cell's rows, within the cursor's group.
+/// and its counts. A matrix larger than the pane scrolls both ways with the cursor (the label
+/// names and prediction header stay). Enter selects a cell's rows, within the cursor's group;
+/// `%` toggles row percentages (each label's row sums to 100%: recall on the diagonal).
 public final class ConfusionPane: Pane {
     public let kind = PaneKind.confusion
     /// The cell under the cursor: (label bin, prediction bin).
@@ -15,6 +17,10 @@ public final class ConfusionPane: Pane {
     private var matrices: ConfusionMatrices?
     private var matricesKey: (filter: RowSet, selection: RowSet?, groupColumn: String?)?
     private var failure: String?
+    /// Whether cells show their share of the label's rows rather than their counts.
+    public private(set) var rowPercentages: Bool
+    /// The part of the matrices in view (the same in every group's).
+    private(set) var viewport = ConfusionViewport()
     /// The first block row in view, and the blocks per row of the last render.
     private var scroll = 0
     private var perRow = 1
@@ -22,15 +28,21 @@ public final class ConfusionPane: Pane {
     /// The blocks' horizontal and vertical gaps.
     private static let gap = (x: 3, y: 1)
 
-    public init() {}
-
-    public var title: String {
-        guard let split = matrices?.split else { return "Confusion: label × prediction" }
-        let shown = split.groups.count, all = shown + split.omitted
-        return "Confusion: label × prediction by \(split.feature.column)" + (all == shown ? "" : " (largest \(shown) of \(all))")
+    /// A pane showing counts, or with `rowPercentages` the share of each label's rows.
+    public init(rowPercentages: Bool = false) {
+        self.rowPercentages = rowPercentages
     }
 
-    public var keyHints: [KeyHint] { [KeyHint("←→↑↓", "cell"), KeyHint("Enter", "select cell")] }
+    public var title: String {
+        let name = rowPercentages ? "Confusion (row %): label × prediction" : "Confusion: label × prediction"
+        guard let split = matrices?.split else { return name }
+        let shown = split.groups.count, all = shown + split.omitted
+        return name + " by \(split.feature.column)" + (all == shown ? "" : " (largest \(shown) of \(all))")
+    }
+
+    public var keyHints: [KeyHint] {
+        [KeyHint("←→↑↓", "cell"), KeyHint("Enter", "select cell"), KeyHint("%", rowPercentages ? "show counts" : "show row % (recall)")]
+    }
 
     private func current(_ context: PaneContext) -> ConfusionMatrices? {
         let state = context.state
@@ -71,9 +83,10 @@ public final class ConfusionPane: Pane {
             return
         }
         let drawer = ConfusionMatrixDrawer(context: context, labels: matrices.labels, predictions: matrices.predictions,
-                                           paneWidth: width)
+                                           paneWidth: width, rowPercentages: rowPercentages)
         guard let split = matrices.split else {
-            drawer.draw(&canvas, counts: matrices.counts[0], cursor: context.focused ? cursor : nil)
+            viewport = viewport.following(cursor, drawer: drawer, size: (width, height))
+            drawer.draw(&canvas, counts: matrices.counts[0], cursor: context.focused ? cursor : nil, viewport: viewport)
             return
         }
         guard !split.groups.isEmpty else {
@@ -81,7 +94,9 @@ public final class ConfusionPane: Pane {
             return
         }
         group = min(group, split.groups.count - 1)
-        let blockWidth = drawer.width, blockHeight = drawer.height + 1
+        // A block larger than the pane is cut to it, and its matrix scrolls.
+        let blockWidth = min(drawer.width, width), blockHeight = min(drawer.height + 1, height)
+        viewport = viewport.following(cursor, drawer: drawer, size: (blockWidth, blockHeight - 1))
         perRow = max(1, (width + Self.gap.x) / (blockWidth + Self.gap.x))
         let visibleRows = max(1, (height + Self.gap.y) / (blockHeight + Self.gap.y))
         let cursorRow = group / perRow
@@ -98,8 +113,9 @@ public final class ConfusionPane: Pane {
                 if selected > 0 { heading += " · \(context.glyphs.selectionMark)\(NumberFormatting.grouped(selected))" }
                 block.text(TextFitting.fit(heading, blockWidth, ellipsis: context.glyphs.ellipsis), x: 0, y: 0,
                            style: index == group && context.focused ? theme[.titleFocused] : theme[.title])
-                block.within(Rect(x: 0, y: 1, width: blockWidth, height: drawer.height)) { matrix in
-                    drawer.draw(&matrix, counts: counts, cursor: index == group && context.focused ? cursor : nil)
+                block.within(Rect(x: 0, y: 1, width: blockWidth, height: blockHeight - 1)) { matrix in
+                    drawer.draw(&matrix, counts: counts, cursor: index == group && context.focused ? cursor : nil,
+                                viewport: viewport)
                 }
             }
         }
@@ -119,6 +135,8 @@ public final class ConfusionPane: Pane {
         case .left where group > 0: (group, cursor.prediction) = (group - 1, lastPrediction)
         case .right where cursor.prediction < lastPrediction: cursor.prediction += 1
         case .right where group + 1 < groups: (group, cursor.prediction) = (group + 1, 0)
+        case .character("%"):
+            rowPercentages.toggle()
         case .enter, .space:
             let index = min(group, groups - 1)
             return [.dispatch(.select(matrices.rows(group: index, label: cursor.label, prediction: cursor.prediction),

@@ -6,13 +6,18 @@ import TuttiTerminal
 /// metric), holding the slices found within the group — or, with more group columns, the
 /// groups of the others. Sortable; a bar shows the sort metric; selected counts follow the
 /// selection live; Enter selects a slice's rows (the selection remembers its predicates, the
-/// group's included, so `f` filters to it).
+/// group's included, so `f` filters to it). In a narrow pane the slice column keeps its room
+/// (number columns drop first), and when the table cuts a slice the cursor's shows whole below it.
 public final class SlicesPane: Pane {
     public let kind = PaneKind.slices
     /// The sort and the minimum size.
     public private(set) var options = SliceSectionOptions()
     private var list = ListCursor()
     private var scroll = 0
+    /// The line the table's rows start on in the last render (after the header and the titles).
+    private var listTop = 2
+    /// The most lines the cursor's slice takes below the table.
+    private static let mostFocusLines = 4
     /// What the slices are computed from; a change starts a new computation.
     private struct ModelKey: Equatable {
         let filter: RowSet
@@ -92,14 +97,24 @@ public final class SlicesPane: Pane {
         let layout = SectionLines(itemCounts: model.sections.map(\.slices.count), headed: headed)
         let slices = model.slices
         let values = slices.map(\.entry.metrics) + (headed ? model.sections.map(\.metrics) : [])
-        let drawer = SliceRowDrawer(context: context, metric: metric,
-                                    maximum: values.compactMap { $0.value(metric) }.max() ?? 0, width: width)
-        canvas.fittedText(header(model), x: 0, y: 0, style: theme[.muted])
-        drawer.drawTitles(&canvas, y: 1)
-        list.fit(lines: height - 2, count: slices.count)
+        let texts = slices.map { (headed ? "  " : "") + $0.entry.expression }
+            + (headed ? model.sections.map { SliceReport.expression($0.group) } : [])
+        let widest = texts.map { DisplayWidth.of($0) }.max() ?? 0
+        let drawer = SliceRowDrawer(context: context, metric: metric, maximum: values.compactMap { $0.value(metric) }.max() ?? 0,
+                                    width: width, textWidth: widest)
+        // When the table cuts a slice, the cursor's shows whole below it; in a pane too low for
+        // that, the column titles go first, then the header line.
+        let needed = widest > drawer.textWidth ? min(Self.focusLines(slices, width: width, glyphs: context.glyphs)
+            .map(\.count).max() ?? 0, Self.mostFocusLines) : 0
+        listTop = 2
+        while listTop > 0, needed > height - listTop - 1 { listTop -= 1 }
+        let focusLines = min(needed, max(0, height - listTop - 1))
+        if listTop > 0 { canvas.fittedText(header(model), x: 0, y: 0, style: theme[.muted]) }
+        if listTop > 1 { drawer.drawTitles(&canvas, y: 1) }
+        list.fit(lines: height - listTop - focusLines, count: slices.count)
         scroll = layout.scroll(scroll, showing: cursor, visible: list.visible)
         for line in 0..<min(list.visible, layout.lines.count - scroll) {
-            let y = line + 2
+            let y = line + listTop
             switch layout.lines[scroll + line] {
             case .heading(let index):
                 let section = model.sections[index]
@@ -114,8 +129,26 @@ public final class SlicesPane: Pane {
             case .empty(let index):
                 let note = model.sections[index].minimumSize.map { "no slice of \(NumberFormatting.grouped($0))+ rows found" }
                     ?? "no rows"
-                canvas.fittedText((headed ? "  " : "") + note, x: SliceRowDrawer.textX, y: y, style: theme[.muted])
+                canvas.fittedText((headed ? "  " : "") + note, x: drawer.textX, y: y, style: theme[.muted])
             }
+        }
+        if focusLines > 0, cursor < slices.count {
+            let lines = Self.focusLines([slices[cursor]], width: width, glyphs: context.glyphs)[0]
+            for (index, line) in lines.prefix(focusLines).enumerated() {
+                let cut = index == focusLines - 1 && lines.count > focusLines
+                let text = cut ? lines[index...].joined(separator: " ") : line
+                canvas.fittedText(text, x: 0, y: height - focusLines + index, style: theme[.text])
+            }
+        }
+    }
+
+    /// The lines of each slice's whole expression (its group's condition included), wrapped to
+    /// `width` and marked as the cursor's where the mark costs no line.
+    private static func focusLines(_ slices: [SliceSections.Slice], width: Int, glyphs: Glyphs) -> [[String]] {
+        slices.map { slice in
+            let expression = SliceReport.expression(slice.predicates)
+            let marked = TextFitting.wrap("\(glyphs.cursorMark) " + expression, width), plain = TextFitting.wrap(expression, width)
+            return plain.count < marked.count ? plain : marked
         }
     }
 
@@ -150,8 +183,9 @@ public final class SlicesPane: Pane {
         switch input {
         case .mousePress(_, let y):
             let layout = SectionLines(itemCounts: model.sections.map(\.slices.count), headed: !model.groupColumns.isEmpty)
-            let line = scroll + y - 2
-            if y >= 2, line < layout.lines.count, case .item(_, let item) = layout.lines[line] {
+            let line = scroll + y - listTop
+            let inTable = y >= listTop && y < listTop + list.visible
+            if inTable, line < layout.lines.count, case .item(_, let item) = layout.lines[line] {
                 list.set(item, count: slices.count)
             }
         case .enter, .space:

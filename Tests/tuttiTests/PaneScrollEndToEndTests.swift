@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+
+/// Panes whose content is larger than the pane, in a real terminal: the confusion matrix of ten
+/// classes scrolls to the cell under the cursor, and the slices pane shows the cursor's slice whole.
+@Suite(.serialized) struct PaneScrollEndToEndTests {
+    /// The last status line.
+    func statusLine(_ session: TmuxSession) -> String {
+        session.lines.last { $0.contains("filtered") } ?? ""
+    }
+
+    /// The lines of the pane titled `title`, from its top border on.
+    func pane(_ title: String, _ session: TmuxSession) -> [String] {
+        Array(session.lines.drop { !$0.contains(title) }.prefix(30))
+    }
+
+    @Test func tenClassesScrollToPredictionNineAndEnterSelectsThatCell() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tutti-e2e-confusion-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Cell (i, j) holds 1,000 + i rows on the diagonal and 100 + 10 i + j elsewhere.
+        var csv = "label,prediction\n"
+        for i in 0..<10 {
+            for j in 0..<10 { csv += String(repeating: "\(i),\(j)\n", count: i == j ? 1_000 + i : 100 + 10 * i + j) }
+        }
+        let file = folder.appendingPathComponent("digits.csv")
+        try csv.write(to: file, atomically: true, encoding: .utf8)
+
+        let session = try TmuxSession(width: 160, height: 40)
+        try session.run("\(TmuxSession.shellQuoted(CommandRunner.executable)) \(TmuxSession.shellQuoted(file.path))")
+        #expect(session.waitFor("filtered"), "screen:\n\(session.screen())")
+        try session.keys("3")
+        #expect(session.waitFor("Confusion: label × prediction"))
+        session.waitForStableScreen()
+        let before = pane("Confusion", session).joined(separator: "\n")
+        #expect(before.contains("›") && !before.contains(" 109"), "confusion pane:\n\(before)")
+        for _ in 0..<9 { try session.keys("Right") }
+        for _ in 0..<3 { try session.keys("Down") }
+        #expect(session.waitUntil { _ in self.pane("Confusion", session).contains { $0.contains("139") } },
+                "after moving:\n\(session.screen())")
+        let after = pane("Confusion", session).joined(separator: "\n")
+        #expect(after.contains("‹") && after.contains(" 9"), "confusion pane:\n\(after)")
+        try session.keys("Enter")
+        #expect(session.waitUntil { _ in self.statusLine(session).contains(" 139 selected") }, "status: \(statusLine(session))")
+        // Row percentages: row 3 holds 2,215 rows, 139 of them predicted 9.
+        try session.keys("%")
+        #expect(session.waitUntil { $0.contains("Confusion (row %)") && $0.contains("6.3%") }, "after %:\n\(session.screen())")
+        try session.keys("?")
+        #expect(session.waitUntil { $0.contains("This pane: Confusion") && $0.contains("show counts") }, "help:\n\(session.screen())")
+        try session.keys("q", "q")
+    }
+
+    @Test func theSlicesPaneAt80x24ShowsTheCursorsSlice() throws {
+        let session = try TmuxSession(width: 80, height: 24)
+        try session.run("\(TmuxSession.shellQuoted(CommandRunner.executable)) demo")
+        #expect(session.waitFor("48,842 filtered"))
+        try session.keys("4")
+        #expect(session.waitFor("Slices: found by SliceLine"))
+        #expect(session.waitFor("0.252 education_num"), "screen:\n\(session.screen())")
+        let screen = session.screen()
+        // The slice column is on screen, and the cursor's slice reads whole below the table.
+        let slices = pane("Slices", session)
+        let row = try #require(slices.firstIndex { $0.contains("0.252 education_num >= 10") }, "slices pane:\n\(screen)")
+        let focus = slices[(row + 1)...].prefix { !$0.contains("└") }.map { line in
+            line.split(separator: "│", omittingEmptySubsequences: false).dropFirst().first.map(String.init) ?? line
+        }
+        var text = focus.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+        if text.hasPrefix("▶ ") { text.removeFirst(2) }
+        #expect(text == "education_num >= 10 and education_num < 12 and marital_status == \"Married-civ-spouse\" and "
+                + "capital_loss >= 0 and capital_loss < 500", "focused slice: \(text)\n\(screen)")
+        try session.keys("q")
+    }
+}
