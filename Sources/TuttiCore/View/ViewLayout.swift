@@ -43,8 +43,10 @@ public struct ViewPane: Sendable, Equatable, Codable {
 
 /// What a pane remembers in a view. Each kind uses the fields that apply to it and leaves the
 /// others nil: a histogram its column, bin count and scale; tables their sort column or metric and
-/// direction; the slices pane its minimum size. `duplicateKind` is read by reports only: the kind
-/// of duplicate cluster they list first.
+/// direction; the slices pane its minimum size; the rows pane the columns it shows, in order
+/// (`columns`, left out when every column shows in the data's order), and the widths set by hand
+/// (`columnWidths`, in cells). `duplicateKind` is read by reports only: the kind of duplicate
+/// cluster they list first.
 public struct PaneSettings: Sendable, Equatable, Codable {
     public var column: String?
     public var bins: Int?
@@ -54,9 +56,12 @@ public struct PaneSettings: Sendable, Equatable, Codable {
     public var descending: Bool?
     public var minimumSize: Int?
     public var duplicateKind: String?
+    public var columns: [String]?
+    public var columnWidths: [String: Int]?
 
     public init(column: String? = nil, bins: Int? = nil, logScale: Bool? = nil, sortColumn: String? = nil, sortMetric: String? = nil,
-                descending: Bool? = nil, minimumSize: Int? = nil, duplicateKind: String? = nil) {
+                descending: Bool? = nil, minimumSize: Int? = nil, duplicateKind: String? = nil, columns: [String]? = nil,
+                columnWidths: [String: Int]? = nil) {
         self.column = column
         self.bins = bins
         self.logScale = logScale
@@ -65,6 +70,8 @@ public struct PaneSettings: Sendable, Equatable, Codable {
         self.descending = descending
         self.minimumSize = minimumSize
         self.duplicateKind = duplicateKind
+        self.columns = columns
+        self.columnWidths = columnWidths
     }
 }
 
