@@ -24,6 +24,8 @@ public final class RowsPane: Pane {
     var found: SearchMatches?
     var list = ListCursor()
     private var firstColumn = 0
+    /// The width each column on screen had at the last render.
+    private var lastWidths: [String: Int] = [:]
     private var order: [Int] = []
     private var orderKey: (filter: RowSet, sort: String)?
 
@@ -160,9 +162,6 @@ public final class RowsPane: Pane {
         lastWidths = Dictionary(uniqueKeysWithValues: window.placed.map { (shown[$0.index].name, $0.width) })
         return window
     }
-
-    /// The width each column on screen had at the last render.
-    private var lastWidths: [String: Int] = [:]
 
     public func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
         let rows = orderedRows(context.state)
