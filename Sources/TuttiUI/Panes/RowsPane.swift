@@ -77,7 +77,8 @@ public final class RowsPane: Pane {
     /// The shown columns of `dataset`, the choice first fitted to it.
     func shown(in dataset: Dataset) -> [Column] {
         columns.adopt(dataset.columnNames)
-        let shown = columns.shown.compactMap { dataset.column(named: $0) }
+        let byName = Dictionary(dataset.columns.map { ($0.name, $0) }) { first, _ in first }
+        let shown = columns.shown.compactMap { byName[$0] }
         columnCursor = min(columnCursor, max(0, shown.count - 1))
         return shown
     }
