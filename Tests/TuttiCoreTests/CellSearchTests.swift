@@ -35,7 +35,11 @@ import Testing
         #expect(found["score"] == [1])
         #expect(try matches("e-300")["score"] == [2])
         #expect(try matches("RUE")["flag"] == [0, 2])
+        #expect(try matches("-7")["count"] == [1])
         #expect(try matches("x")["count"] == [], "a letter that never occurs in a number skips number columns")
+        for value in [Int64.min, -1, 0, 7, 1_234_567, Int64.max] {
+            #expect(CaseFoldedBytes.decimal(value) { String(decoding: $0, as: UTF8.self) == String(value) })
+        }
     }
 
     @Test func regularExpressionsIgnoreCaseToo() throws {

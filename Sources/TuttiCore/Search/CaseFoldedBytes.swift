@@ -10,6 +10,24 @@ enum CaseFoldedBytes {
     /// `text` folded (for a needle).
     static func fold(_ text: String) -> [UInt8] { text.utf8.map(fold) }
 
+    /// Calls `body` with the decimal digits of `value` (and its sign), written on the stack.
+    static func decimal(_ value: Int64, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            var magnitude = value.magnitude
+            var start = 20
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(48 + magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                start -= 1
+                buffer[start] = 45
+            }
+            return body(UnsafeBufferPointer(rebasing: buffer[start..<20]))
+        }
+    }
+
     /// Whether `haystack` contains `needle` (already folded), ignoring the case of A–Z.
     static func contains(_ haystack: UnsafeBufferPointer<UInt8>, folded needle: UnsafeBufferPointer<UInt8>) -> Bool {
         let length = needle.count

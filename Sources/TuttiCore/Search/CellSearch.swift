@@ -111,7 +111,8 @@ private struct CellMatcher {
             return { values[$0] ? whenTrue : whenFalse }
         case .integer(let values):
             guard couldBeNumber else { return { _ in false } }
-            return { matches(String(values[$0])) }
+            guard regex == nil, foldedNeedle != nil else { return { matches(String(values[$0])) } }
+            return { row in CaseFoldedBytes.decimal(values[row]) { matches($0) } }
         case .float(let values):
             guard couldBeNumber else { return { _ in false } }
             return { matches(NumberFormatting.shortest(values[$0])) }
