@@ -45,8 +45,9 @@ import TuttiTerminal
         ws.dispatch(.setFilter("sex == \"Female\""))
         ws.showPane(.rows)
         _ = ws.render(width: 100, height: 40)
-        let visible = (ws.panes[ws.focus] as? RowsPane)?.visibleColumns ?? []
-        #expect(!visible.isEmpty && visible.count < adult.columns.count)
+        ws.send(.character("-"))
+        let visible = (ws.panes[ws.focus] as? RowsPane)?.shownColumns ?? []
+        #expect(visible.count == adult.columns.count - 1, "every column but the hidden one, however wide the terminal")
         ws.openPrompt(.exportRows)
         ws.togglePromptColumns()
         #expect(ws.render(width: 100, height: 40).lines[39].contains("visible columns only"))

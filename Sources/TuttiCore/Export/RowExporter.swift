@@ -28,19 +28,24 @@ public struct RowExporter: Sendable {
 
     /// The columns written, in order.
     public let columns: [Column]
-    /// The rows written, in ascending order.
+    /// The rows written: in ascending order, or in the order of `order`.
     public let rows: RowSet
+    /// The order to write the rows in (a sort): rows of `rows` are written in the order they
+    /// appear here (each listed once), and rows not listed are not written. Nil writes `rows` in ascending order.
+    public let order: [Int]?
     /// Where the dataset came from: protected like `ExportOptions.inputPaths` when it names a file.
     public let source: String
 
-    /// An exporter of `rows` (every row when nil) of `columns` (every column when nil) of `dataset`.
-    public init(dataset: Dataset, columns: [Column]? = nil, rows: RowSet? = nil) {
+    /// An exporter of `rows` (every row when nil) of `columns` (every column when nil) of `dataset`,
+    /// in the order of `order` (see `order`; ascending when nil).
+    public init(dataset: Dataset, columns: [Column]? = nil, rows: RowSet? = nil, order: [Int]? = nil) {
         let columns = columns ?? dataset.columns
         let rows = rows ?? RowSet(rowCount: dataset.rowCount, allSet: true)
         precondition(rows.rowCount == dataset.rowCount && columns.allSatisfy { $0.rowCount == dataset.rowCount },
                      "columns or rows of another dataset")
         self.columns = columns
-        self.rows = rows
+        self.rows = order.map { order in rows.intersection(RowSet(rowCount: rows.rowCount, rows: order)) } ?? rows
+        self.order = order
         source = dataset.source
     }
 
@@ -79,10 +84,15 @@ public struct RowExporter: Sendable {
                 out.removeAll()
                 options.progress?(ExportProgress(rowsDone: done, rowsTotal: total))
             }
-            try rows.forEachMember { row in
+            func write(_ row: Int) throws {
                 encoder.encode(row: row, to: out)
                 done += 1
                 if out.count >= Self.blockSize { try flush() }
+            }
+            if let order {
+                for row in order where rows.contains(row) { try write(row) }
+            } else {
+                try rows.forEachMember(write)
             }
             try flush()
             try sink.finish()

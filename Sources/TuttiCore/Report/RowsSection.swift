@@ -1,4 +1,5 @@
-/// A rows pane: the first filtered rows (selected ones first), in the pane's sort order.
+/// A rows pane: the first filtered rows (selected ones first), in the pane's sort order, of the
+/// columns the pane shows.
 enum RowsSection {
     /// Rows shown.
     static let shownRows = 20
@@ -23,14 +24,16 @@ enum RowsSection {
         var headers = ["row"]
         if selection != nil { headers.append("selected") }
         let columnsStart = headers.count
-        headers += dataset.columnNames
+        let named = settings.columns?.compactMap(dataset.column(named:)) ?? []
+        let columns = named.isEmpty ? dataset.columns : named
+        headers += columns.map(\.name)
         let rows = shown.map { row -> [String] in
             var cells = [String(row)]
             if let selection { cells.append(selection.contains(row) ? "▓ yes" : "") }
-            cells += dataset.columns.map { cell($0.text(at: row)) }
+            cells += columns.map { cell($0.text(at: row)) }
             return cells
         }
-        let numeric = dataset.columns.indices.filter { dataset.columns[$0].kind.isNumeric }.map { $0 + columnsStart }
+        let numeric = columns.indices.filter { columns[$0].kind.isNumeric }.map { $0 + columnsStart }
         let which = selection.map { $0.isEmpty ? "" : "; the \(ReportNumbers.count($0.count)) selected ones first" } ?? ""
         let caption = "The first \(ReportNumbers.rows(shown.count)) of \(ReportNumbers.count(state.filteredCount)) filtered"
             + "\(sortNote)\(which). Row numbers count from 0; an empty cell is a missing value."

@@ -44,8 +44,10 @@ public struct ViewPane: Sendable, Equatable, Codable {
 /// What a pane remembers in a view. Each kind uses the fields that apply to it and leaves the
 /// others nil: a histogram its column, bin count, bin mode (`quantile` or `log`; even when left
 /// out) and count scale (`log_scale`); tables their sort column or metric and direction; the
-/// slices pane its minimum size; the confusion pane whether it shows row percentages.
-/// `duplicateKind` is read by reports only: the kind of duplicate cluster they list first.
+/// slices pane its minimum size; the confusion pane whether it shows row percentages; the rows
+/// pane the columns it shows, in order (`columns`, left out when every column shows in the
+/// data's order), and the widths set by hand (`columnWidths`, in cells). `duplicateKind` is read
+/// by reports only: the kind of duplicate cluster they list first.
 public struct PaneSettings: Sendable, Equatable, Codable {
     public var column: String?
     public var bins: Int?
@@ -57,10 +59,12 @@ public struct PaneSettings: Sendable, Equatable, Codable {
     public var minimumSize: Int?
     public var duplicateKind: String?
     public var rowPercentages: Bool?
+    public var columns: [String]?
+    public var columnWidths: [String: Int]?
 
     public init(column: String? = nil, bins: Int? = nil, logScale: Bool? = nil, binMode: BinMode? = nil, sortColumn: String? = nil,
                 sortMetric: String? = nil, descending: Bool? = nil, minimumSize: Int? = nil, duplicateKind: String? = nil,
-                rowPercentages: Bool? = nil) {
+                rowPercentages: Bool? = nil, columns: [String]? = nil, columnWidths: [String: Int]? = nil) {
         self.column = column
         self.bins = bins
         self.logScale = logScale
@@ -71,6 +75,8 @@ public struct PaneSettings: Sendable, Equatable, Codable {
         self.minimumSize = minimumSize
         self.duplicateKind = duplicateKind
         self.rowPercentages = rowPercentages
+        self.columns = columns
+        self.columnWidths = columnWidths
     }
 }
 

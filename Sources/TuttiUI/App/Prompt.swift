@@ -6,10 +6,17 @@ public enum PromptPurpose: Sendable, Equatable {
     case saveView
     /// A Markdown or HTML file to write a report of the view to (`R`).
     case saveReport
+    /// A value to search the rows pane for (`F`).
+    case searchRows
+    /// A row number for the rows pane to go to (`:`).
+    case goToRow
+
+    /// Whether the answer is a file path (checked for an existing file before it is written).
+    public var asksForFile: Bool { self == .exportRows || self == .saveView || self == .saveReport }
 }
 
 /// A question asked in the bottom lines: a file path, then, when that file exists, whether to
-/// replace it.
+/// replace it; or a value to search for, or a row number.
 public struct Prompt: Sendable, Equatable {
     public let purpose: PromptPurpose
     /// The path being typed.
@@ -18,6 +25,8 @@ public struct Prompt: Sendable, Equatable {
     public var confirmingOverwrite = false
     /// For exports: every column (true) or the columns the rows pane shows (false; Tab toggles).
     public var allColumns = true
+    /// For searches: the text is a regular expression (Tab toggles).
+    public var regex = false
     /// A problem with the last answer (shown until the next key).
     public var problem: String?
 
@@ -32,6 +41,8 @@ public struct Prompt: Sendable, Equatable {
         case .exportRows: "export to: "
         case .saveView: "save view to: "
         case .saveReport: "write report to: "
+        case .searchRows: regex ? "find regex: " : "find: "
+        case .goToRow: "go to row: "
         }
     }
 
@@ -45,6 +56,10 @@ public struct Prompt: Sendable, Equatable {
             return "Enter saves filter, selection, panes and theme as JSON (tutti open FILE reopens it) · Esc cancels"
         case .saveReport:
             return "Enter writes every pane of the view: .html (one self-contained page) or .md · Esc cancels"
+        case .searchRows:
+            return "\(regex ? "regular expression" : "text") in any case (Tab) · Enter finds in the columns shown · n N next/previous · Esc cancels"
+        case .goToRow:
+            return "a row number (the # column) · Enter goes there · Esc cancels"
         }
     }
 }

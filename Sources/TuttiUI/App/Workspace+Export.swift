@@ -11,18 +11,27 @@ extension Workspace {
     }
 
     /// Starts writing the export rows to `path` in the background (atomically, with progress
-    /// in the status line; Esc stops it and leaves nothing behind). Throws at once when the
-    /// path cannot be written (unknown extension, missing folder, the input file).
+    /// in the status line; Esc stops it and leaves nothing behind): every column, or
+    /// (`allColumns` false) the rows pane's columns in its order without the hidden ones; in the
+    /// rows pane's sort order when it is sorted. Throws at once when the path cannot be written
+    /// (unknown extension, missing folder, the input file).
     func startExport(to path: String, allColumns: Bool, overwrite: Bool) throws {
         let dataset = state.dataset
         var columns = dataset.columns
-        if !allColumns, let rowsPane = panes.values.compactMap({ $0 as? RowsPane }).first, !rowsPane.visibleColumns.isEmpty {
-            columns = try dataset.columns(named: rowsPane.visibleColumns)
+        let pane = rowsPane?.pane
+        if !allColumns, let shown = pane?.shown(in: dataset), !shown.isEmpty {
+            columns = shown
         }
         let options = ExportOptions(overwrite: overwrite)
         try RowExporter.checkDestination(path, options: options)
-        let (rows, description) = exportRows
-        let exporter = RowExporter(dataset: dataset, columns: columns, rows: rows)
+        let (rows, rowsDescription) = exportRows
+        var description = rowsDescription
+        var order: [Int]?
+        if let pane, let sort = pane.sort {
+            order = pane.orderedRows(state)
+            description += ", sorted by \(sort.column)\(sort.ascending ? "" : " descending")"
+        }
+        let exporter = RowExporter(dataset: dataset, columns: columns, rows: rows, order: order)
         say("exporting \(description) to \(path)…")
         jobs.start("export", work: { handle in
             var run = options

@@ -4,7 +4,9 @@ import TuttiCore
 extension Workspace {
     /// Opens a prompt for `purpose` with a suggested path.
     public func openPrompt(_ purpose: PromptPurpose) {
-        prompt = Prompt(purpose: purpose, path: suggestedPath(for: purpose))
+        var open = Prompt(purpose: purpose, path: suggestedPath(for: purpose))
+        if purpose == .searchRows { open.regex = rowsPane?.pane.search?.isRegex ?? false }
+        prompt = open
     }
 
     /// Edits the open prompt's path.
@@ -15,16 +17,25 @@ extension Workspace {
         prompt = open
     }
 
-    /// Tab in the export prompt: all columns or only the visible ones.
+    /// Tab in the export prompt: all columns or only the visible ones; in the search prompt:
+    /// text or a regular expression.
     public func togglePromptColumns() {
-        guard var open = prompt, open.purpose == .exportRows else { return }
-        open.allColumns.toggle()
+        guard var open = prompt else { return }
+        switch open.purpose {
+        case .exportRows: open.allColumns.toggle()
+        case .searchRows: open.regex.toggle()
+        default: return
+        }
         prompt = open
     }
 
     /// Enter: asks before replacing an existing file, else carries the prompt out.
     public func submitPrompt() {
         guard var open = prompt else { return }
+        guard open.purpose.asksForFile else {
+            answerRowsPrompt(open)
+            return
+        }
         let path = Self.expandedPath(open.editor.text)
         guard !path.isEmpty else {
             open.problem = "type a file name"
@@ -56,6 +67,7 @@ extension Workspace {
             case .exportRows: try startExport(to: path, allColumns: open.allColumns, overwrite: overwrite)
             case .saveView: try saveView(to: path, overwrite: overwrite)
             case .saveReport: try startReport(to: path, overwrite: overwrite)
+            case .searchRows, .goToRow: break
             }
         } catch {
             var again = open
@@ -84,6 +96,8 @@ extension Workspace {
         case .exportRows: return "\(stem.isEmpty || stem == "-" ? "tutti" : stem)-\(state.selection == nil ? "filtered" : "selection").csv"
         case .saveView: return "\(stem.isEmpty || stem == "-" ? "tutti" : stem)-view.json"
         case .saveReport: return "\(stem.isEmpty || stem == "-" ? "tutti" : stem)-report.html"
+        case .searchRows: return rowsPane?.pane.search?.text ?? ""
+        case .goToRow: return ""
         }
     }
 

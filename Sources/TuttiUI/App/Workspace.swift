@@ -204,6 +204,10 @@ public final class Workspace {
                 brush = nil
             case .message(let text):
                 say(text)
+            case .prompt(let purpose):
+                openPrompt(purpose)
+            case .findInRows(let forward, let includingCursor):
+                findInRows(source, forward: forward, includingCursor: includingCursor)
             }
         }
     }

@@ -14,7 +14,8 @@ enum PaneViews {
         switch kind {
         case .summary: return SummaryPane()
         case .rows:
-            return RowsPane(sort: settings.sortColumn.map { ($0, !(settings.descending ?? false)) })
+            return RowsPane(sort: settings.sortColumn.map { ($0, !(settings.descending ?? false)) }, shownColumns: settings.columns,
+                            columnWidths: settings.columnWidths ?? [:])
         case .histogram:
             guard let column = settings.column else { return nil }
             let bins = settings.bins.map { min(max($0, 1), ColumnBinning.maxBins) }
@@ -41,7 +42,8 @@ extension HistogramPane {
 
 extension RowsPane {
     public var savedSettings: PaneSettings {
-        PaneSettings(sortColumn: sort?.column, descending: sort.map { !$0.ascending })
+        PaneSettings(sortColumn: sort?.column, descending: sort.map { !$0.ascending }, columns: choosesColumns ? shownColumns : nil,
+                     columnWidths: columnWidths.isEmpty ? nil : columnWidths)
     }
 }
 

@@ -38,6 +38,10 @@ public enum PaneCommand: Sendable {
     case cancelBrush
     /// Show a message in the status line.
     case message(String)
+    /// Open a prompt (the rows pane's search and go-to-row).
+    case prompt(PromptPurpose)
+    /// Run the rows pane's search and move to the next (or previous) match.
+    case findInRows(forward: Bool, includingCursor: Bool)
 }
 
 /// A key and what it does, for the footer and the help overlay.

@@ -2,31 +2,61 @@ import TuttiCore
 import TuttiTerminal
 
 /// The rows that pass the filter, in a virtual table: only the visible rows are read, so
-/// scrolling through a million rows costs nothing. Selected rows are marked; Space toggles
-/// a row into the selection; `s` sorts by the column under the cursor; Enter shows a row.
+/// scrolling through a million rows costs nothing. Columns size themselves from their header
+/// and the values on screen; the focused column can be widened, narrowed, moved or hidden.
+/// Space toggles a row into the selection; `s` sorts by the focused column; `F` searches the
+/// rows for a value (`n` / `N` go to the next and previous match); `:` goes to a row number;
+/// Enter shows a row.
 public final class RowsPane: Pane {
     public let kind = PaneKind.rows
     public let title = "Rows"
-    /// The column under the cursor.
-    public private(set) var columnCursor = 0
+    /// The focused column: an index into `shownColumns`.
+    public internal(set) var columnCursor = 0
     /// The sort: a column name and direction.
     public private(set) var sort: (column: String, ascending: Bool)?
-    /// The columns on screen at the last render, left to right (what "visible columns" exports).
+    /// The columns on screen at the last render, left to right.
     public private(set) var visibleColumns: [String] = []
     /// The row and column under the cursor at the last render.
     public private(set) var focusedCell: (row: Int, column: String)?
-    private var list = ListCursor()
+    /// The search `F` started; `n` and `N` repeat it.
+    public internal(set) var search: CellSearch?
+    var columns: RowsColumns
+    var found: SearchMatches?
+    var list = ListCursor()
     private var firstColumn = 0
+    /// The width each column on screen had at the last render.
+    private var lastWidths: [String: Int] = [:]
     private var order: [Int] = []
     private var orderKey: (filter: RowSet, sort: String)?
 
-    public init(sort: (column: String, ascending: Bool)? = nil) { self.sort = sort }
+    /// Cells `[` and `]` take from or give to the focused column.
+    static let widthStep = 2
+
+    /// A rows pane sorted by `sort`, showing `shownColumns` in that order (every column when
+    /// nil) with the widths in `columnWidths`.
+    public init(sort: (column: String, ascending: Bool)? = nil, shownColumns: [String]? = nil, columnWidths: [String: Int] = [:]) {
+        self.sort = sort
+        columns = RowsColumns(shown: shownColumns, widths: columnWidths)
+    }
 
     /// Index into the ordered rows of the row under the cursor.
     public var cursor: Int { list.index }
 
+    /// The columns the pane shows (scrolled into view or not), left to right: every column but
+    /// the hidden ones, in the pane's order. Known after the first render or key.
+    public var shownColumns: [String] { columns.shown }
+
+    /// Whether columns are hidden or moved.
+    public var choosesColumns: Bool { columns.isChosen }
+
+    /// Widths the user set, by column name.
+    public var columnWidths: [String: Int] { columns.widths }
+
     public var keyHints: [KeyHint] {
         [KeyHint("↑↓", "row"), KeyHint("←→", "column"), KeyHint("Space", "select row"), KeyHint("s", "sort"),
+         KeyHint("F", "find"), KeyHint("n N", "next/previous match"), KeyHint(":", "go to row"),
+         KeyHint("[ ]", "narrow/widen column"), KeyHint("_", "fit column"), KeyHint("-", "hide column"),
+         KeyHint("+", "show hidden"), KeyHint("H L", "move column"), KeyHint("g G", "first/last row"),
          KeyHint("Enter", "details")]
     }
 
@@ -44,41 +74,40 @@ public final class RowsPane: Pane {
         return rows
     }
 
+    /// The shown columns of `dataset`, the choice first fitted to it.
+    func shown(in dataset: Dataset) -> [Column] {
+        columns.adopt(dataset.columnNames)
+        let byName = Dictionary(dataset.columns.map { ($0.name, $0) }) { first, _ in first }
+        let shown = columns.shown.compactMap { byName[$0] }
+        columnCursor = min(columnCursor, max(0, shown.count - 1))
+        return shown
+    }
+
     public func render(into canvas: inout Canvas, context: PaneContext) {
         let (width, height) = canvas.size
         let theme = context.theme
         let dataset = context.state.dataset
         let rows = orderedRows(context.state)
+        let shownColumns = shown(in: dataset)
         list.fit(lines: height - 1, count: rows.count)
-        let shown = Array(rows[min(list.scroll, rows.count)..<min(list.scroll + list.visible, rows.count)])
+        let shownRows = Array(rows[min(list.scroll, rows.count)..<min(list.scroll + list.visible, rows.count)])
         let numberWidth = String(max(dataset.rowCount - 1, 0)).count
         let prefix = 2 + numberWidth
-        // Column widths fit the header and the visible cells.
-        let widths = dataset.columns.map { column -> Int in
-            var widest = DisplayWidth.of(column.name) + 1
-            for row in shown { widest = max(widest, DisplayWidth.of(column.text(at: row), limit: 24)) }
-            return min(widest, 24)
-        }
-        columnCursor = min(columnCursor, max(0, dataset.columns.count - 1))
-        if columnCursor < firstColumn { firstColumn = columnCursor }
-        var columns = ColumnWindow(widths: widths, first: firstColumn, x: prefix + 1, width: width)
-        while firstColumn < columnCursor, !columns.showsWhole(columnCursor, widths: widths) {
-            firstColumn += 1
-            columns = ColumnWindow(widths: widths, first: firstColumn, x: prefix + 1, width: width)
-        }
+        let placed = placeColumns(shownColumns, rows: shownRows, x: prefix + 1, width: width)
         canvas.text(TextFitting.pad("#", numberWidth, right: true), x: 2, y: 0, style: theme[.header])
-        canvas.columnMarks(columns, y: 0, style: theme[.muted])
-        visibleColumns = columns.placed.map { dataset.columns[$0.index].name }
+        canvas.columnMarks(placed, y: 0, style: theme[.muted])
+        visibleColumns = placed.placed.map { shownColumns[$0.index].name }
         let cursorRow = cursor < rows.count ? rows[cursor] : nil
-        focusedCell = dataset.columns.isEmpty ? nil : cursorRow.map { ($0, dataset.columns[columnCursor].name) }
-        for column in columns.placed {
-            var name = dataset.columns[column.index].name
+        focusedCell = shownColumns.isEmpty ? nil : cursorRow.map { ($0, shownColumns[columnCursor].name) }
+        for column in placed.placed {
+            var name = shownColumns[column.index].name
             if let sort, sort.column == name { name += sort.ascending ? "↑" : "↓" }
             let style = column.index == columnCursor && context.focused ? theme[.cursor] : theme[.header]
             canvas.cell(name, x: column.x, y: 0, width: column.width, style: style)
         }
         let selection = context.state.selection?.rows
-        for (line, row) in shown.enumerated() {
+        let missing = String(Self.missingMark(context.glyphs))
+        for (line, row) in shownRows.enumerated() {
             let y = line + 1
             let isCursor = list.scroll + line == cursor && context.focused
             let isSelected = context.brush?.contains(row) ?? selection?.contains(row) ?? false
@@ -88,11 +117,14 @@ public final class RowsPane: Pane {
             if isSelected { canvas.set(x: 0, y: y, context.glyphs.selectionMark, style: isCursor ? style : theme[.selected]) }
             canvas.text(TextFitting.pad(String(row), numberWidth, right: true), x: 2, y: y,
                         style: isCursor ? style : theme[.muted])
-            for placed in columns.placed {
-                let column = dataset.columns[placed.index]
-                let text = column.isPresent(row) ? column.text(at: row) : ""
-                canvas.cell(text.replacingNewlines(), x: placed.x, y: y, width: placed.width, right: column.kind.isNumeric,
-                            style: style)
+            for cell in placed.placed {
+                let column = shownColumns[cell.index]
+                let right = column.kind.isNumeric
+                if column.isPresent(row) {
+                    canvas.cell(column.text(at: row).replacingNewlines(), x: cell.x, y: y, width: cell.width, right: right, style: style)
+                } else {
+                    canvas.cell(missing, x: cell.x, y: y, width: cell.width, right: right, style: isCursor ? style : theme[.muted])
+                }
             }
         }
         if rows.isEmpty {
@@ -100,13 +132,46 @@ public final class RowsPane: Pane {
         }
     }
 
+    /// Marks a missing cell: `·`, or `.` on an ASCII terminal.
+    static func missingMark(_ glyphs: Glyphs) -> Character { glyphs.isASCII ? "." : "·" }
+
+    /// Sizes `shown` from their headers and the values of `rows`, scrolls so the focused column
+    /// shows whole, and gives spare width to text columns when every remaining column fits.
+    private func placeColumns(_ shown: [Column], rows: [Int], x: Int, width: Int) -> ColumnWindow {
+        let sizing = shown.map { column -> RowsColumnWidths.Sizing in
+            var header = DisplayWidth.of(column.name)
+            if sort?.column == column.name { header += 1 }
+            var widest = 0
+            for row in rows {
+                widest = max(widest, column.isPresent(row) ? DisplayWidth.of(column.text(at: row).replacingNewlines()) : 1)
+            }
+            return RowsColumnWidths.Sizing(header: header, widestValue: widest, isText: column.kind == .text,
+                                           isNumeric: column.kind.isNumeric, fixed: columns.widths[column.name])
+        }
+        var widths = RowsColumnWidths.capped(sizing, room: width - x)
+        if columnCursor < firstColumn { firstColumn = columnCursor }
+        var window = ColumnWindow(widths: widths, first: firstColumn, x: x, width: width)
+        while firstColumn < columnCursor, !window.showsWhole(columnCursor, widths: widths) {
+            firstColumn += 1
+            window = ColumnWindow(widths: widths, first: firstColumn, x: x, width: width)
+        }
+        if !window.moreRight, let last = window.placed.last, last.width == widths[last.index] {
+            widths = RowsColumnWidths.spread(width - last.x - last.width, over: widths,
+                                             candidates: window.placed.map(\.index), columns: sizing)
+            window = ColumnWindow(widths: widths, first: firstColumn, x: x, width: width)
+        }
+        lastWidths = Dictionary(uniqueKeysWithValues: window.placed.map { (shown[$0.index].name, $0.width) })
+        return window
+    }
+
     public func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
         let rows = orderedRows(context.state)
-        let columns = context.state.dataset.columns
+        let shownColumns = shown(in: context.state.dataset)
         if list.move(input, count: rows.count) { return [] }
+        let focused = shownColumns.isEmpty ? nil : shownColumns[columnCursor].name
         switch input {
         case .left: columnCursor = max(0, columnCursor - 1)
-        case .right: columnCursor = min(columns.count - 1, columnCursor + 1)
+        case .right: columnCursor = min(shownColumns.count - 1, columnCursor + 1)
         case .mousePress(_, let y):
             list.click(line: y - 1, count: rows.count)
         case .space:
@@ -118,7 +183,7 @@ public final class RowsPane: Pane {
             guard !rows.isEmpty else { return [] }
             return [.showRow(rows[cursor])]
         case .character("s"):
-            let name = columns[columnCursor].name
+            guard let name = focused else { return [] }
             if let sort, sort.column == name {
                 self.sort = sort.ascending ? (name, false) : nil
             } else {
@@ -126,10 +191,46 @@ public final class RowsPane: Pane {
             }
             list.set(0, count: rows.count)
             return [.message(sort.map { "sorted by \($0.column) \($0.ascending ? "ascending" : "descending")" } ?? "unsorted")]
+        case .character("F"): return [.prompt(.searchRows)]
+        case .character(":"): return [.prompt(.goToRow)]
+        case .character("n"), .character("N"):
+            let forward = input == .character("n")
+            guard search != nil else { return [.message("no search yet: F finds a value in the rows")] }
+            if let message = jumpToMatch(forward: forward, includingCursor: false, state: context.state) { return [.message(message)] }
+            return [.findInRows(forward: forward, includingCursor: false)]
+        case .character(let key):
+            guard let focused else { return [] }
+            return columnKey(key, column: focused).map { [.message($0)] } ?? []
         default:
             break
         }
         return []
+    }
+
+    /// The column keys: `[` `]` `_` resize, `-` `+` hide and show, `H` `L` move; returns what to say.
+    private func columnKey(_ key: Character, column name: String) -> String? {
+        switch key {
+        case "[", "]":
+            let current = columns.widths[name] ?? lastWidths[name] ?? DisplayWidth.of(name)
+            let width = columns.setWidth(name, current + (key == "]" ? Self.widthStep : -Self.widthStep))
+            return "\(name) is \(width) cells wide · _ fits it to its values"
+        case "_":
+            columns.resetWidth(name)
+            return "\(name) fits its values"
+        case "-":
+            guard columns.hide(name) else { return "the last column shown cannot be hidden" }
+            columnCursor = min(columnCursor, columns.shown.count - 1)
+            return "hid \(name) · + shows the \(columns.hidden.count) hidden"
+        case "+":
+            let count = columns.showAll()
+            return count == 0 ? "no column is hidden" : "showing \(count) hidden column\(count == 1 ? "" : "s") again"
+        case "H", "L":
+            guard columns.move(name, by: key == "H" ? -1 : 1) else { return nil }
+            columnCursor += key == "H" ? -1 : 1
+            return nil
+        default:
+            return nil
+        }
     }
 }
 

@@ -147,7 +147,8 @@ public final class SlicesPane: Pane {
     private static func focusLines(_ slices: [SliceSections.Slice], width: Int, glyphs: Glyphs) -> [[String]] {
         slices.map { slice in
             let expression = SliceReport.expression(slice.predicates)
-            let marked = TextFitting.wrap("\(glyphs.cursorMark) " + expression, width), plain = TextFitting.wrap(expression, width)
+            let marked = Array(WrappedLines("\(glyphs.cursorMark) " + expression, width: width))
+            let plain = Array(WrappedLines(expression, width: width))
             return plain.count < marked.count ? plain : marked
         }
     }

@@ -1,0 +1,123 @@
+/// What to look for in the cells of a table, and the search itself. A plain search finds the
+/// text anywhere in a cell, ignoring case; a regular expression (Swift `Regex` syntax) matches
+/// anywhere in a cell, also ignoring case. Cells are matched as they are shown: numbers in
+/// their shortest form (`0.5`, `42`), booleans as `true` / `false`. Missing cells and vector
+/// columns never match.
+///
+/// The search runs over the columnar data: a text column's bytes are scanned in place, a
+/// categorical column's dictionary is matched once, and a number column is only formatted when
+/// the text could occur in a number at all.
+public struct CellSearch: Sendable, Equatable {
+    /// What was typed.
+    public let text: String
+    /// Whether `text` is a regular expression.
+    public let isRegex: Bool
+
+    /// Rows between checks of the cancellation flag and progress reports.
+    static let stride = 1 << 16
+
+    /// A search for `text`; throws a `TuttiError` when it is empty or, as a regular expression, invalid.
+    public init(_ text: String, regex: Bool = false) throws {
+        guard !text.isEmpty else { throw TuttiError("type a value to search for") }
+        if regex {
+            do {
+                _ = try Regex(text)
+            } catch {
+                throw TuttiError("not a regular expression: \(text)")
+            }
+        }
+        self.text = text
+        isRegex = regex
+    }
+
+    /// For each of `columns`, the rows among `rows` whose cell matches. Checks `cancellation`
+    /// (throwing a `TuttiError`) and reports the fraction done to `progress` every few
+    /// thousand rows.
+    public func matches(in columns: [Column], among rows: RowSet, cancellation: CancellationFlag? = nil,
+                        progress: ((Double) -> Void)? = nil) throws -> [RowSet] {
+        let matcher = CellMatcher(self)
+        let total = max(1, rows.count * columns.count)
+        var done = 0
+        return try columns.map { column in
+            var found = RowSet(rowCount: rows.rowCount)
+            let test = matcher.rowTest(for: column)
+            var sinceCheck = 0
+            try rows.forEachMember { row in
+                if column.isPresent(row), test(row) { found.insert(row) }
+                sinceCheck += 1
+                if sinceCheck == Self.stride {
+                    done += sinceCheck
+                    sinceCheck = 0
+                    if cancellation?.isCancelled == true { throw TuttiError("search stopped") }
+                    progress?(Double(done) / Double(total))
+                }
+            }
+            done += sinceCheck
+            return found
+        }
+    }
+}
+
+/// A `CellSearch` ready to run (its regular expression compiled; not `Sendable`, so each
+/// search makes its own).
+private struct CellMatcher {
+    /// The needle folded to lower case when it is ASCII (the fast path).
+    let foldedNeedle: [UInt8]?
+    /// The needle lower-cased when it is not ASCII.
+    let loweredNeedle: String
+    let regex: Regex<AnyRegexOutput>?
+    /// Whether the needle could occur in a number's text at all.
+    let couldBeNumber: Bool
+
+    init(_ search: CellSearch) {
+        if search.isRegex {
+            regex = (try? Regex(search.text))?.ignoresCase()
+            foldedNeedle = nil
+            couldBeNumber = true
+        } else {
+            regex = nil
+            foldedNeedle = search.text.utf8.allSatisfy { $0 < 0x80 } ? CaseFoldedBytes.fold(search.text) : nil
+            couldBeNumber = search.text.lowercased().allSatisfy { "0123456789.-+einfa".contains($0) }
+        }
+        loweredNeedle = search.text.lowercased()
+    }
+
+    func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let foldedNeedle {
+            return foldedNeedle.withUnsafeBufferPointer { CaseFoldedBytes.contains(bytes, folded: $0) }
+        }
+        return matches(String(decoding: bytes, as: UTF8.self))
+    }
+
+    func matches(_ text: String) -> Bool {
+        if let regex { return (try? regex.firstMatch(in: text)) != nil }
+        if let foldedNeedle {
+            var text = text
+            return text.withUTF8 { bytes in foldedNeedle.withUnsafeBufferPointer { CaseFoldedBytes.contains(bytes, folded: $0) } }
+        }
+        return text.lowercased().contains(loweredNeedle)
+    }
+
+    /// Whether a present cell of `column` at a row matches.
+    func rowTest(for column: Column) -> (Int) -> Bool {
+        switch column.data {
+        case .text(let table):
+            return { row in table.withBytes(at: row) { matches($0) } }
+        case .categorical(let codes, let dictionary):
+            let hits = (0..<dictionary.count).map { code in dictionary.withBytes(at: code) { matches($0) } }
+            return { hits[Int(codes[$0])] }
+        case .boolean(let values):
+            let (whenTrue, whenFalse) = (matches("true"), matches("false"))
+            return { values[$0] ? whenTrue : whenFalse }
+        case .integer(let values):
+            guard couldBeNumber else { return { _ in false } }
+            guard regex == nil, foldedNeedle != nil else { return { matches(String(values[$0])) } }
+            return { row in CaseFoldedBytes.decimal(values[row]) { matches($0) } }
+        case .float(let values):
+            guard couldBeNumber else { return { _ in false } }
+            return { matches(NumberFormatting.shortest(values[$0])) }
+        case .vector:
+            return { _ in false }
+        }
+    }
+}
