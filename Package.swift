@@ -23,10 +23,16 @@ let package = Package(
             path: "Sources/CZlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .systemLibrary(
+            name: "CPCRE2",
+            path: "Sources/CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"])]
+        ),
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .target(
             name: "TuttiCore",
-            dependencies: ["CZlib", "CMalloc"],
+            dependencies: ["CZlib", "CPCRE2", "CMalloc"],
             resources: [.copy("Demo")]
         ),
         .target(name: "TuttiTerminal", dependencies: ["CNcurses"]),

@@ -10,7 +10,7 @@ enum FilterBench {
         var times: [Double] = []
         var matched = 0
         for _ in 0..<30 {
-            times.append(TuttiBench.seconds { matched = compiled!.evaluate(dataset).count })
+            times.append(try TuttiBench.seconds { matched = try compiled!.evaluate(dataset).count })
         }
         times.sort()
         print("{\"rows\": \(dataset.rowCount), \"matched\": \(matched), \"check_ms\": \(check * 1000), "

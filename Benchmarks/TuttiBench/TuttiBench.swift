@@ -11,6 +11,7 @@ import TuttiCore
 ///     tutti-bench duplicates …                   exact, near-text and near-vector duplicates
 ///     tutti-bench share FILE EXPR OUTDIR         view save / restore, export and report
 ///     tutti-bench search FILE QUERY...           the rows pane's search over every column (re:QUERY for a regex)
+///     tutti-bench wide COLUMNS ROWS              load and summarise a wide table (distinct, then equal names)
 @main
 enum TuttiBench {
     static func main() {
@@ -31,10 +32,12 @@ enum TuttiBench {
                 try ShareBench.run(path: arguments[1], expression: arguments[2], folder: arguments[3])
             case "search" where arguments.count >= 3:
                 try SearchBench.run(path: arguments[1], queries: Array(arguments[2...]))
+            case "wide" where arguments.count == 3:
+                try WideBench.run(columns: Int(arguments[1]) ?? 100_000, rows: Int(arguments[2]) ?? 3)
             case "brush" where arguments.count >= 4:
                 try BrushBench.run(path: arguments[1], brushed: arguments[2], views: Array(arguments[3...]))
             default:
-                FileHandle.standardError.write(Data("usage: tutti-bench load FILE | brush FILE BRUSHED COL... | filter FILE EXPR | frame FILE OUT | slices FILE [BINS.csv] | duplicates … | share FILE EXPR OUTDIR | search FILE QUERY...\n".utf8))
+                FileHandle.standardError.write(Data("usage: tutti-bench load FILE | brush FILE BRUSHED COL... | filter FILE EXPR | frame FILE OUT | slices FILE [BINS.csv] | duplicates … | share FILE EXPR OUTDIR | search FILE QUERY... | wide COLUMNS ROWS\n".utf8))
                 exit(2)
             }
         } catch {

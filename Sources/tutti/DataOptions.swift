@@ -18,6 +18,10 @@ struct DataOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Keep these columns as free text (comma-separated).", valueName: "cols"))
     var textColumns: String?
 
+    @Option(help: ArgumentHelp("Stop reading standard input, a pipe or gzip data past this size in memory, "
+                               + "e.g. 500M or 8G (default: half the memory).", valueName: "size"))
+    var maxMemory: String?
+
     @Option(help: ArgumentHelp("The label (ground truth) column.", valueName: "col")) var label: String?
     @Option(help: ArgumentHelp("The prediction column.", valueName: "col")) var prediction: String?
     @Option(help: ArgumentHelp("The score (predicted probability) column.", valueName: "col")) var score: String?
@@ -31,6 +35,9 @@ struct DataOptions: ParsableArguments {
         if demo, file != nil { throw ValidationError("give a file or --demo, not both") }
         if let delimiter, parsedDelimiter(delimiter) == nil {
             throw ValidationError("--delimiter must be one character (or \\t), got '\(delimiter)'")
+        }
+        if let maxMemory, MemoryBudget.parse(maxMemory) == nil {
+            throw ValidationError("--max-memory must be a size such as 500M or 8G, got '\(maxMemory)'")
         }
     }
 
@@ -46,6 +53,7 @@ struct DataOptions: ParsableArguments {
         options.delimiter = delimiter.flatMap(parsedDelimiter)
         options.textColumns = Set(CommaList.names(textColumns ?? ""))
         if let text { options.textColumns.insert(text) }
+        if let limit = maxMemory.flatMap(MemoryBudget.parse) { options.memoryLimit = limit }
         return options
     }
 
@@ -66,10 +74,12 @@ struct DataOptions: ParsableArguments {
     }
 
     /// These options, or, when they name no data and a view is given, the data the view was
-    /// saved from.
+    /// saved from (read within the same memory budget).
     func orData(of view: ViewDocument?, viewFile: String?) throws -> DataOptions {
         guard !hasSource, let view, let viewFile else { return self }
-        return try ViewOption.dataOptions(for: view, viewFile: viewFile)
+        var options = try ViewOption.dataOptions(for: view, viewFile: viewFile)
+        options.maxMemory = maxMemory
+        return options
     }
 
     /// The name to show for the data.

@@ -95,7 +95,7 @@ let expressionTestTable = makeDataset([
         ("null", "a filter must be a condition that is true or false, such as 'age > 30', but null is null", "null"),
         ("age ~ \"4\"", "'~' matches strings, but age is a number", "age"),
         ("name ~ sex", "the pattern after '~' must be a string literal, such as \"^Bach\"", "sex"),
-        ("name ~ \"a(b\"", "invalid regular expression: expected ')'", "\"a(b\""),
+        ("name ~ \"a(b\"", "invalid regular expression: missing closing parenthesis", "\"a(b\""),
         ("len(name, 2) > 1", "len(string) takes 1 argument, but 2 were given", "len(name, 2)"),
         ("contains(name) ", "contains(string, substring) takes 2 arguments, but 1 was given", "contains(name)"),
         ("abs() > 1", "abs(number) takes 1 argument, but 0 were given", "abs()"),

@@ -15,7 +15,7 @@ import Testing
         let filter = try FilterExpression("  ", dataset: expressionTestTable)
         #expect(filter.isEmpty)
         #expect(filter.referencedColumns.isEmpty)
-        #expect(filter.evaluate(expressionTestTable).count == 4)
+        #expect(try filter.evaluate(expressionTestTable).count == 4)
         #expect(try rows("") == [0, 1, 2, 3])
     }
 
@@ -185,8 +185,8 @@ import Testing
         let first = makeDataset(["x": .integers([1, 2, 3]), "s": .categorical(["a", "b", "a"])])
         let second = makeDataset(["s": .categorical(["b", "b", "a", "c"]), "x": .integers([5, 1, 9, nil])])
         let filter = try FilterExpression("x > 1 and s == 'a'", dataset: first)
-        #expect(filter.evaluate(first).members == [2])
-        #expect(filter.evaluate(second).members == [2])
+        #expect(try filter.evaluate(first).members == [2])
+        #expect(try filter.evaluate(second).members == [2])
     }
 
     @Test func emptyDataset() throws {

@@ -6,6 +6,9 @@ public final class Dataset: Sendable {
     public let rowCount: Int
     /// The columns, in file order.
     public let columns: [Column]
+    /// Each name's column index (the first, should a name repeat), so that looking a column
+    /// up by name costs the same however wide the table.
+    private let indexByName: [String: Int]
 
     /// A dataset; every column must have `rowCount` rows and a unique name.
     public init(source: String, rowCount: Int, columns: [Column]) {
@@ -13,11 +16,12 @@ public final class Dataset: Sendable {
         self.source = source
         self.rowCount = rowCount
         self.columns = columns
+        indexByName = Dictionary(columns.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The index of the column called `name`, if any.
     public func columnIndex(named name: String) -> Int? {
-        columns.firstIndex { $0.name == name }
+        indexByName[name]
     }
 
     /// The column called `name`, if any.

@@ -16,7 +16,7 @@ struct ChunkEvaluator {
 
     private func validity(_ set: RowSet?) -> [UInt64]? { Bits.slice(set, words: words) }
 
-    func truth(_ plan: TruthPlan) -> Truth {
+    func truth(_ plan: TruthPlan) throws(ExpressionError) -> Truth {
         switch plan {
         case .constant(let value):
             return Truth.constant(value, wordCount: words.count)
@@ -27,17 +27,17 @@ struct ChunkEvaluator {
             }
             return Truth.known(bits, validity: self.validity(validity))
         case .not(let operand):
-            return truth(operand).negated()
+            return try truth(operand).negated()
         case .logical(.and, let left, let right):
-            return truth(left).and(truth(right))
+            return try truth(left).and(truth(right))
         case .logical(.or, let left, let right):
-            return truth(left).or(truth(right))
+            return try truth(left).or(truth(right))
         case .equal(let left, let right):
-            return truth(left).equals(truth(right))
+            return try truth(left).equals(truth(right))
         case .compareNumbers(let op, let left, let right):
-            return NumberKernels.compare(op, number(left), number(right), count: count)
+            return try NumberKernels.compare(op, number(left), number(right), count: count)
         case .numberIn(let operand, let values):
-            return NumberKernels.member(number(operand), of: values, count: count)
+            return try NumberKernels.member(number(operand), of: values, count: count)
         case .codeEquals(let codes, let code, let validity):
             return Truth.known(CodeKernels.equal(codes, offset: firstRow, to: code, count: count),
                                validity: self.validity(validity))
@@ -48,31 +48,31 @@ struct ChunkEvaluator {
             return Truth.known(CodeKernels.compare(op, left, right, offset: firstRow, count: count),
                                validity: Bits.and(validity(left.validity), validity(right.validity)))
         case .textTest(let operand, let test):
-            let strings = string(operand)
-            return Truth.known(TextMatcher(test).bits(strings, count: count), validity: strings.validity)
+            let strings = try string(operand)
+            return Truth.known(try TextMatcher(test).bits(strings, count: count), validity: strings.validity)
         case .compareStrings(let relation, let left, let right):
-            let a = string(left), b = string(right)
+            let a = try string(left), b = try string(right)
             return Truth.known(TextKernels.relate(relation, a, b, count: count),
                                validity: Bits.and(a.validity, b.validity))
         case .isMissing(let operand):
-            let present = presence(operand)
+            let present = try presence(operand)
             return Truth(isTrue: present.map { ~$0 }, isFalse: present)
         }
     }
 
     /// The rows where `value` is present.
-    private func presence(_ value: ValuePlan) -> [UInt64] {
+    private func presence(_ value: ValuePlan) throws(ExpressionError) -> [UInt64] {
         let present: [UInt64]?
         switch value {
-        case .number(let plan): present = number(plan).validity
-        case .string(let plan): present = string(plan).validity
-        case .truth(let plan): present = truth(plan).known
+        case .number(let plan): present = try number(plan).validity
+        case .string(let plan): present = try string(plan).validity
+        case .truth(let plan): present = try truth(plan).known
         case .validity(let set): present = validity(set)
         }
         return present ?? [UInt64](repeating: ~0, count: words.count)
     }
 
-    func number(_ plan: NumberPlan) -> NumberVector {
+    func number(_ plan: NumberPlan) throws(ExpressionError) -> NumberVector {
         switch plan {
         case .constant(let constant?):
             return NumberVector(values: .constant(constant), validity: nil)
@@ -88,21 +88,21 @@ struct ChunkEvaluator {
                                                  offset: 0),
                                 validity: self.validity(validity))
         case .negate(let operand):
-            return ArithmeticKernels.negate(number(operand), count: count)
+            return try ArithmeticKernels.negate(number(operand), count: count)
         case .arithmetic(let op, let left, let right):
-            return ArithmeticKernels.apply(op, number(left), number(right), count: count)
+            return try ArithmeticKernels.apply(op, number(left), number(right), count: count)
         case .absolute(let operand):
-            return ArithmeticKernels.absolute(number(operand), count: count)
+            return try ArithmeticKernels.absolute(number(operand), count: count)
         case .logarithm(let operand):
-            return ArithmeticKernels.logarithm(number(operand), count: count)
+            return try ArithmeticKernels.logarithm(number(operand), count: count)
         case .length(let operand):
-            let strings = string(operand)
+            let strings = try string(operand)
             return NumberVector(values: .doubles(TextKernels.lengths(strings, count: count), offset: 0),
                                 validity: strings.validity)
         }
     }
 
-    func string(_ plan: StringPlan) -> StringVector {
+    func string(_ plan: StringPlan) throws(ExpressionError) -> StringVector {
         switch plan {
         case .constant(let value):
             return .constant(value)
@@ -112,7 +112,7 @@ struct ChunkEvaluator {
         case .text(let table, let validity):
             return StringVector(values: .table(table, offset: firstRow), validity: self.validity(validity))
         case .lowercased(let operand):
-            return string(operand).lowercased(count: count)
+            return try string(operand).lowercased(count: count)
         }
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// ```swift
 /// let filter = try FilterExpression("split == \"test\" and label != prediction", dataset: dataset)
-/// let rows = filter.evaluate(dataset)   // a RowSet
+/// let rows = try filter.evaluate(dataset)   // a RowSet
 /// ```
 ///
 /// **Language.** Literals: numbers (`3`, `2.5`, `1e-3`), strings in single or double quotes
@@ -12,7 +12,9 @@
 /// back quote). Operators, loosest first: `or` / `||`; `and` / `&&`; `not` / `!`; one
 /// comparison — `== != < <= > >=` (`=` means `==`, `<>` means `!=`), `in (…)`, `not in (…)`,
 /// `between a and b` (bounds included), `not between`, `is null`, `is not null`, `~` (a regular
-/// expression found anywhere in a string; `(?i)` ignores case); `+ -`; `* / %`; unary `-`.
+/// expression in PCRE2 syntax found anywhere in a string; `(?i)` ignores case; a search that
+/// takes more than `RegexPattern.matchLimit` steps on one value is an error); `+ -`; `* / %`;
+/// unary `-`. At most `nestingLimit` levels of nesting.
 /// Functions: `abs(x)`, `log(x)`, `len(s)`, `lower(s)`, `contains(s, sub)`. Keywords and
 /// function names ignore case; column names do not.
 ///
@@ -37,6 +39,12 @@
 /// for large inputs. Comparisons of a categorical column with string literals are decided
 /// once per dictionary entry, then run over the codes.
 public struct FilterExpression: Sendable {
+    /// How deeply an expression may nest: parentheses, `not`, unary minus, lists, function
+    /// calls, and chains of operators (`a or b or c` is two levels deep). Deeper expressions
+    /// get "expression nested too deeply", so that no stage (parsing, checking, evaluating,
+    /// printing) can exhaust a thread's stack.
+    public static let nestingLimit = 256
+
     /// The expression as written.
     public let text: String
     /// The names of the columns the expression reads.
@@ -65,12 +73,10 @@ public struct FilterExpression: Sendable {
 
     /// The rows where the expression is true. `dataset` is normally the one the expression
     /// was checked against; another one must have the referenced columns, of the same kinds.
-    public func evaluate(_ dataset: Dataset) -> RowSet {
-        guard dataset !== self.dataset else { return PlanRunner.rows(where: plan, rowCount: dataset.rowCount) }
-        do {
-            return try FilterExpression(text, dataset: dataset).evaluate(dataset)
-        } catch {
-            preconditionFailure("the filter does not fit this dataset: \(error.message)")
-        }
+    /// Throws when a regular expression exceeds its budget on a value (the error points at
+    /// the pattern), or when the expression does not fit another `dataset`.
+    public func evaluate(_ dataset: Dataset) throws(ExpressionError) -> RowSet {
+        guard dataset !== self.dataset else { return try PlanRunner.rows(where: plan, rowCount: dataset.rowCount) }
+        return try FilterExpression(text, dataset: dataset).evaluate(dataset)
     }
 }

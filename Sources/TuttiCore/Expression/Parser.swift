@@ -5,11 +5,19 @@
 /// `between … and …`, `not between`, `is null`, `is not null`, `~`); `+ -`; `* / %`; unary
 /// `-`; literals, columns, function calls and parentheses. Binary operators associate to
 /// the left; comparisons do not chain.
+///
+/// Nesting is limited to `FilterExpression.nestingLimit` levels, counted both as the
+/// parser descends (parentheses, `not`, unary minus, lists and function arguments) and as
+/// the height of the tree it builds (so a chain `a + a + … + a` counts one level per
+/// operator): every later stage walks the tree recursively, and the limit keeps all of
+/// them within a thread's stack.
 struct Parser {
     private let tokens: [Token]
     private let characters: [Character]
     private let text: String
     private var index = 0
+    /// How many nested constructs the parser is inside.
+    private var depth = 0
 
     /// The tree of `text`, or nil when `text` holds only whitespace.
     static func parse(_ text: String) throws(ExpressionError) -> SyntaxNode? {
@@ -42,6 +50,25 @@ struct Parser {
         ExpressionError(message, range: range ?? current.range, expression: text)
     }
 
+    /// Enters one more level of nesting, opened by the token at `range`; the caller leaves it
+    /// with `depth -= 1`.
+    private mutating func nest(at range: Range<Int>) throws(ExpressionError) {
+        depth += 1
+        if depth > FilterExpression.nestingLimit { throw tooDeep(at: range) }
+    }
+
+    /// A node, unless it makes the tree taller than the limit; `range` is the operator or
+    /// token that made it, where the error points.
+    private func node(_ kind: SyntaxKind, _ nodeRange: Range<Int>, at range: Range<Int>) throws(ExpressionError) -> SyntaxNode {
+        let node = SyntaxNode(kind: kind, range: nodeRange)
+        if node.height > FilterExpression.nestingLimit { throw tooDeep(at: range) }
+        return node
+    }
+
+    private func tooDeep(at range: Range<Int>) -> ExpressionError {
+        error("expression nested too deeply (limit \(FilterExpression.nestingLimit))", at: range)
+    }
+
     /// A token as quoted in messages: `'and'`, `')'`, or "the end of the expression".
     private func quoted(_ token: Token) -> String {
         token.kind == .end ? "the end of the expression" : "'\(String(characters[token.range]))'"
@@ -54,9 +81,9 @@ struct Parser {
     private mutating func parseOr() throws(ExpressionError) -> SyntaxNode {
         var left = try parseAnd()
         while isKeyword(.or) || current.kind == .logical(.or) {
-            _ = advance()
+            let op = advance().range
             let right = try parseAnd()
-            left = SyntaxNode(kind: .logical(.or, left, right), range: left.range.lowerBound..<right.range.upperBound)
+            left = try node(.logical(.or, left, right), left.range.lowerBound..<right.range.upperBound, at: op)
         }
         return left
     }
@@ -64,18 +91,20 @@ struct Parser {
     private mutating func parseAnd() throws(ExpressionError) -> SyntaxNode {
         var left = try parseNot()
         while isKeyword(.and) || current.kind == .logical(.and) {
-            _ = advance()
+            let op = advance().range
             let right = try parseNot()
-            left = SyntaxNode(kind: .logical(.and, left, right), range: left.range.lowerBound..<right.range.upperBound)
+            left = try node(.logical(.and, left, right), left.range.lowerBound..<right.range.upperBound, at: op)
         }
         return left
     }
 
     private mutating func parseNot() throws(ExpressionError) -> SyntaxNode {
         guard isKeyword(.not) || current.kind == .bang else { return try parseComparison() }
-        let start = advance().range.lowerBound
+        let op = advance().range
+        try nest(at: op)
+        defer { depth -= 1 }
         let operand = try parseNot()
-        return SyntaxNode(kind: .not(operand), range: start..<operand.range.upperBound)
+        return try node(.not(operand), op.lowerBound..<operand.range.upperBound, at: op)
     }
 
     private mutating func parseComparison() throws(ExpressionError) -> SyntaxNode {
@@ -99,42 +128,42 @@ struct Parser {
     private mutating func parseComparisonTail(_ left: SyntaxNode) throws(ExpressionError) -> SyntaxNode? {
         let start = left.range.lowerBound
         if case .comparison(let op) = current.kind {
-            _ = advance()
+            let opRange = advance().range
             let right = try parseAdditive()
-            return SyntaxNode(kind: .comparison(op, left, right), range: start..<right.range.upperBound)
+            return try node(.comparison(op, left, right), start..<right.range.upperBound, at: opRange)
         }
         if current.kind == .tilde {
-            _ = advance()
+            let op = advance().range
             let pattern = try parseAdditive()
-            return SyntaxNode(kind: .match(left, pattern: pattern), range: start..<pattern.range.upperBound)
+            return try node(.match(left, pattern: pattern), start..<pattern.range.upperBound, at: op)
         }
         if isKeyword(.is) {
-            _ = advance()
+            let op = advance().range
             let negated = isKeyword(.not)
             if negated { _ = advance() }
             guard isKeyword(.null) else {
                 throw error("expected 'null' after '\(negated ? "is not" : "is")', found \(quoted(current))")
             }
             let end = advance().range.upperBound
-            return SyntaxNode(kind: .nullTest(left, negated: negated), range: start..<end)
+            return try node(.nullTest(left, negated: negated), start..<end, at: op)
         }
         let negated = isKeyword(.not) && (isKeyword(.in, at: 1) || isKeyword(.between, at: 1))
         if negated { _ = advance() }
         if isKeyword(.in) {
-            _ = advance()
+            let op = advance().range
             let (values, end) = try parseList()
-            return SyntaxNode(kind: .membership(left, values, negated: negated), range: start..<end)
+            return try node(.membership(left, values, negated: negated), start..<end, at: op)
         }
         if isKeyword(.between) {
-            _ = advance()
+            let op = advance().range
             let lower = try parseAdditive()
             guard isKeyword(.and) || current.kind == .logical(.and) else {
                 throw error("expected 'and' between the bounds of 'between', found \(quoted(current))")
             }
             _ = advance()
             let upper = try parseAdditive()
-            return SyntaxNode(kind: .between(left, lower: lower, upper: upper, negated: negated),
-                              range: start..<upper.range.upperBound)
+            return try node(.between(left, lower: lower, upper: upper, negated: negated),
+                            start..<upper.range.upperBound, at: op)
         }
         return nil
     }
@@ -144,7 +173,8 @@ struct Parser {
         guard current.kind == .leftParenthesis else {
             throw error("expected '(' and a list of values after 'in', found \(quoted(current))")
         }
-        _ = advance()
+        try nest(at: advance().range)
+        defer { depth -= 1 }
         var values = [try parseOr()]
         while current.kind == .comma {
             _ = advance()
@@ -159,9 +189,9 @@ struct Parser {
     private mutating func parseAdditive() throws(ExpressionError) -> SyntaxNode {
         var left = try parseMultiplicative()
         while case .arithmetic(let op) = current.kind, op == .add || op == .subtract {
-            _ = advance()
+            let opRange = advance().range
             let right = try parseMultiplicative()
-            left = SyntaxNode(kind: .arithmetic(op, left, right), range: left.range.lowerBound..<right.range.upperBound)
+            left = try node(.arithmetic(op, left, right), left.range.lowerBound..<right.range.upperBound, at: opRange)
         }
         return left
     }
@@ -169,18 +199,20 @@ struct Parser {
     private mutating func parseMultiplicative() throws(ExpressionError) -> SyntaxNode {
         var left = try parseUnary()
         while case .arithmetic(let op) = current.kind, op == .multiply || op == .divide || op == .remainder {
-            _ = advance()
+            let opRange = advance().range
             let right = try parseUnary()
-            left = SyntaxNode(kind: .arithmetic(op, left, right), range: left.range.lowerBound..<right.range.upperBound)
+            left = try node(.arithmetic(op, left, right), left.range.lowerBound..<right.range.upperBound, at: opRange)
         }
         return left
     }
 
     private mutating func parseUnary() throws(ExpressionError) -> SyntaxNode {
         guard current.kind == .arithmetic(.subtract) else { return try parsePrimary() }
-        let start = advance().range.lowerBound
+        let op = advance().range
+        try nest(at: op)
+        defer { depth -= 1 }
         let operand = try parseUnary()
-        return SyntaxNode(kind: .negate(operand), range: start..<operand.range.upperBound)
+        return try node(.negate(operand), op.lowerBound..<operand.range.upperBound, at: op)
     }
 
     private mutating func parsePrimary() throws(ExpressionError) -> SyntaxNode {
@@ -198,7 +230,8 @@ struct Parser {
         case .identifier(let name):
             return try parseIdentifier(name, token: token)
         case .leftParenthesis:
-            _ = advance()
+            try nest(at: advance().range)
+            defer { depth -= 1 }
             let inner = try parseOr()
             guard current.kind == .rightParenthesis else {
                 throw error("expected ')' to close the '(' at character \(token.range.lowerBound + 1), found \(quoted(current))")
@@ -227,7 +260,8 @@ struct Parser {
         }
         _ = advance()
         guard current.kind == .leftParenthesis else { return SyntaxNode(kind: .column(name), range: token.range) }
-        _ = advance()
+        try nest(at: advance().range)
+        defer { depth -= 1 }
         var arguments: [SyntaxNode] = []
         if current.kind != .rightParenthesis {
             arguments.append(try parseOr())
@@ -240,7 +274,7 @@ struct Parser {
             throw error("expected ',' or ')' in the arguments of '\(name)', found \(quoted(current))")
         }
         let end = advance().range.upperBound
-        return SyntaxNode(kind: .call(name: name, nameRange: token.range, arguments: arguments),
-                          range: token.range.lowerBound..<end)
+        return try node(.call(name: name, nameRange: token.range, arguments: arguments),
+                        token.range.lowerBound..<end, at: token.range)
     }
 }

@@ -99,12 +99,13 @@ enum PlanBuilder {
         }
     }
 
-    static func compareStrings(_ op: ComparisonOperator, _ left: StringPlan, _ right: StringPlan) -> TruthPlan {
+    static func compareStrings(_ op: ComparisonOperator, _ left: StringPlan,
+                               _ right: StringPlan) throws(ExpressionError) -> TruthPlan {
         switch (left, right) {
         case (_, .constant(let value)):
-            return test(left, .compare(op, Array(value.utf8)))
+            return try test(left, .compare(op, Array(value.utf8)))
         case (.constant(let value), _):
-            return test(right, .compare(op.flipped, Array(value.utf8)))
+            return try test(right, .compare(op.flipped, Array(value.utf8)))
         case (.categorical(let a), .categorical(let b)):
             let (ranksA, ranksB) = commonRanks(a.dictionary, b.dictionary)
             return .codeRanks(op, RankedCodes(codes: a.codes, ranks: ranksA, validity: a.validity),
@@ -114,20 +115,21 @@ enum PlanBuilder {
         }
     }
 
-    static func contains(_ operand: StringPlan, _ needle: StringPlan) -> TruthPlan {
-        if case .constant(let value) = needle { return test(operand, .contains(Array(value.utf8))) }
+    static func contains(_ operand: StringPlan, _ needle: StringPlan) throws(ExpressionError) -> TruthPlan {
+        if case .constant(let value) = needle { return try test(operand, .contains(Array(value.utf8))) }
         return .compareStrings(.contains, operand, needle)
     }
 
     /// `test` applied to every string of `operand`: folded for a constant, decided once per
-    /// dictionary entry for a categorical column, row by row otherwise.
-    static func test(_ operand: StringPlan, _ test: TextTest) -> TruthPlan {
+    /// dictionary entry for a categorical column, row by row otherwise. Throws when a
+    /// regular expression exceeds its budget on a constant or a dictionary entry.
+    static func test(_ operand: StringPlan, _ test: TextTest) throws(ExpressionError) -> TruthPlan {
         switch operand {
         case .constant(let value):
-            return .constant(TextMatcher(test).bits(.constant(value), count: 1)[0] != 0)
+            return .constant(try TextMatcher(test).bits(.constant(value), count: 1)[0] != 0)
         case .categorical(let values):
             let entryCount = values.dictionary.count
-            let bits = TextMatcher(test).bits(StringVector(values: .table(values.dictionary, offset: 0), validity: nil),
+            let bits = try TextMatcher(test).bits(StringVector(values: .table(values.dictionary, offset: 0), validity: nil),
                                               count: entryCount)
             let table = (0..<entryCount).map { bits[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 } + [false]
             return codePredicate(values, table: table)

@@ -3,6 +3,14 @@ struct SyntaxNode: Equatable, CustomStringConvertible {
     let kind: SyntaxKind
     /// Character offsets into the expression.
     let range: Range<Int>
+    /// The number of nodes on the longest path from this node down to a leaf (1 for a leaf).
+    let height: Int
+
+    init(kind: SyntaxKind, range: Range<Int>) {
+        self.kind = kind
+        self.range = range
+        height = 1 + kind.children.reduce(0) { max($0, $1.height) }
+    }
 
     /// Whether the node is a literal (a negated number counts as one).
     var isLiteral: Bool {
@@ -62,4 +70,18 @@ indirect enum SyntaxKind: Equatable {
     case match(SyntaxNode, pattern: SyntaxNode)
     /// A function call; `name` as written, `nameRange` covering it.
     case call(name: String, nameRange: Range<Int>, arguments: [SyntaxNode])
+
+    /// The operands of the node, in order.
+    var children: [SyntaxNode] {
+        switch self {
+        case .number, .string, .boolean, .null, .column: []
+        case .negate(let operand), .not(let operand), .nullTest(let operand, _): [operand]
+        case .logical(_, let left, let right), .comparison(_, let left, let right),
+             .arithmetic(_, let left, let right): [left, right]
+        case .membership(let operand, let values, _): [operand] + values
+        case .between(let operand, let lower, let upper, _): [operand, lower, upper]
+        case .match(let operand, let pattern): [operand, pattern]
+        case .call(_, _, let arguments): arguments
+        }
+    }
 }

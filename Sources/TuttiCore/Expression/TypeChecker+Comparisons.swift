@@ -6,7 +6,7 @@ extension TypeChecker {
         case (.number(let a), .number(let b)):
             return PlanBuilder.compareNumbers(op, a, b)
         case (.string(let a), .string(let b)):
-            return PlanBuilder.compareStrings(op, a, b)
+            return try PlanBuilder.compareStrings(op, a, b)
         case (.truth(let a), .truth(let b)):
             guard op == .equal || op == .notEqual else {
                 throw error("conditions (true or false) can only be compared with == and !=", range)
@@ -77,15 +77,16 @@ extension TypeChecker {
                 guard case .string(.constant(let constant)) = value.value else { throw notLiteral(value, operand) }
                 constants.insert(Array(constant.utf8))
             }
-            return PlanBuilder.test(plan, .oneOf(constants))
+            return try PlanBuilder.test(plan, .oneOf(constants))
         case .truth(let plan):
-            var result: TruthPlan?
+            // At most two distinct values, so the plan stays shallow however long the list.
+            var constants: [Bool] = []
             for value in checked {
                 guard case .truth(.constant(let constant?)) = value.value else { throw notLiteral(value, operand) }
-                let equal = PlanBuilder.compareTruths(equal: true, plan, .constant(constant))
-                result = result.map { .logical(.or, $0, equal) } ?? equal
+                if !constants.contains(constant) { constants.append(constant) }
             }
-            return result ?? .constant(false)
+            let tests = constants.map { PlanBuilder.compareTruths(equal: true, plan, .constant($0)) }
+            return tests.dropFirst().reduce(tests.first ?? .constant(false)) { .logical(.or, $0, $1) }
         case .null, .vector:
             throw error("'in' needs a number, string or condition on its left, but \(source(operand.node)) is "
                 + operand.value.typeName, range)
@@ -111,11 +112,12 @@ extension TypeChecker {
         guard case .string(.constant(let text)) = try check(pattern) else {
             throw error("the pattern after '~' must be a string literal, such as \"^Bach\"", pattern.range)
         }
+        let regex: RegexPattern
         do {
-            _ = try Regex(text)
+            regex = try RegexPattern(text)
         } catch {
-            throw self.error("invalid regular expression: \(error)", pattern.range)
+            throw self.error("invalid regular expression: \(error.message)", pattern.range)
         }
-        return PlanBuilder.test(plan, .matches(pattern: text))
+        return try PlanBuilder.test(plan, .matches(RegexTest(regex: regex, range: pattern.range, expression: self.text)))
     }
 }

@@ -9,7 +9,7 @@ struct TypeChecker {
     typealias Operand = (value: CheckedValue, node: SyntaxNode)
 
     private let dataset: Dataset
-    private let text: String
+    let text: String
     private let characters: [Character]
     /// The columns the expression reads.
     private(set) var referencedColumns: Set<String> = []
@@ -162,7 +162,7 @@ struct TypeChecker {
         case .contains:
             let haystack = try string(arguments[0], context + " a string first")
             let needle = try string(arguments[1], context + " a string second")
-            return .truth(PlanBuilder.contains(haystack, needle))
+            return .truth(try PlanBuilder.contains(haystack, needle))
         }
     }
 

@@ -7,7 +7,8 @@ import Darwin
 
 /// gzip decompression with zlib, for `.gz` inputs (several concatenated members allowed).
 enum Gzip {
-    /// Decompresses `input` into a new heap buffer.
+    /// Decompresses `input` into a new heap buffer, stopping with an error past
+    /// `options.memoryLimit` bytes of output (a gzip bomb).
     static func inflate(_ input: UnsafeRawBufferPointer, name: String, options: LoadOptions) throws -> InputBuffer {
         var stream = z_stream()
         // 15 window bits + 16: gzip framing only.
@@ -15,7 +16,9 @@ enum Gzip {
             throw TuttiError("cannot start gzip decompression", file: name)
         }
         defer { inflateEnd(&stream) }
-        var capacity = max(1 << 20, input.count * 4)
+        let limit = max(1, options.memoryLimit)
+        // One byte over the limit tells an output of exactly `limit` bytes from a longer one.
+        var capacity = min(max(1 << 20, input.count * 4), limit + 1)
         guard var output = malloc(capacity) else { throw TuttiError("out of memory", file: name) }
         var produced = 0
         var consumed = 0
@@ -23,7 +26,11 @@ enum Gzip {
         while true {
             if options.cancellation?.isCancelled == true { failure = .cancelled(file: name); break }
             if produced == capacity {
-                capacity *= 2
+                if produced > limit {
+                    failure = MemoryBudget.exceeded(limit, what: "the input decompresses to", name: name)
+                    break
+                }
+                capacity = min(capacity * 2, limit + 1)
                 guard let grown = realloc(output, capacity) else {
                     failure = TuttiError("out of memory decompressing", file: name)
                     break
@@ -57,6 +64,9 @@ enum Gzip {
                 failure = TuttiError("the gzip data is truncated", file: name)
                 break
             }
+        }
+        if failure == nil, produced > limit {
+            failure = MemoryBudget.exceeded(limit, what: "the input decompresses to", name: name)
         }
         if let failure {
             free(output)

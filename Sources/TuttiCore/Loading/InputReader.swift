@@ -4,14 +4,15 @@ import Glibc
 import Darwin
 #endif
 
-/// Opens an input for loading: a file (mapped), standard input ("-"), or either compressed
-/// with gzip (detected by its magic bytes, whatever the name). Every failure is a `TuttiError`
-/// naming the input.
+/// Opens an input for loading: a file (mapped), a named pipe or standard input ("-") read
+/// within the memory budget, or any of these compressed with gzip (detected by its magic
+/// bytes, whatever the name). Devices such as `/dev/zero` are refused. Every failure is a
+/// `TuttiError` naming the input.
 enum InputReader {
     /// Reads `path` ("-" for standard input) into memory.
     static func open(_ path: String, name: String, options: LoadOptions) throws -> InputBuffer {
         let raw = path == "-" ? try readAll(descriptor: STDIN_FILENO, name: name, options: options)
-                              : try openFile(path, name: name)
+                              : try openFile(path, name: name, options: options)
         guard raw.bytes.count > 0 else { throw TuttiError("the input is empty", file: name) }
         if raw.bytes.count >= 2, raw.bytes[0] == 0x1f, raw.bytes[1] == 0x8b {
             return try Gzip.inflate(raw.bytes, name: name, options: options)
@@ -19,7 +20,7 @@ enum InputReader {
         return raw
     }
 
-    private static func openFile(_ path: String, name: String) throws -> InputBuffer {
+    private static func openFile(_ path: String, name: String, options: LoadOptions) throws -> InputBuffer {
         let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw TuttiError(describeOpenError(errno), file: name) }
         defer { close(descriptor) }
@@ -32,9 +33,12 @@ enum InputReader {
         case S_IFREG:
             guard info.st_size > 0 else { throw TuttiError("the file is empty", file: name) }
             return try InputBuffer.mapping(descriptor: descriptor, count: Int(info.st_size), name: name)
+        case S_IFCHR, S_IFBLK:
+            // /dev/zero, /dev/urandom, a terminal or a disk: endless or not data.
+            throw TuttiError("is a device (such as /dev/zero or a terminal), not a data file", file: name)
         default:
-            // A FIFO, a character device or a process substitution: read it as a stream.
-            return try readAll(descriptor: descriptor, name: name, options: LoadOptions())
+            // A named pipe, a socket or a process substitution: read it as a stream.
+            return try readAll(descriptor: descriptor, name: name, options: options)
         }
     }
 
@@ -47,9 +51,12 @@ enum InputReader {
         }
     }
 
-    /// Reads a stream to its end into one heap buffer.
+    /// Reads a stream to its end into one heap buffer, stopping with an error past
+    /// `options.memoryLimit` bytes.
     static func readAll(descriptor: Int32, name: String, options: LoadOptions) throws -> InputBuffer {
-        var capacity = 1 << 20
+        let limit = max(1, options.memoryLimit)
+        // One byte over the limit tells a stream of exactly `limit` bytes from a longer one.
+        var capacity = min(1 << 20, limit + 1)
         var count = 0
         guard var buffer = malloc(capacity) else { throw TuttiError("out of memory", file: name) }
         while true {
@@ -58,7 +65,11 @@ enum InputReader {
                 throw TuttiError.cancelled(file: name)
             }
             if count == capacity {
-                capacity *= 2
+                if count > limit {
+                    free(buffer)
+                    throw MemoryBudget.exceeded(limit, what: "the input holds", name: name)
+                }
+                capacity = min(capacity * 2, limit + 1)
                 guard let grown = realloc(buffer, capacity) else {
                     free(buffer)
                     throw TuttiError("out of memory reading the input", file: name)

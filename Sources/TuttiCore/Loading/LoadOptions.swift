@@ -51,11 +51,14 @@ public struct LoadOptions: Sendable {
     public var chunkSize: Int
     /// Display name of the input in messages (defaults to the path).
     public var displayName: String?
+    /// Most bytes of input held in memory: read from a pipe or standard input, or produced
+    /// by gzip decompression (see `MemoryBudget`).
+    public var memoryLimit: Int
 
     /// Options that infer everything.
     public init(format: DataFormat? = nil, delimiter: UInt8? = nil, textColumns: Set<String> = [],
                 progress: (@Sendable (LoadProgress) -> Void)? = nil, cancellation: CancellationFlag? = nil,
-                chunkSize: Int = 4 << 20, displayName: String? = nil) {
+                chunkSize: Int = 4 << 20, displayName: String? = nil, memoryLimit: Int = MemoryBudget.defaultBytes) {
         self.format = format
         self.delimiter = delimiter
         self.textColumns = textColumns
@@ -63,6 +66,7 @@ public struct LoadOptions: Sendable {
         self.cancellation = cancellation
         self.chunkSize = chunkSize
         self.displayName = displayName
+        self.memoryLimit = memoryLimit
     }
 }
 

@@ -1,14 +1,22 @@
 #if canImport(CMalloc) && os(Linux)
 import CMalloc
 #endif
+import Synchronization
 
 /// Keeps a load's peak memory close to the size of the data it produces.
 ///
 /// glibc raises its mmap threshold every time a large block is freed, after which the loader's
 /// many per-chunk buffers come from the heap and stay resident after they are freed. A fixed
 /// threshold sends every buffer of 256 KiB or more to its own mapping, returned to the system
-/// the moment it is freed; a trim at the end of a load returns what the heap still holds.
+/// the moment it is freed; a trim after every `trimInterval` bytes of freed buffers, and at
+/// the end of a load, returns what the heap still holds. (A trim walks the whole heap, so one
+/// per column made wide tables quadratic.)
 enum MemoryTuning {
+    /// Bytes of buffers freed between two trims.
+    static let trimInterval = 64 << 20
+
+    private static let releasedSinceTrim = Atomic<Int>(0)
+
     private static let configured: Bool = {
         #if canImport(CMalloc) && os(Linux)
         _ = mallopt(M_MMAP_THRESHOLD, 256 * 1024)
@@ -18,6 +26,14 @@ enum MemoryTuning {
 
     /// Sets the allocator up once per process.
     static func configure() { _ = configured }
+
+    /// Notes that about `bytes` of buffers were freed, trimming once enough have been.
+    static func released(bytes: Int) {
+        let total = releasedSinceTrim.add(bytes, ordering: .relaxed).newValue
+        guard total >= trimInterval else { return }
+        releasedSinceTrim.store(0, ordering: .relaxed)
+        trim()
+    }
 
     /// Returns freed heap memory to the system.
     static func trim() {

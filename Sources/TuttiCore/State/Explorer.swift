@@ -62,7 +62,7 @@ public struct Explorer: Sendable {
                 next.filter = .all(rowCount: dataset.rowCount)
             } else {
                 let expression = try FilterExpression(trimmed, dataset: dataset)
-                next.filter = FilterState(expression: trimmed, rows: expression.evaluate(dataset), isExpression: true)
+                next.filter = FilterState(expression: trimmed, rows: try expression.evaluate(dataset), isExpression: true)
             }
             return (next, next.filter == state.filter ? [] : .filter)
         case .filterToSelection:

@@ -1,20 +1,34 @@
 import Foundation
 
 extension ViewDocument {
-    /// Reads the view file at `path`. Throws a `TuttiError` naming the file when it is missing or
-    /// unreadable, is not JSON, has no version or a newer one than `formatVersion`, or does not hold
-    /// a view (the message names the field, as in `selection.rows[3]`).
+    /// Largest view file read: views hold expressions, compact row ranges and at most
+    /// `ViewSelection.maxIdentifiers` ids, far below this.
+    public static let maxFileBytes = 256 << 20
+
+    /// Reads the view file at `path`. Throws a `TuttiError` naming the file when it is missing,
+    /// unreadable, a device or larger than `maxFileBytes`, is not JSON, has no version or a newer
+    /// one than `formatVersion`, does not hold a view (the message names the field, as in
+    /// `selection.rows[3]`), or has too many panes (`ViewLayout.maxPanes`, `maxDepth`).
     public static func read(path: String) throws -> ViewDocument {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw TuttiError("no such file", file: path)
         }
         guard !isFolder.boolValue else { throw TuttiError("is a directory, not a view file", file: path) }
+        let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+        if type == .typeCharacterSpecial || type == .typeBlockSpecial {
+            throw TuttiError("is a device (such as /dev/zero), not a view file", file: path)
+        }
         let bytes: Data
         do {
-            bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            defer { try? handle.close() }
+            bytes = try handle.read(upToCount: maxFileBytes + 1) ?? Data()
         } catch {
             throw TuttiError("cannot read the file", file: path)
+        }
+        guard bytes.count <= maxFileBytes else {
+            throw TuttiError("is larger than \(MemoryBudget.describe(maxFileBytes)), too large for a view file", file: path)
         }
         guard !bytes.isEmpty else { throw TuttiError("the file is empty", file: path) }
         let decoder = JSONDecoder()
@@ -27,7 +41,9 @@ extension ViewDocument {
                                  file: path)
             }
             guard version >= 1 else { throw TuttiError("has an unknown version \(version)", file: path) }
-            return try decoder.decode(ViewDocument.self, from: bytes)
+            let document = try decoder.decode(ViewDocument.self, from: bytes)
+            if let problem = document.layout.sizeProblem { throw TuttiError(problem, file: path) }
+            return document
         } catch let error as DecodingError {
             let isJSON = (try? JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed])) != nil
             throw TuttiError(Self.describe(error, isJSON: isJSON), file: path)

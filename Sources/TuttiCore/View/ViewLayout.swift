@@ -6,12 +6,47 @@ public indirect enum ViewLayout: Sendable, Equatable {
     /// Children side by side (`horizontal`) or stacked (`vertical`), sized by `weights`.
     case split(axis: ViewAxis, weights: [Double], children: [ViewLayout])
 
+    /// Most panes a view may hold: more would not fit a terminal, and every pane costs a
+    /// report section.
+    public static let maxPanes = 64
+    /// Deepest nesting of splits a view may hold.
+    public static let maxDepth = 16
+
     /// The panes in reading order.
     public var panes: [ViewPane] {
         switch self {
         case .pane(let pane): [pane]
         case .split(_, _, let children): children.flatMap(\.panes)
         }
+    }
+
+    /// The number of panes.
+    public var paneCount: Int {
+        switch self {
+        case .pane: 1
+        case .split(_, _, let children): children.reduce(0) { $0 + $1.paneCount }
+        }
+    }
+
+    /// The number of splits on the longest path from the root to a pane (0 for one pane).
+    public var depth: Int {
+        switch self {
+        case .pane: 0
+        case .split(_, _, let children): 1 + children.reduce(0) { max($0, $1.depth) }
+        }
+    }
+
+    /// Why the layout is too large for a view (`maxPanes`, `maxDepth`), or nil.
+    public var sizeProblem: String? {
+        let count = paneCount
+        if count > Self.maxPanes {
+            return "the layout has \(NumberFormatting.grouped(count)) panes; a view holds at most \(Self.maxPanes)"
+        }
+        let depth = self.depth
+        if depth > Self.maxDepth {
+            return "the layout nests splits \(depth) deep; a view nests them at most \(Self.maxDepth) deep"
+        }
+        return nil
     }
 }
 

@@ -35,7 +35,7 @@ struct ViewRestorer {
             do {
                 try apply(.setFilter(expression))
             } catch let error as ExpressionError {
-                warnings.append("the filter `\(expression)` no longer applies (\(error.message)); it was dropped")
+                warnings.append("the filter `\(Self.abbreviated(expression))` no longer applies (\(error.message)); it was dropped")
             }
         } else if let ranges = filter.rows {
             let (rows, dropped) = ranges.rowSet(rowCount: data.rowCount)
@@ -64,7 +64,7 @@ struct ViewRestorer {
                 let rows = try FilterExpression(expression, dataset: data).evaluate(data)
                 try apply(.select(rows, selection.source))
             } catch let error as ExpressionError {
-                warnings.append("the selection `\(expression)` no longer applies (\(error.message)); it was dropped")
+                warnings.append("the selection `\(Self.abbreviated(expression))` no longer applies (\(error.message)); it was dropped")
             }
         } else if !sameData, let ids = selection.ids, let idColumn, let column = data.column(named: idColumn) {
             let (rows, found, wanted) = SelectionIdentifiers.rows(matching: ids, in: column)
@@ -99,6 +99,11 @@ struct ViewRestorer {
     }
 
     /// "; 3 rows past the end were dropped", or nothing.
+    /// An expression as quoted in a warning: its first 80 characters when longer than 100.
+    private static func abbreviated(_ expression: String) -> String {
+        expression.count > 100 ? expression.prefix(80) + "… (\(NumberFormatting.grouped(expression.count)) characters)" : expression
+    }
+
     private static func droppedNote(_ dropped: Int) -> String {
         guard dropped > 0 else { return "" }
         return "; \(NumberFormatting.grouped(dropped)) \(dropped == 1 ? "row" : "rows") past the end \(dropped == 1 ? "was" : "were") dropped"

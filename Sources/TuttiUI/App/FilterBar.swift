@@ -30,7 +30,7 @@ public struct FilterBar: Sendable {
         do {
             let expression = try FilterExpression(text, dataset: dataset)
             problem = nil
-            preview = dataset.rowCount <= 2_000_000 ? expression.evaluate(dataset).count : nil
+            preview = dataset.rowCount <= 2_000_000 ? try expression.evaluate(dataset).count : nil
         } catch {
             problem = (error.message, error.range)
             preview = nil
