@@ -60,6 +60,13 @@ import Testing
         #expect((try? CellSearch("(unclosed")) != nil, "as plain text a parenthesis is just a character")
     }
 
+    @Test func aRegularExpressionThatBacktracksForeverStopsWithAnError() {
+        let present = RowSet(rowCount: 1, allSet: true)
+        let column = Column(name: "t", data: .text(StringTable([String(repeating: "a", count: 40) + "!"])), validity: present)
+        #expect(throws: TuttiError.self) { try CellSearch("(a+)+$", regex: true).matches(in: [column], among: present) }
+        #expect(throws: TuttiError.self) { try CellSearch("(.*.*)*x", regex: true).matches(in: [column], among: present) }
+    }
+
     @Test func aStoppedSearchThrows() {
         let many = RowSet(rowCount: CellSearch.stride * 2, allSet: true)
         let column = Column(name: "n", data: .integer(Array(repeating: 1, count: many.rowCount)), validity: many)

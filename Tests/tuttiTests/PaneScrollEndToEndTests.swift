@@ -10,8 +10,18 @@ import Testing
     }
 
     /// The lines of the pane titled `title`, from its top border on.
+    /// The lines of the pane framed with `title`, cut to its frame's columns (panes may sit side by side).
     func pane(_ title: String, _ session: TmuxSession) -> [String] {
-        Array(session.lines.drop { !$0.contains(title) }.prefix(30))
+        let lines = session.lines
+        guard let top = lines.firstIndex(where: { $0.contains("─ \(title)") }) else { return [] }
+        let heading = Array(lines[top])
+        let titleAt = heading.indices.first { String(heading[$0...]).hasPrefix("─ \(title)") } ?? 0
+        let left = heading[..<titleAt].lastIndex(of: "┌") ?? 0
+        let right = heading[titleAt...].firstIndex(of: "┐") ?? heading.count - 1
+        return lines[top...].prefix(30).map { line in
+            let cells = Array(line)
+            return cells.count > left ? String(cells[left...min(right, cells.count - 1)]) : ""
+        }
     }
 
     @Test func tenClassesScrollToPredictionNineAndEnterSelectsThatCell() throws {

@@ -1,6 +1,6 @@
 /// What to look for in the cells of a table, and the search itself. A plain search finds the
-/// text anywhere in a cell, ignoring case; a regular expression (Swift `Regex` syntax) matches
-/// anywhere in a cell, also ignoring case. Cells are matched as they are shown: numbers in
+/// text anywhere in a cell, ignoring case; a regular expression (PCRE2, the engine of the
+/// filter's `~`, within the same budget) matches anywhere in a cell, also ignoring case. Cells are matched as they are shown: numbers in
 /// their shortest form (`0.5`, `42`), booleans as `true` / `false`. Missing cells and vector
 /// columns never match.
 ///
@@ -21,18 +21,21 @@ public struct CellSearch: Sendable, Equatable {
         guard !text.isEmpty else { throw TuttiError("type a value to search for") }
         if regex {
             do {
-                _ = try Regex(text)
+                _ = try RegexPattern(Self.caseless(text))
             } catch {
-                throw TuttiError("not a regular expression: \(text)")
+                throw TuttiError("not a regular expression: \(text) (\(error.message))")
             }
         }
         self.text = text
         isRegex = regex
     }
 
+    /// `pattern` matched in any case.
+    static func caseless(_ pattern: String) -> String { "(?i)" + pattern }
+
     /// For each of `columns`, the rows among `rows` whose cell matches. Checks `cancellation`
     /// (throwing a `TuttiError`) and reports the fraction done to `progress` every few
-    /// thousand rows.
+    /// thousand rows; a regular expression over its budget on a cell throws a `TuttiError`.
     public func matches(in columns: [Column], among rows: RowSet, cancellation: CancellationFlag? = nil,
                         progress: ((Double) -> Void)? = nil) throws -> [RowSet] {
         let matcher = CellMatcher(self)
@@ -53,6 +56,7 @@ public struct CellSearch: Sendable, Equatable {
                 }
             }
             done += sinceCheck
+            if let failure = matcher.failure { throw TuttiError("the regular expression \(text) \(failure.reason)") }
             return found
         }
     }
@@ -60,18 +64,20 @@ public struct CellSearch: Sendable, Equatable {
 
 /// A `CellSearch` ready to run (its regular expression compiled; not `Sendable`, so each
 /// search makes its own).
-private struct CellMatcher {
+private final class CellMatcher {
     /// The needle folded to lower case when it is ASCII (the fast path).
     let foldedNeedle: [UInt8]?
     /// The needle lower-cased when it is not ASCII.
     let loweredNeedle: String
-    let regex: Regex<AnyRegexOutput>?
+    let regex: RegexSearcher?
+    /// The first search that went over the regular expression's budget (that cell counts as no match).
+    private(set) var failure: RegexSearchError?
     /// Whether the needle could occur in a number's text at all.
     let couldBeNumber: Bool
 
     init(_ search: CellSearch) {
         if search.isRegex {
-            regex = (try? Regex(search.text))?.ignoresCase()
+            regex = (try? RegexPattern(CellSearch.caseless(search.text))).map(RegexSearcher.init)
             foldedNeedle = nil
             couldBeNumber = true
         } else {
@@ -83,6 +89,7 @@ private struct CellMatcher {
     }
 
     func matches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let regex { return search(regex, bytes) }
         if let foldedNeedle {
             return foldedNeedle.withUnsafeBufferPointer { CaseFoldedBytes.contains(bytes, folded: $0) }
         }
@@ -90,12 +97,21 @@ private struct CellMatcher {
     }
 
     func matches(_ text: String) -> Bool {
-        if let regex { return (try? regex.firstMatch(in: text)) != nil }
-        if let foldedNeedle {
+        if regex != nil || foldedNeedle != nil {
             var text = text
-            return text.withUTF8 { bytes in foldedNeedle.withUnsafeBufferPointer { CaseFoldedBytes.contains(bytes, folded: $0) } }
+            return text.withUTF8 { matches($0) }
         }
         return text.lowercased().contains(loweredNeedle)
+    }
+
+    private func search(_ regex: RegexSearcher, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard failure == nil else { return false }
+        do {
+            return try regex.contains(bytes)
+        } catch {
+            failure = error
+            return false
+        }
     }
 
     /// Whether a present cell of `column` at a row matches.
