@@ -23,6 +23,8 @@ import TuttiTerminal
         let state = try Self.grouped(["split"])
         let pane = SlicesPane()
         let context = paneContext(state)
+        // Every slice found, similar ones included.
+        _ = pane.handle(.character("d"), context: context)
         let lines = render(pane, context, width: 150, height: 30).lines
         #expect(lines[0].hasPrefix("split: 2 groups · 20 slices · sorted by error ↓ · all rows "))
         #expect(lines[0].hasSuffix("left out income (copies the label)"))
@@ -52,6 +54,8 @@ import TuttiTerminal
         let state = try Self.grouped(["split"])
         let pane = SlicesPane()
         let context = paneContext(state)
+        // Every slice found, similar ones included.
+        _ = pane.handle(.character("d"), context: context)
         _ = render(pane, context, width: 150, height: 8)
         for _ in 0..<10 { _ = pane.handle(.down, context: context) }
         #expect(pane.cursor == 10)

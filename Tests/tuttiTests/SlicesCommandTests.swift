@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func discoveredSlicesReselectTheirRows() throws {
-        let report = try report(["--discover", "--columns", Self.features])
+        let report = try report(["--discover", "--all", "--columns", Self.features])
         #expect(report.mode == "discover")
         #expect(report.search?.min_size == 488 && report.search?.alpha == 0.95 && report.search?.k == 10)
         #expect(report.slices.count == 10)
