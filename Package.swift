@@ -63,7 +63,7 @@ let package = Package(
         ),
         .target(name: "CSpawn", path: "Tests/CSpawn"),
         .target(name: "TuttiTestSupport", dependencies: ["CSpawn"], path: "Tests/TuttiTestSupport"),
-        .testTarget(name: "TuttiCoreTests", dependencies: ["TuttiCore", "TuttiTestSupport"]),
+        .testTarget(name: "TuttiCoreTests", dependencies: ["TuttiCore", "TuttiTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TuttiTerminalTests", dependencies: ["TuttiTerminal", "TuttiTestSupport"]),
         .testTarget(name: "TuttiUITests", dependencies: ["TuttiUI"]),
         .testTarget(name: "tuttiTests", dependencies: ["tutti", "TuttiCore", "TuttiTestSupport"]),

@@ -13,10 +13,11 @@ struct DuplicatesCommand: ParsableCommand {
         and near-duplicate text and vectors.
         """,
         discussion: """
-        Without a kind flag (--exact, --conflicts, --leaks, --text, --vector, --vector-columns), every kind \
-        that applies is searched: exact duplicates; conflicts when there is a label column; leaks when there is \
-        a split column; near-duplicate text when there is a text column; near-duplicate vectors when there is a \
-        vector column. --text COL and --vector COL name the column and ask for that kind.
+        Without a kind flag (--exact, --conflicts, --leaks, --near-text, --near-vectors), every kind that \
+        applies is searched: exact duplicates; conflicts when there is a label column; leaks when there is a \
+        split column; near-duplicate text when there is a text column; near-duplicate vectors when there is a \
+        vector column. --text COL, --vector COL and --vector-columns COLS only name the columns; the kind \
+        flags alone restrict the kinds searched.
 
         Exact duplicates compare every column except the id, split, prediction, score and loss columns \
         (change it with --columns and --ignore); a missing cell equals a missing cell, -0 equals 0. Conflicts \
@@ -26,8 +27,10 @@ struct DuplicatesCommand: ParsableCommand {
         Near-duplicate text: texts are lowercased, punctuation and spacing ignored, cut into character \
         5-grams; pairs of Jaccard similarity at least the threshold (default 0.8) are found by MinHash LSH \
         and verified exactly. Near-duplicate vectors: cosine similarity at least the threshold (default \
-        0.95), every pair compared up to 4,096 vectors, random-projection LSH above. A near-duplicate \
-        cluster's similarity is its weakest verified link.
+        0.95), every pair compared up to 4,096 vectors, random-projection LSH above. Every two rows of a \
+        near-duplicate cluster are at least the threshold similar (complete linkage); a cluster's similarity \
+        is the least of its pairs. A group of rows is reported once, under its strongest kind (exact, then \
+        conflict, near text, near vectors; among leaks: exact, near text, near vectors).
 
         Row numbers are 0-based.
         """
@@ -43,6 +46,12 @@ struct DuplicatesCommand: ParsableCommand {
 
     @Flag(help: "Search for clusters (exact, or near when searched) whose rows span several splits.")
     var leaks = false
+
+    @Flag(help: "Search for near-duplicate text in the text column (--text, or the inferred one).")
+    var nearText = false
+
+    @Flag(help: "Search for near-duplicate vectors (--vector, --vector-columns, or the inferred vector column).")
+    var nearVectors = false
 
     @Option(help: ArgumentHelp("Numeric columns making up one vector per row, for near-duplicate vectors (comma-separated).",
                                valueName: "cols"))
@@ -85,6 +94,10 @@ struct DuplicatesCommand: ParsableCommand {
             throw TuttiError("--vector: column '\(name)' holds \(kind.rawValue), not vectors; "
                              + "use --vector-columns for numeric columns")
         }
+        if nearText, roles[.text] == nil { throw TuttiError("--near-text needs a text column: name it with --text") }
+        if nearVectors, roles[.vector] == nil, vectorColumns == nil {
+            throw TuttiError("--near-vectors needs a vector column: name it with --vector or --vector-columns")
+        }
         let rows = try FilterOption.rows(expression, in: dataset)
         let progress = SearchProgressLine(enabled: Console.stderrIsTerminal)
         let search = try DuplicateSearch(dataset: dataset, roles: roles,
@@ -103,13 +116,15 @@ struct DuplicatesCommand: ParsableCommand {
     /// What to search for: the kinds asked for, or every kind that applies.
     private func options(roles: ColumnRoles, rows: RowSet,
                          progress: @escaping @Sendable (DuplicateProgress) -> Void) -> DuplicateOptions {
-        let vectors = vectorColumns.map(CommaList.names) ?? (data.vector != nil ? roles[.vector].map { [$0] } ?? [] : [])
-        var options: DuplicateOptions
-        if exact || conflicts || leaks || data.text != nil || !vectors.isEmpty {
-            options = DuplicateOptions(exact: exact, conflicts: conflicts, leaks: leaks,
-                                       textColumn: data.text != nil ? roles[.text] : nil, vectorColumns: vectors)
-        } else {
-            options = DuplicateOptions.allApplicable(roles: roles)
+        let vectors = vectorColumns.map(CommaList.names) ?? roles[.vector].map { [$0] } ?? []
+        var options = DuplicateOptions.allApplicable(roles: roles)
+        options.vectorColumns = vectors
+        if exact || conflicts || leaks || nearText || nearVectors {
+            options.exact = exact
+            options.conflicts = conflicts
+            options.leaks = leaks
+            if !nearText { options.textColumn = nil }
+            if !nearVectors { options.vectorColumns = [] }
         }
         options.columns = columns.map(CommaList.names)
         options.ignoredColumns = ignore.map(CommaList.names) ?? []
@@ -172,18 +187,15 @@ struct DuplicatesReport {
         NumberFormatting.grouped(count) + (count == 1 ? " cluster" : " clusters")
     }
 
-    /// One line per cluster; row numbers cut to the first few unless `allRows`.
+    /// One line per cluster; row numbers cut to the first few (then `… +N more`) unless `allRows`.
     func clusterTable(allRows: Bool) -> TextTable {
         TextTable(
             headers: ["kind", "rows", "similarity", "splits", "labels", "row numbers"],
             rows: report.clusters.map { cluster in
                 let kind = cluster.basis.map { "\(cluster.kind.rawValue) (\($0.rawValue))" } ?? cluster.kind.rawValue
-                var numbers = (allRows ? cluster.rows[...] : cluster.rows.prefix(Self.shownRows)).map(String.init)
-                if numbers.count < cluster.rows.count {
-                    numbers.append("… (\(NumberFormatting.grouped(cluster.rows.count - numbers.count)) more)")
-                }
+                let numbers = RowNumberList.text(cluster.rows, limit: allRows ? .max : Self.shownRows)
                 return [kind, NumberFormatting.grouped(cluster.size), cluster.similarity.map { String(format: "%.3f", $0) } ?? "",
-                        Self.counts(cluster.splits), Self.counts(cluster.labels), numbers.joined(separator: " ")]
+                        Self.counts(cluster.splits), Self.counts(cluster.labels), numbers]
             },
             rightAligned: [1, 2])
     }

@@ -20,8 +20,8 @@ struct InfoCommand: ParsableCommand {
         let (dataset, roles) = try data.load()
         let summaries = ColumnSummary.compute(dataset, roles: roles)
         switch format {
-        case .json: try Console.output(try InfoReport(dataset: dataset, summaries: summaries).json() + "\n")
-        case .table: try Console.table(InfoReport(dataset: dataset, summaries: summaries).table())
+        case .json: try Console.output(try InfoReport(dataset: dataset, roles: roles, summaries: summaries).json() + "\n")
+        case .table: try Console.table(InfoReport(dataset: dataset, roles: roles, summaries: summaries).table())
         }
     }
 }

@@ -7,8 +7,18 @@ struct InfoReport: Encodable {
     let rows: Int
     let columns: [ColumnEntry]
 
+    /// One column's summary, less what would mislead: a vector column has no distinct count
+    /// (null, shown `—`), and a column of class labels no mean.
     struct ColumnEntry: Encodable {
         let summary: ColumnSummary
+        /// Whether the column holds class labels: the label or prediction column, or integers
+        /// that are all values of an integer label (another column of classes).
+        let holdsClasses: Bool
+
+        /// The distinct count; nil for vectors, where it is not counted.
+        var distinct: Int? { summary.vectorWidth == nil ? summary.distinct : nil }
+        /// The mean; nil for class labels.
+        var mean: Double? { holdsClasses ? nil : summary.mean }
 
         enum CodingKeys: String, CodingKey { case name, kind, role, missing, distinct, min, max, mean, top, width }
         struct TopEntry: Encodable { let value: String; let count: Int }
@@ -19,19 +29,41 @@ struct InfoReport: Encodable {
             try container.encode(summary.kind.rawValue, forKey: .kind)
             try container.encode(summary.role?.rawValue, forKey: .role)
             try container.encode(summary.missing, forKey: .missing)
-            try container.encode(summary.distinct, forKey: .distinct)
+            try container.encode(distinct, forKey: .distinct)
             try container.encode(summary.min, forKey: .min)
             try container.encode(summary.max, forKey: .max)
-            try container.encode(summary.mean, forKey: .mean)
+            try container.encode(mean, forKey: .mean)
             try container.encode(summary.top.map { TopEntry(value: $0.value, count: $0.count) }, forKey: .top)
             try container.encode(summary.vectorWidth, forKey: .width)
         }
     }
 
-    init(dataset: Dataset, summaries: [ColumnSummary]) {
+    init(dataset: Dataset, roles: ColumnRoles, summaries: [ColumnSummary]) {
         file = dataset.source
         rows = dataset.rowCount
-        columns = summaries.map(ColumnEntry.init)
+        let classes = roles[.label].flatMap(dataset.column(named:)).flatMap(Self.integerValues)
+        columns = summaries.map { summary in
+            var holdsClasses = summary.role == .label || summary.role == .prediction
+            if !holdsClasses, let classes, let column = dataset.column(named: summary.name),
+               let values = Self.integerValues(column) {
+                holdsClasses = values.isSubset(of: classes)
+            }
+            return ColumnEntry(summary: summary, holdsClasses: holdsClasses)
+        }
+    }
+
+    /// Classes are few: an integer column of more values than this is not one.
+    static let maxClasses = 100
+
+    /// The values of an integer column, when there are at most `maxClasses`.
+    private static func integerValues(_ column: Column) -> Set<Int64>? {
+        guard case .integer(let values) = column.data else { return nil }
+        var seen = Set<Int64>()
+        for row in 0..<values.count where column.isPresent(row) {
+            seen.insert(values[row])
+            if seen.count > maxClasses { return nil }
+        }
+        return seen
     }
 
     func json() throws -> String {
@@ -49,7 +81,7 @@ struct InfoReport: Encodable {
                 let number = { (value: Double?) in value.map { NumberFormatting.compact($0, significant: 6) } ?? "" }
                 let kind = s.vectorWidth.map { "vector[\($0)]" } ?? s.kind.rawValue
                 return [s.name, kind, s.role?.rawValue ?? "", NumberFormatting.grouped(s.missing),
-                        NumberFormatting.grouped(s.distinct), number(s.min), number(s.max), number(s.mean),
+                        entry.distinct.map(NumberFormatting.grouped) ?? "—", number(s.min), number(s.max), number(entry.mean),
                         s.top.map { "\($0.value) (\(NumberFormatting.grouped($0.count)))" }.joined(separator: ", ")]
             },
             rightAligned: [3, 4, 5, 6, 7])

@@ -18,11 +18,14 @@ struct SlicesCommand: ParsableCommand {
         positive among the positive rows (--metric fnr) or a false alarm among the negative rows (--metric fpr). \
         It searches every number, boolean and category column without a role, less the columns that copy the label \
         or the prediction under other values (like a text income beside a 0/1 label), unless --columns names them; \
-        the columns left out are listed with the reason.
+        the columns left out are listed with the reason. SliceLine's best slices are often one slice in many \
+        spellings, so a slice more than 90% of whose rows lie in a better slice shown is skipped (from 10 times \
+        --top candidates); --all shows every slice found.
 
         Numbers are cut into about --bins equal-width bins (default 10, nice edges; integers with few values \
         get one slice per value) or, with --quantiles K, into K bins holding about equal numbers of the rows \
-        passing --where.
+        passing --where. The first bin has no lower bound and the last no upper bound (age < 20, age >= 80): \
+        they hold -inf and inf too; NaN is in no slice, missing cells are a slice of their own (is null).
 
         Metrics over the rows passing --where: rows, share, accuracy, error, precision, recall, F1 (binary, \
         with the positive class 1 / true / the rarer label unless --positive; macro averages for more \
@@ -39,6 +42,9 @@ struct SlicesCommand: ParsableCommand {
 
     @Flag(help: "Find the worst slices with SliceLine (the default without --by).")
     var discover = false
+
+    @Flag(help: "Show every slice SliceLine finds, also those mostly inside a better slice (--discover).")
+    var all = false
 
     @Option(help: ArgumentHelp("The columns SliceLine searches (comma-separated; default: every number, boolean and category without a role).",
                                valueName: "cols"))
@@ -100,7 +106,8 @@ struct SlicesCommand: ParsableCommand {
             guard (1...SliceGroups.maxColumns).contains(count) else {
                 throw ValidationError("--by takes 1 to \(SliceGroups.maxColumns) columns, got \(count)")
             }
-            let searchOnly = [("--columns", columns != nil), ("--max-level", maxLevel != nil), ("--alpha", alpha != nil)]
+            let searchOnly = [("--columns", columns != nil), ("--max-level", maxLevel != nil), ("--alpha", alpha != nil),
+                              ("--all", all)]
             if let flag = searchOnly.first(where: { $0.1 })?.0 { throw ValidationError("\(flag) applies to --discover, not --by") }
         }
         if let columns, CommaList.names(columns).isEmpty { throw ValidationError("--columns needs at least one column name") }
@@ -132,12 +139,17 @@ struct SlicesCommand: ParsableCommand {
         } else {
             let options = SliceLineOptions(alpha: alpha ?? 0.95, minimumSupport: minSize, maxLevel: maxLevel ?? 3,
                                            count: top ?? 10)
+            if columns == nil, SliceSearchColumns(dataset: dataset, roles: roles, rows: filter).searched.isEmpty {
+                throw TuttiError("there is no column to search for slices (every column has a role or holds text); "
+                                 + "compare groups with --by COL")
+            }
             report = try SliceReport.discovered(dataset: dataset, roles: roles, evaluator: evaluator, objective: objective,
                                                 columns: columns.map(CommaList.names), binning: binning, options: options,
-                                                filter: filter)
+                                                ordering: all ? .all : .diverse, filter: filter)
         }
         let output = SlicesOutput(report: report, evaluator: evaluator, objective: objective, binning: binning,
-                                  name: data.displayName, dataset: dataset, filter: expression, grouping: by.map(CommaList.names))
+                                  name: data.displayName, dataset: dataset, filter: expression, grouping: by.map(CommaList.names),
+                                  shown: top ?? 10)
         switch format {
         case .table: try Console.table(output.heading() + "\n" + output.table(full: false).renderAligned())
         case .markdown: try Console.output(output.heading() + "\n" + output.table(full: false).renderMarkdown())
@@ -164,6 +176,8 @@ struct SlicesOutput {
     let dataset: Dataset
     let filter: String?
     let grouping: [String]?
+    /// The most slices a search shows (`--top`).
+    let shown: Int
 
     /// The metrics shown in text tables besides the objective's, when the roles allow them.
     private static let tableMetrics: [SliceMetric] = [.error, .fpr, .fnr, .f1, .meanLoss]
@@ -181,7 +195,10 @@ struct SlicesOutput {
             lines.append("SliceLine on \(objective.rawValue) over \(NumberFormatting.grouped(search.rowCount)) rows and "
                          + "\(columns) column\(columns == 1 ? "" : "s") (numbers in \(binning.description)): "
                          + "minimum size \(NumberFormatting.grouped(search.minimumSupport)), "
-                         + "\(NumberFormatting.grouped(search.evaluated)) slices evaluated")
+                         + "\(NumberFormatting.grouped(search.evaluated)) slices evaluated"
+                         + (report.skippedSimilar > 0
+                            ? "; \(NumberFormatting.grouped(report.skippedSimilar)) mostly inside a better slice skipped (--all shows them)"
+                            : ""))
         }
         if !report.excludedColumns.isEmpty {
             lines.append("left out: " + report.excludedColumns.map { "\($0.name) (\($0.because))" }.joined(separator: ", "))
@@ -271,7 +288,7 @@ struct SlicesOutput {
         let proportions = Set(available.filter(evaluator.isRate))
         let search = report.search.map { result in
             SearchJSON(alpha: result.options.alpha, minSize: result.minimumSupport, maxLevel: result.options.maxLevel,
-                       k: result.options.count, rows: result.rowCount, meanError: result.averageError,
+                       k: shown, rows: result.rowCount, meanError: result.averageError,
                        columns: result.features.map(\.column), evaluated: result.evaluated)
         }
         let document = DocumentJSON(

@@ -152,16 +152,29 @@ enum NearDuplicateData {
         }
         for threshold in [0.6, 0.8] {
             let report = try Self.search(try Self.dataset(texts), threshold: threshold)
-            var clusters = LinkedClusters(count: texts.count)
+            // Brute force: every pair compared, components of the pairs at the threshold, split.
+            var linked = LinkedClusters(count: texts.count)
+            var similar: [[Double?]] = Array(repeating: Array(repeating: nil, count: texts.count), count: texts.count)
             for a in 0..<texts.count {
                 for b in (a + 1)..<texts.count {
                     let similarity = NearDuplicateData.jaccard(texts[a], texts[b])
-                    if similarity >= threshold { clusters.link(a, b, similarity: similarity) }
+                    guard similarity >= threshold else { continue }
+                    linked.link(a, b)
+                    similar[a][b] = similarity
+                    similar[b][a] = similarity
                 }
             }
-            let expected = clusters.clusters(rows: (0..<Int32(texts.count)).map { $0 },
-                                              itemOfRow: (0..<Int32(texts.count)).map { $0 })
-            #expect(Set(report.clusters(of: .nearText).map(\.rows)) == Set(expected.map(\.rows)))
+            let expected = linked.components().flatMap { NearClustering.split($0) { similar[$0][$1] } }.filter { $0.items.count >= 2 }
+            let found = report.clusters(of: .nearText)
+            #expect(Set(found.map(\.rows)) == Set(expected.map(\.items)))
+            for cluster in found {
+                var lowest = 1.0
+                for (index, a) in cluster.rows.enumerated() {
+                    for b in cluster.rows[(index + 1)...] { lowest = min(lowest, NearDuplicateData.jaccard(texts[a], texts[b])) }
+                }
+                #expect(lowest >= threshold)
+                #expect(abs(cluster.similarity! - lowest) < 1e-12)
+            }
         }
     }
 

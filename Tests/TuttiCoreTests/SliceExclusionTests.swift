@@ -24,7 +24,7 @@ import Testing
         let evaluator = try SliceEvaluator(dataset: adult, roles: roles)
         let test = try FilterExpression("split == \"test\"", dataset: adult).evaluate(adult)
         let report = try SliceReport.discovered(dataset: adult, roles: roles, evaluator: evaluator, objective: .error,
-                                                options: SliceLineOptions(maxLevel: 2), filter: test)
+                                                options: SliceLineOptions(maxLevel: 2), ordering: .all, filter: test)
         #expect(report.entries.count == 10)
         #expect(report.search?.features.map(\.column) == Self.features)
         #expect(report.entries.allSatisfy { entry in !entry.predicates.contains { $0.column == "income" } })

@@ -55,14 +55,16 @@ import Testing
         #expect(byCount.slices.map { $0.map(\.value) } == [["1"], ["2"], ["3"], ["null"]])
         #expect(byCount.slices[0] == [SlicePredicate(column: "n", op: "==", value: "1")])
         let byX = try SliceGroups(dataset: dataset, columns: ["x"], binning: .equalWidth(5), filter: all)
-        #expect(byX.slices.first == [SlicePredicate(column: "x", op: ">=", value: "0"), SlicePredicate(column: "x", op: "<", value: "2")])
-        #expect(byX.slices.last == [SlicePredicate(column: "x", op: ">=", value: "8"), SlicePredicate(column: "x", op: "<=", value: "10")])
+        // The first bin has no lower bound and the last no upper bound: nothing lies beyond them.
+        #expect(byX.slices.first == [SlicePredicate(column: "x", op: "<", value: "2")])
+        #expect(byX.slices[1] == [SlicePredicate(column: "x", op: ">=", value: "2"), SlicePredicate(column: "x", op: "<", value: "4")])
+        #expect(byX.slices.last == [SlicePredicate(column: "x", op: ">=", value: "8")])
         let byC = try SliceGroups(dataset: dataset, columns: ["c"], binning: .equalWidth(10), filter: all)
         #expect(byC.slices.map { $0[0].value } == ["\"a \\\"q\\\"\"", "\"b\"", "null"])
         let quantiles = try SliceGroups(dataset: dataset, columns: ["n"], binning: .quantiles(2), filter: all)
-        #expect(quantiles.slices.map { $0.map { "\($0.op) \($0.value)" } } == [[">= 1", "< 3"], ["== 3"], ["is null"]])
+        #expect(quantiles.slices.map { $0.map { "\($0.op) \($0.value)" } } == [["< 3"], ["== 3"], ["is null"]])
         let spaced = try SliceGroups(dataset: dataset, columns: ["hours per week", "c"], binning: .quantiles(2), filter: all)
-        #expect(SliceReport.expression(spaced.slices[0]) == "`hours per week` >= 10 and `hours per week` < 30 and c == \"a \\\"q\\\"\"")
+        #expect(SliceReport.expression(spaced.slices[0]) == "`hours per week` < 30 and c == \"a \\\"q\\\"\"")
     }
 
     @Test func quantileBinsHoldAboutEqualRows() throws {

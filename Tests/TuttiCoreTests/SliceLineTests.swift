@@ -132,7 +132,7 @@ import Testing
         let evaluator = try SliceEvaluator(dataset: adult, roles: roles)
         let filter = RowSet(rowCount: adult.rowCount, allSet: true)
         let report = try SliceReport.discovered(dataset: adult, roles: roles, evaluator: evaluator, objective: .error,
-                                                columns: columns, filter: filter)
+                                                columns: columns, ordering: .all, filter: filter)
         let search = try #require(report.search)
         #expect(search.minimumSupport == 488)
         #expect(search.levels.map(\.level) == [1, 2, 3])

@@ -11,7 +11,7 @@ import TuttiTerminal
     /// The cluster sizes shown in the exact group, in list order.
     func exactSizes(_ canvas: Canvas) -> [Int] {
         canvas.lines.dropFirst(3).prefix { !$0.contains("label conflicts") }
-            .compactMap { Int($0.dropFirst(1 + 17 + 5).prefix(5).trimmingCharacters(in: .whitespaces)) }
+            .compactMap { Int($0.dropFirst(1 + 17 + 6).prefix(5).trimmingCharacters(in: .whitespaces)) }
     }
 
     @Test func sortingChangesTheOrderAndTheHeader() throws {
@@ -72,7 +72,7 @@ import TuttiTerminal
         #expect(canvas.lines[1].contains("sel↓"))
         #expect(pane.cursor == chosen)
         // The selected cluster comes first among the exact clusters, under the cursor.
-        #expect(canvas.lines[3].dropFirst(1 + 17 + 5 + 6).prefix(5).trimmingCharacters(in: .whitespaces) != "0")
+        #expect(canvas.lines[3].dropFirst(1 + 17 + 6 + 6).prefix(5).trimmingCharacters(in: .whitespaces) != "0")
         #expect(canvas[0, 3].style == context.theme[.cursor])
     }
 

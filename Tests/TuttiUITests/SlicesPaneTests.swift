@@ -23,6 +23,8 @@ import TuttiTerminal
         let state = try Self.grouped(["split"])
         let pane = SlicesPane()
         let context = paneContext(state)
+        // Every slice found, similar ones included.
+        _ = pane.handle(.character("d"), context: context)
         let lines = render(pane, context, width: 150, height: 30).lines
         #expect(lines[0].hasPrefix("split: 2 groups · 20 slices · sorted by error ↓ · all rows "))
         #expect(lines[0].hasSuffix("left out income (copies the label)"))
@@ -52,6 +54,8 @@ import TuttiTerminal
         let state = try Self.grouped(["split"])
         let pane = SlicesPane()
         let context = paneContext(state)
+        // Every slice found, similar ones included.
+        _ = pane.handle(.character("d"), context: context)
         _ = render(pane, context, width: 150, height: 10)
         for _ in 0..<10 { _ = pane.handle(.down, context: context) }
         #expect(pane.cursor == 10)
@@ -181,5 +185,28 @@ import TuttiTerminal
         // When every slice fits, no line is spent on it.
         let all = render(pane, context, width: 400, height: 16).lines
         #expect(!all.contains { $0.hasPrefix("▶") } && all.contains { $0.hasSuffix(expression) })
+    }
+}
+
+/// The slices pane when no column is left to search.
+@Suite struct SlicesPaneNothingToSearchTests {
+    static let csv = "split,label,prediction\n" + (0..<40).map { i in
+        i < 20 ? "train,1,\(i % 10 == 0 ? 0 : 1)" : "test,1,\(i % 2)"
+    }.joined(separator: "\n")
+
+    @Test func hintsToGroupAndShowsTheGroupsAsSlices() throws {
+        let data = try DatasetLoader.load(bytes: Array(Self.csv.utf8), name: "splits.csv").dataset
+        let state = ExplorerState(dataset: data, roles: ColumnRoles.infer(from: data))
+        let pane = SlicesPane()
+        let alone = render(pane, paneContext(state), width: 100, height: 10)
+        #expect(alone.text.contains("no column to search for slices: press b on a column in the summary"))
+
+        let grouped = try Explorer.reduce(state, .setGroupColumns(["split"])).0
+        let lines = render(pane, paneContext(grouped), width: 100, height: 10).lines
+        #expect(lines[0].hasPrefix("split: no other column to search, its groups are the slices · 2 slices"))
+        let test = try #require(lines.first { $0.hasSuffix("split == \"test\"") })
+        let train = try #require(lines.first { $0.hasSuffix("split == \"train\"") })
+        #expect(test.contains(" 0.5 ") && train.contains(" 0.1 "))
+        #expect(lines.firstIndex(of: test)! < lines.firstIndex(of: train)!)
     }
 }

@@ -101,8 +101,12 @@ import TuttiTerminal
         let state = ExplorerState(dataset: adult, roles: adultRoles)
         let pane = SlicesPane()
         let context = paneContext(state)
+        let diverse = render(pane, context, width: 140, height: 14)
+        #expect(diverse.lines[0].contains(" · diverse ("))
+        _ = pane.handle(.character("d"), context: context)
         let canvas = render(pane, context, width: 140, height: 14)
         #expect(canvas.lines[0].hasPrefix("10 slices · sorted by error ↓"))
+        #expect(canvas.lines[0].contains(" · all (d: diverse)"))
         #expect(pane.title == "Slices: found by SliceLine")
         let errors = canvas.lines.dropFirst(2).compactMap { line -> Double? in
             let fields = line.split(separator: " ")

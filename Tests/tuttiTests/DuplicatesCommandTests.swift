@@ -78,23 +78,39 @@ import Testing
     }
 
     @Test func nearDuplicateTextFromStandardInput() throws {
-        let report = try Self.report(["-", "--text", "review"], stdin: Self.reviews)
+        let report = try Self.report(["-", "--text", "review", "--near-text"], stdin: Self.reviews)
         let near = report.clusters.filter { $0.kind == "near_text" }
         #expect(near.map(\.rows) == [[0, 1], [2, 3], [4, 5]])
         #expect(near.map(\.similarity) == [1, 31.0 / 38.0, 1])
         #expect(report.summary.exact_clusters == 0)
-        // --text alone asks for near-duplicate text only.
+        // --near-text alone asks for near-duplicate text only.
         #expect(report.clusters.allSatisfy { $0.kind == "near_text" })
-        let withLeaks = try Self.report(["-", "--text", "review", "--leaks"], stdin: Self.reviews)
+        let withLeaks = try Self.report(["-", "--text", "review", "--leaks", "--near-text"], stdin: Self.reviews)
         #expect(withLeaks.clusters.filter { $0.kind == "leak" }.map(\.rows) == [[0, 1]])
         #expect(withLeaks.clusters.first { $0.kind == "leak" }?.basis == "near_text")
     }
 
+    @Test func namingTheTextColumnKeepsEveryKind() throws {
+        let outcome = try CommandRunner.run(["duplicates", "-", "--text", "review"], stdin: Data(Self.reviews.utf8))
+        #expect(outcome.status == 0)
+        for line in ["exact duplicates: 0 clusters, 0 extra rows", "label conflicts: 1 cluster",
+                     "leaks across splits: 1 cluster", "near-duplicate text (review, Jaccard >= 0.8): 2 clusters"] {
+            #expect(outcome.stdout.contains(line), "missing: \(line)")
+        }
+        let noText = try CommandRunner.run(["duplicates", "-", "--near-text"], stdin: Data("a,b\n1,2\n".utf8))
+        #expect(noText.status == 1)
+        #expect(noText.stderr.contains("--near-text needs a text column: name it with --text"))
+        let noVector = try CommandRunner.run(["duplicates", "-", "--near-vectors"], stdin: Data("a,b\n1,2\n".utf8))
+        #expect(noVector.status == 1)
+        #expect(noVector.stderr.contains("--near-vectors needs a vector column"))
+    }
+
     @Test func everyKindThatAppliesIncludesTheInferredTextColumn() throws {
         let report = try Self.report(["-"], stdin: Self.reviews)
-        #expect(report.summary.near_text_clusters == 3)
+        // Rows 5 and 6 are identical but for the label: a conflict, not also near-duplicate text.
+        #expect(report.clusters.filter { $0.kind == "near_text" }.map(\.rows) == [[0, 1], [2, 3]])
+        #expect(report.summary.near_text_clusters == 2)
         #expect(report.summary.exact_clusters == 0)
-        // Rows 5 and 6 are identical but for the label.
         #expect(report.clusters.filter { $0.kind == "conflict" }.map(\.rows) == [[4, 5]])
         #expect(report.summary.leak_clusters == 1)
     }

@@ -9,11 +9,12 @@ import Testing
             let kind: String
             let role: String?
             let missing: Int
-            let distinct: Int
+            let distinct: Int?
             let min: Double?
             let max: Double?
             let mean: Double?
             let top: [Top]
+            let width: Int?
         }
         let file: String
         let rows: Int
@@ -35,6 +36,31 @@ import Testing
         #expect(byName["sex"]?.top.first?.count == 32_650)
         #expect(byName["age"]?.min == 17)
         #expect(byName["workclass"]?.min == nil)
+    }
+
+    @Test func vectorsHaveAWidthAndClassLabelsNoMean() throws {
+        let digits = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("TuttiCoreTests/Fixtures/digits.jsonl.gz").path
+        let outcome = try CommandRunner.run(["info", digits, "--format", "json"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let report = try JSONDecoder().decode(Report.self, from: Data(outcome.stdout.utf8))
+        let byName = Dictionary(uniqueKeysWithValues: report.columns.map { ($0.name, $0) })
+        #expect(byName["pixels"]?.kind == "vector" && byName["pixels"]?.width == 64)
+        #expect(byName["pixels"]?.distinct == nil)
+        #expect(byName["label"]?.role == "label" && byName["label"]?.mean == nil && byName["label"]?.distinct == 10)
+        let table = try CommandRunner.run(["info", digits])
+        let pixels = try #require(table.stdout.split(separator: "\n").first { $0.hasPrefix("pixels ") })
+        #expect(pixels.contains("vector[64]") && pixels.contains("—"))
+
+        // Adult: the label and the prediction are classes; a column of the same 0/1 values too.
+        let demo = try JSONDecoder().decode(Report.self, from: Data(try CommandRunner.run(["info", "--demo", "--format", "json"]).stdout.utf8))
+        let adult = Dictionary(uniqueKeysWithValues: demo.columns.map { ($0.name, $0) })
+        #expect(adult["label"]?.mean == nil && adult["prediction"]?.mean == nil)
+        #expect(adult["age"]?.mean != nil && adult["score"]?.mean != nil)
+        let csv = "label,prediction,other,count\n0,1,1,5\n1,1,0,70\n1,0,1,3\n"
+        let small = try JSONDecoder().decode(Report.self, from: Data(try CommandRunner.run(["info", "-", "--format", "json"],
+                                                                                         stdin: Data(csv.utf8)).stdout.utf8))
+        #expect(small.columns.map { $0.mean == nil } == [true, true, true, false])
     }
 
     @Test func tableNamesFileAndRows() throws {

@@ -49,8 +49,31 @@ import Testing
         #expect(female.score == nil)
     }
 
+    @Test func nothingToSearchSuggestsBy() throws {
+        let csv = "split,label,prediction\ntrain,1,1\ntrain,0,1\ntest,1,0\ntest,0,0\n"
+        let outcome = try CommandRunner.run(["slices", "-"], stdin: Data(csv.utf8))
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("there is no column to search for slices"))
+        #expect(outcome.stderr.contains("compare groups with --by COL"))
+        let grouped = try CommandRunner.run(["slices", "-", "--by", "split"], stdin: Data(csv.utf8))
+        #expect(grouped.status == 0)
+        #expect(grouped.stdout.contains("split == \"test\""))
+    }
+
+    @Test func diverseByDefault() throws {
+        let diverse = try CommandRunner.run(["slices", "--demo"])
+        #expect(diverse.status == 0)
+        #expect(diverse.stdout.contains("mostly inside a better slice skipped (--all shows them)"))
+        let all = try CommandRunner.run(["slices", "--demo", "--all"])
+        #expect(!all.stdout.contains("skipped"))
+        let lines = { (text: String) in text.split(separator: "\n").count }
+        #expect(lines(all.stdout) > lines(diverse.stdout))
+        let misuse = try CommandRunner.run(["slices", "--demo", "--by", "sex", "--all"])
+        #expect(misuse.status == 2 && misuse.stderr.contains("--all applies to --discover"))
+    }
+
     @Test func discoveredSlicesReselectTheirRows() throws {
-        let report = try report(["--discover", "--columns", Self.features])
+        let report = try report(["--discover", "--all", "--columns", Self.features])
         #expect(report.mode == "discover")
         #expect(report.search?.min_size == 488 && report.search?.alpha == 0.95 && report.search?.k == 10)
         #expect(report.slices.count == 10)

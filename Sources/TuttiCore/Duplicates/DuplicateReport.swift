@@ -21,9 +21,9 @@ public struct DuplicateCluster: Sendable, Equatable {
     public let basis: DuplicateKind?
     /// The rows, 0-based, ascending.
     public let rows: [Int]
-    /// For near duplicates (and leaks found through them): the weakest verified link of the
-    /// cluster, i.e. every row is joined to the others by a chain of pairs at least this similar
-    /// (Jaccard for text, cosine for vectors). Nil for exact duplicates and conflicts.
+    /// For near duplicates (and leaks found through them): the least similarity of two rows of
+    /// the cluster (Jaccard for text, cosine for vectors), at least the threshold, since every two
+    /// rows of a near-duplicate cluster are near duplicates. Nil for exact duplicates and conflicts.
     public let similarity: Double?
     /// Rows per value of the split column (empty without one; a missing value counts under "").
     public let splits: [String: Int]

@@ -95,7 +95,15 @@ public struct DuplicateSearch: Sendable {
         let split = roles[.split].flatMap(dataset.column(named:))
         var found: [(kind: DuplicateKind, basis: DuplicateKind?, rows: [Int], similarity: Double?)] = []
         var labelCopies: [String] = []
+        // Kinds are searched strongest first (exact, conflict, near text, near vectors): a group of
+        // rows already found is not reported again under a weaker kind, among clusters or leaks.
+        let nearKinds = options.textColumn != nil || !options.vectorColumns.isEmpty
+        var reported: Set<[Int]> = [], reportedLeaks: Set<[Int]> = []
         func add(_ kind: DuplicateKind, basis: DuplicateKind? = nil, _ rows: [Int], similarity: Double? = nil) {
+            if nearKinds {
+                let fresh = kind == .leak ? reportedLeaks.insert(rows).inserted : reported.insert(rows).inserted
+                guard fresh else { return }
+            }
             found.append((kind, basis, rows, similarity))
         }
         let splitKey = options.leaks ? split.map(KeyColumn.init) : nil

@@ -1,16 +1,13 @@
-/// Disjoint sets of items (union-find with path halving and union by size) that remember, per
-/// set, the weakest link that joined it.
+/// Disjoint sets of items (union-find with path halving and union by size): the connected
+/// components of the graph of near-duplicate pairs, which `NearClustering` then splits.
 struct LinkedClusters {
     private var parent: [Int32]
     private var size: [Int32]
-    /// Per root: the lowest similarity among the links that built its set (nil: never linked).
-    private var weakest: [Double?]
 
     /// `count` items, each alone.
     init(count: Int) {
         parent = (0..<Int32(count)).map { $0 }
         size = [Int32](repeating: 1, count: count)
-        weakest = [Double?](repeating: nil, count: count)
     }
 
     /// The representative of `item`'s set.
@@ -23,35 +20,25 @@ struct LinkedClusters {
         return x
     }
 
-    /// Joins the sets of `a` and `b` through a link of `similarity`.
-    mutating func link(_ a: Int, _ b: Int, similarity: Double) {
+    /// Joins the sets of `a` and `b`.
+    mutating func link(_ a: Int, _ b: Int) {
         var ra = root(a), rb = root(b)
         guard ra != rb else { return }
         if size[ra] < size[rb] { swap(&ra, &rb) }
         parent[rb] = Int32(ra)
         size[ra] += size[rb]
-        var lowest = similarity
-        if let other = weakest[ra] { lowest = min(lowest, other) }
-        if let other = weakest[rb] { lowest = min(lowest, other) }
-        weakest[ra] = lowest
     }
 
-    /// Clusters of rows: `itemOfRow[i]` is the item of `rows[i]` (ascending; a negative item:
-    /// none). Rows whose
-    /// items share a set form a cluster when there are at least two; a cluster of rows of one
-    /// never-linked item (identical values) has similarity 1.
-    mutating func clusters(rows: [Int32], itemOfRow: [Int32]) -> [NearCluster] {
+    /// The sets of at least two items, each ascending, in order of their first item.
+    mutating func components() -> [[Int]] {
         var members: [Int: [Int]] = [:]
         var order: [Int] = []
-        for (index, row) in rows.enumerated() where itemOfRow[index] >= 0 {
-            let key = root(Int(itemOfRow[index]))
+        for item in 0..<parent.count where size[root(item)] >= 2 {
+            let key = root(item)
             if members[key] == nil { order.append(key) }
-            members[key, default: []].append(Int(row))
+            members[key, default: []].append(item)
         }
-        return order.compactMap { key in
-            let rows = members[key]!
-            return rows.count >= 2 ? NearCluster(rows: rows, similarity: weakest[key] ?? 1) : nil
-        }
+        return order.map { members[$0]! }
     }
 }
 
@@ -90,8 +77,8 @@ enum CandidateLinking {
                     var earlier = Int(previous[item])
                     var steps = 0
                     while earlier >= 0, steps < maxChain {
-                        if clusters.root(earlier) != clusters.root(item), let value = similarity(earlier, item) {
-                            clusters.link(earlier, item, similarity: value)
+                        if clusters.root(earlier) != clusters.root(item), similarity(earlier, item) != nil {
+                            clusters.link(earlier, item)
                         }
                         earlier = Int(previous[earlier])
                         steps += 1

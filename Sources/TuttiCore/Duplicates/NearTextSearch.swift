@@ -1,13 +1,14 @@
 /// Near-duplicate texts: rows whose texts have shingle sets of Jaccard similarity at least the
-/// threshold, clustered through chains of such pairs.
+/// threshold, in clusters where every two texts are that similar.
 ///
 /// 1. Every distinct text (a categorical column's values, or a text column's rows) is normalised
 ///    (see `TextShingles`); identical normalised texts become one document, and empty ones none.
 /// 2. Each document's shingle set and MinHash band keys are computed on all cores.
 /// 3. Documents sharing a band key are candidates; each candidate pair is verified by the exact
 ///    Jaccard similarity of the shingle sets and linked when it reaches the threshold.
-/// 4. Rows whose documents are linked form a cluster; its similarity is its weakest link (1 for
-///    rows of identical normalised text).
+/// 4. The documents linked through chains of such pairs are split into clusters in which every
+///    two documents are near duplicates (`NearClustering`); a cluster's similarity is the least
+///    of its pairs (1 for rows of identical normalised text).
 struct NearTextSearch {
     let column: Column
     let threshold: Double
@@ -51,15 +52,19 @@ struct NearTextSearch {
             shingles.append(contentsOf: part.shingles)
             offsets.append(contentsOf: part.ends.map { base + $0 })
         }
-        var clusters = try shingles.withUnsafeBufferPointer { shingles in
-            try CandidateLinking.link(tables: minHash.bands, items: count, keys: keys,
-                                      phase: "near-duplicate text: candidates", control: control) { a, b in
+        return try shingles.withUnsafeBufferPointer { shingles in
+            let similarity = { (a: Int, b: Int) in
                 TextShingles.jaccard(UnsafeBufferPointer(rebasing: shingles[offsets[a]..<offsets[a + 1]]),
                                      UnsafeBufferPointer(rebasing: shingles[offsets[b]..<offsets[b + 1]]),
                                      threshold: threshold)
             }
+            var linked = try CandidateLinking.link(tables: minHash.bands, items: count, keys: keys,
+                                                   phase: "near-duplicate text: candidates", control: control,
+                                                   similarity: similarity)
+            let groups = try NearClustering.split(linked.components(), phase: "near-duplicate text: clusters",
+                                                  control: control, similarity: similarity)
+            return NearClustering.clusters(groups, itemCount: count, rows: rows, itemOfRow: documentOfRow)
         }
-        return clusters.clusters(rows: rows, itemOfRow: documentOfRow)
     }
 
     /// The distinct normalised texts of `rows`, and each row's document (-1 when missing or

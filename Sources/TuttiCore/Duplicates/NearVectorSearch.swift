@@ -1,7 +1,8 @@
 import Foundation
 
-/// Near-duplicate vectors: rows whose vectors have cosine similarity at least the threshold,
-/// clustered through chains of such pairs.
+/// Near-duplicate vectors: rows whose vectors have cosine similarity at least the threshold, in
+/// clusters where every two vectors are that similar (the components of the graph of such pairs,
+/// split by `NearClustering`).
 ///
 /// Vectors come from one vector column or from numeric columns (one component each); a row
 /// with a missing component, a non-finite one or a zero vector is left out. Vectors are
@@ -32,12 +33,14 @@ struct NearVectorSearch {
     func run(rows: [Int32]) throws -> [NearCluster] {
         let (vectors, width, itemOfRow) = gather(rows: rows)
         let items = width > 0 ? vectors.count / width : 0
-        var clusters = try vectors.withUnsafeBufferPointer { vectors in
-            items <= exactLimit
+        let groups = try vectors.withUnsafeBufferPointer { vectors in
+            var linked = items <= exactLimit
                 ? try pairwise(vectors, width: width, items: items)
                 : try projected(vectors, width: width, items: items)
+            return try NearClustering.split(linked.components(), phase: "near-duplicate vectors: clusters",
+                                            control: control) { similarity(vectors, width, $0, $1) }
         }
-        return clusters.clusters(rows: rows, itemOfRow: itemOfRow)
+        return NearClustering.clusters(groups, itemCount: items, rows: rows, itemOfRow: itemOfRow)
     }
 
     /// The cosine similarity of two items when it reaches the threshold.
@@ -90,18 +93,18 @@ struct NearVectorSearch {
     private func pairwise(_ vectors: UnsafeBufferPointer<Float>, width: Int, items: Int) throws -> LinkedClusters {
         let blocks = (items + Self.block - 1) / Self.block
         let progress = PhaseCounter("near-duplicate vectors: pairs", total: blocks, control: control)
-        let links = ResultSlots<[(Int32, Int32, Double)]>.collect(count: blocks) { blockIndex in
+        let links = ResultSlots<[(Int32, Int32)]>.collect(count: blocks) { blockIndex in
             var local = LinkedClusters(count: items)
-            var links: [(Int32, Int32, Double)] = []
+            var links: [(Int32, Int32)] = []
             let first = blockIndex * Self.block, end = min(first + Self.block, items)
             var tile = first
             while tile < items, !control.isCancelled {
                 let tileEnd = min(tile + Self.block / 2, items)
                 for a in first..<end {
                     for b in max(tile, a + 1)..<max(tileEnd, a + 1) {
-                        guard local.root(a) != local.root(b), let value = similarity(vectors, width, a, b) else { continue }
-                        local.link(a, b, similarity: value)
-                        links.append((Int32(a), Int32(b), value))
+                        guard local.root(a) != local.root(b), similarity(vectors, width, a, b) != nil else { continue }
+                        local.link(a, b)
+                        links.append((Int32(a), Int32(b)))
                     }
                 }
                 tile = tileEnd
@@ -111,7 +114,7 @@ struct NearVectorSearch {
         }
         try control.check()
         var clusters = LinkedClusters(count: items)
-        for (a, b, value) in links.joined() { clusters.link(Int(a), Int(b), similarity: value) }
+        for (a, b) in links.joined() { clusters.link(Int(a), Int(b)) }
         return clusters
     }
 

@@ -33,7 +33,7 @@ enum SlicesSection {
         let scope = state.filter.isEmpty ? "rows" : "filtered rows"
         let tables = SliceTables(model: model, selection: state.visibleSelection, shown: shownSlices)
         var blocks: [ReportBlock] = [.paragraph([.plain(introduction(model, state: state, scope: scope))])]
-        guard !model.groupColumns.isEmpty else {
+        guard model.isHeaded else {
             if let section = model.sections.first { blocks.append(.table(tables.table(section, name: "all " + scope))) }
             return blocks
         }
@@ -64,7 +64,10 @@ enum SlicesSection {
     private static func introduction(_ model: SliceSections, state: ExplorerState, scope: String) -> String {
         let metric = model.sortMetric, objective = model.objective.metric.title
         var text: String
-        if model.groupColumns.isEmpty {
+        if model.nothingToSearch {
+            text = model.groupColumns.first.map { "No column besides \($0) is left to search: the slices are its groups" }
+                ?? "No column is left to search for slices (group the rows by a column to compare its groups)"
+        } else if model.groupColumns.isEmpty {
             let search = model.sections.first?.search
             text = "Slices found by SliceLine among the \(scope), where the \(objective) is high "
                 + "(at least \(ReportNumbers.rows(search?.minimumSupport ?? 0)) each, "

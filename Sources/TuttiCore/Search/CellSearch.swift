@@ -118,20 +118,20 @@ private final class CellMatcher {
     func rowTest(for column: Column) -> (Int) -> Bool {
         switch column.data {
         case .text(let table):
-            return { row in table.withBytes(at: row) { matches($0) } }
+            return { row in table.withBytes(at: row) { self.matches($0) } }
         case .categorical(let codes, let dictionary):
-            let hits = (0..<dictionary.count).map { code in dictionary.withBytes(at: code) { matches($0) } }
+            let hits = (0..<dictionary.count).map { code in dictionary.withBytes(at: code) { self.matches($0) } }
             return { hits[Int(codes[$0])] }
         case .boolean(let values):
             let (whenTrue, whenFalse) = (matches("true"), matches("false"))
             return { values[$0] ? whenTrue : whenFalse }
         case .integer(let values):
             guard couldBeNumber else { return { _ in false } }
-            guard regex == nil, foldedNeedle != nil else { return { matches(String(values[$0])) } }
-            return { row in CaseFoldedBytes.decimal(values[row]) { matches($0) } }
+            guard regex == nil, foldedNeedle != nil else { return { self.matches(String(values[$0])) } }
+            return { row in CaseFoldedBytes.decimal(values[row]) { self.matches($0) } }
         case .float(let values):
             guard couldBeNumber else { return { _ in false } }
-            return { matches(NumberFormatting.shortest(values[$0])) }
+            return { self.matches(NumberFormatting.shortest(values[$0])) }
         case .vector:
             return { _ in false }
         }

@@ -27,8 +27,8 @@ public struct SliceFeature: Sendable {
     /// The predicates of each value: `sex == "Female"`; `age >= 20` and `age < 30`;
     /// `education_num == 9`; `workclass is null`.
     public let predicates: [[SlicePredicate]]
-    /// The value of each dataset row, or `SliceFeature.noValue` (a number that is not finite, or
-    /// outside the quantile bins).
+    /// The value of each dataset row, or `SliceFeature.noValue` (NaN, or a number beyond an end
+    /// of the bins that is not open; see `NumericBins`).
     public let codes: [UInt16]
 
     /// The code of rows in no value.
@@ -98,7 +98,11 @@ public struct SliceFeature: Sendable {
 }
 
 /// Contiguous numeric bins: bin `i` holds `lowers[i] <= x < lowers[i + 1]`, the last one
-/// `x <= upper` when `lastIncludesUpper`, else `x < upper`.
+/// `x <= upper` when `lastIncludesUpper`, else `x < upper`. With two bins or more, the first is
+/// open below and the last open above (unless they hold a single value): their predicates leave
+/// out the bound at the column's end (`x < 500`, not `x >= 0 and x < 500`), so they hold −∞ and
+/// +∞ too, and any value beyond the ends (of rows outside those the quantiles were taken over).
+/// NaN is in no bin.
 private struct NumericBins {
     var lowers: [Double]
     var upper: Double
@@ -171,10 +175,18 @@ private struct NumericBins {
         return low
     }
 
+    /// Whether the first bin has no lower bound.
+    var openBelow: Bool { lowers.count > 1 && !single[0] }
+    /// Whether the last bin has no upper bound.
+    var openAbove: Bool { lowers.count > 1 && !single[lowers.count - 1] }
+
     /// The bin of `x`, or `SliceFeature.noValue`.
     func code(of x: Double) -> UInt16 {
-        guard x.isFinite, let first = lowers.first, x >= first else { return SliceFeature.noValue }
-        if x > upper || (x == upper && !lastIncludesUpper) { return SliceFeature.noValue }
+        guard !x.isNaN, let first = lowers.first else { return SliceFeature.noValue }
+        if x < first { return openBelow ? 0 : SliceFeature.noValue }
+        if x > upper || (x == upper && !lastIncludesUpper) {
+            return openAbove ? UInt16(lowers.count - 1) : SliceFeature.noValue
+        }
         var low = 0, high = lowers.count
         while high - low > 1 {
             let middle = (low + high) / 2
@@ -189,9 +201,13 @@ private struct NumericBins {
             if single[index] { return [SlicePredicate(column: name, op: "==", value: lower)] }
             let isLast = index == lowers.count - 1
             let bound = isLast ? upper : lowers[index + 1]
-            return [SlicePredicate(column: name, op: ">=", value: lower),
-                    SlicePredicate(column: name, op: isLast && lastIncludesUpper ? "<=" : "<",
-                                   value: NumberFormatting.shortest(bound))]
+            var predicates: [SlicePredicate] = []
+            if !(index == 0 && openBelow) { predicates.append(SlicePredicate(column: name, op: ">=", value: lower)) }
+            if !(isLast && openAbove) {
+                predicates.append(SlicePredicate(column: name, op: isLast && lastIncludesUpper ? "<=" : "<",
+                                                 value: NumberFormatting.shortest(bound)))
+            }
+            return predicates
         }
     }
 }

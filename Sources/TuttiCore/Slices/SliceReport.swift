@@ -23,6 +23,8 @@ public struct SliceReport: Sendable {
     /// For a search over the default columns: the columns it left out and why (empty when the
     /// columns were named, and for groups).
     public private(set) var excludedColumns: [ExcludedColumn]
+    /// For a diverse search: the slices skipped because most of their rows are in a better slice.
+    public private(set) var skippedSimilar = 0
 
     /// Manual slices: the filtered rows grouped by `columns` (1 to 3), every non-empty
     /// combination of values one entry, in value order.
@@ -43,8 +45,8 @@ public struct SliceReport: Sendable {
     /// boolean and category without a role that copies neither the label nor the prediction).
     public static func discovered(dataset: Dataset, roles: ColumnRoles, evaluator: SliceEvaluator, objective: SliceObjective,
                                   columns: [String]? = nil, binning: SliceBinning = .equalWidth(10),
-                                  options: SliceLineOptions = SliceLineOptions(), filter: RowSet, selection: RowSet? = nil,
-                                  cancellation: CancellationFlag? = nil,
+                                  options: SliceLineOptions = SliceLineOptions(), ordering: SliceOrdering = .diverse,
+                                  filter: RowSet, selection: RowSet? = nil, cancellation: CancellationFlag? = nil,
                                   progress: (@Sendable (SliceLineProgress) -> Void)? = nil) throws -> SliceReport {
         var names = columns ?? [], excluded: [ExcludedColumn] = []
         if columns == nil {
@@ -54,30 +56,40 @@ public struct SliceReport: Sendable {
         }
         let features = try names.map { try SliceFeature(dataset: dataset, column: $0, binning: binning, rows: filter) }
         var report = try discovered(features: features, evaluator: evaluator, objective: objective, options: options,
-                                    filter: filter, selection: selection, cancellation: cancellation, progress: progress)
+                                    ordering: ordering, filter: filter, selection: selection, cancellation: cancellation,
+                                    progress: progress)
         report.excludedColumns = excluded
         return report
     }
 
     /// Slices found by SliceLine among the rows of `filter`, over columns already cut into
-    /// `features` (cut once, they can be searched within many groups of rows).
+    /// `features` (cut once, they can be searched within many groups of rows). With the diverse
+    /// ordering, SliceLine is asked for `SliceOrdering.candidates` times `options.count` slices, of
+    /// which the best `options.count` that are not mostly a better slice's rows are kept.
     public static func discovered(features: [SliceFeature], evaluator: SliceEvaluator, objective: SliceObjective,
-                                  options: SliceLineOptions = SliceLineOptions(), filter: RowSet, selection: RowSet? = nil,
-                                  cancellation: CancellationFlag? = nil,
+                                  options: SliceLineOptions = SliceLineOptions(), ordering: SliceOrdering = .diverse,
+                                  filter: RowSet, selection: RowSet? = nil, cancellation: CancellationFlag? = nil,
                                   progress: (@Sendable (SliceLineProgress) -> Void)? = nil) throws -> SliceReport {
         guard !features.isEmpty else { throw TuttiError("there is no column to search for slices") }
         let (rows, errors) = try evaluator.errors(for: objective, within: filter)
-        let result = try SliceLine.run(features: features, rows: rows, errors: errors, options: options,
+        var searched = options
+        if ordering == .diverse { searched.count = options.count * SliceOrdering.candidates }
+        let result = try SliceLine.run(features: features, rows: rows, errors: errors, options: searched,
                                        cancellation: cancellation, progress: progress)
+        let found = result.slices.map { (slice: $0, rows: result.rows(of: $0, within: filter)) }
+        let kept = ordering == .diverse ? SliceOrdering.diverse(found.map(\.rows), limit: options.count)
+                                        : Array(found.indices)
         let filtered = filter.count
-        let entries = result.slices.map { slice in
-            Entry(predicates: slice.predicates,
-                  metrics: evaluator.metrics(of: result.rows(of: slice, within: filter), filteredCount: filtered,
-                                             selection: selection),
-                  score: slice.score)
+        let entries = kept.map { index in
+            Entry(predicates: found[index].slice.predicates,
+                  metrics: evaluator.metrics(of: found[index].rows, filteredCount: filtered, selection: selection),
+                  score: found[index].slice.score)
         }
-        return SliceReport(overall: evaluator.metrics(of: filter, filteredCount: filtered, selection: selection),
-                           entries: entries, search: result, excludedColumns: [])
+        var report = SliceReport(overall: evaluator.metrics(of: filter, filteredCount: filtered, selection: selection),
+                                 entries: entries, search: result, excludedColumns: [])
+        // Slices past the last one kept were never considered.
+        report.skippedSimilar = ordering == .diverse ? (kept.last.map { $0 + 1 } ?? 0) - kept.count : 0
+        return report
     }
 
     /// Sorts the entries by `metric` (slices without a value last), then by size (larger

@@ -6,12 +6,16 @@ public struct SliceSectionOptions: Sendable, Equatable {
     public var descending: Bool
     /// The fewest rows a found slice may have (nil: SliceLine's default).
     public var minimumSize: Int?
+    /// Which found slices are kept: the diverse ones (the default) or all.
+    public var ordering: SliceOrdering
 
-    /// Options; by default sorted by error, highest first, with SliceLine's minimum size.
-    public init(sortMetric: SliceMetric = .error, descending: Bool = true, minimumSize: Int? = nil) {
+    /// Options; by default sorted by error, highest first, with SliceLine's minimum size, diverse.
+    public init(sortMetric: SliceMetric = .error, descending: Bool = true, minimumSize: Int? = nil,
+                ordering: SliceOrdering = .diverse) {
         self.sortMetric = sortMetric
         self.descending = descending
         self.minimumSize = minimumSize
+        self.ordering = ordering
     }
 }
 
@@ -21,7 +25,9 @@ public struct SliceSectionOptions: Sendable, Equatable {
 /// Without group columns there is one section, every filtered row, holding the slices SliceLine
 /// finds. With group columns, the filtered rows are split by the first one (`GroupSplit`): one
 /// section per value, holding the slices SliceLine finds within it, or, with more group
-/// columns, the groups of the others within it.
+/// columns, the groups of the others within it. With one group column and no other column to
+/// search, the groups themselves are the slices, in one section of every filtered row; with no
+/// group column and no column to search, there is no section (`nothingToSearch`).
 public struct SliceSections: Sendable {
     /// One slice of a section.
     public struct Slice: Sendable {
@@ -70,8 +76,17 @@ public struct SliceSections: Sendable {
     /// Whether the highest values come first.
     public private(set) var descending: Bool
 
+    /// Whether no column was left to search: the group column's values are the slices, or,
+    /// without group columns, there are none.
+    public let nothingToSearch: Bool
+    /// How many found slices the diverse ordering skipped, over every section.
+    public let skippedSimilar: Int
+
     /// Whether SliceLine found the slices (rather than the group columns making them).
-    public var isSearch: Bool { groupColumns.count < 2 }
+    public var isSearch: Bool { groupColumns.count < 2 && !nothingToSearch }
+
+    /// Whether the sections are groups with headings (rather than one section of every filtered row).
+    public var isHeaded: Bool { !groupColumns.isEmpty && !nothingToSearch }
 
     /// Every slice, section after section.
     public var slices: [Slice] { sections.flatMap(\.slices) }
@@ -87,7 +102,7 @@ public struct SliceSections: Sendable {
 
     /// Computes the sections of `state` (its filter, group columns and roles) under `options`.
     /// Pure: safe to run on a worker thread. Throws when the roles allow no error measure, a
-    /// group column cannot be cut, there is no column to search, or when cancelled.
+    /// group column cannot be cut, or when cancelled.
     public static func compute(state: ExplorerState, options: SliceSectionOptions, cancellation: CancellationFlag? = nil,
                                progress: (@Sendable (SliceSectionProgress) -> Void)? = nil) throws -> SliceSections {
         let dataset = state.dataset, filter = state.filter.rows
@@ -102,7 +117,13 @@ public struct SliceSections: Sendable {
             try SliceFeature(dataset: dataset, column: $0, binning: .equalWidth(10), rows: filter)
         }
         let objective: SliceObjective = state.roles[.label] != nil && state.roles[.prediction] != nil ? .error : .loss
+        let overall = evaluator.metrics(of: filter, filteredCount: filter.count)
+        if inner.isEmpty, features.isEmpty {
+            return try unsearched(state: state, evaluator: evaluator, objective: objective, overall: overall,
+                                  excluded: columns?.excluded ?? [], options: options)
+        }
         var sections: [Section] = []
+        var skipped = 0
         for (index, (group, rows)) in groups.enumerated() {
             if cancellation?.isCancelled == true { throw TuttiError("the slice search was cancelled") }
             progress?(SliceSectionProgress(section: index, sections: groups.count, search: nil))
@@ -114,8 +135,9 @@ public struct SliceSections: Sendable {
                 }
                 report = try SliceReport.discovered(
                     features: features, evaluator: evaluator, objective: objective,
-                    options: SliceLineOptions(minimumSupport: options.minimumSize), filter: rows, cancellation: cancellation,
-                    progress: searchProgress)
+                    options: SliceLineOptions(minimumSupport: options.minimumSize), ordering: options.ordering, filter: rows,
+                    cancellation: cancellation, progress: searchProgress)
+                skipped += report.skippedSimilar
             } else {
                 report = try SliceReport.grouped(dataset: dataset, evaluator: evaluator, columns: inner,
                                                  binning: GroupSplit.binning, filter: rows)
@@ -127,10 +149,34 @@ public struct SliceSections: Sendable {
             sections.append(Section(group: group, rows: rows, metrics: report.overall, slices: slices, search: report.search,
                                     minimumSize: report.search?.minimumSupport))
         }
-        var model = SliceSections(overall: evaluator.metrics(of: filter, filteredCount: filter.count), objective: objective,
-                                  evaluator: evaluator, groupColumns: groupColumns, omittedGroups: split?.omitted ?? 0,
-                                  excluded: columns?.excluded ?? [], sections: sections, sortMetric: options.sortMetric,
-                                  descending: options.descending)
+        var model = SliceSections(overall: overall, objective: objective, evaluator: evaluator, groupColumns: groupColumns,
+                                  omittedGroups: split?.omitted ?? 0, excluded: columns?.excluded ?? [], sections: sections,
+                                  sortMetric: options.sortMetric, descending: options.descending, nothingToSearch: false,
+                                  skippedSimilar: skipped)
+        model.sort(by: options.sortMetric, descending: options.descending)
+        return model
+    }
+
+    /// The sections when no column is left to search: with a group column, its groups as the
+    /// slices of one section; without, no section.
+    private static func unsearched(state: ExplorerState, evaluator: SliceEvaluator, objective: SliceObjective,
+                                   overall: SliceMetrics, excluded: [ExcludedColumn],
+                                   options: SliceSectionOptions) throws -> SliceSections {
+        let dataset = state.dataset, filter = state.filter.rows
+        var sections: [Section] = []
+        if let group = state.groupColumns.first {
+            let report = try SliceReport.grouped(dataset: dataset, evaluator: evaluator, columns: [group],
+                                                 binning: GroupSplit.binning, filter: filter)
+            let slices = try report.entries.map { entry in
+                Slice(entry: entry, rows: try SliceReport.rows(matching: entry.predicates, dataset: dataset, filter: filter),
+                      predicates: entry.predicates)
+            }
+            sections = [Section(group: [], rows: filter, metrics: overall, slices: slices, search: nil, minimumSize: nil)]
+        }
+        var model = SliceSections(overall: overall, objective: objective, evaluator: evaluator,
+                                  groupColumns: Array(state.groupColumns.prefix(1)), omittedGroups: 0, excluded: excluded,
+                                  sections: sections, sortMetric: options.sortMetric, descending: options.descending,
+                                  nothingToSearch: true, skippedSimilar: 0)
         model.sort(by: options.sortMetric, descending: options.descending)
         return model
     }

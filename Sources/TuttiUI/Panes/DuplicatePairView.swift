@@ -28,10 +28,14 @@ struct DuplicatePairView {
     let lines: [Line]
     /// Whether some text differed in more words than were compared (`WordDiff.wordLimit`).
     let isPartial: Bool
+    /// The two rows' own similarity under the cluster's measure ("Jaccard 0.857", "cosine 0.962"),
+    /// shown after the second row's head; nil for exact duplicates and conflicts.
+    let similarity: String?
 
-    /// Lays out rows `a` and `b` of `dataset` for `width` cells.
-    init(dataset: Dataset, rows a: Int, _ b: Int, width: Int, ellipsis: Character) {
+    /// Lays out rows `a` and `b` of `dataset` for `width` cells; `similarity` is the pair's own.
+    init(dataset: Dataset, rows a: Int, _ b: Int, width: Int, ellipsis: Character, similarity: String? = nil) {
         rows = (a, b)
+        self.similarity = similarity
         self.width = width
         nameWidth = min(max(dataset.columns.map { DisplayWidth.of($0.name) }.max() ?? 4, 4), max(8, width / 4))
         let valueWidth = max(4, (width - nameWidth - 4) / 2)
@@ -67,6 +71,25 @@ struct DuplicatePairView {
         self.isPartial = isPartial
     }
 
+    /// The similarity of rows `a` and `b` of a near-duplicate cluster (or a leak found through
+    /// one), measured as the search measured it: Jaccard on the text column, cosine on the vector
+    /// column of `roles`. Nil for other clusters.
+    static func similarity(of cluster: DuplicateCluster, rows a: Int, _ b: Int, dataset: Dataset,
+                           roles: ColumnRoles) -> String? {
+        switch cluster.basis ?? cluster.kind {
+        case .nearText:
+            guard let column = roles[.text].flatMap(dataset.column(named:)),
+                  let value = NearSimilarity.text(column, a, b) else { return nil }
+            return "Jaccard " + DuplicatesPane.similarityText(value)
+        case .nearVector:
+            guard let column = roles[.vector].flatMap(dataset.column(named:)),
+                  let value = NearSimilarity.vector([column], a, b) else { return nil }
+            return "cosine " + DuplicatesPane.similarityText(value)
+        default:
+            return nil
+        }
+    }
+
     /// The words of two values, those that differ marked (none when the values are equal).
     private static func markedWords(_ left: String, _ right: String, differs: Bool)
         -> (left: [(text: String, marked: Bool)], right: [(text: String, marked: Bool)], isPartial: Bool) {
@@ -83,6 +106,10 @@ struct DuplicatePairView {
         let leftX = nameWidth + 3, rightX = nameWidth + 4 + valueWidth
         canvas.cell("row \(rows.first)", x: leftX, y: top, width: valueWidth, style: theme[.header])
         canvas.cell("row \(rows.second)", x: rightX, y: top, width: valueWidth, style: theme[.header])
+        if let similarity {
+            let x = rightX + DisplayWidth.of("row \(rows.second)") + 2
+            canvas.fittedText(similarity, x: x, y: top, style: theme[.muted], maxWidth: max(0, rightX + valueWidth - x))
+        }
         let marked = theme[.error].adding(.underline)
         for (offset, line) in lines.dropFirst(scroll).prefix(max(0, height - 1)).enumerated() {
             let y = top + 1 + offset

@@ -139,7 +139,7 @@ public final class DuplicatesPane: Pane {
     }
 
     private static let columns: [(title: String, width: Int, right: Bool, sort: DuplicateSort?)] = [
-        ("kind", 16, false, .kind), ("sim", 4, true, .similarity), ("rows", 5, true, .size), ("sel", 5, true, .selected),
+        ("kind", 16, false, .kind), ("sim", 5, true, .similarity), ("rows", 5, true, .size), ("sel", 5, true, .selected),
         ("splits", 18, false, nil), ("labels", 14, false, nil),
     ]
 
@@ -176,7 +176,7 @@ public final class DuplicatesPane: Pane {
                 let style = isCursor ? theme[.cursor] : theme[.text]
                 if isCursor { canvas.fill(Rect(x: 0, y: y, width: width, height: 1), style: style) }
                 let selected = selection.map { set in cluster.rows.count(where: set.contains) } ?? 0
-                let cells = [Self.kindCell(cluster), cluster.similarity.map { NumberFormatting.compact($0, significant: 2) } ?? "",
+                let cells = [Self.kindCell(cluster), cluster.similarity.map(Self.similarityText) ?? "",
                              NumberFormatting.grouped(cluster.size), NumberFormatting.grouped(selected),
                              Self.tally(cluster.splits), Self.tally(cluster.labels)]
                 var x = 1
@@ -185,7 +185,8 @@ public final class DuplicatesPane: Pane {
                     canvas.cell(cell, x: x, y: y, width: widths[offset], right: column.right, style: cellStyle)
                     x += widths[offset] + 1
                 }
-                canvas.fittedText(cluster.rows.prefix(12).map(String.init).joined(separator: " "), x: x, y: y, style: style)
+                canvas.text(RowNumberList.text(cluster.rows, width: width - x, ellipsis: TextFit.ellipsis),
+                            x: x, y: y, style: style, maxWidth: width - x)
             }
         }
         if lines.isEmpty { canvas.fittedText("no duplicates among the filtered rows", x: 1, y: 2, style: theme[.muted]) }
@@ -199,6 +200,13 @@ public final class DuplicatesPane: Pane {
         widths[4] += min(22, spare * 3 / 5)
         widths[5] += min(26, spare - spare * 3 / 5)
         return widths
+    }
+
+    /// A similarity with three decimals, as the command line shows it.
+    static func similarityText(_ value: Double) -> String {
+        let thousandths = Int((value * 1000).rounded())
+        let fraction = String(thousandths % 1000)
+        return "\(thousandths / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
     }
 
     /// The heading of a kind's clusters.
@@ -228,7 +236,10 @@ public final class DuplicatesPane: Pane {
         let (width, height) = canvas.size
         let a = cluster.rows[first], b = cluster.rows[min(first + 1, cluster.rows.count - 1)]
         if pairView.map({ $0.rows != (a, b) || $0.width != width }) ?? true {
-            pairView = DuplicatePairView(dataset: context.state.dataset, rows: a, b, width: width, ellipsis: context.glyphs.ellipsis)
+            let state = context.state
+            pairView = DuplicatePairView(dataset: state.dataset, rows: a, b, width: width, ellipsis: context.glyphs.ellipsis,
+                                         similarity: DuplicatePairView.similarity(of: cluster, rows: a, b, dataset: state.dataset,
+                                                                                  roles: state.roles))
         }
         guard let view = pairView else { return }
         pairVisible = max(1, height - 2)

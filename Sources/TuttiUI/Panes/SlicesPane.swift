@@ -24,6 +24,7 @@ public final class SlicesPane: Pane {
         let groups: [String]
         let roles: ColumnRoles
         let minimumSize: Int?
+        let ordering: SliceOrdering
     }
 
     /// The computation, in the background.
@@ -57,7 +58,7 @@ public final class SlicesPane: Pane {
 
     public var keyHints: [KeyHint] {
         [KeyHint("↑↓", "slice"), KeyHint("Enter", "select"), KeyHint("s", "sort"), KeyHint("r", "reverse"),
-         KeyHint("[ ]", "min size")]
+         KeyHint("[ ]", "min size"), KeyHint("d", "diverse or all")]
     }
 
     /// The slices for the current state, or nil (with `failure` saying why) while they are
@@ -65,7 +66,7 @@ public final class SlicesPane: Pane {
     private func current(_ context: PaneContext) -> SliceSections? {
         let state = context.state
         let key = ModelKey(filter: state.filter.rows, groups: state.groupColumns, roles: state.roles,
-                           minimumSize: options.minimumSize)
+                           minimumSize: options.minimumSize, ordering: options.ordering)
         let options = self.options
         let status = computation.status(for: key, label: state.groupColumns.isEmpty ? "SliceLine" : "slices by group",
                                         jobs: context.jobs) { handle in
@@ -92,8 +93,12 @@ public final class SlicesPane: Pane {
             canvas.message(failure ?? "", style: theme[.muted])
             return
         }
+        if model.nothingToSearch, model.groupColumns.isEmpty {
+            canvas.message(Self.nothingToSearch, style: theme[.muted])
+            return
+        }
         let metric = options.sortMetric
-        let headed = !model.groupColumns.isEmpty
+        let headed = model.isHeaded
         let layout = SectionLines(itemCounts: model.sections.map(\.slices.count), headed: headed)
         let slices = model.slices
         let values = slices.map(\.entry.metrics) + (headed ? model.sections.map(\.metrics) : [])
@@ -157,7 +162,9 @@ public final class SlicesPane: Pane {
     private func header(_ model: SliceSections) -> String {
         let metric = options.sortMetric
         var parts: [String] = []
-        if let first = model.groupColumns.first {
+        if model.nothingToSearch, let first = model.groupColumns.first {
+            parts.append("\(first): no other column to search, its groups are the slices")
+        } else if let first = model.groupColumns.first {
             let shown = model.sections.count, all = shown + model.omittedGroups
             parts.append("\(first): " + (all == shown ? "\(shown) groups" : "largest \(shown) of \(all) groups"))
         }
@@ -167,6 +174,10 @@ public final class SlicesPane: Pane {
         // Without a size set, each group's search has its own default.
         let size = options.minimumSize ?? (model.groupColumns.isEmpty ? model.sections.first?.minimumSize : nil)
         if model.isSearch, let size { parts.append("min size \(NumberFormatting.grouped(size))") }
+        if model.isSearch {
+            parts.append(options.ordering == .diverse ? "diverse (\(NumberFormatting.grouped(model.skippedSimilar)) similar hidden, d: all)"
+                                                      : "all (d: diverse)")
+        }
         let copies = model.excluded.filter { if case .copies = $0.reason { true } else { false } }
         if !copies.isEmpty {
             parts.append("left out " + copies.map { "\($0.name) (\($0.because))" }.joined(separator: ", "))
@@ -183,7 +194,7 @@ public final class SlicesPane: Pane {
         if list.move(input, count: slices.count) { return [] }
         switch input {
         case .mousePress(_, let y):
-            let layout = SectionLines(itemCounts: model.sections.map(\.slices.count), headed: !model.groupColumns.isEmpty)
+            let layout = SectionLines(itemCounts: model.sections.map(\.slices.count), headed: model.isHeaded)
             let line = scroll + y - listTop
             let inTable = y >= listTop && y < listTop + list.visible
             if inTable, line < layout.lines.count, case .item(_, let item) = layout.lines[line] {
@@ -199,6 +210,12 @@ public final class SlicesPane: Pane {
         case .character("r"):
             options.descending.toggle()
             resort()
+        case .character("d"):
+            guard model.isSearch else { return [.message("diverse slices apply to found slices (one group column at most)")] }
+            options.ordering = options.ordering == .diverse ? .all : .diverse
+            list.set(0, count: 0)
+            return [.message(options.ordering == .diverse ? "diverse slices: those mostly inside a better one are hidden"
+                                                          : "every slice found, similar ones included")]
         case .character("["), .character("]"):
             guard model.isSearch else { return [.message("the minimum size applies to found slices (one group column at most)")] }
             let now = options.minimumSize ?? model.sections.compactMap(\.minimumSize).first ?? 32
@@ -210,6 +227,9 @@ public final class SlicesPane: Pane {
         }
         return []
     }
+
+    /// The message when there is neither a group column nor a column to search.
+    static let nothingToSearch = "no column to search for slices: press b on a column in the summary to group the rows by it"
 
     private func resort() {
         model?.sort(by: options.sortMetric, descending: options.descending)
