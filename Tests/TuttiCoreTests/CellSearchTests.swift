@@ -60,11 +60,12 @@ import Testing
         #expect((try? CellSearch("(unclosed")) != nil, "as plain text a parenthesis is just a character")
     }
 
-    @Test func aRegularExpressionThatBacktracksForeverStopsWithAnError() {
+    @Test func aRegularExpressionThatBacktracksForeverStopsWithAnError() throws {
         let present = RowSet(rowCount: 1, allSet: true)
         let column = Column(name: "t", data: .text(StringTable([String(repeating: "a", count: 40) + "!"])), validity: present)
         #expect(throws: TuttiError.self) { try CellSearch("(a+)+$", regex: true).matches(in: [column], among: present) }
-        #expect(throws: TuttiError.self) { try CellSearch("(.*.*)*x", regex: true).matches(in: [column], among: present) }
+        // PCRE2 sees that a match needs an `x` and answers at once, without backtracking.
+        #expect(try CellSearch("(.*.*)*x", regex: true).matches(in: [column], among: present).first?.count == 0)
     }
 
     @Test func aStoppedSearchThrows() {
