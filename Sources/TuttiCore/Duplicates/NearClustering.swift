@@ -25,7 +25,7 @@ enum NearClustering {
             var groups: [Group] = []
             for index in range {
                 if control.isCancelled { break }
-                groups += split(components[index], similarity: similarity)
+                groups += split(components[index], isCancelled: { control.isCancelled }, similarity: similarity)
             }
             progress.advance(by: range.count)
             return groups
@@ -34,11 +34,13 @@ enum NearClustering {
         return Array(parts.joined())
     }
 
-    /// The clusters of one component, in order of their seed.
-    static func split(_ component: [Int], similarity: (Int, Int) -> Double?) -> [Group] {
+    /// The clusters of one component, in order of their seed. The work grows with the square of
+    /// a component's size, so a large one checks `isCancelled` before each seed (and stops early).
+    static func split(_ component: [Int], isCancelled: () -> Bool = { false },
+                      similarity: (Int, Int) -> Double?) -> [Group] {
         var unplaced = component
         var groups: [Group] = []
-        while let seed = unplaced.first {
+        while let seed = unplaced.first, !isCancelled() {
             var candidates: [(item: Int, similarity: Double)] = []
             for item in unplaced.dropFirst() {
                 if let value = similarity(seed, item) { candidates.append((item, value)) }
