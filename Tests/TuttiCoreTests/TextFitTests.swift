@@ -35,4 +35,16 @@ enum IdeographCells: CellMeasure {
         let table = TextTable(headers: ["name", "n"], rows: [["中文", "1"], ["ab", "14,084"]], rightAligned: [1])
         #expect(table.renderAligned(IdeographCells.self) == "name       n\n中文       1\nab    14,084\n")
     }
+
+    @Test func aHugeCellSticksOutOfItsColumnInsteadOfWideningEveryLine() {
+        let huge = String(repeating: "x", count: TextTable.alignmentLimit + 1)
+        let rows = [[huge, "1", "a"]] + (0..<1_000).map { [String($0), "2", "b"] }
+        let lines = TextTable(headers: ["name", "n", "top"], rows: rows, rightAligned: [1]).renderAligned(CharacterCells.self)
+            .split(separator: "\n")
+        #expect(lines[1] == huge + "  1  a")
+        #expect(lines[2] == "0     2  b" && lines.dropFirst(2).allSatisfy { $0.count == 10 })
+        // The last column is never padded, however wide its widest cell.
+        let last = TextTable(headers: ["a", "b"], rows: [["1", String(repeating: "y", count: 500)], ["2", "z"]])
+        #expect(last.renderAligned(CharacterCells.self).hasSuffix("\n2  z\n"))
+    }
 }

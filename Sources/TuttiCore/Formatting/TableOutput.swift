@@ -20,20 +20,36 @@ public struct TextTable: Sendable {
         self.rightAligned = rightAligned
     }
 
-    /// Columns padded to their widest cell as `measure` counts cells, separated by two spaces: a
-    /// table for a terminal, so control characters in headers and cells are escaped
-    /// (`TerminalText`). Nothing is cut: a cell is as wide as it needs.
+    /// Cells wider than this many cells stick out of their column instead of widening it, so that
+    /// one huge cell lengthens its own line and not every line of the table.
+    public static let alignmentLimit = 1_000
+
+    /// Columns padded to their widest cell as `measure` counts cells (up to `alignmentLimit`),
+    /// separated by two spaces: a table for a terminal, so control characters in headers and
+    /// cells are escaped (`TerminalText`). Nothing is cut: a cell is as wide as it needs, and the
+    /// last column is not padded.
     public func renderAligned<M: CellMeasure>(_ measure: M.Type) -> String {
-        let headers = headers.map(TerminalText.escaped)
-        let rows = rows.map { $0.map(TerminalText.escaped) }
-        var widths = headers.map { TextFit.width($0, measure) }
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = Swift.max(widths[i], TextFit.width(cell, measure)) } }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { i, cell in
-                TextFit.pad(cell, widths[i], measure, right: rightAligned.contains(i))
-            }.joined(separator: "  ").replacingTrailingSpaces()
+        let lines = ([headers] + rows).map { $0.map(TerminalText.escaped) }
+        let cellWidths = lines.map { $0.map { TextFit.width($0, measure) } }
+        var widths = [Int](repeating: 0, count: headers.count)
+        for row in cellWidths {
+            for (i, width) in row.enumerated() where width <= Self.alignmentLimit { widths[i] = Swift.max(widths[i], width) }
         }
-        return ([line(headers)] + rows.map(line)).joined(separator: "\n") + "\n"
+        func line(_ cells: [String], _ cellWidths: [Int]) -> String {
+            var out = ""
+            for (i, cell) in cells.enumerated() {
+                if i > 0 { out += "  " }
+                let padding = String(repeating: " ", count: Swift.max(0, widths[i] - cellWidths[i]))
+                if rightAligned.contains(i) {
+                    out += padding + cell
+                } else {
+                    out += cell
+                    if i < cells.count - 1 { out += padding }
+                }
+            }
+            return out.replacingTrailingSpaces()
+        }
+        return zip(lines, cellWidths).map(line).joined(separator: "\n") + "\n"
     }
 
     /// RFC 4180 CSV.
