@@ -127,14 +127,4 @@ import TuttiTestSupport
         #expect(entries().isEmpty, "the dropped link left files in the target folder: \(entries())")
     }
 
-    /// Polls `condition` every 50 ms for up to `timeout` seconds; true once it holds.
-    @discardableResult
-    func waitUntil(timeout: Double, _ condition: () -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if condition() { return true }
-            usleep(50_000)
-        }
-        return condition()
-    }
 }

@@ -18,14 +18,6 @@ import TuttiTestSupport
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    func waitUntil(timeout: Double, _ condition: () -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if condition() { return true }
-            usleep(50_000)
-        }
-        return condition()
-    }
 
     @Test func continuedAfterAnOutsideStopRedrawsWithoutAKey() throws {
         let session = try TmuxSession(width: 120, height: 36)
