@@ -11,10 +11,6 @@ import Testing
         #expect(session.waitFor("48,842 filtered"), "the explorer did not open:\n\(session.screen())")
     }
 
-    func statusLine(_ session: TmuxSession) -> String {
-        session.lines.last { $0.contains("filtered") } ?? ""
-    }
-
     @Test func opensTheDemoWithSummaryAndBlockGlyphs() throws {
         let session = try TmuxSession()
         try startDemo(session)
@@ -29,12 +25,12 @@ import Testing
     @Test func brushingMovesTheSelectionEverywhere() throws {
         let session = try TmuxSession()
         try startDemo(session)
-        #expect(statusLine(session).contains("0 selected"))
+        #expect(session.statusLine.contains("0 selected"))
         try session.keys("Tab")
         try session.keys("End")
         try session.keys("S-Left", "S-Left", "S-Left")
         #expect(session.waitUntil { !$0.contains(" 0 selected") && $0.contains("▓") })
-        let status = statusLine(session)
+        let status = session.statusLine
         #expect(!status.contains(" 0 selected"), "status: \(status)")
         // The second tone shows in the label histogram, which was not brushed.
         let labelPane = session.lines.drop { !$0.contains("Histogram: label") }.prefix(10).joined(separator: "\n")
@@ -51,7 +47,7 @@ import Testing
         #expect(session.waitFor("16,192 rows pass"))
         try session.keys("Enter")
         #expect(session.waitUntil { $0.contains("16,192 filtered") })
-        #expect(statusLine(session).contains("filter: sex == \"Female\""))
+        #expect(session.statusLine.contains("filter: sex == \"Female\""))
     }
 
     @Test func invalidFilterShowsItsErrorAndChangesNothing() throws {

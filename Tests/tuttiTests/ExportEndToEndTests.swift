@@ -4,10 +4,6 @@ import TuttiCore
 
 /// Exporting and copying from the explorer in a real terminal.
 @Suite(.serialized) struct ExportEndToEndTests {
-    func statusLine(_ session: TmuxSession) -> String {
-        session.lines.last { $0.contains("filtered") } ?? ""
-    }
-
     @Test func brushExportWithXMatchesTheHeadlessExportOfTheSameRange() throws {
         let folder = NSTemporaryDirectory() + "tutti-e2e-export-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -18,13 +14,7 @@ import TuttiCore
         #expect(session.waitFor("48,842 filtered"))
 
         // Brush the top bins of the first histogram and commit.
-        try session.keys("Tab")
-        try session.keys("End")
-        try session.keys("S-Left", "S-Left", "S-Left")
-        try session.keys("Enter")
-        #expect(session.waitUntil { !(($0.components(separatedBy: "\n").last { $0.contains("filtered") }) ?? " 0 selected").contains(" 0 selected") })
-        session.waitForStableScreen()
-        let selected = statusLine(session).firstMatch(of: /([\d,]+) selected/).map { String($0.1) } ?? "?"
+        let selected = try session.brushTopBinsOfTheFirstHistogram()
 
         // x: the prompt says what it exports; Enter writes the file.
         try session.keys("x")
@@ -45,7 +35,7 @@ import TuttiCore
         // f turns the brush into its filter expression; export the same range headlessly.
         try session.keys("f")
         #expect(session.waitFor("filter: "))
-        let status = statusLine(session)
+        let status = session.statusLine
         let expression = try #require(status.range(of: "filter: ").map { String(status[$0.upperBound...]).trimmingCharacters(in: .whitespaces) })
         try session.keys("q")
 

@@ -8,10 +8,6 @@ import Testing
         #expect(session.waitFor("48,842 filtered"), "the explorer did not open:\n\(session.screen())")
     }
 
-    func statusLine(_ session: TmuxSession) -> String {
-        session.lines.last { $0.contains("filtered") } ?? ""
-    }
-
     /// A pane's frame on screen: its title line, bottom line, and left and right border columns.
     func frame(titled title: String, in screen: String) -> (top: Int, bottom: Int, left: Int, right: Int)? {
         let lines = screen.components(separatedBy: "\n").map(Array.init)
@@ -81,10 +77,10 @@ import Testing
         #expect(session.waitFor("Histogram: capital_gain (log x)"))
         #expect(session.screen().contains("≤0"))
         try session.keys("Home", "Space")
-        #expect(session.waitUntil { _ in self.statusLine(session).contains("44,807 selected") }, "\(session.screen())")
+        #expect(session.waitUntil { _ in session.statusLine.contains("44,807 selected") }, "\(session.screen())")
         try session.keys("f")
         #expect(session.waitUntil { _ in
-            let status = self.statusLine(session)
+            let status = session.statusLine
             return status.contains("44,807 filtered") && status.contains("filter: capital_gain >= 0 and capital_gain <= 0")
         }, "\(session.screen())")
         try session.keys("q")
@@ -116,7 +112,7 @@ import Testing
         // Esc and ? in one write: the terminal sends ESC ? (Alt-?).
         try session.keys("Escape", "?")
         #expect(session.waitFor("Help · Esc closes"), "\(session.screen())")
-        #expect(!statusLine(session).contains("filter:"))
+        #expect(!session.statusLine.contains("filter:"))
         try session.keys("Escape")
         try session.keys("q")
     }

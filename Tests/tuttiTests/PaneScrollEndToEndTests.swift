@@ -5,10 +5,6 @@ import Testing
 /// classes scrolls to the cell under the cursor, and the slices pane shows the cursor's slice whole.
 @Suite(.serialized) struct PaneScrollEndToEndTests {
     /// The last status line.
-    func statusLine(_ session: TmuxSession) -> String {
-        session.lines.last { $0.contains("filtered") } ?? ""
-    }
-
     /// The lines of the pane titled `title`, from its top border on.
     /// The lines of the pane framed with `title`, cut to its frame's columns (panes may sit side by side).
     func pane(_ title: String, _ session: TmuxSession) -> [String] {
@@ -51,7 +47,7 @@ import Testing
         let after = pane("Confusion", session).joined(separator: "\n")
         #expect(after.contains("‹") && after.contains(" 9"), "confusion pane:\n\(after)")
         try session.keys("Enter")
-        #expect(session.waitUntil { _ in self.statusLine(session).contains(" 139 selected") }, "status: \(statusLine(session))")
+        #expect(session.waitUntil { _ in session.statusLine.contains(" 139 selected") }, "status: \(session.statusLine)")
         // Row percentages: row 3 holds 2,215 rows, 139 of them predicted 9.
         try session.keys("%")
         #expect(session.waitUntil { $0.contains("Confusion (row %)") && $0.contains("6.3%") }, "after %:\n\(session.screen())")

@@ -34,10 +34,6 @@ import TuttiTestSupport
         return "\(q(server.clientScript)) \(q(remote))"
     }
 
-    func statusLine(_ session: TmuxSession) -> String {
-        session.lines.last { $0.contains("filtered") } ?? ""
-    }
-
     @Test func brushAndExportOverSSH() throws {
         let folder = try makeFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -49,13 +45,7 @@ import TuttiTestSupport
                      "the explorer did not open over ssh:\n\(session.screen())\nsshd:\n\(server.log)")
 
         // Brush the top bins of the first histogram, commit, and export with x.
-        try session.keys("Tab")
-        try session.keys("End")
-        try session.keys("S-Left", "S-Left", "S-Left")
-        try session.keys("Enter")
-        #expect(session.waitUntil { !(($0.components(separatedBy: "\n").last { $0.contains("filtered") }) ?? " 0 selected").contains(" 0 selected") })
-        session.waitForStableScreen()
-        let selected = statusLine(session).firstMatch(of: /([\d,]+) selected/).map { String($0.1) } ?? "?"
+        let selected = try session.brushTopBinsOfTheFirstHistogram()
         try session.keys("x")
         #expect(session.waitFor("export to:"))
         try session.keys("C-u")
@@ -66,7 +56,7 @@ import TuttiTestSupport
         // The brush as an expression, then quit: ssh ends cleanly.
         try session.keys("f")
         #expect(session.waitFor("filter: "))
-        let status = statusLine(session)
+        let status = session.statusLine
         let expression = try #require(status.range(of: "filter: ").map { String(status[$0.upperBound...]).trimmingCharacters(in: .whitespaces) })
         let client = try #require(server.clientPID())
         try session.keys("q")

@@ -69,6 +69,23 @@ final class TmuxSession {
 
     /// Waits until the screen stops changing (the same in two looks 300 ms apart), so that
     /// every key sent so far has been handled.
+    /// The explorer's status line (the last line that counts filtered rows), or "".
+    var statusLine: String { lines.last { $0.contains("filtered") } ?? "" }
+
+    /// In the explorer: Tab to the first histogram, brush its last three bins, commit with Enter
+    /// and wait for the screen to settle; returns the status line's selected count as shown, or
+    /// throws when nothing becomes selected.
+    func brushTopBinsOfTheFirstHistogram() throws -> String {
+        try keys("Tab")
+        try keys("End")
+        try keys("S-Left", "S-Left", "S-Left")
+        try keys("Enter")
+        guard waitUntil({ !(($0.components(separatedBy: "\n").last { $0.contains("filtered") }) ?? " 0 selected").contains(" 0 selected") })
+        else { throw TmuxError("the brush selected nothing:\n\(screen())") }
+        waitForStableScreen()
+        return statusLine.firstMatch(of: /([\d,]+) selected/).map { String($0.1) } ?? "?"
+    }
+
     func waitForStableScreen(timeout: Double = 15) {
         var previous = screen()
         let deadline = Date().addingTimeInterval(timeout)
