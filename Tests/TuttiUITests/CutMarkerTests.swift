@@ -9,7 +9,7 @@ import TuttiTerminal
     @Test func slicesLeaveOutColumnsThatDoNotFit() {
         let pane = SlicesPane()
         let context = paneContext(ExplorerState(dataset: adult, roles: adultRoles))
-        _ = pane.handle(.character("d"), context: context)  // every slice, similar ones included
+        _ = pane.handle(.action(.toggleDiverse), context: context)  // every slice, similar ones included
         // Too narrow for the number columns: they are left out (the sort metric stays, whole) and
         // the slice is cut with …; the cursor's slice reads whole below.
         let narrow = render(pane, context, width: 30, height: 12).lines

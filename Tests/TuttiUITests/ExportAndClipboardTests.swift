@@ -45,7 +45,7 @@ import TuttiTerminal
         ws.dispatch(.setFilter("sex == \"Female\""))
         ws.showPane(.rows)
         _ = ws.render(width: 100, height: 40)
-        ws.send(.character("-"))
+        ws.send(.action(.hideColumn))
         let visible = (ws.panes[ws.focus] as? RowsPane)?.shownColumns ?? []
         #expect(visible.count == adult.columns.count - 1, "every column but the hidden one, however wide the terminal")
         ws.openPrompt(.exportRows)
@@ -136,7 +136,7 @@ import TuttiTerminal
         let ws = workspace()
         ws.showPane(.slices)
         _ = ws.render(width: 120, height: 40)
-        for _ in 0..<80 { ws.send(.character("]")) }
+        for _ in 0..<80 { ws.send(.action(.doubleMinimumSize)) }
         let pane = ws.panes[ws.focus] as? SlicesPane
         #expect(pane?.options.minimumSize == adult.rowCount)
     }

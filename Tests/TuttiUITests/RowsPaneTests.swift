@@ -60,33 +60,33 @@ import TuttiTerminal
         let context = paneContext(ExplorerState(dataset: adult, roles: adultRoles))
         let start = render(pane, context, width: 100, height: 8).lines[0]
         let workclassAt = { (line: String) in line.range(of: "workclass").map { line.distance(from: line.startIndex, to: $0.lowerBound) } ?? -1 }
-        _ = pane.handle(.character("]"), context: context)
-        _ = pane.handle(.character("]"), context: context)
+        _ = pane.handle(.action(.widenColumn), context: context)
+        _ = pane.handle(.action(.widenColumn), context: context)
         let wider = render(pane, context, width: 100, height: 8).lines[0]
         #expect(workclassAt(wider) == workclassAt(start) + 2 * RowsPane.widthStep)
-        _ = pane.handle(.character("["), context: context)
+        _ = pane.handle(.action(.narrowColumn), context: context)
         #expect(workclassAt(render(pane, context, width: 100, height: 8).lines[0]) == workclassAt(start) + RowsPane.widthStep)
-        _ = pane.handle(.character("_"), context: context)
+        _ = pane.handle(.action(.fitColumn), context: context)
         #expect(render(pane, context, width: 100, height: 8).lines[0] == start)
         #expect(pane.columnWidths.isEmpty)
 
-        _ = pane.handle(.character("-"), context: context)
+        _ = pane.handle(.action(.hideColumn), context: context)
         let hidden = render(pane, context, width: 100, height: 8).lines[0]
         #expect(!hidden.contains("age") && hidden.contains("workclass"))
         #expect(pane.shownColumns.count == adult.columns.count - 1)
-        guard case .message(let said) = pane.handle(.character("+"), context: context).first else {
+        guard case .message(let said) = pane.handle(.action(.showHiddenColumns), context: context).first else {
             Issue.record("+ said nothing")
             return
         }
         #expect(said == "showing 1 hidden column again")
         #expect(render(pane, context, width: 100, height: 8).lines[0] == start)
 
-        _ = pane.handle(.character("L"), context: context)
+        _ = pane.handle(.action(.moveColumnRight), context: context)
         let moved = render(pane, context, width: 100, height: 8).lines[0]
         #expect(Array(pane.shownColumns.prefix(2)) == ["workclass", "age"])
         #expect(pane.columnCursor == 1)
         #expect(workclassAt(moved) < (moved.range(of: "age").map { moved.distance(from: moved.startIndex, to: $0.lowerBound) } ?? -1))
-        _ = pane.handle(.character("H"), context: context)
+        _ = pane.handle(.action(.moveColumnLeft), context: context)
         #expect(render(pane, context, width: 100, height: 8).lines[0] == start)
         #expect(!pane.choosesColumns)
     }
@@ -94,8 +94,8 @@ import TuttiTerminal
     @Test func searchGoesToMatchesInTheSortOrderAndWraps() throws {
         let ws = workspace()
         let pane = try rowsPane(ws)
-        ws.send(.character("s"))
-        ws.send(.character("F"))
+        ws.send(.action(.sort))
+        ws.send(.action(.find))
         #expect(ws.prompt?.purpose == .searchRows)
         answer(ws, "doctorate")
         let education = try #require(adult.column(named: "education"))
@@ -106,11 +106,11 @@ import TuttiTerminal
         #expect(pane.focusedCell?.row == matches[0])
         #expect(pane.focusedCell?.column == "education")
         #expect(ws.message?.text.contains("“doctorate” in education of row \(matches[0]) · \(NumberFormatting.grouped(matches.count)) matching rows") == true)
-        ws.send(.character("n"))
+        ws.send(.action(.nextMatch))
         _ = ws.render(width: 120, height: 40)
         #expect(pane.focusedCell?.row == matches[1])
-        ws.send(.character("N"))
-        ws.send(.character("N"))
+        ws.send(.action(.previousMatch))
+        ws.send(.action(.previousMatch))
         _ = ws.render(width: 120, height: 40)
         #expect(pane.focusedCell?.row == matches.last)
         #expect(ws.message?.text.hasSuffix("wrapped around") == true)
@@ -119,7 +119,7 @@ import TuttiTerminal
     @Test func aRegularExpressionSearchAndABadOne() throws {
         let ws = workspace()
         let pane = try rowsPane(ws)
-        ws.send(.character("F"))
+        ws.send(.action(.find))
         ws.togglePromptColumns()
         #expect(ws.prompt?.regex == true)
         #expect(ws.render(width: 120, height: 40).lines[38].hasPrefix("find regex:"))
@@ -129,26 +129,26 @@ import TuttiTerminal
         _ = ws.render(width: 120, height: 40)
         let country = try #require(adult.column(named: "native_country"))
         #expect(pane.focusedCell.map { country.text(at: $0.row) } == "Holand-Netherlands")
-        ws.send(.character("F"))
+        ws.send(.action(.find))
         #expect(ws.prompt?.regex == true && ws.prompt?.editor.text == "^holand", "the prompt offers the last search")
     }
 
     @Test func colonGoesToARowNumber() throws {
         let ws = workspace()
         let pane = try rowsPane(ws)
-        ws.send(.character(":"))
+        ws.send(.action(.goToRow))
         #expect(ws.prompt?.purpose == .goToRow)
         answer(ws, "12,345")
         _ = ws.render(width: 120, height: 40)
         #expect(pane.focusedCell?.row == 12_345)
         #expect(ws.message?.text == "row 12345")
-        ws.send(.character(":"))
+        ws.send(.action(.goToRow))
         answer(ws, "ten")
         #expect(ws.prompt?.problem == "type a row number, as in the # column")
         answer(ws, "99999999")
         #expect(ws.message?.text.hasPrefix("no row 99999999: rows are numbered 0 to") == true)
         ws.dispatch(.setFilter("age < 20"))
-        ws.send(.character(":"))
+        ws.send(.action(.goToRow))
         answer(ws, "0")
         #expect(ws.message?.text == "row 0 does not pass the filter")
     }
@@ -157,9 +157,9 @@ import TuttiTerminal
         let pane = RowsPane()
         let context = paneContext(ExplorerState(dataset: adult, roles: adultRoles))
         _ = render(pane, context, width: 120, height: 8)
-        _ = pane.handle(.character("-"), context: context)
-        _ = pane.handle(.character("L"), context: context)
-        _ = pane.handle(.character("]"), context: context)
+        _ = pane.handle(.action(.hideColumn), context: context)
+        _ = pane.handle(.action(.moveColumnRight), context: context)
+        _ = pane.handle(.action(.widenColumn), context: context)
         let screen = render(pane, context, width: 120, height: 8).lines
         let saved = try JSONDecoder().decode(ViewPane.self, from: JSONEncoder().encode(PaneViews.view(of: pane)))
         #expect(saved.settings.columns?.prefix(2) == ["fnlwgt", "workclass"])
@@ -175,11 +175,11 @@ import TuttiTerminal
     @Test func xExportsTheChosenColumnsInTheSortOrder() throws {
         let ws = workspace()
         let pane = try rowsPane(ws)
-        ws.send(.character("s"))
-        ws.send(.character("s"))
+        ws.send(.action(.sort))
+        ws.send(.action(.sort))
         ws.send(.right)
-        ws.send(.character("-"))
-        ws.send(.character("H"))
+        ws.send(.action(.hideColumn))
+        ws.send(.action(.moveColumnLeft))
         _ = ws.render(width: 120, height: 40)
         #expect(Array(pane.shownColumns.prefix(2)) == ["fnlwgt", "age"])
         let folder = NSTemporaryDirectory() + "tutti-rows-export-\(UUID().uuidString)"

@@ -24,7 +24,7 @@ import TuttiTerminal
         let pane = SlicesPane()
         let context = paneContext(state)
         // Every slice found, similar ones included.
-        _ = pane.handle(.character("d"), context: context)
+        _ = pane.handle(.action(.toggleDiverse), context: context)
         let lines = render(pane, context, width: 150, height: 30).lines
         #expect(lines[0].hasPrefix("split: 2 groups · 20 slices · sorted by error ↓ · all rows "))
         #expect(lines[0].hasSuffix("left out income (copies the label)"))
@@ -55,7 +55,7 @@ import TuttiTerminal
         let pane = SlicesPane()
         let context = paneContext(state)
         // Every slice found, similar ones included.
-        _ = pane.handle(.character("d"), context: context)
+        _ = pane.handle(.action(.toggleDiverse), context: context)
         _ = render(pane, context, width: 150, height: 10)
         for _ in 0..<10 { _ = pane.handle(.down, context: context) }
         #expect(pane.cursor == 10)
@@ -89,7 +89,7 @@ import TuttiTerminal
         let (rows, predicates) = try #require(Self.selection(pane, context))
         #expect(predicates.map(\.column) == ["sex", "race"])
         #expect(try FilterExpression(SliceReport.expression(predicates), dataset: adult).evaluate(adult) == rows)
-        guard case .message(let text) = pane.handle(.character("["), context: context).first else {
+        guard case .message(let text) = pane.handle(.action(.halveMinimumSize), context: context).first else {
             Issue.record("[ did not explain itself")
             return
         }
@@ -146,7 +146,7 @@ import TuttiTerminal
     @Test func aNarrowPaneDropsNumberColumnsBeforeTheSlice() throws {
         let pane = SlicesPane()
         let context = paneContext(Self.state)
-        _ = pane.handle(.character("d"), context: context)  // every slice, similar ones included
+        _ = pane.handle(.action(.toggleDiverse), context: context)  // every slice, similar ones included
         // 40 columns (a pane beside another at 80): rows, the sort metric, and the slice.
         let lines = render(pane, context, width: 40, height: 12).lines
         #expect(lines[1] == "     rows    error slice")
@@ -176,7 +176,7 @@ import TuttiTerminal
     @Test func widePanesKeepEveryColumnAndShowTheCursorsSliceWhole() throws {
         let pane = SlicesPane()
         let context = paneContext(Self.state)
-        _ = pane.handle(.character("d"), context: context)  // every slice, similar ones included
+        _ = pane.handle(.action(.toggleDiverse), context: context)  // every slice, similar ones included
         let expression = try Self.focused(pane, context)
         for width in [80, 160] {
             let lines = render(pane, context, width: width, height: 16).lines

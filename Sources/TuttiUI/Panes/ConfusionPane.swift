@@ -40,8 +40,8 @@ public final class ConfusionPane: Pane {
         return name + " by \(split.feature.column)" + (all == shown ? "" : " (largest \(shown) of \(all))")
     }
 
-    public var keyHints: [KeyHint] {
-        [KeyHint("←→↑↓", "cell"), KeyHint("Enter", "select cell"), KeyHint("%", rowPercentages ? "show counts" : "show row % (recall)")]
+    public func label(for action: PaneAction) -> String? {
+        action == .toggleRowPercentages ? (rowPercentages ? "show counts" : "show row % (recall)") : nil
     }
 
     private func current(_ context: PaneContext) -> ConfusionMatrices? {
@@ -135,7 +135,7 @@ public final class ConfusionPane: Pane {
         case .left where group > 0: (group, cursor.prediction) = (group - 1, lastPrediction)
         case .right where cursor.prediction < lastPrediction: cursor.prediction += 1
         case .right where group + 1 < groups: (group, cursor.prediction) = (group + 1, 0)
-        case .character("%"):
+        case .action(.toggleRowPercentages):
             rowPercentages.toggle()
         case .enter, .space:
             let index = min(group, groups - 1)

@@ -63,11 +63,7 @@ public final class DuplicatesPane: Pane {
         return true
     }
 
-    public var keyHints: [KeyHint] {
-        pair == nil ? [KeyHint("↑↓", "cluster"), KeyHint("Space", "select"), KeyHint("Enter", "compare rows"),
-                       KeyHint("f", "filter to the kind"), KeyHint("s", "sort"), KeyHint("r", "reverse")]
-                    : [KeyHint("←→", "members"), KeyHint("↑↓", "scroll"), KeyHint("Space", "select"), KeyHint("Enter", "back")]
-    }
+    public var keyScopes: [KeyScope] { pair == nil ? [.pane(.duplicates)] : [.pairViewer, .pane(.duplicates)] }
 
     /// The report for the current filter, or nil (with `failure` saying why) while the search
     /// runs, after it failed, or after the user stopped it.
@@ -278,17 +274,17 @@ public final class DuplicatesPane: Pane {
         }
         let lines = layout(report, context)
         switch input {
-        case .character("s"):
+        case .action(.sort):
             sortKey = DuplicateSort.allCases[((DuplicateSort.allCases.firstIndex(of: sortKey) ?? 0) + 1) % DuplicateSort.allCases.count]
             descending = sortKey.startsDescending
             return [.message("clusters sorted by \(sortKey.rawValue) \(descending ? "descending" : "ascending")")]
-        case .character("r"):
+        case .action(.reverse):
             descending.toggle()
             return [.message("clusters sorted by \(sortKey.rawValue) \(descending ? "descending" : "ascending")")]
         default: break
         }
         guard let index = cursorCluster else {
-            return input == .character("f") ? [.message("no duplicate clusters among the filtered rows")] : []
+            return input == .action(.filterToKind) ? [.message("no duplicate clusters among the filtered rows")] : []
         }
         let cluster = report.clusters[index]
         if pair != nil, scrollPair(input) { return [] }
@@ -314,7 +310,7 @@ public final class DuplicatesPane: Pane {
         case (.space, _):
             return [.dispatch(.select(cluster.rowSet(rowCount: report.rowCount),
                                       .duplicateCluster(kind: cluster.kind.rawValue, index: index)))]
-        case (.character("f"), _):
+        case (.action(.filterToKind), _):
             // Every cluster of the kind: index -1 stands for all of them.
             let rows = RowSet(rowCount: report.rowCount, rows: report.clusters(of: cluster.kind).flatMap(\.rows))
             return [.dispatch(.select(rows, .duplicateCluster(kind: cluster.kind.rawValue, index: -1))), .dispatch(.filterToSelection)]

@@ -42,10 +42,12 @@ public final class HistogramPane: Pane {
         return "Histogram: \(column)" + (scales.isEmpty ? "" : " (" + scales.joined(separator: ", ") + ")")
     }
 
-    public var keyHints: [KeyHint] {
-        [KeyHint("←→", "bin"), KeyHint("⇧←→", "brush"), KeyHint("Space", "select bin"), KeyHint("Enter", "commit"),
-         KeyHint("f", "filter"), KeyHint("b", Self.modeNames[mode.next] ?? ""), KeyHint("L", logScale ? "linear y" : "log y"),
-         KeyHint("+/-", "bins")]
+    public func label(for action: PaneAction) -> String? {
+        switch action {
+        case .cycleBinMode: Self.modeNames[mode.next]
+        case .toggleLogScale: logScale ? "linear y" : "log y"
+        default: nil
+        }
     }
 
     /// What the `b` key's hint calls each mode.
@@ -283,13 +285,13 @@ public final class HistogramPane: Pane {
             guard context.brush != nil else { return [] }
             brushAnchor = nil
             return [.commitBrush]
-        case .character("L"):
+        case .action(.toggleLogScale):
             logScale.toggle()
-        case .character("b"):
+        case .action(.cycleBinMode):
             return changeMode(context)
-        case .character("+"):
+        case .action(.moreBins):
             requestedBins = min(min(requestedBins ?? binningTarget, ColumnBinning.maxBins) * 2, ColumnBinning.maxBins)
-        case .character("-"):
+        case .action(.fewerBins):
             requestedBins = max((requestedBins ?? binningTarget) / 2, 1)
         case .mousePress(let x, let y):
             guard let bin = bin(atX: x, y: y) else { return [] }

@@ -15,9 +15,6 @@ public final class SummaryPane: Pane {
     /// The column under the cursor.
     public var cursor: Int { list.index }
 
-    public var keyHints: [KeyHint] {
-        [KeyHint("↑↓", "column"), KeyHint("Enter", "histogram"), KeyHint("b", "group by (slices)")]
-    }
 
     public func render(into canvas: inout Canvas, context: PaneContext) {
         let (width, height) = canvas.size
@@ -114,7 +111,7 @@ public final class SummaryPane: Pane {
         switch input {
         case .mousePress(_, let y):
             list.click(line: y - 1, count: count)
-        case .character("b"):
+        case .action(.groupBy):
             guard cursor < count else { return [] }
             let name = context.summaries[cursor].name
             var groups = context.state.groupColumns
