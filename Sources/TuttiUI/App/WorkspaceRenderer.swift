@@ -193,14 +193,16 @@ struct WorkspaceRenderer {
     private func drawHelp(_ canvas: inout Canvas, scroll: Int) {
         let theme = workspace.theme
         let interior = box(&canvas, title: "Help · Esc closes · ↑↓ scroll")
-        var lines: [(String, String, Bool)] = [("Everywhere", "", true)]
+        // The focused pane's keys first: they are what the user is most likely looking for.
+        var lines: [(String, String, Bool)] = []
         let ascii = workspace.glyphs.isASCII
-        lines += KeyBindings.globalHelpLines(ascii: ascii).map { ($0.keys, $0.action, false) }
         if let pane = workspace.panes[workspace.focus] {
-            lines.append(("", "", false))
             lines.append(("This pane: \(pane.title)", "", true))
             lines += KeyBindings.helpLines(for: pane, ascii: ascii).map { ($0.keys, $0.action, false) }
+            lines.append(("", "", false))
         }
+        lines.append(("Everywhere", "", true))
+        lines += KeyBindings.globalHelpLines(ascii: ascii).map { ($0.keys, $0.action, false) }
         lines.append(("", "", false))
         lines.append(("Filters", "", true))
         lines += [("sex == \"Female\"", "comparisons: == != < <= > >=", false),
