@@ -24,12 +24,12 @@ public enum ReportBuilder {
     private static func section(for pane: ViewPane, state: ExplorerState,
                                 cancellation: CancellationFlag?) throws -> ReportSection? {
         switch pane.kind {
-        case "summary": return nil
-        case "histogram": return HistogramSection.make(state: state, settings: pane.settings)
-        case "rows": return RowsSection.make(state: state, settings: pane.settings)
-        case "confusion": return ConfusionSection.make(state: state)
-        case "slices": return try SlicesSection.make(state: state, settings: pane.settings, cancellation: cancellation)
-        case "duplicates": return try DuplicatesSection.make(state: state, settings: pane.settings, cancellation: cancellation)
+        case .summary: return nil
+        case .histogram: return HistogramSection.make(state: state, settings: pane.settings)
+        case .rows: return RowsSection.make(state: state, settings: pane.settings)
+        case .confusion: return ConfusionSection.make(state: state)
+        case .slices: return try SlicesSection.make(state: state, settings: pane.settings, cancellation: cancellation)
+        case .duplicates: return try DuplicatesSection.make(state: state, settings: pane.settings, cancellation: cancellation)
         default: return ReportSection(heading: "Pane: \(pane.kind)", blocks: [.note("tutti does not know panes of kind '\(pane.kind)'.")])
         }
     }
