@@ -146,7 +146,7 @@ let reportAdult: Report = {
         flag.cancel()
         let state = ExplorerState(dataset: adult, roles: ColumnRoles.infer(from: adult))
         #expect(throws: TuttiError("report cancelled")) {
-            try ReportBuilder.build(ReportInput(state: state, datasetName: "adult"), cancellation: flag)
+            try ReportBuilder.build(ReportInput(state: state, datasetName: "adult"), work: WorkContext(cancellation: flag))
         }
     }
 
