@@ -34,10 +34,8 @@ extension Workspace {
         let exporter = RowExporter(dataset: dataset, columns: columns, rows: rows, order: order)
         say("exporting \(description) to \(path)…")
         jobs.start("export", work: { handle in
-            var run = options
-            run.cancellation = handle.cancellation
-            run.progress = { handle.report($0.fraction) }
-            return try exporter.export(to: path, options: run)
+            try exporter.export(to: path, options: options,
+                                work: WorkContext(progress: { handle.report($0.fraction) }, cancellation: handle.cancellation))
         }, completion: { [weak self] handle in
             switch handle.phase {
             case .finished:

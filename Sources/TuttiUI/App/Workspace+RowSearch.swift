@@ -53,7 +53,8 @@ extension Workspace {
         let (key, columns, rows) = input
         say("finding “\(key.search.text)”…")
         jobs.start("search", work: { handle in
-            try key.search.matches(in: columns, among: rows, cancellation: handle.cancellation) { handle.report($0) }
+            try key.search.matches(in: columns, among: rows,
+                                   work: WorkContext(progress: { handle.report($0.fraction) }, cancellation: handle.cancellation))
         }, completion: { [weak self, weak pane] handle in
             guard let self, let pane else { return }
             switch handle.phase {

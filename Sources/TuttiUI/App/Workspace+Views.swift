@@ -27,7 +27,7 @@ extension Workspace {
                                 panes: viewLayout().layout.panes)
         say("writing the report to \(path)…")
         jobs.start("report", work: { handle in
-            let report = try ReportBuilder.build(input, cancellation: handle.cancellation)
+            let report = try ReportBuilder.build(input, work: WorkContext(cancellation: handle.cancellation))
             try ReportFormat.write(report, to: path, format: format, overwrite: overwrite, inputs: inputs)
             return path
         }, completion: { [weak self] handle in

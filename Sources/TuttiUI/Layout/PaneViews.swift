@@ -4,14 +4,13 @@ import TuttiCore
 enum PaneViews {
     /// The saved form of `pane`.
     static func view(of pane: any Pane) -> ViewPane {
-        ViewPane(kind: pane.kind.rawValue, settings: pane.savedSettings)
+        ViewPane(kind: pane.kind, settings: pane.savedSettings)
     }
 
     /// A pane made from its saved form, or nil for a kind this tutti does not know.
     static func make(_ view: ViewPane) -> (any Pane)? {
-        guard let kind = PaneKind(rawValue: view.kind) else { return nil }
         let settings = view.settings
-        switch kind {
+        switch view.kind {
         case .summary: return SummaryPane()
         case .rows:
             return RowsPane(sort: settings.sortColumn.map { ($0, !(settings.descending ?? false)) }, shownColumns: settings.columns,
@@ -26,6 +25,7 @@ enum PaneViews {
             sized.minimumSize = settings.minimumSize.map { min(max($0, 1), 1 << 40) }
             return SlicesPane(settings: sized)
         case .duplicates: return DuplicatesPane(settings: settings)
+        default: return nil
         }
     }
 }

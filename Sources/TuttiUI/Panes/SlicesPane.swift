@@ -66,7 +66,7 @@ public final class SlicesPane: Pane {
         let options = self.options
         let status = computation.status(for: key, label: state.groupColumns.isEmpty ? "SliceLine" : "slices by group",
                                         jobs: context.jobs) { handle in
-            try SliceSections.compute(state: state, options: options, cancellation: handle.cancellation,
+            try SliceSections.compute(state: state, options: options, work: WorkContext(cancellation: handle.cancellation),
                                       progress: { handle.report($0.fraction, detail: $0.detail) })
         }
         stopped = status.isStopped
