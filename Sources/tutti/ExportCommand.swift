@@ -64,7 +64,10 @@ struct ExportCommand: ParsableCommand {
         // Refuse before a long load, not after.
         try RowExporter.checkDestination(output, options: options)
         let document = try view.document()
-        let (dataset, roles) = try data.orData(of: document, viewFile: view.view).load()
+        // Without a filter or a view, only the exported columns are read (a Parquet file reads
+        // only their column chunks).
+        let readOnly = expression == nil && document == nil ? columns.map(columnNames) : nil
+        let (dataset, roles) = try data.orData(of: document, viewFile: view.view).load(columns: readOnly)
         let selected = try columns.map { try dataset.columns(named: columnNames($0), context: "--columns") }
         var rows = try FilterOption.rows(expression, in: dataset)
         if let document {

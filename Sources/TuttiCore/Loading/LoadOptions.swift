@@ -6,6 +6,8 @@ public enum DataFormat: String, Sendable, CaseIterable {
     case delimited
     /// JSON Lines: one flat JSON object per line.
     case jsonLines
+    /// Apache Parquet (recognised by its `PAR1` magic bytes, whatever the name).
+    case parquet
 }
 
 /// How far a load has come.
@@ -43,6 +45,9 @@ public struct LoadOptions: Sendable {
     public var delimiter: UInt8?
     /// Columns to keep as free text even when their values repeat.
     public var textColumns: Set<String>
+    /// The columns to load, in this order, or nil for all. A Parquet file reads only these
+    /// column chunks; other formats drop the rest after parsing.
+    public var columns: [String]?
     /// Called from worker threads as the load progresses.
     public var progress: (@Sendable (LoadProgress) -> Void)?
     /// Set it to stop the load; the loader then throws a "loading cancelled" error.
@@ -58,7 +63,8 @@ public struct LoadOptions: Sendable {
     /// Options that infer everything.
     public init(format: DataFormat? = nil, delimiter: UInt8? = nil, textColumns: Set<String> = [],
                 progress: (@Sendable (LoadProgress) -> Void)? = nil, cancellation: CancellationFlag? = nil,
-                chunkSize: Int = 4 << 20, displayName: String? = nil, memoryLimit: Int = MemoryBudget.defaultBytes) {
+                chunkSize: Int = 4 << 20, displayName: String? = nil, memoryLimit: Int = MemoryBudget.defaultBytes,
+                columns: [String]? = nil) {
         self.format = format
         self.delimiter = delimiter
         self.textColumns = textColumns
@@ -67,6 +73,7 @@ public struct LoadOptions: Sendable {
         self.chunkSize = chunkSize
         self.displayName = displayName
         self.memoryLimit = memoryLimit
+        self.columns = columns
     }
 }
 
