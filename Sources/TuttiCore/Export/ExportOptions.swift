@@ -29,16 +29,19 @@ public struct ExportOptions: Sendable {
     public var cancellation: CancellationFlag?
     /// The zlib level for gzip output, from 1 (fastest) to 9 (smallest).
     public var compressionLevel: Int
+    /// The compression of a Parquet file's pages.
+    public var parquetCompression: ParquetCompression
 
     /// Options that refuse to overwrite and protect `inputPaths`.
     public init(overwrite: Bool = false, inputPaths: [String] = [],
                 progress: (@Sendable (ExportProgress) -> Void)? = nil, cancellation: CancellationFlag? = nil,
-                compressionLevel: Int = 6) {
+                compressionLevel: Int = 6, parquetCompression: ParquetCompression = .snappy) {
         self.overwrite = overwrite
         self.inputPaths = inputPaths
         self.progress = progress
         self.cancellation = cancellation
         self.compressionLevel = compressionLevel
+        self.parquetCompression = parquetCompression
     }
 }
 
