@@ -16,6 +16,8 @@ struct ParquetColumnChunkDecoder {
     let dataRange: Range<Int>
     let metadata: ParquetColumnChunkMetadata
     let leaf: ParquetLeaf
+    /// The row group's row count.
+    let rowCount: Int
     let cancellation: CancellationFlag?
 
     func decode() throws -> ParquetLeafChunk {
@@ -27,6 +29,10 @@ struct ParquetColumnChunkDecoder {
             throw ParquetFormatError("corrupt footer (the column chunk lies outside the file)")
         }
         guard metadata.valueCount >= 0 else { throw ParquetFormatError("corrupt footer (a negative value count)") }
+        // An unrepeated column holds one level per row; a repeated one at least one.
+        guard leaf.maxRepetition > 0 ? metadata.valueCount >= Int64(rowCount) : metadata.valueCount == Int64(rowCount) else {
+            throw ParquetFormatError("corrupt footer (the column chunk has \(metadata.valueCount) values for \(rowCount) rows)")
+        }
         let end = Int(start + metadata.compressedSize)
         var position = Int(start)
         var chunk = ParquetLeafChunk(values: ParquetLeafValues(physicalType: leaf.physicalType, width: leaf.typeLength))
@@ -117,7 +123,7 @@ struct ParquetColumnChunkDecoder {
         } else if isV2 {
             cursor.position += header.definitionLevelsLength
         }
-        if chunk.values.count == 0, chunk.entryCount == 0 { chunk.values.reserve(Int(metadata.valueCount)) }
+        if chunk.values.count == 0, chunk.entryCount == 0 { chunk.values.reserve(rowCount) }
         try chunk.values.decode(&cursor, count: present, encoding: header.encoding, dictionary: dictionary)
         chunk.entryCount += count
     }

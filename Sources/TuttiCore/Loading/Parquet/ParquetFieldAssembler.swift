@@ -68,7 +68,7 @@ struct ParquetFieldAssembler {
                     throw ParquetFormatError("is a list of numbers with a missing element in row \(row + 1) of the row group; tutti reads such lists as vectors, which cannot hold a gap")
                 }
                 if let width, width != range.count {
-                    throw ParquetFormatError("is a list of numbers used as a vector, but its row \(row + 1) of the row group has \(range.count) values where earlier rows have \(width)")
+                    throw ParquetFormatError("is a list of numbers used as a vector, but its row \(row + 1) of the row group has \(range.count) value\(range.count == 1 ? "" : "s") where earlier rows have \(width)")
                 }
                 if width == nil { width = range.count }
                 vectors.append(contentsOf: numbers[next..<(next + range.count)])

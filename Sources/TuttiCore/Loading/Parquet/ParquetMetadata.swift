@@ -85,7 +85,7 @@ extension ParquetSchemaElement {
             switch id {
             case 1:
                 let raw = try reader.readI32()
-                guard let type = ParquetPhysicalType(rawValue: raw) else { throw ParquetFormatError("corrupt schema (unknown physical type \(raw))") }
+                guard let type = ParquetPhysicalType(rawValue: raw) else { throw ParquetFormatError("unknown physical type \(raw)") }
                 element.physicalType = type
             case 2: element.typeLength = Int(try reader.readI32())
             case 3: element.repetition = try reader.readI32()
@@ -230,7 +230,7 @@ extension ParquetRowGroup {
                     switch field {
                     case 1:
                         let raw = try reader.readI32()
-                        guard let type = ParquetPhysicalType(rawValue: raw) else { throw ParquetFormatError("corrupt column metadata (unknown physical type \(raw))") }
+                        guard let type = ParquetPhysicalType(rawValue: raw) else { throw ParquetFormatError("unknown physical type \(raw)") }
                         chunk.physicalType = type
                     case 3: chunk.path = try reader.readStringList()
                     case 4: chunk.codec = try reader.readI32()
@@ -247,7 +247,7 @@ extension ParquetRowGroup {
             }
             return true
         }
-        guard hasMetadata else { throw ParquetFormatError("corrupt footer (a column chunk without metadata)") }
+        guard hasMetadata else { throw ParquetFormatError("a column chunk without metadata") }
         return chunk
     }
 }

@@ -46,8 +46,9 @@ struct ParquetReader {
             }
             return (metadata, schema)
         } catch let error as ParquetFormatError {
-            throw failure(error.message.hasPrefix("corrupt") || error.message.hasPrefix("is ") || error.message.hasPrefix("keeps")
-                          ? error.message : "has a corrupt footer: " + error.message)
+            // "is encrypted", "keeps column data in another file": said as they are.
+            if error.message.hasPrefix("is ") || error.message.hasPrefix("keeps ") { throw failure(error.message) }
+            throw failure("has a corrupt footer: " + error.message)
         }
     }
 
@@ -76,7 +77,7 @@ struct ParquetReader {
                 for leaf in field.leaves {
                     let metadata = groups[group].columns[leaf.index]
                     let decoder = ParquetColumnChunkDecoder(file: buffer.bytes, dataRange: dataRange, metadata: metadata,
-                                                            leaf: leaf, cancellation: cancellation)
+                                                            leaf: leaf, rowCount: rowCounts[group], cancellation: cancellation)
                     chunks.append(try decoder.decode())
                     done.add(Int(clamping: max(0, metadata.compressedSize)))
                 }

@@ -54,19 +54,19 @@ struct ParquetSchema {
 
     /// Builds the tree from the footer's flattened depth-first element list.
     init(elements: [ParquetSchemaElement]) throws {
-        guard let rootElement = elements.first else { throw ParquetFormatError("corrupt footer (an empty schema)") }
+        guard let rootElement = elements.first else { throw ParquetFormatError("the schema is empty") }
         var next = 1
         var leaves = 0
         func build(_ element: ParquetSchemaElement, depth: Int) throws -> Node {
             let node = Node(element)
             node.firstLeaf = leaves
-            guard depth < 64 else { throw ParquetFormatError("corrupt schema (nested too deeply)") }
+            guard depth < 64 else { throw ParquetFormatError("the schema: nested too deeply") }
             guard element.childCount >= 0, element.childCount <= elements.count - next else {
-                throw ParquetFormatError("corrupt schema (more children than elements)")
+                throw ParquetFormatError("the schema: more children than elements")
             }
             if element.childCount == 0 {
                 guard element.physicalType != nil || depth == 0 else {
-                    throw ParquetFormatError("corrupt schema (field '\(element.name)' has neither a type nor children)")
+                    throw ParquetFormatError("the schema: field '\(element.name)' has neither a type nor children")
                 }
                 if element.physicalType != nil { leaves += 1 }
                 return node
@@ -79,7 +79,7 @@ struct ParquetSchema {
             return node
         }
         let root = try build(rootElement, depth: 0)
-        guard next == elements.count else { throw ParquetFormatError("corrupt schema (elements outside the tree)") }
+        guard next == elements.count else { throw ParquetFormatError("the schema: elements outside the tree") }
         leafCount = leaves
         fields = root.children.map { Self.field($0) }
     }

@@ -31,12 +31,12 @@ struct ThriftCompactReader {
     mutating func readStruct(_ field: (inout ThriftCompactReader, Int16, ThriftType) throws -> Bool) throws {
         depth += 1
         defer { depth -= 1 }
-        guard depth <= Self.maxDepth else { throw ParquetFormatError("metadata nested too deeply") }
+        guard depth <= Self.maxDepth else { throw ParquetFormatError("nested too deeply") }
         var lastID: Int16 = 0
         while true {
             let header = try readByte()
             guard let type = ThriftType(rawValue: header & 0x0F) else {
-                throw ParquetFormatError("corrupt metadata (unknown field type \(header & 0x0F))")
+                throw ParquetFormatError("unknown field type \(header & 0x0F)")
             }
             if type == .stop { return }
             let delta = Int16(header >> 4)
@@ -51,7 +51,7 @@ struct ThriftCompactReader {
     func readFieldBool() -> Bool { fieldBool }
 
     mutating func readByte() throws -> UInt8 {
-        guard position < bytes.count else { throw ParquetFormatError("metadata ends early") }
+        guard position < bytes.count else { throw ParquetFormatError("it ends early") }
         defer { position += 1 }
         return bytes[position]
     }
@@ -61,7 +61,7 @@ struct ThriftCompactReader {
         var shift: UInt64 = 0
         while true {
             let byte = try readByte()
-            guard shift < 64 else { throw ParquetFormatError("corrupt metadata (an integer longer than 64 bits)") }
+            guard shift < 64 else { throw ParquetFormatError("an integer longer than 64 bits") }
             result |= UInt64(byte & 0x7F) << shift
             if byte & 0x80 == 0 { return result }
             shift += 7
@@ -77,7 +77,7 @@ struct ThriftCompactReader {
     mutating func readI64() throws -> Int64 { try readZigZag() }
 
     mutating func readDouble() throws -> Double {
-        guard remaining >= 8 else { throw ParquetFormatError("metadata ends early") }
+        guard remaining >= 8 else { throw ParquetFormatError("it ends early") }
         var bits: UInt64 = 0
         for i in 0..<8 { bits |= UInt64(bytes[position + i]) << (8 * UInt64(i)) }
         position += 8
@@ -87,7 +87,7 @@ struct ThriftCompactReader {
     /// A binary or string value: the bytes themselves, within the input.
     mutating func readBinary() throws -> UnsafeRawBufferPointer {
         let length = try readVarint()
-        guard length <= UInt64(remaining) else { throw ParquetFormatError("corrupt metadata (a string longer than the bytes that remain)") }
+        guard length <= UInt64(remaining) else { throw ParquetFormatError("a string longer than the bytes that remain") }
         let start = position
         position += Int(length)
         return UnsafeRawBufferPointer(rebasing: bytes[start..<position])
@@ -103,10 +103,10 @@ struct ThriftCompactReader {
         var count = UInt64(header >> 4)
         if count == 15 { count = try readVarint() }
         guard let type = ThriftType(rawValue: header & 0x0F) else {
-            throw ParquetFormatError("corrupt metadata (unknown list element type)")
+            throw ParquetFormatError("unknown list element type")
         }
         // Every element takes at least one byte, except booleans and empty structs (still one byte).
-        guard count <= UInt64(remaining) else { throw ParquetFormatError("corrupt metadata (a list longer than the bytes that remain)") }
+        guard count <= UInt64(remaining) else { throw ParquetFormatError("a list longer than the bytes that remain") }
         return (Int(count), type)
     }
 
@@ -115,7 +115,7 @@ struct ThriftCompactReader {
         let (count, type) = try readListHeader()
         depth += 1
         defer { depth -= 1 }
-        guard depth <= Self.maxDepth else { throw ParquetFormatError("metadata nested too deeply") }
+        guard depth <= Self.maxDepth else { throw ParquetFormatError("nested too deeply") }
         for _ in 0..<count { try element(&self, type) }
     }
 
@@ -136,9 +136,9 @@ struct ThriftCompactReader {
     /// Skips a value of `type`.
     mutating func skip(_ type: ThriftType) throws {
         switch type {
-        case .stop: throw ParquetFormatError("corrupt metadata (a stop where a value belongs)")
+        case .stop: throw ParquetFormatError("a stop where a value belongs")
         case .boolTrue, .boolFalse: return
-        case .byte: position += 1; guard position <= bytes.count else { throw ParquetFormatError("metadata ends early") }
+        case .byte: position += 1; guard position <= bytes.count else { throw ParquetFormatError("it ends early") }
         case .i16, .i32, .i64: _ = try readVarint()
         case .double: _ = try readDouble()
         case .binary: _ = try readBinary()
@@ -151,11 +151,11 @@ struct ThriftCompactReader {
             }
         case .map:
             let count = try readVarint()
-            guard count <= UInt64(remaining) else { throw ParquetFormatError("corrupt metadata (a map longer than the bytes that remain)") }
+            guard count <= UInt64(remaining) else { throw ParquetFormatError("a map longer than the bytes that remain") }
             guard count > 0 else { return }
             let types = try readByte()
             guard let key = ThriftType(rawValue: types >> 4), let value = ThriftType(rawValue: types & 0x0F) else {
-                throw ParquetFormatError("corrupt metadata (unknown map types)")
+                throw ParquetFormatError("unknown map types")
             }
             try nested {
                 for _ in 0..<count {
@@ -171,7 +171,7 @@ struct ThriftCompactReader {
     private mutating func nested(_ body: (inout ThriftCompactReader) throws -> Void) throws {
         depth += 1
         defer { depth -= 1 }
-        guard depth <= Self.maxDepth else { throw ParquetFormatError("metadata nested too deeply") }
+        guard depth <= Self.maxDepth else { throw ParquetFormatError("nested too deeply") }
         try body(&self)
     }
 }
