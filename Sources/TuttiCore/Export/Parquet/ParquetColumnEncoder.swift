@@ -49,36 +49,49 @@ struct ParquetColumnEncoder {
     }
 
     private func encodePage(_ rows: ArraySlice<Int>, into chunk: inout Chunk) throws {
-        var body: [UInt8] = []
+        let validity = column.validity
+        // Without missing cells (the common case) every level is 1: one run, no per-row levels.
+        let allPresent = column.missingCount == 0 && column.kind != .vector
         var levels: [UInt32] = []
         var repetitions: [UInt32] = []
         var values: [UInt8] = []
-        levels.reserveCapacity(rows.count)
-        let validity = column.validity
+        if !allPresent { levels.reserveCapacity(rows.count) }
+        /// The rows holding a value, recording each row's definition level on the way.
+        func presentRows() -> [Int] {
+            if allPresent { return Array(rows) }
+            var present: [Int] = []
+            present.reserveCapacity(rows.count)
+            for row in rows {
+                if validity.contains(row) {
+                    levels.append(1)
+                    present.append(row)
+                } else {
+                    levels.append(0)
+                }
+            }
+            return present
+        }
         switch column.data {
         case .integer(let v):
-            for row in rows { if validity.contains(row) { levels.append(1); appendLittleEndian(v[row], to: &values) } else { levels.append(0) } }
+            values = Self.fixedWidth(v, rows: presentRows())
         case .float(let v):
-            for row in rows { if validity.contains(row) { levels.append(1); appendLittleEndian(v[row].bitPattern, to: &values) } else { levels.append(0) } }
+            values = Self.fixedWidth(v, rows: presentRows())
         case .boolean(let v):
-            var bits: [Bool] = []
-            for row in rows { if validity.contains(row) { levels.append(1); bits.append(v[row]) } else { levels.append(0) } }
-            values = [UInt8](repeating: 0, count: (bits.count + 7) / 8)
-            for (i, bit) in bits.enumerated() where bit { values[i >> 3] |= 1 << UInt8(i & 7) }
+            let present = presentRows()
+            values = [UInt8](repeating: 0, count: (present.count + 7) / 8)
+            for (i, row) in present.enumerated() where v[row] { values[i >> 3] |= 1 << UInt8(i & 7) }
         case .categorical(let codes, let dictionary):
-            var indices: [UInt32] = []
-            indices.reserveCapacity(rows.count)
-            for row in rows { if validity.contains(row) { levels.append(1); indices.append(codes[row]) } else { levels.append(0) } }
+            let indices = presentRows().map { codes[$0] }
             let width = max(1, RLEHybridEncoder.bitWidth(for: dictionary.count - 1))
             values.append(UInt8(width))
             values.append(contentsOf: indices.withUnsafeBufferPointer { RLEHybridEncoder.encode($0, bitWidth: width) })
         case .text(let table):
-            for row in rows {
-                if validity.contains(row) {
-                    levels.append(1)
-                    table.withBytes(at: row) { appendByteArray($0, to: &values) }
-                } else {
-                    levels.append(0)
+            let present = presentRows()
+            values.reserveCapacity(present.reduce(0) { $0 + table.length(at: $1) + 4 })
+            table.bytes.withUnsafeBufferPointer { arena in
+                for row in present {
+                    let start = table.offsets[row], end = table.offsets[row + 1]
+                    appendByteArray(UnsafeBufferPointer(rebasing: arena[start..<end]), to: &values)
                 }
             }
         case .vector(let width, let v):
@@ -93,17 +106,20 @@ struct ParquetColumnEncoder {
                 }
             }
         }
+        var body: [UInt8] = []
+        body.reserveCapacity(values.count + levels.count / 4 + 16)
         if column.kind == .vector {
             let encoded = repetitions.withUnsafeBufferPointer { RLEHybridEncoder.encode($0, bitWidth: 1) }
             appendLittleEndian(UInt32(encoded.count), to: &body)
             body.append(contentsOf: encoded)
         }
-        let maxLevel = column.kind == .vector ? 2 : 1
-        let encodedLevels = levels.withUnsafeBufferPointer { RLEHybridEncoder.encode($0, bitWidth: RLEHybridEncoder.bitWidth(for: maxLevel)) }
+        let entries = allPresent ? rows.count : levels.count
+        let encodedLevels = allPresent
+            ? RLEHybridEncoder.run(of: 1, count: entries, bitWidth: 1)
+            : levels.withUnsafeBufferPointer { RLEHybridEncoder.encode($0, bitWidth: RLEHybridEncoder.bitWidth(for: column.kind == .vector ? 2 : 1)) }
         appendLittleEndian(UInt32(encodedLevels.count), to: &body)
         body.append(contentsOf: encodedLevels)
         body.append(contentsOf: values)
-        let entries = levels.count
         let encoding: Int32 = column.kind == .categorical ? 8 : 0
         try appendPage(&chunk, body: body, header: {
             $0.structField(5)
@@ -114,6 +130,20 @@ struct ParquetColumnEncoder {
             $0.endStruct()
         }, type: 0)
         chunk.valueCount += entries
+    }
+
+    /// The little-endian bytes of `source` at `rows`.
+    private static func fixedWidth<T: BitwiseCopyable>(_ source: [T], rows: [Int]) -> [UInt8] {
+        let size = MemoryLayout<T>.size
+        return [UInt8](unsafeUninitializedCapacity: rows.count * size) { buffer, initialized in
+            source.withUnsafeBytes { from in
+                let target = UnsafeMutableRawPointer(buffer.baseAddress!)
+                for (i, row) in rows.enumerated() {
+                    (target + i * size).copyMemory(from: from.baseAddress! + row * size, byteCount: size)
+                }
+            }
+            initialized = rows.count * size
+        }
     }
 
     /// Compresses `body` and appends it with its page header.

@@ -10,6 +10,13 @@ struct RLEHybridEncoder {
     /// The bit width needed for values up to `maxValue`.
     static func bitWidth(for maxValue: Int) -> Int { maxValue <= 0 ? 0 : Int.bitWidth - maxValue.leadingZeroBitCount }
 
+    /// One run of `count` copies of `value`.
+    static func run(of value: UInt32, count: Int, bitWidth: Int) -> [UInt8] {
+        var encoder = RLEHybridEncoder(bitWidth: bitWidth)
+        if count > 0 { encoder.appendRun(value, count: count) }
+        return encoder.bytes
+    }
+
     /// Encodes `values` and returns the bytes.
     static func encode(_ values: UnsafeBufferPointer<UInt32>, bitWidth: Int) -> [UInt8] {
         var encoder = RLEHybridEncoder(bitWidth: bitWidth)
