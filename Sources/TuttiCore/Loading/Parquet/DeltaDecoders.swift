@@ -3,7 +3,7 @@
 enum DeltaDecoders {
     /// Decodes a DELTA_BINARY_PACKED block sequence: `count` integers (the header's count must
     /// cover them). Leaves `cursor` after the last miniblock used.
-    static func binaryPacked(_ cursor: inout ParquetByteCursor, count wanted: Int? = nil) throws -> [Int64] {
+    static func binaryPacked(_ cursor: inout ParquetByteCursor, count: Int) throws -> [Int64] {
         let blockSize = Int(clamping: try cursor.readVarint())
         let miniblocks = Int(clamping: try cursor.readVarint())
         let total = Int(clamping: try cursor.readVarint())
@@ -12,7 +12,6 @@ enum DeltaDecoders {
               (blockSize / miniblocks) % 32 == 0 else {
             throw ParquetFormatError("a page holds a corrupt DELTA_BINARY_PACKED header")
         }
-        let count = wanted ?? total
         guard total >= count else { throw ParquetFormatError("a page holds fewer values than its header says") }
         // Every block takes at least a byte; a header claiming more than the page could hold lies.
         guard count <= 1 || count - 1 <= (cursor.remaining + 1) * blockSize else {

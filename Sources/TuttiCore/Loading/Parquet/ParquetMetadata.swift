@@ -53,7 +53,6 @@ struct ParquetFileMetadata {
     var schema: [ParquetSchemaElement] = []
     var rowCount: Int64 = 0
     var rowGroups: [ParquetRowGroup] = []
-    var createdBy: String?
 }
 
 /// Decodes the footer's structures from compact Thrift.
@@ -66,7 +65,6 @@ extension ParquetFileMetadata {
             case 2: try reader.readList { reader, _ in metadata.schema.append(try ParquetSchemaElement(reader: &reader)) }
             case 3: metadata.rowCount = try reader.readI64()
             case 4: try reader.readList { reader, _ in metadata.rowGroups.append(try ParquetRowGroup(reader: &reader)) }
-            case 6: metadata.createdBy = try reader.readString()
             case 8: throw ParquetFormatError("is encrypted; tutti reads unencrypted Parquet files")
             default: return false
             }

@@ -30,8 +30,6 @@ struct ParquetPageHeader {
     var compressedSize = 0
     /// Level and value count of a data page, or the entry count of a dictionary page.
     var valueCount = 0
-    /// The row count of a v2 data page.
-    var rowCount = 0
     var encoding: Int32 = 0
     var definitionLevelEncoding: Int32 = 3
     var repetitionLevelEncoding: Int32 = 3
@@ -72,7 +70,6 @@ struct ParquetPageHeader {
                 try reader.readStruct { reader, field, _ in
                     switch field {
                     case 1: valueCount = Int(try reader.readI32())
-                    case 3: rowCount = Int(try reader.readI32())
                     case 4: encoding = try reader.readI32()
                     case 5: definitionLevelsLength = Int(try reader.readI32())
                     case 6: repetitionLevelsLength = Int(try reader.readI32())
@@ -91,7 +88,7 @@ struct ParquetPageHeader {
         case 3: .dataV2
         default: .other
         }
-        guard uncompressedSize >= 0, compressedSize >= 0, valueCount >= 0, rowCount >= 0,
+        guard uncompressedSize >= 0, compressedSize >= 0, valueCount >= 0,
               definitionLevelsLength >= 0, repetitionLevelsLength >= 0 else {
             throw ParquetFormatError("corrupt page header (a negative size)")
         }

@@ -119,13 +119,6 @@ struct ThriftCompactReader {
         for _ in 0..<count { try element(&self, type) }
     }
 
-    /// Reads a list of i32 (such as enum values).
-    mutating func readI32List() throws -> [Int32] {
-        var values: [Int32] = []
-        try readList { reader, _ in values.append(try reader.readI32()) }
-        return values
-    }
-
     /// Reads a list of strings.
     mutating func readStringList() throws -> [String] {
         var values: [String] = []
