@@ -29,10 +29,15 @@ let package = Package(
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"])]
         ),
+        .systemLibrary(
+            name: "CCodecs",
+            path: "Sources/CCodecs",
+            providers: [.apt(["libsnappy-dev", "libzstd-dev", "liblz4-dev", "libbrotli-dev"])]
+        ),
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .target(
             name: "TuttiCore",
-            dependencies: ["CZlib", "CPCRE2", "CMalloc"],
+            dependencies: ["CZlib", "CPCRE2", "CMalloc", "CCodecs"],
             resources: [.copy("Demo")]
         ),
         .target(name: "TuttiTerminal", dependencies: ["CNcurses"]),

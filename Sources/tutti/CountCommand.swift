@@ -10,12 +10,20 @@ struct CountCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
 
+    @Option(help: ArgumentHelp("Read only these columns, in this order (comma-separated; a Parquet file reads only "
+                               + "their column chunks).", valueName: "cols"))
+    var columns: String?
+
     @Option(name: .customLong("where"), help: ArgumentHelp("A filter expression, e.g. 'split == \"test\" and label != prediction'.",
                                                             valueName: "expr"))
     var expression: String?
 
+    func validate() throws {
+        if let columns, CommaList.names(columns).isEmpty { throw ValidationError("--columns needs at least one column name") }
+    }
+
     func run() throws {
-        let (dataset, _) = try data.load()
+        let (dataset, _) = try data.load(columns: columns.map(CommaList.names))
         try Console.output("\(try FilterOption.rows(expression, in: dataset).count)\n")
     }
 }

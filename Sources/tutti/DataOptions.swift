@@ -4,7 +4,7 @@ import TuttiCore
 
 /// Where the data comes from and how to read it; shared by every command that loads data.
 struct DataOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("The data file: .csv, .tsv, .jsonl (optionally .gz), or - for standard input.",
+    @Argument(help: ArgumentHelp("The data file: .csv, .tsv, .jsonl (optionally .gz), .parquet, or - for standard input.",
                                  valueName: "file"))
     var file: String?
 
@@ -101,11 +101,14 @@ struct DataOptions: ParsableArguments {
     }
 
     /// Loads the data for a headless command, printing warnings and (on a terminal, for long
-    /// loads) progress to stderr.
-    func load() throws -> (dataset: Dataset, roles: ColumnRoles) {
+    /// loads) progress to stderr. With `columns`, loads only those columns, in that order (a
+    /// Parquet file reads only their column chunks).
+    func load(columns: [String]? = nil) throws -> (dataset: Dataset, roles: ColumnRoles) {
         try requireSource()
         let progress = ProgressLine(enabled: Console.stderrIsTerminal)
-        let result = try loadResult(loadOptions(), work: WorkContext(progress: { progress.update($0) }))
+        var options = loadOptions()
+        options.columns = columns
+        let result = try loadResult(options, work: WorkContext(progress: { progress.update($0) }))
         progress.finish()
         for warning in result.warnings { Console.error("tutti: warning: \(warning)") }
         return (result.dataset, try roles(for: result.dataset))

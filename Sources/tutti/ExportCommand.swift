@@ -3,13 +3,14 @@ import Dispatch
 import Foundation
 import TuttiCore
 
-/// `tutti export`: rows and columns to a CSV, TSV or JSON Lines file, optionally gzip-compressed.
+/// `tutti export`: rows and columns to a CSV, TSV or JSON Lines file, optionally gzip-compressed, or to Parquet.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write rows and columns to a CSV, TSV or JSON Lines file (optionally gzip-compressed).",
+        abstract: "Write rows and columns to a CSV, TSV or JSON Lines file (optionally gzip-compressed) or to Parquet.",
         discussion: """
-        The format comes from the output's extension: .csv, .tsv or .jsonl, each optionally followed by .gz.
+        The format comes from the output's extension: .csv, .tsv or .jsonl, each optionally followed by .gz, \
+        or .parquet (snappy-compressed unless --compression says otherwise; every kind and missing cell kept).
         With --view, writes that view's selected rows (within its filter), or its filtered rows when nothing \
         is selected.
 
@@ -21,8 +22,12 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var data: DataOptions
 
     @Option(name: [.customShort("o"), .customLong("output")],
-            help: ArgumentHelp("The file to write: .csv, .tsv or .jsonl, optionally .gz.", valueName: "file"))
+            help: ArgumentHelp("The file to write: .csv, .tsv or .jsonl, optionally .gz, or .parquet.", valueName: "file"))
     var output: String
+
+    @Option(help: ArgumentHelp("The compression of a .parquet file's pages: snappy, zstd, gzip or none.",
+                               valueName: "codec"))
+    var compression: ParquetCompression?
 
     @Option(help: ArgumentHelp("Write only these columns, in this order (comma-separated; default: all).",
                                valueName: "cols"))
@@ -44,6 +49,9 @@ struct ExportCommand: ParsableCommand {
         } catch let error as TuttiError {
             throw ValidationError(error.description)
         }
+        if compression != nil, (try? ExportFileType(path: output))?.format != .parquet {
+            throw ValidationError("--compression applies to .parquet output only")
+        }
         if expression != nil && view.view != nil {
             throw ValidationError("give --where or --view, not both")
         }
@@ -60,11 +68,14 @@ struct ExportCommand: ParsableCommand {
             inputs.append(file)
         }
         let cancellation = CancellationFlag()
-        let options = ExportOptions(overwrite: force, inputPaths: inputs)
+        let options = ExportOptions(overwrite: force, inputPaths: inputs, parquetCompression: compression ?? .snappy)
         // Refuse before a long load, not after.
         try RowExporter.checkDestination(output, options: options)
         let document = try view.document()
-        let (dataset, roles) = try data.orData(of: document, viewFile: view.view).load()
+        // Without a filter or a view, only the exported columns are read (a Parquet file reads
+        // only their column chunks).
+        let readOnly = expression == nil && document == nil ? columns.map(columnNames) : nil
+        let (dataset, roles) = try data.orData(of: document, viewFile: view.view).load(columns: readOnly)
         let selected = try columns.map { try dataset.columns(named: columnNames($0), context: "--columns") }
         var rows = try FilterOption.rows(expression, in: dataset)
         if let document {
@@ -109,3 +120,5 @@ private final class InterruptHandler {
         for (number, handler) in previous { signal(number, handler) }
     }
 }
+
+extension ParquetCompression: ExpressibleByArgument {}

@@ -153,9 +153,10 @@ import Testing
         #expect(try ExportFileType(path: "out.csv") == ExportFileType(format: .csv))
         #expect(try ExportFileType(path: "a/b.c/OUT.TSV.GZ") == ExportFileType(format: .tsv, gzip: true))
         #expect(try ExportFileType(path: "x.jsonl.gz") == ExportFileType(format: .jsonl, gzip: true))
-        for bad in ["out.json", "out.gz", "csv", ".csv.gz", "out.csv.zip", "dir.csv/out"] {
+        #expect(try ExportFileType(path: "x.Parquet") == ExportFileType(format: .parquet))
+        for bad in ["out.json", "out.gz", "csv", ".csv.gz", "out.csv.zip", "dir.csv/out", "out.parquet.gz"] {
             let error = try #require(throws: TuttiError.self) { try ExportFileType(path: bad) }
-            #expect(error.description == "\(bad): cannot tell the format from the name; use one of .csv, .tsv, .jsonl, .csv.gz, .tsv.gz, .jsonl.gz")
+            #expect(error.description == "\(bad): cannot tell the format from the name; use one of .csv, .tsv, .jsonl, .parquet, .csv.gz, .tsv.gz, .jsonl.gz")
         }
     }
 

@@ -75,7 +75,7 @@ import TuttiCore
         #expect(missingFolder.stderr.contains("the folder \(folder.path("no")) does not exist"))
         let badExtension = try CommandRunner.run(["export", "--demo", "-o", folder.path("x.xlsx")])
         #expect(badExtension.status == 2)
-        #expect(badExtension.stderr.contains("use one of .csv, .tsv, .jsonl, .csv.gz, .tsv.gz, .jsonl.gz"))
+        #expect(badExtension.stderr.contains("use one of .csv, .tsv, .jsonl, .parquet, .csv.gz, .tsv.gz, .jsonl.gz"))
         #expect(try CommandRunner.run(["export", "--demo"]).status == 2)
         #expect(try CommandRunner.run(["export", "-o", folder.path("x.csv")]).status == 2)
         #expect(try CommandRunner.run(["export", "--demo", "--columns", ",", "-o", folder.path("x.csv")]).status == 2)

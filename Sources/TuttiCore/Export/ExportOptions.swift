@@ -7,12 +7,16 @@ public struct ExportOptions: Sendable {
     public var inputPaths: [String]
     /// The zlib level for gzip output, from 1 (fastest) to 9 (smallest).
     public var compressionLevel: Int
+    /// The compression of a Parquet file's pages.
+    public var parquetCompression: ParquetCompression
 
     /// Options that refuse to overwrite and protect `inputPaths`.
-    public init(overwrite: Bool = false, inputPaths: [String] = [], compressionLevel: Int = 6) {
+    public init(overwrite: Bool = false, inputPaths: [String] = [], compressionLevel: Int = 6,
+                parquetCompression: ParquetCompression = .snappy) {
         self.overwrite = overwrite
         self.inputPaths = inputPaths
         self.compressionLevel = compressionLevel
+        self.parquetCompression = parquetCompression
     }
 }
 

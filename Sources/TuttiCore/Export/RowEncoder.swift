@@ -44,6 +44,8 @@ struct RowEncoder {
                 offsets.append(scratch.count)
             }
             terminator = "}\n"
+        case .parquet:
+            preconditionFailure("Parquet files are written column by column by ParquetFileWriter, not row by row")
         }
         prefixes = StringTable(bytes: Array(scratch.bytes), offsets: offsets)
         writers = columns.map { CellWriter.make(for: $0, syntax: syntax) }

@@ -1,5 +1,5 @@
-/// Writes rows of a dataset's columns to a CSV, TSV or JSON Lines file, optionally gzip-compressed
-/// (the format comes from the output's extension, see `ExportFileType`).
+/// Writes rows of a dataset's columns to a CSV, TSV or JSON Lines file, optionally gzip-compressed,
+/// or to a Parquet file (the format comes from the output's extension, see `ExportFileType`).
 ///
 /// Reading the file back with `DatasetLoader` gives the same rows, column kinds and values, within
 /// what each format can say:
@@ -15,6 +15,9 @@
 /// - Floats use the shortest text that reads back as the same value, always with a `.` or an exponent
 ///   (`1.0`, `-0.0`, `1e-300`), so an integral float column stays float. NaN is written as missing;
 ///   infinities as `1e999` / `-1e999` in CSV / TSV and as `null` in JSON, which has no infinity.
+/// - Parquet keeps every kind: integers (INT64), floats (DOUBLE), booleans, categorical columns
+///   (dictionary-encoded strings), text, vectors (`list<float>`) and missing cells (nulls); see
+///   `ParquetFileWriter`.
 /// - Categorical and text columns are told apart by how often values repeat, so a column can change
 ///   between the two when only some rows are written.
 ///
@@ -73,6 +76,17 @@ public struct RowExporter: Sendable {
         let destination = try ExportDestination(path: path, options: protected)
         let file = try TemporaryFile(target: path, folder: destination.folder)
         do {
+            if destination.fileType.format == .parquet {
+                let ordered = order.map { $0.filter(rows.contains) } ?? rows.members
+                try ParquetFileWriter(columns: columns, compression: options.parquetCompression)
+                    .write(rows: ordered, to: file) { done in
+                        if work.isCancelled { throw cancelled }
+                        work.report("writing rows", done, ordered.count)
+                    }
+                try file.commit(replacing: options.overwrite)
+                return ExportSummary(path: path, fileType: destination.fileType, rowCount: ordered.count,
+                                     columnCount: columns.count, byteCount: file.byteCount)
+            }
             let sink: any ByteSink = destination.fileType.gzip
                 ? GzipCompressor(level: options.compressionLevel, destination: file, name: path)
                 : file

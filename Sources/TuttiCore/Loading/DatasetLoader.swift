@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// Loads a dataset from a file or standard input: CSV / TSV / other delimited text, JSON Lines,
-/// and gzip-compressed versions of both, parsed on all cores.
+/// gzip-compressed versions of both, and Parquet, parsed on all cores.
 public enum DatasetLoader {
     /// Loads `path` ("-" reads standard input). Throws a `TuttiError` naming the input (and the
     /// line and cell where it applies) for anything that cannot be read; reports progress to
@@ -35,6 +35,34 @@ public enum DatasetLoader {
                              work: WorkContext) throws -> LoadResult {
         if work.isCancelled { throw TuttiError.cancelled(file: name) }
         let bytes = buffer.bytes
+        let table: ParsedTable
+        let isParquet = ParquetReader.isParquet(bytes)
+        if options.format == .parquet || isParquet {
+            guard isParquet else { throw TuttiError("is not a Parquet file (it does not start with PAR1)", file: name) }
+            table = try ParquetReader(buffer: buffer, name: name, options: options, work: work).parse()
+        } else {
+            if InputSniffer.baseExtension(path) == "parquet" {
+                throw TuttiError("is not a Parquet file despite its name (it does not start with PAR1)", file: name)
+            }
+            table = try parseText(buffer: buffer, path: path, name: name, options: options, work: work)
+        }
+        if work.isCancelled { throw TuttiError.cancelled(file: name) }
+        work.report("building columns", bytes.count, bytes.count)
+        var (columns, warnings) = try ColumnAssembler(table: table, source: name).assemble()
+        let rowCount = table.chunkRowCounts.reduce(0, +)
+        MemoryTuning.trim()
+        var dataset = Dataset(source: name, rowCount: rowCount, columns: columns)
+        if let wanted = options.columns, !isParquet {
+            columns = try dataset.columns(named: wanted, context: "--columns")
+            dataset = Dataset(source: name, rowCount: rowCount, columns: columns)
+        }
+        return LoadResult(dataset: dataset, warnings: warnings)
+    }
+
+    /// Parses delimited text or JSON Lines.
+    private static func parseText(buffer: InputBuffer, path: String, name: String, options: LoadOptions,
+                                  work: WorkContext) throws -> ParsedTable {
+        let bytes = buffer.bytes
         try InputSniffer.rejectBinary(bytes, name: name)
         let bodyStart = InputSniffer.hasUTF8BOM(bytes) ? 3 : 0
         guard bodyStart < bytes.count,
@@ -42,22 +70,13 @@ public enum DatasetLoader {
             throw TuttiError("the input is empty", file: name)
         }
         let format = options.format ?? InputSniffer.format(path: path, bytes: bytes, bodyStart: bodyStart)
-        let table: ParsedTable
-        switch format {
-        case .delimited:
-            let fallback = InputSniffer.baseExtension(path) == "tsv" ? UInt8(ascii: "\t") : UInt8(ascii: ",")
-            let delimiter = options.delimiter
-                ?? CSVDialect.sniff(UnsafeRawBufferPointer(rebasing: bytes[bodyStart...]), fallback: fallback)
-            table = try DelimitedParser(buffer: buffer, name: name, options: options, work: work)
-                .parse(bodyStart: bodyStart, delimiter: delimiter)
-        case .jsonLines:
-            table = try JSONLinesParser(buffer: buffer, name: name, options: options, work: work).parse(bodyStart: bodyStart)
+        if format == .jsonLines {
+            return try JSONLinesParser(buffer: buffer, name: name, options: options, work: work).parse(bodyStart: bodyStart)
         }
-        if work.isCancelled { throw TuttiError.cancelled(file: name) }
-        work.report("building columns", bytes.count, bytes.count)
-        let (columns, warnings) = try ColumnAssembler(table: table, source: name).assemble()
-        let rowCount = table.chunkRowCounts.reduce(0, +)
-        MemoryTuning.trim()
-        return LoadResult(dataset: Dataset(source: name, rowCount: rowCount, columns: columns), warnings: warnings)
+        let fallback = InputSniffer.baseExtension(path) == "tsv" ? UInt8(ascii: "\t") : UInt8(ascii: ",")
+        let delimiter = options.delimiter
+            ?? CSVDialect.sniff(UnsafeRawBufferPointer(rebasing: bytes[bodyStart...]), fallback: fallback)
+        return try DelimitedParser(buffer: buffer, name: name, options: options, work: work)
+            .parse(bodyStart: bodyStart, delimiter: delimiter)
     }
 }

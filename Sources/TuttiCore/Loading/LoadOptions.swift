@@ -4,6 +4,8 @@ public enum DataFormat: String, Sendable, CaseIterable {
     case delimited
     /// JSON Lines: one flat JSON object per line.
     case jsonLines
+    /// Apache Parquet (recognised by its `PAR1` magic bytes, whatever the name).
+    case parquet
 }
 
 /// How to load a file.
@@ -14,6 +16,9 @@ public struct LoadOptions: Sendable {
     public var delimiter: UInt8?
     /// Columns to keep as free text even when their values repeat.
     public var textColumns: Set<String>
+    /// The columns to load, in this order, or nil for all. A Parquet file reads only these
+    /// column chunks; other formats drop the rest after parsing.
+    public var columns: [String]?
     /// Bytes of input per parallel work item.
     public var chunkSize: Int
     /// Display name of the input in messages (defaults to the path).
@@ -24,13 +29,15 @@ public struct LoadOptions: Sendable {
 
     /// Options that infer everything.
     public init(format: DataFormat? = nil, delimiter: UInt8? = nil, textColumns: Set<String> = [],
-                chunkSize: Int = 4 << 20, displayName: String? = nil, memoryLimit: Int = MemoryBudget.defaultBytes) {
+                chunkSize: Int = 4 << 20, displayName: String? = nil, memoryLimit: Int = MemoryBudget.defaultBytes,
+                columns: [String]? = nil) {
         self.format = format
         self.delimiter = delimiter
         self.textColumns = textColumns
         self.chunkSize = chunkSize
         self.displayName = displayName
         self.memoryLimit = memoryLimit
+        self.columns = columns
     }
 }
 

@@ -15,6 +15,17 @@ struct StringColumnBuilder {
     /// The code that marks a missing row while building.
     static let missingCode = UInt32.max
 
+    /// An empty builder.
+    init() {}
+
+    /// A builder holding already coded values: `codes[row]` indexes `dictionary`, or is
+    /// `missingCode` for a missing row (a columnar file's dictionary, not hashed value by value).
+    init(codes: [UInt32], dictionary: ByteDictionary, invalidUTF8Cells: Int) {
+        self.codes = codes
+        self.dictionary = dictionary
+        self.invalidUTF8Cells = invalidUTF8Cells
+    }
+
     /// Whether the values are kept as a plain table rather than dictionary codes.
     var isPlainText: Bool { table != nil }
 

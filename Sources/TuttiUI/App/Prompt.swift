@@ -51,7 +51,7 @@ public struct Prompt: Sendable, Equatable {
         if confirmingOverwrite { return "\(editor.text) exists: replace it? y replaces · n or Esc goes back" }
         switch purpose {
         case .exportRows:
-            return "\(allColumns ? "all columns" : "visible columns only") (Tab) · Enter writes .csv .tsv .jsonl (+ .gz) · Esc cancels"
+            return "\(allColumns ? "all columns" : "visible columns only") (Tab) · Enter writes .csv .tsv .jsonl (+ .gz) .parquet · Esc cancels"
         case .saveView:
             return "Enter saves filter, selection, panes and theme as JSON (tutti open FILE reopens it) · Esc cancels"
         case .saveReport:
