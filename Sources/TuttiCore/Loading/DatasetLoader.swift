@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// Loads a dataset from a file or standard input: CSV / TSV / other delimited text, JSON Lines,
-/// gzip-compressed versions of both, and Parquet, parsed on all cores.
+/// gzip-compressed versions of both, Parquet and Arrow IPC (file and stream), parsed on all cores.
 public enum DatasetLoader {
     /// Loads `path` ("-" reads standard input). Throws a `TuttiError` naming the input (and the
     /// line and cell where it applies) for anything that cannot be read; reports progress to
@@ -37,12 +37,18 @@ public enum DatasetLoader {
         let bytes = buffer.bytes
         let table: ParsedTable
         let isParquet = ParquetReader.isParquet(bytes)
-        if options.format == .parquet || isParquet {
+        let isArrow = ArrowReader.isArrowFile(bytes) || ArrowReader.isArrowStream(bytes)
+        if isArrow && options.format != .parquet {
+            table = try ArrowReader(buffer: buffer, name: name, options: options, work: work).parse()
+        } else if options.format == .parquet || isParquet {
             guard isParquet else { throw TuttiError("is not a Parquet file (it does not start with PAR1)", file: name) }
             table = try ParquetReader(buffer: buffer, name: name, options: options, work: work).parse()
         } else {
             if InputSniffer.baseExtension(path) == "parquet" {
                 throw TuttiError("is not a Parquet file despite its name (it does not start with PAR1)", file: name)
+            }
+            if ["arrow", "arrows", "feather"].contains(InputSniffer.baseExtension(path)) {
+                throw TuttiError("is not an Arrow IPC file despite its name (it starts with neither ARROW1 nor a stream's schema message)", file: name)
             }
             table = try parseText(buffer: buffer, path: path, name: name, options: options, work: work)
         }
@@ -52,7 +58,7 @@ public enum DatasetLoader {
         let rowCount = table.chunkRowCounts.reduce(0, +)
         MemoryTuning.trim()
         var dataset = Dataset(source: name, rowCount: rowCount, columns: columns)
-        if let wanted = options.columns, !isParquet {
+        if let wanted = options.columns, !isParquet, !isArrow {
             columns = try dataset.columns(named: wanted, context: "--columns")
             dataset = Dataset(source: name, rowCount: rowCount, columns: columns)
         }

@@ -17,7 +17,7 @@ enum InputSniffer {
         }
         let sample = UnsafeRawBufferPointer(rebasing: bytes.prefix(64 * 1024))
         if let offset = sample.firstIndex(of: 0) {
-            throw TuttiError("looks like binary data, not text (a NUL byte at offset \(offset)); tutti reads CSV, TSV and JSON Lines (optionally gzip-compressed) and Parquet", file: name)
+            throw TuttiError("looks like binary data, not text (a NUL byte at offset \(offset)); tutti reads CSV, TSV and JSON Lines (optionally gzip-compressed), Parquet and Arrow IPC", file: name)
         }
     }
 

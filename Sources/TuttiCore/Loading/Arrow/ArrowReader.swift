@@ -1,0 +1,245 @@
+/// Reads an Arrow IPC file (Feather v2: `ARROW1`, the footer's blocks) or stream (messages one
+/// after another, as Hugging Face `datasets` caches tables) into the loader's chunked table:
+/// one chunk per record batch, every (batch, column) pair decoded on all cores from the mapped
+/// file. Only the columns asked for (`LoadOptions.columns`) are read. Every problem is a one-line
+/// `TuttiError` naming the file and, where it applies, the column and batch.
+struct ArrowReader {
+    let buffer: InputBuffer
+    let name: String
+    let options: LoadOptions
+    /// Where progress goes and what stops the decoding.
+    let work: WorkContext
+
+    /// The six bytes that start and end an Arrow IPC file.
+    static let magic: [UInt8] = Array("ARROW1".utf8)
+
+    /// Whether `bytes` start like an Arrow IPC file.
+    static func isArrowFile(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        bytes.count >= 6 && bytes.prefix(6).elementsEqual(magic)
+    }
+
+    /// Whether `bytes` start like an Arrow IPC stream: the continuation marker, then a schema
+    /// message (or a metadata length past the end: a truncated stream).
+    static func isArrowStream(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard bytes.count >= 8, bytes.prefix(4).allSatisfy({ $0 == 0xFF }) else { return false }
+        let length = Int(Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: 4, as: Int32.self)))
+        guard length > 0 else { return false }
+        // A stream cut inside its first message is still one (and is reported as truncated).
+        guard length <= bytes.count - 8 else { return true }
+        guard let message = try? FlatBufferTable(root: UnsafeRawBufferPointer(rebasing: bytes[8..<(8 + length)])) else { return false }
+        return (try? message.uint8(1)) == 1
+    }
+
+    private func failure(_ message: String, column: String? = nil, batch: Int? = nil, dictionary: Bool = false) -> TuttiError {
+        var place: [String] = []
+        if let column { place.append("column '\(column)'") }
+        if let batch { place.append((dictionary ? "dictionary batch " : "batch ") + String(batch + 1)) }
+        return TuttiError((place.isEmpty ? "" : place.joined(separator: ", ") + ": ") + message, file: name)
+    }
+
+    /// A record batch and the dictionaries in force when it was sent.
+    private struct Batch {
+        var header: ArrowBatchHeader
+        var body: Range<Int>
+        var dictionaries: [Int64: ArrowDictionary]
+    }
+
+    /// The schema and the messages, in order: from the footer of a file, one after another in a stream.
+    private func messages() throws -> (ArrowSchema, [ArrowMessage]) {
+        let bytes = buffer.bytes
+        do {
+            guard Self.isArrowFile(bytes) else {
+                var found: [ArrowMessage] = []
+                var offset = 0
+                while let (message, next) = try ArrowMessage.read(at: offset, in: bytes) {
+                    found.append(message)
+                    offset = next
+                }
+                guard case .some(.schema(let schema)) = found.first else { throw ArrowFormatError("does not start with a schema message") }
+                return (schema, Array(found.dropFirst()))
+            }
+            guard bytes.count >= 18, bytes.suffix(6).elementsEqual(Self.magic) else {
+                throw ArrowFormatError("does not end with Arrow's ARROW1 marker: the file is truncated")
+            }
+            let footerLength = Int(Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: bytes.count - 10, as: Int32.self)))
+            guard footerLength > 0, footerLength <= bytes.count - 18 else {
+                throw ArrowFormatError("has a corrupt footer (its length, \(footerLength) bytes, does not fit the file)")
+            }
+            let footer = try FlatBufferTable(root: UnsafeRawBufferPointer(rebasing: bytes[(bytes.count - 10 - footerLength)..<(bytes.count - 10)]))
+            guard let schemaTable = try footer.table(1) else { throw ArrowFormatError("has a corrupt footer (no schema)") }
+            let schema = try ArrowSchema(schemaTable)
+            let blocks = try footer.int64Structs(2, fields: 3) + footer.int64Structs(3, fields: 3)
+            let found = try blocks.map { block in
+                guard block[0] >= 8, block[0] < Int64(bytes.count), let (message, _) = try ArrowMessage.read(at: Int(block[0]), in: bytes) else {
+                    throw ArrowFormatError("has a corrupt footer (a block outside the file)")
+                }
+                return message
+            }
+            return (schema, found)
+        } catch let error as ArrowFormatError {
+            throw failure(error.message)
+        }
+    }
+
+    /// Every field with a dictionary, by dictionary id, as the field of its values.
+    private static func dictionaryFields(_ fields: [ArrowField], into found: inout [Int64: ArrowField]) {
+        for field in fields {
+            if let encoding = field.dictionary {
+                var values = field
+                values.dictionary = nil
+                found[encoding.id] = values
+            }
+            dictionaryFields(field.children, into: &found)
+        }
+    }
+
+    /// The record batches, each with the dictionaries sent before it.
+    private func batches(_ schema: ArrowSchema, _ messages: [ArrowMessage]) throws -> [Batch] {
+        var valueFields: [Int64: ArrowField] = [:]
+        Self.dictionaryFields(schema.fields, into: &valueFields)
+        var dictionaries: [Int64: ArrowDictionary] = [:]
+        var batches: [Batch] = []
+        var dictionaryIndex = 0
+        for message in messages {
+            switch message {
+            case .dictionary(let id, let isDelta, let header, let body):
+                defer { dictionaryIndex += 1 }
+                guard let field = valueFields[id] else {
+                    throw failure("corrupt dictionary (id \(id) belongs to no column)", batch: dictionaryIndex, dictionary: true)
+                }
+                guard field.type.isFlat else { continue }
+                do {
+                    var decoder = ArrowColumnDecoder(header: header, source: ArrowBufferSource(file: buffer.bytes, body: body, header: header, memoryLimit: options.memoryLimit),
+                                                     dictionaries: [:], memoryLimit: options.memoryLimit, cursor: ArrowArrayCursor())
+                    var (values, type) = try decoder.dictionaryValues(field)
+                    if isDelta, let earlier = dictionaries[id] {
+                        var joined = earlier.values
+                        let all = Array(0..<UInt32(values.count))
+                        all.withUnsafeBufferPointer { joined.gather(from: values, indices: $0) }
+                        values = joined
+                        type = earlier.type
+                    }
+                    dictionaries[id] = ArrowDictionary(values: values, type: type)
+                } catch let error as ArrowFormatError {
+                    throw failure(error.message, column: field.name, batch: dictionaryIndex, dictionary: true)
+                }
+            case .recordBatch(let header, let body):
+                batches.append(Batch(header: header, body: body, dictionaries: dictionaries))
+            case .schema:
+                throw failure("corrupt stream (a second schema message)")
+            case .other:
+                continue
+            }
+        }
+        return batches
+    }
+
+    func parse() throws -> ParsedTable {
+        let (schema, messages) = try messages()
+        var warnings: [LoadWarning] = []
+        let fields = try selectedFields(schema, warnings: &warnings)
+        let batches = try batches(schema, messages)
+        let rowCounts = batches.map(\.header.length)
+        guard rowCounts.reduce(0, { $0 + min($1, options.memoryLimit) }) <= options.memoryLimit else {
+            throw failure("claims more rows than the memory budget could hold (see --max-memory)")
+        }
+        // Where each selected field starts in each batch.
+        let cursors: [[ArrowArrayCursor]] = try batches.enumerated().map { index, batch in
+            var cursor = ArrowArrayCursor()
+            var starts: [String: ArrowArrayCursor] = [:]
+            for field in schema.fields {
+                starts[field.name] = cursor
+                do { try cursor.skip(field, header: batch.header) } catch let error as ArrowFormatError {
+                    throw failure(error.message, column: field.name, batch: index)
+                }
+            }
+            return fields.map { starts[$0.name]! }
+        }
+        let totalBytes = batches.reduce(0) { $0 + $1.body.count }
+        let done = ProgressCounter(total: max(totalBytes * max(fields.count, 1), 1), work: work, phase: "decoding")
+        let cancellation = work.cancellation
+        let textNames = options.textColumns
+        let memoryLimit = options.memoryLimit
+        let decode: @Sendable (Int, Int, Bool) -> Result<ChunkColumn, TuttiError> = { [buffer, name] index, fieldIndex, forceText in
+            let field = fields[fieldIndex], batch = batches[index]
+            do {
+                var decoder = ArrowColumnDecoder(header: batch.header,
+                                                 source: ArrowBufferSource(file: buffer.bytes, body: batch.body, header: batch.header, memoryLimit: memoryLimit),
+                                                 dictionaries: batch.dictionaries, memoryLimit: memoryLimit, cursor: cursors[index][fieldIndex])
+                let column = try decoder.column(field, forceText: forceText)
+                done.add(batch.body.count)
+                guard column.rowCount == batch.header.length else {
+                    throw ArrowFormatError("holds \(column.rowCount) rows where its batch has \(batch.header.length)")
+                }
+                return .success(column)
+            } catch let error as ArrowFormatError {
+                return .failure(ArrowReader.located(error.message, file: name, column: field.name, batch: index))
+            } catch {
+                return .failure(TuttiError.cancelled(file: name))
+            }
+        }
+        let tasks = batches.indices.flatMap { batch in fields.indices.map { (batch, $0) } }
+        let outcomes = ResultSlots<Result<ChunkColumn, TuttiError>>.collect(count: tasks.count) { index in
+            if cancellation?.isCancelled == true { return .failure(TuttiError.cancelled(file: name)) }
+            let (batch, field) = tasks[index]
+            return decode(batch, field, textNames.contains(fields[field].name))
+        }
+        if cancellation?.isCancelled == true { throw TuttiError.cancelled(file: name) }
+        let grid = ChunkGrid(chunkCount: batches.count, columnCount: fields.count)
+        var widths = [Int?](repeating: nil, count: fields.count)
+        for (index, outcome) in outcomes.enumerated() {
+            let (batch, field) = tasks[index]
+            let column = try outcome.get()
+            if case .vector(let width, _) = column.values {
+                if let earlier = widths[field], earlier != width {
+                    throw ArrowReader.located("is a list of numbers used as a vector, but it has \(width) values a row here where earlier batches have \(earlier)",
+                                              file: name, column: fields[field].name, batch: batch)
+                }
+                widths[field] = width
+            }
+            grid.put(column, chunk: batch, column: field)
+        }
+        guard !fields.isEmpty else { throw failure("has no columns tutti can read") }
+        let firstRows = rowCounts.reduce(into: [0]) { $0.append($0.last! + $1) }
+        return ParsedTable(
+            names: fields.map(\.name), chunkRowCounts: rowCounts, grid: grid,
+            textColumns: Set(fields.indices.filter { textNames.contains(fields[$0].name) }),
+            reparseAsStrings: { batch, field in
+                (try? decode(batch, field, true).get())
+                    ?? ChunkColumn(values: .allMissing, missingRows: [], rowCount: rowCounts[batch], failure: nil)
+            },
+            lineOfRow: { batch, row in firstRows[batch] + row + 1 },
+            warnings: warnings)
+    }
+
+    static func located(_ message: String, file: String, column: String, batch: Int) -> TuttiError {
+        TuttiError("column '\(column)', batch \(batch + 1): " + message, file: file)
+    }
+
+    /// The fields to read: those named by `options.columns` (in that order) or every readable one.
+    private func selectedFields(_ schema: ArrowSchema, warnings: inout [LoadWarning]) throws -> [ArrowField] {
+        let names = schema.fields.map(\.name)
+        var seen = Set<String>()
+        for name in names where !seen.insert(name).inserted {
+            throw failure("has two columns named '\(name)'")
+        }
+        if let wanted = options.columns {
+            return try wanted.map { name in
+                guard let field = schema.fields.first(where: { $0.name == name }) else {
+                    throw TuttiError.unknownColumn(name, suggestion: NameSuggestion.nearest(to: name, in: names), context: "--columns")
+                }
+                if case .unsupported(let what, _) = field.type, field.dictionary == nil { throw failure("is \(what), which tutti does not read", column: name) }
+                return field
+            }
+        }
+        var fields: [ArrowField] = []
+        for field in schema.fields {
+            if case .unsupported(let what, _) = field.type, field.dictionary == nil {
+                warnings.append(LoadWarning("\(name): column '\(field.name)' is \(what), which tutti does not read; it was left out"))
+            } else {
+                fields.append(field)
+            }
+        }
+        return fields
+    }
+}
