@@ -62,10 +62,11 @@ let package = Package(
             path: "Benchmarks/TuttiBench"
         ),
         .target(name: "CSpawn", path: "Tests/CSpawn"),
-        .target(name: "TuttiTestSupport", dependencies: ["CSpawn"], path: "Tests/TuttiTestSupport"),
+        .target(name: "TuttiTestSupport", dependencies: ["CSpawn", "TuttiCore"], path: "Tests/TuttiTestSupport"),
         .testTarget(name: "TuttiCoreTests", dependencies: ["TuttiCore", "TuttiTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "TuttiTerminalTests", dependencies: ["TuttiTerminal", "TuttiTestSupport"]),
-        .testTarget(name: "TuttiUITests", dependencies: ["TuttiUI"]),
+        .executableTarget(name: "tutti-terminal-host", dependencies: ["TuttiTerminal"], path: "Tests/TerminalHost"),
+        .testTarget(name: "TuttiTerminalTests", dependencies: ["TuttiTerminal", "TuttiTestSupport", "tutti-terminal-host"]),
+        .testTarget(name: "TuttiUITests", dependencies: ["TuttiUI", "TuttiTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "tuttiTests", dependencies: ["tutti", "TuttiCore", "TuttiTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

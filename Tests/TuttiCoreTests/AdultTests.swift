@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TuttiTestSupport
 @testable import TuttiCore
 
 @Suite struct AdultTests {
@@ -41,10 +42,7 @@ import Testing
     }
 
     @Test func gzipAndPlainGiveTheSameData() throws {
-        let here = URL(fileURLWithPath: #filePath)
-        let bundled = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/TuttiCore/Demo/adult_scored.csv.gz").path
-        let fromGzip = try DatasetLoader.load(bundled).dataset
+        let fromGzip = try DatasetLoader.load(AdultFixture.bundledPath).dataset
         #expect(fromGzip.columns == adult.columns)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TuttiTestSupport
 @testable import TuttiCore
 
 /// Loads text as if it were a file called `name`.
@@ -46,18 +47,5 @@ final class TemporaryFolder {
     deinit { try? FileManager.default.removeItem(at: url) }
 }
 
-/// The path of the shared Adult file, found beside the repository (as in CI) or via the demo data.
-func adultPath() throws -> String {
-    let here = URL(fileURLWithPath: #filePath)
-    let shared = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/data/adult_scored.csv").path
-    if FileManager.default.fileExists(atPath: shared) { return shared }
-    let bundled = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Sources/TuttiCore/Demo/adult_scored.csv.gz").path
-    return bundled
-}
-
-/// The Adult dataset, loaded once for all tests.
-let adult: Dataset = {
-    try! DatasetLoader.load(adultPath()).dataset
-}()
+/// The Adult dataset (see `AdultFixture`).
+let adult = AdultFixture.dataset

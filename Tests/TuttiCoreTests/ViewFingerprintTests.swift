@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TuttiTestSupport
 @testable import TuttiCore
 
 @Suite struct ViewFingerprintTests {
@@ -24,7 +25,7 @@ import Testing
     @Test func theSameContentGivesTheSameFingerprint() throws {
         #expect(DatasetFingerprint.of(try load(Self.table).dataset) == DatasetFingerprint.of(try load(Self.table).dataset))
         // Wherever the values come from: the file again, or a JSON Lines copy of it.
-        let again = try DatasetLoader.load(adultPath()).dataset
+        let again = try DatasetLoader.load(AdultFixture.path).dataset
         #expect(DatasetFingerprint.of(again) == DatasetFingerprint.of(adult))
         let copy = try roundTrip(RowExporter(dataset: adult), name: "adult.jsonl")
         #expect(DatasetFingerprint.of(copy) == DatasetFingerprint.of(adult))

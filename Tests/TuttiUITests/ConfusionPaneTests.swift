@@ -155,10 +155,10 @@ import TuttiTerminal
         let state = try Self.classes(Self.digits)
         var pane = ConfusionPane()
         let context = paneContext(state)
-        #expect(pane.keyHints.contains(KeyHint("%", "show row % (recall)")))
-        _ = pane.send(.character("%"), context: context)
+        #expect(KeyBindings.footer(for: pane).contains(KeyHint("%", "show row % (recall)")))
+        _ = pane.send(.action(.toggleRowPercentages), context: context)
         #expect(pane.rowPercentages && pane.title == "Confusion (row %): label × prediction")
-        #expect(pane.keyHints.contains(KeyHint("%", "show counts")))
+        #expect(KeyBindings.footer(for: pane).contains(KeyHint("%", "show counts")))
         let lines = render(&pane, context, width: 160, height: 24).lines
         for label in 0..<10 {
             let cells = lines[1 + 2 * label].split(separator: " ").dropFirst()
@@ -173,7 +173,7 @@ import TuttiTerminal
         #expect(String(decoding: saved, as: UTF8.self).contains("\"rowPercentages\":true"))
         let restored = try #require(PaneRegistry.make(try JSONDecoder().decode(ViewPane.self, from: saved)) as? ConfusionPane)
         #expect(restored.rowPercentages)
-        _ = pane.send(.character("%"), context: context)
+        _ = pane.send(.action(.toggleRowPercentages), context: context)
         #expect(PaneRegistry.view(of: pane).settings == PaneSettings())
     }
 }

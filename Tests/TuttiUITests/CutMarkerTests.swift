@@ -10,7 +10,7 @@ import TuttiTerminal
         var pane = SlicesPane()
         let context = paneContext(ExplorerState(dataset: adult, roles: adultRoles))
         pane.layOut(context, width: 80, height: 20)  // as the app does before the first key
-        _ = pane.send(.character("d"), context: context)  // every slice, similar ones included
+        _ = pane.send(.action(.toggleDiverse), context: context)  // every slice, similar ones included
         // Too narrow for the number columns: they are left out (the sort metric stays, whole) and
         // the slice is cut with …; the cursor's slice reads whole below.
         let narrow = render(&pane, context, width: 30, height: 12).lines

@@ -26,14 +26,14 @@ import TuttiTerminal
         #expect(descendingSizes == descendingSizes.sorted(by: >))
         #expect(descendingSizes.first! > 2)
 
-        _ = pane.send(.character("r"), context: context)
+        _ = pane.send(.action(.reverse), context: context)
         let ascending = render(&pane, context, width: 120, height: 60)
         #expect(ascending.lines[1].contains("rows↑"))
         #expect(exactSizes(ascending) == descendingSizes.sorted())
         #expect(!pane.descending)
 
         // Similarity: every exact cluster counts as 1, so the ties fall back to the first row.
-        _ = pane.send(.character("s"), context: context)
+        _ = pane.send(.action(.sort), context: context)
         #expect(pane.sortKey == .similarity && pane.descending)
         let bySimilarity = render(&pane, context, width: 120, height: 60)
         #expect(bySimilarity.lines[1].contains("sim↓"))
@@ -47,10 +47,10 @@ import TuttiTerminal
         #expect(firstRows == firstRows.sorted())
 
         // Kind, reversed: the kind groups come in reverse order.
-        _ = pane.send(.character("s"), context: context)
-        _ = pane.send(.character("s"), context: context)
+        _ = pane.send(.action(.sort), context: context)
+        _ = pane.send(.action(.sort), context: context)
         #expect(pane.sortKey == .kind && !pane.descending)
-        _ = pane.send(.character("r"), context: context)
+        _ = pane.send(.action(.reverse), context: context)
         let byKind = render(&pane, context, width: 120, height: 60)
         #expect(byKind.lines[1].contains("kind↓"))
         #expect(byKind.lines[2].hasPrefix("leaks across splits · 23 clusters"))
@@ -84,7 +84,7 @@ import TuttiTerminal
                                          options: DuplicateOptions.allApplicable(roles: adultRoles)).run()
         for kind in [DuplicateKind.exact, .leak] {
             while report.clusters[pane.cursor].kind != kind { _ = pane.send(.down, context: context) }
-            let commands = pane.send(.character("f"), context: context)
+            let commands = pane.send(.action(.filterToKind), context: context)
             #expect(commands.count == 2)
             guard case .dispatch(.select(let rows, .duplicateCluster(kind: kind.rawValue, index: -1))) = commands.first,
                   case .dispatch(.filterToSelection) = commands.last else {

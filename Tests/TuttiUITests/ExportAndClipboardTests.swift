@@ -46,7 +46,7 @@ import TuttiTerminal
         ws.dispatch(.setFilter("sex == \"Female\""))
         ws.showPane(.rows)
         _ = ws.frame(width: 100, height: 40)
-        ws.send(.character("-"))
+        ws.send(.action(.hideColumn))
         let visible = (ws.panes[ws.focus] as? RowsPane)?.shownColumns ?? []
         #expect(visible.count == adult.columns.count - 1, "every column but the hidden one, however wide the terminal")
         ws.openPrompt(.exportRows)
@@ -148,7 +148,7 @@ import TuttiTerminal
         ws.showPane(.slices)
         _ = ws.frame(width: 120, height: 40)
         for _ in 0..<80 {
-            ws.send(.character("]"))
+            ws.send(.action(.doubleMinimumSize))
             ws.settle()
         }
         let pane = ws.panes[ws.focus] as? SlicesPane

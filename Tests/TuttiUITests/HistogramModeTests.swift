@@ -31,25 +31,25 @@ import TuttiTerminal
         var pane = HistogramPane(column: "capital_gain")
         let context = paneContext(state)
         _ = render(&pane, context, width: 120, height: 20)
-        guard case .message(let quantile)? = pane.send(.character("b"), context: context).last else {
+        guard case .message(let quantile)? = pane.send(.action(.cycleBinMode), context: context).last else {
             Issue.record("no message")
             return
         }
         #expect(quantile.contains("quantile bins"))
         #expect(pane.title == "Histogram: capital_gain (quantile bins)")
-        _ = pane.send(.character("b"), context: context)
-        _ = pane.send(.character("L"), context: context)
+        _ = pane.send(.action(.cycleBinMode), context: context)
+        _ = pane.send(.action(.toggleLogScale), context: context)
         #expect(pane.title == "Histogram: capital_gain (log x, log y)")
         let canvas = render(&pane, context, width: 120, height: 20)
         let axis = canvas.lines[canvas.height - 2]
         #expect(axis.contains("≤0"), "\(canvas.text)")
         // Uneven bins label the edges between the ends too.
         #expect(axis.split(separator: " ").count >= 4, "\(axis)")
-        #expect(pane.keyHints.contains(KeyHint("b", "even bins")))
+        #expect(KeyBindings.footer(for: pane).contains(KeyHint("b", "even bins")))
         #expect(pane.savedSettings.binMode == .log && pane.savedSettings.logScale == true)
         let restored = try #require(PaneRegistry.make(PaneRegistry.view(of: pane)) as? HistogramPane)
         #expect(restored.mode == .log && restored.logScale)
-        _ = pane.send(.character("b"), context: context)
+        _ = pane.send(.action(.cycleBinMode), context: context)
         #expect(pane.mode == .even && pane.savedSettings.binMode == nil)
     }
 
@@ -57,7 +57,7 @@ import TuttiTerminal
         var pane = HistogramPane(column: "sex")
         let context = paneContext(state)
         _ = render(&pane, context)
-        guard case .message(let text)? = pane.send(.character("b"), context: context).first else {
+        guard case .message(let text)? = pane.send(.action(.cycleBinMode), context: context).first else {
             Issue.record("no message")
             return
         }
@@ -70,8 +70,8 @@ import TuttiTerminal
         _ = ws.frame(width: 160, height: 50)
         ws.openHistogram("capital_gain")
         _ = ws.frame(width: 160, height: 50)
-        ws.send(.character("b"))
-        ws.send(.character("b"))
+        ws.send(.action(.cycleBinMode))
+        ws.send(.action(.cycleBinMode))
         _ = ws.frame(width: 160, height: 50)
         ws.send(.home)
         ws.send(.space)

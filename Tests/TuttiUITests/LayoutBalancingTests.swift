@@ -69,6 +69,6 @@ import TuttiTerminal
         // The two stacked histograms share their column equally.
         let heights = frames.filter { ws.panes[$0.key]?.kind == .histogram }.map(\.value.height).sorted()
         #expect(heights.count == 2 && heights[1] - heights[0] <= 1)
-        #expect(WorkspaceRenderer.globalKeys.contains { $0.keys == "=" })
+        #expect(KeyBindings.globalHelpLines(ascii: false).contains { $0.keys == "=" })
     }
 }

@@ -61,41 +61,41 @@ import TuttiTerminal
         let context = paneContext(ExplorerState(dataset: adult, roles: adultRoles))
         let start = render(&pane, context, width: 100, height: 8).lines[0]
         let workclassAt = { (line: String) in line.range(of: "workclass").map { line.distance(from: line.startIndex, to: $0.lowerBound) } ?? -1 }
-        _ = pane.send(.character("]"), context: context)
-        _ = pane.send(.character("]"), context: context)
+        _ = pane.send(.action(.widenColumn), context: context)
+        _ = pane.send(.action(.widenColumn), context: context)
         let wider = render(&pane, context, width: 100, height: 8).lines[0]
         #expect(workclassAt(wider) == workclassAt(start) + 2 * RowsPane.widthStep)
-        _ = pane.send(.character("["), context: context)
+        _ = pane.send(.action(.narrowColumn), context: context)
         #expect(workclassAt(render(&pane, context, width: 100, height: 8).lines[0]) == workclassAt(start) + RowsPane.widthStep)
-        _ = pane.send(.character("_"), context: context)
+        _ = pane.send(.action(.fitColumn), context: context)
         #expect(render(&pane, context, width: 100, height: 8).lines[0] == start)
         #expect(pane.columnWidths.isEmpty)
 
-        _ = pane.send(.character("-"), context: context)
+        _ = pane.send(.action(.hideColumn), context: context)
         let hidden = render(&pane, context, width: 100, height: 8).lines[0]
         #expect(!hidden.contains("age") && hidden.contains("workclass"))
         #expect(pane.shownColumns.count == adult.columns.count - 1)
-        guard case .message(let said) = pane.send(.character("+"), context: context).first else {
+        guard case .message(let said) = pane.send(.action(.showHiddenColumns), context: context).first else {
             Issue.record("+ said nothing")
             return
         }
         #expect(said == "showing 1 hidden column again")
         #expect(render(&pane, context, width: 100, height: 8).lines[0] == start)
 
-        _ = pane.send(.character("L"), context: context)
+        _ = pane.send(.action(.moveColumnRight), context: context)
         let moved = render(&pane, context, width: 100, height: 8).lines[0]
         #expect(Array(pane.shownColumns.prefix(2)) == ["workclass", "age"])
         #expect(pane.columnCursor == 1)
         #expect(workclassAt(moved) < (moved.range(of: "age").map { moved.distance(from: moved.startIndex, to: $0.lowerBound) } ?? -1))
-        _ = pane.send(.character("H"), context: context)
+        _ = pane.send(.action(.moveColumnLeft), context: context)
         #expect(render(&pane, context, width: 100, height: 8).lines[0] == start)
         #expect(!pane.choosesColumns)
     }
 
     @Test func searchGoesToMatchesInTheSortOrderAndWraps() throws {
         let ws = workspace()
-        ws.send(.character("s"))
-        ws.send(.character("F"))
+        ws.send(.action(.sort))
+        ws.send(.action(.find))
         #expect(ws.prompt?.purpose == .searchRows)
         answer(ws, "doctorate")
         let education = try #require(adult.column(named: "education"))
@@ -106,11 +106,11 @@ import TuttiTerminal
         #expect(try rowsPane(ws).focusedCell?.row == matches[0])
         #expect(try rowsPane(ws).focusedCell?.column == "education")
         #expect(ws.message?.text.contains("“doctorate” in education of row \(matches[0]) · \(NumberFormatting.grouped(matches.count)) matching rows") == true)
-        ws.send(.character("n"))
+        ws.send(.action(.nextMatch))
         _ = ws.frame(width: 120, height: 40)
         #expect(try rowsPane(ws).focusedCell?.row == matches[1])
-        ws.send(.character("N"))
-        ws.send(.character("N"))
+        ws.send(.action(.previousMatch))
+        ws.send(.action(.previousMatch))
         _ = ws.frame(width: 120, height: 40)
         #expect(try rowsPane(ws).focusedCell?.row == matches.last)
         #expect(ws.message?.text.hasSuffix("wrapped around") == true)
@@ -118,7 +118,7 @@ import TuttiTerminal
 
     @Test func aRegularExpressionSearchAndABadOne() throws {
         let ws = workspace()
-        ws.send(.character("F"))
+        ws.send(.action(.find))
         ws.togglePromptColumns()
         #expect(ws.prompt?.regex == true)
         #expect(ws.frame(width: 120, height: 40).lines[38].hasPrefix("find regex:"))
@@ -128,25 +128,25 @@ import TuttiTerminal
         _ = ws.frame(width: 120, height: 40)
         let country = try #require(adult.column(named: "native_country"))
         #expect(try rowsPane(ws).focusedCell.map { country.text(at: $0.row) } == "Holand-Netherlands")
-        ws.send(.character("F"))
+        ws.send(.action(.find))
         #expect(ws.prompt?.regex == true && ws.prompt?.editor.text == "^holand", "the prompt offers the last search")
     }
 
     @Test func colonGoesToARowNumber() throws {
         let ws = workspace()
-        ws.send(.character(":"))
+        ws.send(.action(.goToRow))
         #expect(ws.prompt?.purpose == .goToRow)
         answer(ws, "12,345")
         _ = ws.frame(width: 120, height: 40)
         #expect(try rowsPane(ws).focusedCell?.row == 12_345)
         #expect(ws.message?.text == "row 12345")
-        ws.send(.character(":"))
+        ws.send(.action(.goToRow))
         answer(ws, "ten")
         #expect(ws.prompt?.problem == "type a row number, as in the # column")
         answer(ws, "99999999")
         #expect(ws.message?.text.hasPrefix("no row 99999999: rows are numbered 0 to") == true)
         ws.dispatch(.setFilter("age < 20"))
-        ws.send(.character(":"))
+        ws.send(.action(.goToRow))
         answer(ws, "0")
         #expect(ws.message?.text == "row 0 does not pass the filter")
     }
@@ -155,9 +155,9 @@ import TuttiTerminal
         var pane = RowsPane()
         let context = paneContext(ExplorerState(dataset: adult, roles: adultRoles))
         _ = render(&pane, context, width: 120, height: 8)
-        _ = pane.send(.character("-"), context: context)
-        _ = pane.send(.character("L"), context: context)
-        _ = pane.send(.character("]"), context: context)
+        _ = pane.send(.action(.hideColumn), context: context)
+        _ = pane.send(.action(.moveColumnRight), context: context)
+        _ = pane.send(.action(.widenColumn), context: context)
         let screen = render(&pane, context, width: 120, height: 8).lines
         let saved = try JSONDecoder().decode(ViewPane.self, from: JSONEncoder().encode(PaneRegistry.view(of: pane)))
         #expect(saved.settings.columns?.prefix(2) == ["fnlwgt", "workclass"])
@@ -172,11 +172,11 @@ import TuttiTerminal
 
     @Test func xExportsTheChosenColumnsInTheSortOrder() throws {
         let ws = workspace()
-        ws.send(.character("s"))
-        ws.send(.character("s"))
+        ws.send(.action(.sort))
+        ws.send(.action(.sort))
         ws.send(.right)
-        ws.send(.character("-"))
-        ws.send(.character("H"))
+        ws.send(.action(.hideColumn))
+        ws.send(.action(.moveColumnLeft))
         _ = ws.frame(width: 120, height: 40)
         #expect(Array(try rowsPane(ws).shownColumns.prefix(2)) == ["fnlwgt", "age"])
         let folder = NSTemporaryDirectory() + "tutti-rows-export-\(UUID().uuidString)"

@@ -26,7 +26,7 @@ import TuttiTerminal
         let context = paneContext(state)
         // Every slice found, similar ones included.
         pane.layOut(context, width: 80, height: 20)  // as the app does before the first key
-        _ = pane.send(.character("d"), context: context)
+        _ = pane.send(.action(.toggleDiverse), context: context)
         let lines = render(&pane, context, width: 150, height: 30).lines
         #expect(lines[0].hasPrefix("split: 2 groups · 20 slices · sorted by error ↓ · all rows "))
         #expect(lines[0].hasSuffix("left out income (copies the label)"))
@@ -58,7 +58,7 @@ import TuttiTerminal
         let context = paneContext(state)
         // Every slice found, similar ones included.
         pane.layOut(context, width: 80, height: 20)  // as the app does before the first key
-        _ = pane.send(.character("d"), context: context)
+        _ = pane.send(.action(.toggleDiverse), context: context)
         _ = render(&pane, context, width: 150, height: 10)
         for _ in 0..<10 { _ = pane.send(.down, context: context) }
         #expect(pane.cursor == 10)
@@ -92,7 +92,7 @@ import TuttiTerminal
         let (rows, predicates) = try #require(Self.selection(pane, context))
         #expect(predicates.map(\.column) == ["sex", "race"])
         #expect(try FilterExpression(SliceReport.expression(predicates), dataset: adult).evaluate(adult) == rows)
-        guard case .message(let text) = pane.send(.character("["), context: context).first else {
+        guard case .message(let text) = pane.send(.action(.halveMinimumSize), context: context).first else {
             Issue.record("[ did not explain itself")
             return
         }
@@ -150,7 +150,7 @@ import TuttiTerminal
         var pane = SlicesPane()
         let context = paneContext(Self.state)
         pane.layOut(context, width: 80, height: 20)  // as the app does before the first key
-        _ = pane.send(.character("d"), context: context)  // every slice, similar ones included
+        _ = pane.send(.action(.toggleDiverse), context: context)  // every slice, similar ones included
         // 40 columns (a pane beside another at 80): rows, the sort metric, and the slice.
         let lines = render(&pane, context, width: 40, height: 12).lines
         #expect(lines[1] == "     rows    error slice")
@@ -181,7 +181,7 @@ import TuttiTerminal
         var pane = SlicesPane()
         let context = paneContext(Self.state)
         pane.layOut(context, width: 80, height: 20)  // as the app does before the first key
-        _ = pane.send(.character("d"), context: context)  // every slice, similar ones included
+        _ = pane.send(.action(.toggleDiverse), context: context)  // every slice, similar ones included
         pane.layOut(context, width: 80, height: 20)
         let expression = try Self.focused(pane, context)
         for width in [80, 160] {

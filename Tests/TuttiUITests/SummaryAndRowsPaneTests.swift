@@ -45,7 +45,7 @@ import TuttiTerminal
         var pane = RowsPane()
         let context = paneContext(state)
         _ = render(&pane, context, width: 100, height: 10)
-        _ = pane.send(.character("s"), context: context)
+        _ = pane.send(.action(.sort), context: context)
         let sorted = render(&pane, context, width: 100, height: 10)
         #expect(sorted.lines[0].contains("age↑"))
         #expect(sorted.lines[1].contains(" 17"))
@@ -103,7 +103,7 @@ import TuttiTerminal
         let context = paneContext(state)
         let diverse = render(&pane, context, width: 140, height: 14)
         #expect(diverse.lines[0].contains(" · diverse ("))
-        _ = pane.send(.character("d"), context: context)
+        _ = pane.send(.action(.toggleDiverse), context: context)
         let canvas = render(&pane, context, width: 140, height: 14)
         #expect(canvas.lines[0].hasPrefix("10 slices · sorted by error ↓"))
         #expect(canvas.lines[0].contains(" · all (d: diverse)"))
@@ -114,7 +114,7 @@ import TuttiTerminal
         }
         #expect(errors.count == 10)
         #expect(errors == errors.sorted(by: >))
-        _ = pane.send(.character("s"), context: context)
+        _ = pane.send(.action(.sort), context: context)
         #expect(render(&pane, context, width: 140, height: 14).lines[0].contains("sorted by accuracy"))
         guard case .dispatch(.select(let rows, .slice(let predicates))) = pane.send(.enter, context: context).first else {
             Issue.record("enter did not select a slice")
@@ -141,7 +141,7 @@ import TuttiTerminal
         var pane = SummaryPane()
         let context = paneContext(ExplorerState(dataset: adult, roles: adultRoles))
         _ = render(&pane, context)
-        guard case .dispatch(.setGroupColumns(["age"])) = pane.send(.character("b"), context: context).first else {
+        guard case .dispatch(.setGroupColumns(["age"])) = pane.send(.action(.groupBy), context: context).first else {
             Issue.record("b did not group by age")
             return
         }

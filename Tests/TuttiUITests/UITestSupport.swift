@@ -1,18 +1,11 @@
 import Foundation
 import TuttiCore
 import TuttiTerminal
+import TuttiTestSupport
 @testable import TuttiUI
 
-/// The Adult data, loaded once.
-let adult: Dataset = {
-    let here = URL(fileURLWithPath: #filePath)
-    let root = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let shared = root.deletingLastPathComponent().appendingPathComponent("shared/data/adult_scored.csv").path
-    let path = FileManager.default.fileExists(atPath: shared) ? shared
-        : root.appendingPathComponent("Sources/TuttiCore/Demo/adult_scored.csv.gz").path
-    return try! DatasetLoader.load(path).dataset
-}()
-
+/// The Adult dataset (see `AdultFixture`).
+let adult = AdultFixture.dataset
 let adultRoles = ColumnRoles.infer(from: adult)
 let adultSummaries = ColumnSummary.compute(adult, roles: adultRoles)
 

@@ -1,19 +1,15 @@
 import Foundation
 import Testing
+import TuttiTestSupport
 
 /// The real program in a real terminal (tmux).
 @Suite(.serialized) struct ExplorerEndToEndTests {
     let tutti = CommandRunner.executable
 
-    /// Starts `tutti demo` (with extra shell words before it) and waits for the first screen.
-    func startDemo(_ session: TmuxSession, prefix: String = "") throws {
-        try session.run("\(prefix)\(TmuxSession.shellQuoted(tutti)) demo")
-        #expect(session.waitFor("48,842 filtered"), "the explorer did not open:\n\(session.screen())")
-    }
 
     @Test func opensTheDemoWithSummaryAndBlockGlyphs() throws {
         let session = try TmuxSession()
-        try startDemo(session)
+        try session.startDemo()
         let screen = session.screen()
         #expect(screen.contains("Summary"))
         #expect(screen.contains("native_country"))
@@ -24,7 +20,7 @@ import Testing
 
     @Test func brushingMovesTheSelectionEverywhere() throws {
         let session = try TmuxSession()
-        try startDemo(session)
+        try session.startDemo()
         #expect(session.statusLine.contains("0 selected"))
         try session.keys("Tab")
         try session.keys("End")
@@ -36,12 +32,12 @@ import Testing
         let labelPane = session.lines.drop { !$0.contains("Histogram: label") }.prefix(10).joined(separator: "\n")
         #expect(labelPane.contains("▓"), "label histogram:\n\(labelPane)")
         try session.keys("Enter")
-        #expect(session.waitUntil { !($0.components(separatedBy: "\n").last { $0.contains("filtered") } ?? "").contains(" 0 selected") })
+        #expect(session.waitForStatus { !$0.contains(" 0 selected") })
     }
 
     @Test func filterBarAppliesAValidFilter() throws {
         let session = try TmuxSession()
-        try startDemo(session)
+        try session.startDemo()
         try session.keys("/")
         try session.type("sex == \"Female\"")
         #expect(session.waitFor("16,192 rows pass"))
@@ -52,7 +48,7 @@ import Testing
 
     @Test func invalidFilterShowsItsErrorAndChangesNothing() throws {
         let session = try TmuxSession()
-        try startDemo(session)
+        try session.startDemo()
         try session.keys("/")
         try session.type("sexx == \"Female\"")
         // Typing may still be arriving: wait for the whole name's caret, not the first message.
@@ -66,7 +62,7 @@ import Testing
 
     @Test func survivesResizingAndSaysWhenTooSmall() throws {
         let session = try TmuxSession()
-        try startDemo(session)
+        try session.startDemo()
         try session.resize(width: 60, height: 20)
         #expect(session.waitUntil { screen in
             let lines = screen.components(separatedBy: "\n")
@@ -81,7 +77,7 @@ import Testing
     @Test func quitLeavesTheShellPromptIntact() throws {
         let session = try TmuxSession()
         try session.run("echo before-tutti")
-        try startDemo(session)
+        try session.startDemo()
         try session.keys("q")
         #expect(session.waitUntil { $0.contains("before-tutti") && !$0.contains("filtered") })
         try session.run("echo after-tutti")
@@ -94,17 +90,17 @@ import Testing
 
     @Test func worksUnderVT100WithASCIIAndWithoutColour() throws {
         let vt100 = try TmuxSession(environment: ["TERM": "vt100"])
-        try startDemo(vt100)
+        try vt100.startDemo()
         #expect(vt100.screen().contains("Summary"))
 
         let ascii = try TmuxSession(environment: ["LANG": "C", "LC_ALL": "C"])
-        try startDemo(ascii)
+        try ascii.startDemo()
         let screen = ascii.screen()
         #expect(!screen.contains("█") && !screen.contains("┌"))
         #expect(screen.contains("+-") && screen.contains("#"))
 
         let plain = try TmuxSession(environment: ["NO_COLOR": "1"])
-        try startDemo(plain)
+        try plain.startDemo()
         let escapes = plain.screen(escapes: true)
         // Only the default colours (39, 49) may appear: no SGR 30–37, 90–97 or 38;5;n.
         let colour = try Regex("\u{1B}\\[([0-9;]*;)?(3[0-8]|9[0-7]|4[0-8]|10[0-7])[;m]")
@@ -115,7 +111,7 @@ import Testing
     @Test func hangupRestoresTheTerminalAndExits() throws {
         let session = try TmuxSession()
         try session.run("echo before-hup")
-        try startDemo(session, prefix: "")
+        try session.startDemo()
         let pid = try #require(session.foregroundProcess(named: "tutti"))
         kill(pid, SIGHUP)
         #expect(session.waitUntil { $0.contains("before-hup") && !$0.contains("filtered") })
@@ -147,8 +143,7 @@ import Testing
 @Suite(.serialized) struct SuspendEndToEndTests {
     @Test func ctrlZSuspendsAndFgRepaints() throws {
         let session = try TmuxSession()
-        try session.run("\(TmuxSession.shellQuoted(CommandRunner.executable)) demo")
-        #expect(session.waitFor("48,842 filtered"))
+        try session.startDemo()
         try session.keys("C-z")
         #expect(session.waitUntil { $0.contains("Stopped") && !$0.contains("48,842 filtered") }, "after Ctrl-Z:\n\(session.screen())")
         try session.run("fg")
@@ -162,8 +157,7 @@ import Testing
 @Suite(.serialized) struct SlicesEndToEndTests {
     @Test func sortsTheSlicePaneSelectsASliceAndTheHistogramShowsIt() throws {
         let session = try TmuxSession(width: 140, height: 44)
-        try session.run("\(TmuxSession.shellQuoted(CommandRunner.executable)) demo")
-        #expect(session.waitFor("48,842 filtered"))
+        try session.startDemo()
         try session.keys("4")
         #expect(session.waitFor("sorted by error"))
         try session.keys("s")
@@ -171,7 +165,7 @@ import Testing
         #expect(!session.screen().contains("▓"))
         try session.keys("Enter")
         #expect(session.waitUntil { screen in
-            let status = screen.components(separatedBy: "\n").last { $0.contains("filtered") } ?? ""
+            let status = TmuxSession.statusLine(of: screen)
             return !status.contains(" 0 selected") && screen.contains("▓")
         }, "after Enter:\n\(session.screen())")
         try session.keys("q")
@@ -182,14 +176,13 @@ import Testing
 @Suite(.serialized) struct DuplicatesEndToEndTests {
     @Test func opensThePaneThePairViewerAndSelectsACluster() throws {
         let session = try TmuxSession(width: 140, height: 44)
-        try session.run("\(TmuxSession.shellQuoted(CommandRunner.executable)) demo")
-        #expect(session.waitFor("48,842 filtered"))
+        try session.startDemo()
         try session.keys("5")
         #expect(session.waitFor("exact 49 (+52 rows)"))
         try session.keys("Enter")
         #expect(session.waitFor("exact cluster of 3"))
         try session.keys("Space")
-        #expect(session.waitUntil { ($0.components(separatedBy: "\n").last { $0.contains("filtered") } ?? "").contains(" 3 selected") },
+        #expect(session.waitForStatus { $0.contains(" 3 selected") },
                 "after Space:\n\(session.screen())")
         try session.keys("q")
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TuttiCore
+import TuttiTestSupport
 
 /// Exporting and copying from the explorer in a real terminal.
 @Suite(.serialized) struct ExportEndToEndTests {
@@ -10,8 +11,7 @@ import TuttiCore
         // As inside tmux: tutti sends the clipboard sequence plain and wrapped for passthrough.
         let session = try TmuxSession(width: 160, height: 44, environment: ["TMUX": "/tmp/tmux-0/default,1,0"])
         try session.setGlobalOption("set-clipboard", "on")
-        try session.run("cd \(TmuxSession.shellQuoted(folder)) && \(TmuxSession.shellQuoted(CommandRunner.executable)) demo")
-        #expect(session.waitFor("48,842 filtered"))
+        try session.startDemo(prefix: "cd \(TmuxSession.shellQuoted(folder)) && ")
 
         // Brush the top bins of the first histogram and commit.
         let selected = try session.brushTopBinsOfTheFirstHistogram()
@@ -39,12 +39,7 @@ import TuttiCore
         let expression = try #require(status.range(of: "filter: ").map { String(status[$0.upperBound...]).trimmingCharacters(in: .whitespaces) })
         try session.keys("q")
 
-        let headless = folder + "/headless.csv"
-        let outcome = try CommandRunner.run(["export", "--demo", "--where", expression, "-o", headless])
-        #expect(outcome.status == 0, "\(outcome.stderr)")
-        let mine = try Data(contentsOf: URL(fileURLWithPath: folder + "/brushed.csv"))
-        let theirs = try Data(contentsOf: URL(fileURLWithPath: headless))
-        #expect(!mine.isEmpty && mine == theirs, "the x export differs from tutti export --where '\(expression)'")
+        try CommandRunner.expectSameAsHeadlessExport(folder + "/brushed.csv", expression: expression, folder: folder, what: "the x export")
         try? FileManager.default.removeItem(atPath: folder)
     }
 }

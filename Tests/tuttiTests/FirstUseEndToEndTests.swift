@@ -1,12 +1,9 @@
 import Foundation
 import Testing
+import TuttiTestSupport
 
 /// What a first-time user hit (issue 16, items 6, 8, 9, 10), in a real terminal.
 @Suite(.serialized) struct FirstUseEndToEndTests {
-    func startDemo(_ session: TmuxSession) throws {
-        try session.run("\(TmuxSession.shellQuoted(CommandRunner.executable)) demo")
-        #expect(session.waitFor("48,842 filtered"), "the explorer did not open:\n\(session.screen())")
-    }
 
     /// A pane's frame on screen: its title line, bottom line, and left and right border columns.
     func frame(titled title: String, in screen: String) -> (top: Int, bottom: Int, left: Int, right: Int)? {
@@ -23,7 +20,7 @@ import Testing
 
     @Test func openingPanesKeepsTheFocusedHistogramAndEqualsRebalances() throws {
         let session = try TmuxSession(width: 120, height: 40)
-        try startDemo(session)
+        try session.startDemo()
         try session.keys("Tab")
         session.waitForStableScreen()
         let before = try #require(frame(titled: "Histogram: score", in: session.screen()))
@@ -53,7 +50,7 @@ import Testing
 
     @Test func histogramAxisEndsUnderTheLastBinAndLogXBrushesTheZeros() throws {
         let session = try TmuxSession(width: 250, height: 40)
-        try startDemo(session)
+        try session.startDemo()
         session.waitForStableScreen()
         let screen = session.screen()
         let lines = screen.components(separatedBy: "\n").map(Array.init)
@@ -88,7 +85,7 @@ import Testing
 
     @Test func summaryShowsItsFirstColumnsAgainWhenTheTerminalGrows() throws {
         let session = try TmuxSession(width: 80, height: 24)
-        try startDemo(session)
+        try session.startDemo()
         /// The summary's first row on screen (the line under its header).
         func firstRow(_ screen: String) -> String {
             let lines = screen.components(separatedBy: "\n")
@@ -105,7 +102,7 @@ import Testing
 
     @Test func escapeTypedJustBeforeAKeyIsBothKeys() throws {
         let session = try TmuxSession()
-        try startDemo(session)
+        try session.startDemo()
         try session.keys("/")
         try session.type("age > 30")
         #expect(session.waitFor("rows pass"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TuttiTestSupport
 
 /// Panes whose content is larger than the pane, in a real terminal: the confusion matrix of ten
 /// classes scrolls to the cell under the cursor, and the slices pane shows the cursor's slice whole.
@@ -58,8 +59,7 @@ import Testing
 
     @Test func theSlicesPaneAt80x24ShowsTheCursorsSlice() throws {
         let session = try TmuxSession(width: 80, height: 24)
-        try session.run("\(TmuxSession.shellQuoted(CommandRunner.executable)) demo")
-        #expect(session.waitFor("48,842 filtered"))
+        try session.startDemo()
         try session.keys("4")
         #expect(session.waitFor("Slices: found by SliceLine"))
         #expect(session.waitUntil { $0.contains("sorted by error") }, "screen:\n\(session.screen())")

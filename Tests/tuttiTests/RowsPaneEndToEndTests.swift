@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TuttiTestSupport
 
 /// The rows pane in a real terminal: its column keys, search, going to a row, and `x` with
 /// the pane's chosen columns.

@@ -65,12 +65,7 @@ import TuttiTestSupport
         #expect(session.waitFor("ssh-exit=0", timeout: 30), "\(session.screen())")
 
         // The file written over the link holds what `tutti export --where` writes for that range.
-        let headless = folder + "/headless.csv"
-        let outcome = try CommandRunner.run(["export", "--demo", "--where", expression, "-o", headless])
-        #expect(outcome.status == 0, "\(outcome.stderr)")
-        let mine = try Data(contentsOf: URL(fileURLWithPath: folder + "/out/brushed.csv"))
-        let theirs = try Data(contentsOf: URL(fileURLWithPath: headless))
-        #expect(!mine.isEmpty && mine == theirs, "the export over ssh differs from tutti export --where '\(expression)'")
+        try CommandRunner.expectSameAsHeadlessExport(folder + "/out/brushed.csv", expression: expression, folder: folder, what: "the export over ssh")
     }
 
     @Test func aDroppedLinkMidExportLeavesNoProcessAndNoFile() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TuttiCore
+import TuttiTestSupport
 
 /// `tutti report`, `tutti export --view` and `tutti open` on real data.
 @Suite(.serialized) struct ViewAndReportCommandTests {

@@ -4,6 +4,9 @@ import TuttiTerminal
 /// The loop: terminal event → keymap → workspace (→ pane updates → commands → reducer) →
 /// effects run → layout → pure render → flush. One thread; background work (`BackgroundJobs`)
 /// wakes it through the terminal's waker.
+///
+/// `run()` is `start()` then `step()` until the user quits; tests drive the same two
+/// functions with a `RecordingTerminal` (events in, frames out).
 public final class App {
     private let terminal: any Terminal
     public let workspace: Workspace
@@ -33,31 +36,43 @@ public final class App {
     /// to stop and has ended (cleaning up after itself) unless it took over 10 s.
     @discardableResult
     public func run() -> [JobHandle] {
-        let waker = terminal.waker
-        workspace.jobs.wake = { waker.wake() }
-        terminal.setMouseReporting(workspace.mouseEnabled)
-        draw()
-        while !workspace.wantsQuit {
-            // While background work runs, redraw a few times a second to show its progress.
-            let busy = !workspace.jobs.running.isEmpty
-            guard let event = terminal.nextEvent(timeout: busy ? .milliseconds(200) : nil) else {
-                draw()
-                continue
-            }
-            switch handle(event) {
-            case .suspend: terminal.suspend()
-            case .mouse(let on): terminal.setMouseReporting(on)
-            case .write(let sequence): terminal.writeControlSequence(sequence)
-            case .redraw, .none: break
-            }
-            draw()
-        }
+        start()
+        while !wantsQuit { step() }
         // Work still running (an export) stops and cleans up before the program exits.
         let stopped = workspace.jobs.running
         workspace.jobs.cancelAll()
         workspace.jobs.waitUntilIdle(timeout: .seconds(10))
         return stopped
     }
+
+    /// Connects background work to the terminal's waker, sets mouse reporting and draws the
+    /// first frame.
+    public func start() {
+        let waker = terminal.waker
+        workspace.jobs.wake = { waker.wake() }
+        terminal.setMouseReporting(workspace.mouseEnabled)
+        draw()
+    }
+
+    /// Waits for the terminal's next event (while background work runs, at most 200 ms, to show
+    /// its progress), handles it and draws the frame that follows.
+    public func step() {
+        if let event = terminal.nextEvent(timeout: isBusy ? .milliseconds(200) : nil) {
+            switch handle(event) {
+            case .suspend: terminal.suspend()
+            case .mouse(let on): terminal.setMouseReporting(on)
+            case .write(let sequence): terminal.writeControlSequence(sequence)
+            case .redraw, .none: break
+            }
+        }
+        draw()
+    }
+
+    /// Whether background work (slices, duplicates, an export, a search) is running.
+    public var isBusy: Bool { !workspace.jobs.running.isEmpty }
+
+    /// Whether the user asked to quit.
+    public var wantsQuit: Bool { workspace.wantsQuit }
 
     private func draw() {
         let size = terminal.size

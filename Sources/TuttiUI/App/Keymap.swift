@@ -8,7 +8,8 @@ public enum TerminalEffect: Sendable, Equatable {
     case write(String)
 }
 
-/// Turns terminal events into workspace operations: one place for every key binding.
+/// Turns terminal events into workspace operations: keys through the binding table
+/// (`KeyBindings`), the line editors of the filter bar and prompts, overlays and the mouse.
 public enum Keymap {
     /// Handles one event; returns what the loop must do at the terminal.
     public static func handle(_ event: TerminalEvent, in workspace: Workspace) -> TerminalEffect {
@@ -25,7 +26,7 @@ public enum Keymap {
             if workspace.filterBar != nil { return filterBarKey(key, workspace) }
             if workspace.prompt != nil { return promptKey(key, workspace) }
             if workspace.overlay != nil { return overlayKey(key, workspace) }
-            return key.isPlain(.character("c"), .ctrl) ? quit(workspace) : globalKey(key, workspace)
+            return boundKey(key, workspace)
         case .mouse(let mouse):
             mouseEvent(mouse, workspace)
         case .paste(let text):
@@ -37,83 +38,55 @@ public enum Keymap {
         return .none
     }
 
-    private static func quit(_ workspace: Workspace) -> TerminalEffect {
-        workspace.quit()
+    /// A key outside the bar, prompts and overlays: the binding table's action for it, in the
+    /// focused pane's scopes first.
+    private static func boundKey(_ event: KeyEvent, _ workspace: Workspace) -> TerminalEffect {
+        switch KeyBindings.action(for: event, in: KeyBindings.scopes(for: workspace.panes[workspace.focus])) {
+        case .global(let action)?: return perform(action, workspace)
+        case .pane(let input)?: workspace.send(input)
+        case nil: break
+        }
         return .none
     }
 
-    private static func globalKey(_ event: KeyEvent, _ workspace: Workspace) -> TerminalEffect {
-        let ctrl = event.modifiers.contains(.ctrl)
-        switch event.key {
-        case .character("z") where ctrl: return .suspend
-        case .character("l") where ctrl: return .redraw
-        case .character("r") where ctrl: workspace.redo()
-        case .tab: workspace.cycleFocus(event.modifiers.contains(.shift) ? -1 : 1)
-        case .escape: workspace.cancel()
-        case .character(let character) where !ctrl:
-            switch character {
-            case "q": workspace.quit()
-            case "/": workspace.openFilterBar()
-            case "?": workspace.toggleHelp()
-            case "u": workspace.undo()
-            case "x": workspace.openPrompt(.exportRows)
-            case "w": workspace.openPrompt(.saveView)
-            case "R": workspace.openPrompt(.saveReport)
-            case "y": return workspace.clipboardSequence().map { .write($0) } ?? .none
-            case "f" where workspace.panes[workspace.focus]?.kind == .duplicates:
-                workspace.send(.character("f"))
-            case "f":
-                if workspace.state.selection == nil {
-                    workspace.say("nothing is selected: brush a histogram or press Space on rows first")
-                } else {
-                    workspace.dispatch(.filterToSelection)
-                }
-            case "z": workspace.toggleMaximized()
-            case "<": workspace.resizeFocused(axis: .horizontal, by: -4)
-            case ">": workspace.resizeFocused(axis: .horizontal, by: 4)
-            case "{": workspace.resizeFocused(axis: .vertical, by: -2)
-            case "}": workspace.resizeFocused(axis: .vertical, by: 2)
-            case "=": workspace.rebalance()
-            case "S": workspace.swapFocused()
-            case "X": workspace.closeFocused()
-            case "1": workspace.showPane(.summary)
-            case "2": workspace.showPane(.rows)
-            case "3": workspace.showPane(.confusion)
-            case "4": workspace.showPane(.slices)
-            case "5": workspace.showPane(.duplicates)
-            case "m":
-                workspace.mouseEnabled.toggle()
-                workspace.say(workspace.mouseEnabled ? "mouse on" : "mouse off: the terminal selects text")
-                return .mouse(workspace.mouseEnabled)
-            case "k": workspace.send(.up)
-            case "j": workspace.send(.down)
-            case "h": workspace.send(.left)
-            case "l": workspace.send(.right)
-            case "g": workspace.send(.home)
-            case "G": workspace.send(.end)
-            case " ": workspace.send(.space)
-            default: workspace.send(.character(character))
+    /// Carries out a workspace command.
+    private static func perform(_ action: GlobalAction, _ workspace: Workspace) -> TerminalEffect {
+        switch action {
+        case .quit: workspace.quit()
+        case .suspend: return .suspend
+        case .redraw: return .redraw
+        case .undo: workspace.undo()
+        case .redo: workspace.redo()
+        case .nextPane: workspace.cycleFocus(1)
+        case .previousPane: workspace.cycleFocus(-1)
+        case .cancel: workspace.cancel()
+        case .openFilter: workspace.openFilterBar()
+        case .toggleHelp: workspace.toggleHelp()
+        case .exportRows: workspace.openPrompt(.exportRows)
+        case .saveView: workspace.openPrompt(.saveView)
+        case .saveReport: workspace.openPrompt(.saveReport)
+        case .copy: return workspace.clipboardSequence().map { .write($0) } ?? .none
+        case .filterToSelection:
+            if workspace.state.selection == nil {
+                workspace.say("nothing is selected: brush a histogram or press Space on rows first")
+            } else {
+                workspace.dispatch(.filterToSelection)
             }
-        default:
-            if let input = paneInput(event) { workspace.send(input) }
+        case .toggleMaximized: workspace.toggleMaximized()
+        case .narrower: workspace.resizeFocused(axis: .horizontal, by: -4)
+        case .wider: workspace.resizeFocused(axis: .horizontal, by: 4)
+        case .shorter: workspace.resizeFocused(axis: .vertical, by: -2)
+        case .taller: workspace.resizeFocused(axis: .vertical, by: 2)
+        case .rebalance: workspace.rebalance()
+        case .swap: workspace.swapFocused()
+        case .close: workspace.closeFocused()
+        case .show(let kind): workspace.showPane(kind)
+        case .toggleMouse:
+            workspace.mouseEnabled.toggle()
+            workspace.say(workspace.mouseEnabled ? "mouse on" : "mouse off: the terminal selects text")
+            return .mouse(workspace.mouseEnabled)
         }
         return .none
-    }
-
-    private static func paneInput(_ event: KeyEvent) -> PaneInput? {
-        let shift = event.modifiers.contains(.shift)
-        switch event.key {
-        case .up: return .up
-        case .down: return .down
-        case .left: return shift ? .extendLeft : .left
-        case .right: return shift ? .extendRight : .right
-        case .pageUp: return .pageUp
-        case .pageDown: return .pageDown
-        case .home: return .home
-        case .end: return .end
-        case .enter: return .enter
-        default: return nil
-        }
     }
 
     private static func overlayKey(_ event: KeyEvent, _ workspace: Workspace) -> TerminalEffect {
@@ -195,9 +168,4 @@ public enum Keymap {
         default: break
         }
     }
-}
-
-extension KeyEvent {
-    /// Whether this is `key` with exactly `modifiers`.
-    func isPlain(_ key: Key, _ modifiers: KeyModifiers) -> Bool { self.key == key && self.modifiers == modifiers }
 }

@@ -6,22 +6,6 @@ import TuttiTerminal
 struct WorkspaceRenderer {
     let workspace: Workspace
 
-    /// Global keys, shown in the help overlay.
-    static let globalKeys: [KeyHint] = [
-        KeyHint("Tab / Shift-Tab", "next / previous pane (or click)"), KeyHint("/", "filter (Enter apply, Esc cancel, ↑↓ history)"),
-        KeyHint("f", "filter to the selection"), KeyHint("Esc", "close / stop background work / cancel brush / clear selection"),
-        KeyHint("x", "export the selected rows (or the filtered rows) to a file"),
-        KeyHint("w", "save the view (filter, selection, panes) to a JSON file"),
-        KeyHint("R", "write a report of the view: HTML or Markdown"),
-        KeyHint("y", "copy the selected rows' ids (or the rows pane's cell) to the clipboard"),
-        KeyHint("u / Ctrl-R", "undo / redo"), KeyHint("z", "maximise / restore the pane"),
-        KeyHint("< > { }", "narrower / wider / shorter / taller (or drag a border)"), KeyHint("S", "swap with the next pane"),
-        KeyHint("=", "rebalance: equal sizes, every pane at least its minimum"),
-        KeyHint("X", "close the pane"), KeyHint("1 2 3 4 5", "show the summary / rows / confusion / slices / duplicates pane"),
-        KeyHint("m", "mouse on / off (off: the terminal selects text)"), KeyHint("Ctrl-L", "redraw"),
-        KeyHint("Ctrl-Z", "suspend (fg resumes)"), KeyHint("?", "this help"), KeyHint("q / Ctrl-C", "quit"),
-    ]
-
     func render(width: Int, height: Int) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         let theme = workspace.theme
@@ -126,11 +110,8 @@ struct WorkspaceRenderer {
                         style: isError ? theme[.error] : theme[.message])
             return
         }
-        var hints = workspace.panes[workspace.focus]?.keyHints ?? []
-        hints += [KeyHint("Tab", "pane"), KeyHint("/", "filter"), KeyHint("?", "help"), KeyHint("q", "quit"),
-                  KeyHint("=", "rebalance")]
         var x = 0
-        for hint in hints {
+        for hint in KeyBindings.footer(for: workspace.panes[workspace.focus]) {
             let keys = workspace.glyphs.keys(hint.keys)
             let needed = DisplayWidth.of(keys) + DisplayWidth.of(hint.action) + 3
             guard x + needed <= width else { break }
@@ -212,14 +193,16 @@ struct WorkspaceRenderer {
     private func drawHelp(_ canvas: inout Canvas, scroll: Int) {
         let theme = workspace.theme
         let interior = box(&canvas, title: "Help · Esc closes · ↑↓ scroll")
-        var lines: [(String, String, Bool)] = [("Everywhere", "", true)]
-        let glyphs = workspace.glyphs
-        lines += Self.globalKeys.map { (glyphs.keys($0.keys), $0.action, false) }
+        // The focused pane's keys first: they are what the user is most likely looking for.
+        var lines: [(String, String, Bool)] = []
+        let ascii = workspace.glyphs.isASCII
         if let pane = workspace.panes[workspace.focus] {
-            lines.append(("", "", false))
             lines.append(("This pane: \(pane.title)", "", true))
-            lines += pane.keyHints.map { (glyphs.keys($0.keys), $0.action, false) }
+            lines += KeyBindings.helpLines(for: pane, ascii: ascii).map { ($0.keys, $0.action, false) }
+            lines.append(("", "", false))
         }
+        lines.append(("Everywhere", "", true))
+        lines += KeyBindings.globalHelpLines(ascii: ascii).map { ($0.keys, $0.action, false) }
         lines.append(("", "", false))
         lines.append(("Filters", "", true))
         lines += [("sex == \"Female\"", "comparisons: == != < <= > >=", false),

@@ -42,8 +42,8 @@ public struct ConfusionPane: Pane {
 
     public var savedSettings: PaneSettings { PaneSettings(rowPercentages: rowPercentages ? true : nil) }
 
-    public var keyHints: [KeyHint] {
-        [KeyHint("←→↑↓", "cell"), KeyHint("Enter", "select cell"), KeyHint("%", rowPercentages ? "show counts" : "show row % (recall)")]
+    public func label(for action: PaneAction) -> String? {
+        action == .toggleRowPercentages ? (rowPercentages ? "show counts" : "show row % (recall)") : nil
     }
 
     /// The matrices for the current state, counted again when the filter, the selection or the
@@ -165,7 +165,7 @@ public struct ConfusionPane: Pane {
         case .left where group > 0: (group, cursor.prediction) = (group - 1, lastPrediction)
         case .right where cursor.prediction < lastPrediction: cursor.prediction += 1
         case .right where group + 1 < groups: (group, cursor.prediction) = (group + 1, 0)
-        case .character("%"):
+        case .action(.toggleRowPercentages):
             rowPercentages.toggle()
         case .enter, .space:
             let index = min(group, groups - 1)

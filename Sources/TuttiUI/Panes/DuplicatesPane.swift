@@ -69,11 +69,7 @@ public struct DuplicatesPane: Pane {
 
     public var savedSettings: PaneSettings { PaneSettings(sortColumn: sortKey.rawValue, descending: descending) }
 
-    public var keyHints: [KeyHint] {
-        pair == nil ? [KeyHint("↑↓", "cluster"), KeyHint("Space", "select"), KeyHint("Enter", "compare rows"),
-                       KeyHint("f", "filter to the kind"), KeyHint("s", "sort"), KeyHint("r", "reverse")]
-                    : [KeyHint("←→", "members"), KeyHint("↑↓", "scroll"), KeyHint("Space", "select"), KeyHint("Enter", "back")]
-    }
+    public var keyScopes: [KeyScope] { pair == nil ? [.pane(.duplicates)] : [.pairViewer, .pane(.duplicates)] }
 
     /// Asks for the search over the current filter (stopping an old one) and, once it has
     /// ended, takes its report (or `failure` saying why there is none); returns the work to
@@ -176,7 +172,7 @@ public struct DuplicatesPane: Pane {
     ]
 
     private func renderList(_ canvas: inout Canvas, _ report: DuplicateReport, _ lines: [DuplicateListLine], context: PaneContext) {
-        let width = canvas.width
+        let width = canvas.size.width
         let theme = context.theme
         let summary = report.summary
         let count = NumberFormatting.grouped
@@ -264,7 +260,7 @@ public struct DuplicatesPane: Pane {
     }
 
     private func renderPair(_ canvas: inout Canvas, _ cluster: DuplicateCluster, first: Int, context: PaneContext) {
-        let height = canvas.height
+        let height = canvas.size.height
         let a = cluster.rows[first], b = cluster.rows[min(first + 1, cluster.rows.count - 1)]
         guard let view = pairView, view.rows == (a, b) else { return }
         var header = "\(Self.kindCell(cluster)) cluster of \(cluster.size): rows \(a) and \(b) (members \(first + 1)–\(first + 2))"
@@ -313,17 +309,17 @@ public struct DuplicatesPane: Pane {
     private mutating func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
         guard let report else { return [] }
         switch input {
-        case .character("s"):
+        case .action(.sort):
             sortKey = DuplicateSort.allCases[((DuplicateSort.allCases.firstIndex(of: sortKey) ?? 0) + 1) % DuplicateSort.allCases.count]
             descending = sortKey.startsDescending
             return [.message("clusters sorted by \(sortKey.rawValue) \(descending ? "descending" : "ascending")")]
-        case .character("r"):
+        case .action(.reverse):
             descending.toggle()
             return [.message("clusters sorted by \(sortKey.rawValue) \(descending ? "descending" : "ascending")")]
         default: break
         }
         guard let index = cursorCluster else {
-            return input == .character("f") ? [.message("no duplicate clusters among the filtered rows")] : []
+            return input == .action(.filterToKind) ? [.message("no duplicate clusters among the filtered rows")] : []
         }
         let cluster = report.clusters[index]
         if pair != nil, scrollPair(input) { return [] }
@@ -349,7 +345,7 @@ public struct DuplicatesPane: Pane {
         case (.space, _):
             return [.dispatch(.select(cluster.rowSet(rowCount: report.rowCount),
                                       .duplicateCluster(kind: cluster.kind.rawValue, index: index)))]
-        case (.character("f"), _):
+        case (.action(.filterToKind), _):
             // Every cluster of the kind: index -1 stands for all of them.
             let rows = RowSet(rowCount: report.rowCount, rows: report.clusters(of: cluster.kind).flatMap(\.rows))
             return [.dispatch(.select(rows, .duplicateCluster(kind: cluster.kind.rawValue, index: -1))), .dispatch(.filterToSelection)]

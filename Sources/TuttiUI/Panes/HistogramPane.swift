@@ -46,10 +46,12 @@ public struct HistogramPane: Pane {
         PaneSettings(column: column, bins: requestedBins, logScale: logScale ? true : nil, binMode: mode == .even ? nil : mode)
     }
 
-    public var keyHints: [KeyHint] {
-        [KeyHint("←→", "bin"), KeyHint("⇧←→", "brush"), KeyHint("Space", "select bin"), KeyHint("Enter", "commit"),
-         KeyHint("f", "filter"), KeyHint("b", Self.modeNames[mode.next] ?? ""), KeyHint("L", logScale ? "linear y" : "log y"),
-         KeyHint("+/-", "bins")]
+    public func label(for action: PaneAction) -> String? {
+        switch action {
+        case .cycleBinMode: Self.modeNames[mode.next]
+        case .toggleLogScale: logScale ? "linear y" : "log y"
+        default: nil
+        }
     }
 
     /// What the `b` key's hint calls each mode.
@@ -119,7 +121,7 @@ public struct HistogramPane: Pane {
     // MARK: Rendering
 
     public func render(into canvas: inout Canvas, context: PaneContext) {
-        let height = canvas.height
+        let height = canvas.size.height
         let theme = context.theme
         if let failure {
             canvas.fittedText(failure, x: 0, y: 0, style: theme[.error])
@@ -303,13 +305,13 @@ public struct HistogramPane: Pane {
         case .enter:
             guard context.brush != nil else { return [] }
             return [.commitBrush]
-        case .character("L"):
+        case .action(.toggleLogScale):
             logScale.toggle()
-        case .character("b"):
+        case .action(.cycleBinMode):
             return changeMode(context)
-        case .character("+"):
+        case .action(.moreBins):
             requestedBins = min(min(requestedBins ?? binningTarget, ColumnBinning.maxBins) * 2, ColumnBinning.maxBins)
-        case .character("-"):
+        case .action(.fewerBins):
             requestedBins = max((requestedBins ?? binningTarget) / 2, 1)
         case .mousePress(let x, let y):
             guard let bin = bin(atX: x, y: y) else { return [] }

@@ -7,12 +7,13 @@ public enum PaneKind: String, Sendable, Codable, CaseIterable {
 }
 
 /// What a pane is asked to do, after the keymap has turned keys and mouse events into intents.
-public enum PaneInput: Sendable, Equatable {
+public enum PaneInput: Sendable, Hashable {
     case up, down, left, right, pageUp, pageDown, home, end
     /// Shift+Left / Shift+Right: extend a brush.
     case extendLeft, extendRight
     case enter, space
-    case character(Character)
+    /// A named command from the binding table (`KeyBindings`).
+    case action(PaneAction)
     /// Mouse, in the pane's interior coordinates.
     case mousePress(x: Int, y: Int)
     case mouseDrag(x: Int, y: Int)
@@ -65,16 +66,6 @@ public enum PaneCommand: Sendable {
     case stop(JobHandle)
 }
 
-/// A key and what it does, for the footer and the help overlay.
-public struct KeyHint: Sendable, Equatable {
-    public let keys: String
-    public let action: String
-    public init(_ keys: String, _ action: String) {
-        self.keys = keys
-        self.action = action
-    }
-}
-
 /// Everything a pane reads while it updates or renders.
 public struct PaneContext {
     public let id: PaneID
@@ -116,8 +107,12 @@ public protocol Pane {
     /// Draws the pane's interior; the canvas clip is the interior, origin at its top-left. Reads
     /// the pane as the last `layout` left it; changes nothing and starts nothing.
     func render(into canvas: inout Canvas, context: PaneContext)
-    /// Keys for the footer, most useful first.
-    var keyHints: [KeyHint] { get }
+    /// The binding scopes in force while the pane has the focus, most specific first
+    /// (`[.pane(kind)]` by default).
+    var keyScopes: [KeyScope] { get }
+    /// What the key for `action` does now, when the pane's state changes it (a toggle's
+    /// other state); nil keeps the binding table's text.
+    func label(for action: PaneAction) -> String?
     /// What the pane remembers in a view file (none by default).
     var savedSettings: PaneSettings { get }
     /// Esc: closes a view inside the pane (the pair viewer); false when there is none.
@@ -132,4 +127,6 @@ extension Pane {
     public mutating func closeInnerView() -> Bool { false }
     public var brushBinning: ColumnBinning? { nil }
     public func rowsListing(_ state: ExplorerState) -> RowsListing? { nil }
+    public var keyScopes: [KeyScope] { [.pane(kind)] }
+    public func label(for action: PaneAction) -> String? { nil }
 }

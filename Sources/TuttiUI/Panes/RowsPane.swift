@@ -61,14 +61,6 @@ public struct RowsPane: Pane {
                      columnWidths: columnWidths.isEmpty ? nil : columnWidths)
     }
 
-    public var keyHints: [KeyHint] {
-        [KeyHint("↑↓", "row"), KeyHint("←→", "column"), KeyHint("Space", "select row"), KeyHint("s", "sort"),
-         KeyHint("F", "find"), KeyHint("n N", "next/previous match"), KeyHint(":", "go to row"),
-         KeyHint("[ ]", "narrow/widen column"), KeyHint("_", "fit column"), KeyHint("-", "hide column"),
-         KeyHint("+", "show hidden"), KeyHint("H L", "move column"), KeyHint("g G", "first/last row"),
-         KeyHint("Enter", "details")]
-    }
-
     /// The rows shown, in order (the filtered rows, sorted).
     public mutating func orderedRows(_ state: ExplorerState) -> [Int] {
         let sortKey = sort.map { "\($0.column)\($0.ascending)" } ?? ""
@@ -110,7 +102,7 @@ public struct RowsPane: Pane {
     private static func numberWidth(_ dataset: Dataset) -> Int { String(max(dataset.rowCount - 1, 0)).count }
 
     public func render(into canvas: inout Canvas, context: PaneContext) {
-        let width = canvas.width
+        let width = canvas.size.width
         let theme = context.theme
         guard let (shownColumns, shownRows, placed, rowCount) = screen else { return }
         let numberWidth = Self.numberWidth(context.state.dataset)
@@ -219,7 +211,7 @@ public struct RowsPane: Pane {
         case .enter:
             guard !rows.isEmpty else { return [] }
             return [.showRow(rows[cursor])]
-        case .character("s"):
+        case .action(.sort):
             guard let name = focused else { return [] }
             if let sort, sort.column == name {
                 self.sort = sort.ascending ? (name, false) : nil
@@ -228,15 +220,15 @@ public struct RowsPane: Pane {
             }
             list.set(0, count: rows.count)
             return [.message(sort.map { "sorted by \($0.column) \($0.ascending ? "ascending" : "descending")" } ?? "unsorted")]
-        case .character("F"): return [.prompt(.searchRows)]
-        case .character(":"): return [.prompt(.goToRow)]
-        case .character("n"), .character("N"):
-            let forward = input == .character("n")
+        case .action(.find): return [.prompt(.searchRows)]
+        case .action(.goToRow): return [.prompt(.goToRow)]
+        case .action(.nextMatch), .action(.previousMatch):
+            let forward = input == .action(.nextMatch)
             guard search != nil else { return [.message("no search yet: F finds a value in the rows")] }
             return find(forward: forward, includingCursor: false, state: context.state)
-        case .character(let key):
+        case .action(let action):
             guard let focused else { return [] }
-            return columnKey(key, column: focused).map { [.message($0)] } ?? []
+            return columnKey(action, column: focused).map { [.message($0)] } ?? []
         default:
             break
         }
@@ -244,25 +236,25 @@ public struct RowsPane: Pane {
     }
 
     /// The column keys: `[` `]` `_` resize, `-` `+` hide and show, `H` `L` move; returns what to say.
-    private mutating func columnKey(_ key: Character, column name: String) -> String? {
-        switch key {
-        case "[", "]":
+    private mutating func columnKey(_ action: PaneAction, column name: String) -> String? {
+        switch action {
+        case .narrowColumn, .widenColumn:
             let current = columns.widths[name] ?? lastWidths[name] ?? DisplayWidth.of(name)
-            let width = columns.setWidth(name, current + (key == "]" ? Self.widthStep : -Self.widthStep))
+            let width = columns.setWidth(name, current + (action == .widenColumn ? Self.widthStep : -Self.widthStep))
             return "\(name) is \(width) cells wide · _ fits it to its values"
-        case "_":
+        case .fitColumn:
             columns.resetWidth(name)
             return "\(name) fits its values"
-        case "-":
+        case .hideColumn:
             guard columns.hide(name) else { return "the last column shown cannot be hidden" }
             columnCursor = min(columnCursor, columns.shown.count - 1)
             return "hid \(name) · + shows the \(columns.hidden.count) hidden"
-        case "+":
+        case .showHiddenColumns:
             let count = columns.showAll()
             return count == 0 ? "no column is hidden" : "showing \(count) hidden column\(count == 1 ? "" : "s") again"
-        case "H", "L":
-            guard columns.move(name, by: key == "H" ? -1 : 1) else { return nil }
-            columnCursor += key == "H" ? -1 : 1
+        case .moveColumnLeft, .moveColumnRight:
+            guard columns.move(name, by: action == .moveColumnLeft ? -1 : 1) else { return nil }
+            columnCursor += action == .moveColumnLeft ? -1 : 1
             return nil
         default:
             return nil

@@ -63,11 +63,6 @@ public struct SlicesPane: Pane {
         PaneSettings(sortMetric: options.sortMetric.rawValue, descending: options.descending, minimumSize: options.minimumSize)
     }
 
-    public var keyHints: [KeyHint] {
-        [KeyHint("↑↓", "slice"), KeyHint("Enter", "select"), KeyHint("s", "sort"), KeyHint("r", "reverse"),
-         KeyHint("[ ]", "min size"), KeyHint("d", "diverse or all")]
-    }
-
     /// Asks for the slices of the current state (stopping work for an old one) and, once they
     /// are found, shows them sorted as `options` say; returns the work to start or stop.
     private mutating func sync(_ context: PaneContext) -> [PaneCommand] {
@@ -246,25 +241,25 @@ public struct SlicesPane: Pane {
         case .enter, .space:
             guard cursor < slices.count else { return [] }
             return [.dispatch(.select(slices[cursor].rows, .slice(slices[cursor].predicates)))]
-        case .character("s"):
+        case .action(.sort):
             let index = Self.sortable.firstIndex(of: options.sortMetric) ?? 0
             options.sortMetric = Self.sortable[(index + 1) % Self.sortable.count]
             resort()
-        case .character("r"):
+        case .action(.reverse):
             options.descending.toggle()
             resort()
-        case .character("d"):
+        case .action(.toggleDiverse):
             guard model.isSearch else { return [.message("diverse slices apply to found slices (one group column at most)")] }
             options.ordering = options.ordering == .diverse ? .all : .diverse
             list.set(0, count: 0)
             return [.message(options.ordering == .diverse ? "diverse slices: those mostly inside a better one are hidden"
                                                           : "every slice found, similar ones included")]
-        case .character("["), .character("]"):
+        case .action(.halveMinimumSize), .action(.doubleMinimumSize):
             guard model.isSearch else { return [.message("the minimum size applies to found slices (one group column at most)")] }
             let now = options.minimumSize ?? model.sections.compactMap(\.minimumSize).first ?? 32
             // Never past the filtered rows (a slice cannot be larger), so doubling cannot overflow.
             let most = max(1, context.state.filteredCount)
-            options.minimumSize = input == .character("[") ? max(1, now / 2) : min(min(now, most) * 2, most)
+            options.minimumSize = input == .action(.halveMinimumSize) ? max(1, now / 2) : min(min(now, most) * 2, most)
             list.set(0, count: 0)
         default: break
         }

@@ -17,9 +17,6 @@ public struct SummaryPane: Pane {
     /// The column under the cursor.
     public var cursor: Int { list.index }
 
-    public var keyHints: [KeyHint] {
-        [KeyHint("↑↓", "column"), KeyHint("Enter", "histogram"), KeyHint("b", "group by (slices)")]
-    }
 
     /// Lays the table out for an interior of `width` × `height`: the columns that fit, the
     /// summaries in view, and their sparklines.
@@ -46,7 +43,7 @@ public struct SummaryPane: Pane {
     }
 
     public func render(into canvas: inout Canvas, context: PaneContext) {
-        let width = canvas.width
+        let width = canvas.size.width
         let theme = context.theme
         let summaries = context.summaries
         guard let (columns, window) = table else { return }
@@ -134,7 +131,7 @@ public struct SummaryPane: Pane {
         switch input {
         case .mousePress(_, let y):
             list.click(line: y - 1, count: count)
-        case .character("b"):
+        case .action(.groupBy):
             guard cursor < count else { return [] }
             let name = context.summaries[cursor].name
             var groups = context.state.groupColumns

@@ -1,15 +1,14 @@
 import Glibc
 import TuttiTerminal
 
-/// A tiny program on the real backend, for the tmux tests: it shows its pid, size and
-/// capabilities, a colour swatch, wide characters and a log of the events it receives.
-/// q quits, Ctrl-Z suspends, m / M turn mouse reporting off / on, w wakes the loop from
-/// another thread, t sets the window title with a control sequence, c crashes.
+/// A tiny program on the real backend, for the tmux tests of `TuttiTerminalTests`: it shows its
+/// pid, size and capabilities, a colour swatch, wide characters and a log of the events it
+/// receives. q quits (and prints "host done" once the terminal is restored), Ctrl-Z suspends,
+/// m / M turn mouse reporting off / on, w wakes the loop from another thread, t sets the window
+/// title with a control sequence, c crashes.
+@main
 enum TerminalHost {
-    /// Set in the environment of the test binary that tmux runs as the host.
-    static let environmentKey = "TUTTI_TERMINAL_TEST_HOST"
-
-    static func run() throws {
+    static func main() throws {
         let terminal = try CursesTerminal()
         var log: [String] = []
         render(terminal, log)
@@ -40,6 +39,7 @@ enum TerminalHost {
             render(terminal, log)
         }
         terminal.shutdown()
+        print("host done")
     }
 
     private static func render(_ terminal: CursesTerminal, _ log: [String]) {

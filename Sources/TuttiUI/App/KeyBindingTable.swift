@@ -1,0 +1,191 @@
+import TuttiTerminal
+
+/// Every key binding of the explorer, in one table: `Keymap` dispatches from it, and the help
+/// overlay, the footer and README.md's key tables are made from (or checked against) it.
+/// Order matters: within a scope, the footer shows hints in table order.
+public enum KeyBindings {
+    /// The whole table.
+    public static let all: [KeyBinding] = global + moving + summary + histogram + rows + confusion + slices
+        + duplicates + pairViewer
+
+    private static let global: [KeyBinding] = [
+        KeyBinding("pane.cycle", .global, [.key(.tab, .nextPane), .key(.tab, shift: true, .previousPane)],
+                   help: "next / previous pane (or click)", footer: KeyHint("Tab", "pane")),
+        KeyBinding("filter.open", .global, [.key("/", .openFilter)],
+                   help: "filter (Enter apply, Esc cancel, ↑↓ history)", footer: KeyHint("/", "filter")),
+        KeyBinding("help", .global, [.key("?", .toggleHelp)], help: "help: the focused pane's keys first, then all the others",
+                   footer: KeyHint("?", "help")),
+        KeyBinding("quit", .global, [.key("q", .quit), .ctrl("c", .quit)], help: "quit", footer: KeyHint("q", "quit")),
+        KeyBinding("layout.rebalance", .global, [.key("=", .rebalance)],
+                   help: "rebalance: equal sizes, every pane at least its minimum", footer: KeyHint("=", "rebalance")),
+        KeyBinding("selection.filter", .global, [.key("f", .filterToSelection)], help: "filter to the selection"),
+        KeyBinding("cancel", .global, [.key(.escape, .cancel)],
+                   help: "close / stop background work / cancel brush / clear selection"),
+        KeyBinding("export.rows", .global, [.key("x", .exportRows)],
+                   help: "export the selected rows (or the filtered rows) to a file"),
+        KeyBinding("view.save", .global, [.key("w", .saveView)],
+                   help: "save the view (filter, selection, panes) to a JSON file; tutti open FILE reopens it"),
+        KeyBinding("report.write", .global, [.key("R", .saveReport)], help: "write a report of the view: HTML or Markdown"),
+        KeyBinding("clipboard.copy", .global, [.key("y", .copy)],
+                   help: "copy the selected rows' ids (or the rows pane's cell) to the clipboard"),
+        KeyBinding("history.undo-redo", .global, [.key("u", .undo), .ctrl("r", .redo)], help: "undo / redo"),
+        KeyBinding("layout.maximize", .global, [.key("z", .toggleMaximized)], help: "maximise / restore the pane"),
+        KeyBinding("layout.resize", .global,
+                   [.key("<", .narrower), .key(">", .wider), .key("{", .shorter), .key("}", .taller)],
+                   help: "narrower / wider / shorter / taller (or drag a border)"),
+        KeyBinding("layout.swap", .global, [.key("S", .swap)], help: "swap with the next pane"),
+        KeyBinding("layout.close", .global, [.key("X", .close)], help: "close the pane"),
+        KeyBinding("pane.show", .global,
+                   [.key("1", .show(.summary)), .key("2", .show(.rows)), .key("3", .show(.confusion)),
+                    .key("4", .show(.slices)), .key("5", .show(.duplicates))],
+                   help: "show the summary / rows / confusion / slices / duplicates pane (opens it if closed)"),
+        KeyBinding("mouse.toggle", .global, [.key("m", .toggleMouse)], help: "mouse on / off (off: the terminal selects text)"),
+        KeyBinding("screen.redraw", .global, [.ctrl("l", .redraw)], help: "redraw"),
+        KeyBinding("app.suspend", .global, [.ctrl("z", .suspend)], help: "suspend (fg resumes)"),
+    ]
+
+    /// Moving in any pane; a pane's own bindings below say what the keys move over there.
+    private static let moving: [KeyBinding] = [
+        KeyBinding("cursor.move", .global, arrows(.up, .down, .left, .right), help: "move the cursor"),
+        KeyBinding("cursor.page", .global, [.input(.pageUp, .pageUp), .input(.pageDown, .pageDown)], help: "a page up / down"),
+        KeyBinding("cursor.ends", .global, ends, help: "first / last"),
+        KeyBinding("cursor.extend", .global, extend, help: "extend the brush (histograms)"),
+        KeyBinding("cursor.select", .global, [.input(.character(" "), .space)], help: "select what is under the cursor"),
+        KeyBinding("cursor.open", .global, [.input(.enter, .enter)], help: "open or commit what is under the cursor"),
+    ]
+
+    private static let summary: [KeyBinding] = [
+        KeyBinding("summary.move", .pane(.summary), arrows(.up, .down), help: "previous / next column",
+                   footer: KeyHint("↑↓", "column")),
+        KeyBinding("summary.open-histogram", .pane(.summary), [.input(.enter, .enter)], help: "open the column's histogram",
+                   footer: KeyHint("Enter", "histogram")),
+        KeyBinding("summary.group-by", .pane(.summary), [.key("b", .groupBy)],
+                   help: "add or remove the column as a group column (up to 3)", footer: KeyHint("b", "group by (slices)")),
+    ]
+
+    private static let histogram: [KeyBinding] = [
+        KeyBinding("histogram.move", .pane(.histogram), arrows(.left, .right), help: "previous / next bin (↑↓ for categories)",
+                   footer: KeyHint("←→", "bin")),
+        KeyBinding("histogram.brush", .pane(.histogram), extend, help: "brush: extend over the next bin (or drag the mouse)",
+                   footer: KeyHint("⇧←→", "brush")),
+        KeyBinding("histogram.select-bin", .pane(.histogram), [.input(.character(" "), .space)], help: "select the bin",
+                   footer: KeyHint("Space", "select bin")),
+        KeyBinding("histogram.commit", .pane(.histogram), [.input(.enter, .enter)], help: "commit the brush",
+                   footer: KeyHint("Enter", "commit")),
+        KeyBinding("histogram.filter", .pane(.histogram), [.key("f", .filterToSelection)], help: "filter to the selection",
+                   footer: KeyHint("f", "filter")),
+        KeyBinding("histogram.cycle-bin-mode", .pane(.histogram), [.key("b", .cycleBinMode)],
+                   help: "even / quantile / log x bins", footer: KeyHint("b", "bin mode")),
+        KeyBinding("histogram.log-y", .pane(.histogram), [.key("L", .toggleLogScale)], help: "log y (counts) on / off",
+                   footer: KeyHint("L", "log y")),
+        KeyBinding("histogram.bins", .pane(.histogram), [.key("+", .moreBins), .key("-", .fewerBins)], help: "more / fewer bins",
+                   footer: KeyHint("+/-", "bins")),
+    ]
+
+    private static let rows: [KeyBinding] = [
+        KeyBinding("rows.row-cursor", .pane(.rows), arrows(.up, .down), help: "previous / next row", footer: KeyHint("↑↓", "row")),
+        KeyBinding("rows.column-cursor", .pane(.rows), arrows(.left, .right), help: "previous / next column",
+                   footer: KeyHint("←→", "column")),
+        KeyBinding("rows.select", .pane(.rows), [.input(.character(" "), .space)], help: "toggle the row into the selection",
+                   footer: KeyHint("Space", "select row")),
+        KeyBinding("rows.sort", .pane(.rows), [.key("s", .sort)], help: "sort by the column: ascending, descending, off",
+                   footer: KeyHint("s", "sort")),
+        KeyBinding("rows.find", .pane(.rows), [.key("F", .find)], help: "find a value (Tab in the prompt: a regular expression)",
+                   footer: KeyHint("F", "find")),
+        KeyBinding("rows.next-match", .pane(.rows), [.key("n", .nextMatch), .key("N", .previousMatch)],
+                   help: "next/previous match", footer: KeyHint("n N", "next/previous match")),
+        KeyBinding("rows.go-to-row", .pane(.rows), [.key(":", .goToRow)], help: "go to row number", footer: KeyHint(":", "go to row")),
+        KeyBinding("rows.column-width", .pane(.rows), [.key("[", .narrowColumn), .key("]", .widenColumn)],
+                   help: "narrow/widen column by 2 cells", footer: KeyHint("[ ]", "narrow/widen column")),
+        KeyBinding("rows.fit-column", .pane(.rows), [.key("_", .fitColumn)], help: "fit column to its values",
+                   footer: KeyHint("_", "fit column")),
+        KeyBinding("rows.hide-column", .pane(.rows), [.key("-", .hideColumn)], help: "hide column", footer: KeyHint("-", "hide column")),
+        KeyBinding("rows.show-hidden", .pane(.rows), [.key("+", .showHiddenColumns)], help: "show hidden columns again",
+                   footer: KeyHint("+", "show hidden")),
+        KeyBinding("rows.reorder-column", .pane(.rows), [.key("H", .moveColumnLeft), .key("L", .moveColumnRight)],
+                   help: "move column left / right", footer: KeyHint("H L", "move column")),
+        KeyBinding("rows.ends", .pane(.rows), ends, help: "first/last row", footer: KeyHint("g G", "first/last row")),
+        KeyBinding("rows.details", .pane(.rows), [.input(.enter, .enter)], help: "show the row's details (text wrapped)",
+                   footer: KeyHint("Enter", "details")),
+    ]
+
+    private static let confusion: [KeyBinding] = [
+        KeyBinding("confusion.move", .pane(.confusion), arrows(.left, .right, .up, .down),
+                   help: "move over the cells (and across matrices at the edges)", footer: KeyHint("←→↑↓", "cell")),
+        KeyBinding("confusion.select", .pane(.confusion), [.input(.enter, .enter), .input(.character(" "), .space)],
+                   help: "select the cell's rows", footer: KeyHint("Enter", "select cell")),
+        KeyBinding("confusion.row-percentages", .pane(.confusion), [.key("%", .toggleRowPercentages)],
+                   help: "row percentages (recall) or counts", footer: KeyHint("%", "row %")),
+    ]
+
+    private static let slices: [KeyBinding] = [
+        KeyBinding("slices.move", .pane(.slices), arrows(.up, .down), help: "previous / next slice", footer: KeyHint("↑↓", "slice")),
+        KeyBinding("slices.select", .pane(.slices), [.input(.enter, .enter), .input(.character(" "), .space)],
+                   help: "select the slice's rows (a stopped search: run it again)", footer: KeyHint("Enter", "select")),
+        KeyBinding("slices.sort", .pane(.slices), [.key("s", .sort)], help: "next sort metric", footer: KeyHint("s", "sort")),
+        KeyBinding("slices.reverse", .pane(.slices), [.key("r", .reverse)], help: "reverse the order", footer: KeyHint("r", "reverse")),
+        KeyBinding("slices.minimum-size", .pane(.slices), [.key("[", .halveMinimumSize), .key("]", .doubleMinimumSize)],
+                   help: "halve / double the minimum size", footer: KeyHint("[ ]", "min size")),
+        KeyBinding("slices.diverse", .pane(.slices), [.key("d", .toggleDiverse)], help: "diverse slices or every slice found",
+                   footer: KeyHint("d", "diverse or all")),
+    ]
+
+    private static let duplicates: [KeyBinding] = [
+        KeyBinding("duplicates.move", .pane(.duplicates), arrows(.up, .down), help: "previous / next cluster",
+                   footer: KeyHint("↑↓", "cluster")),
+        KeyBinding("duplicates.select", .pane(.duplicates), [.input(.character(" "), .space)], help: "select the cluster's rows",
+                   footer: KeyHint("Space", "select")),
+        KeyBinding("duplicates.compare", .pane(.duplicates), [.input(.enter, .enter)],
+                   help: "open the pair viewer (a stopped search: run it again)", footer: KeyHint("Enter", "compare rows")),
+        KeyBinding("duplicates.filter-kind", .pane(.duplicates), [.key("f", .filterToKind)],
+                   help: "filter to the rows of every cluster of the kind", footer: KeyHint("f", "filter to the kind")),
+        KeyBinding("duplicates.sort", .pane(.duplicates), [.key("s", .sort)], help: "sort by size / similarity / selected / kind",
+                   footer: KeyHint("s", "sort")),
+        KeyBinding("duplicates.reverse", .pane(.duplicates), [.key("r", .reverse)], help: "reverse the order",
+                   footer: KeyHint("r", "reverse")),
+    ]
+
+    private static let pairViewer: [KeyBinding] = [
+        KeyBinding("pair.members", .pairViewer, arrows(.left, .right), help: "previous / next members of the cluster",
+                   footer: KeyHint("←→", "members")),
+        KeyBinding("pair.scroll", .pairViewer, arrows(.up, .down) + [.input(.pageUp, .pageUp), .input(.pageDown, .pageDown)],
+                   help: "scroll", footer: KeyHint("↑↓", "scroll")),
+        KeyBinding("pair.select", .pairViewer, [.input(.character(" "), .space)], help: "select the cluster's rows",
+                   footer: KeyHint("Space", "select")),
+        KeyBinding("pair.back", .pairViewer, [.input(.enter, .enter)], help: "back to the clusters (Esc too)",
+                   footer: KeyHint("Enter", "back")),
+    ]
+
+    /// The arrow keys among `inputs` (`.up`, `.down`, `.left`, `.right`) with their vi letters.
+    private static func arrows(_ inputs: PaneInput...) -> [KeyPress] {
+        let keys: [PaneInput: (Key, Character)] = [.up: (.up, "k"), .down: (.down, "j"), .left: (.left, "h"), .right: (.right, "l")]
+        return inputs.map { .input(keys[$0]!.0, $0) } + inputs.map { .input(.character(keys[$0]!.1), $0) }
+    }
+
+    private static let ends: [KeyPress] = [.input(.home, .home), .input(.end, .end), .input(.character("g"), .home),
+                                           .input(.character("G"), .end)]
+    private static let extend: [KeyPress] = [.input(.left, shift: true, .extendLeft), .input(.right, shift: true, .extendRight)]
+}
+
+extension KeyPress {
+    /// A plain key for a workspace command.
+    static func key(_ key: Key, shift: Bool = false, _ action: GlobalAction) -> KeyPress {
+        KeyPress(KeyEvent(key, modifiers: shift ? .shift : []), .global(action))
+    }
+
+    /// A character key for a workspace command.
+    static func key(_ character: Character, _ action: GlobalAction) -> KeyPress { key(.character(character), action) }
+
+    /// Ctrl with a character, for a workspace command.
+    static func ctrl(_ character: Character, _ action: GlobalAction) -> KeyPress { KeyPress(.ctrl(character), .global(action)) }
+
+    /// A character key for a pane action.
+    static func key(_ character: Character, _ action: PaneAction) -> KeyPress {
+        KeyPress(.character(character), .pane(.action(action)))
+    }
+
+    /// A key that sends an input to the focused pane.
+    static func input(_ key: Key, shift: Bool = false, _ input: PaneInput) -> KeyPress {
+        KeyPress(KeyEvent(key, modifiers: shift ? .shift : []), .pane(input))
+    }
+}
