@@ -7,7 +7,7 @@ import TuttiTerminal
 /// and its counts. A matrix larger than the pane scrolls both ways with the cursor (the label
 /// names and prediction header stay). Enter selects a cell's rows, within the cursor's group;
 /// `%` toggles row percentages (each label's row sums to 100%: recall on the diagonal).
-public struct ConfusionPane: Pane {
+public struct ConfusionPane: KeysAndLayoutPane {
     public let kind = PaneKind.confusion
     /// The cell under the cursor: (label bin, prediction bin).
     public private(set) var cursor = (label: 0, prediction: 0)
@@ -81,7 +81,7 @@ public struct ConfusionPane: Pane {
 
     /// Lays the matrices out for an interior of `width` × `height`: the part of each in view,
     /// the blocks per row and the first block row shown.
-    private mutating func layOut(width: Int, height: Int, context: PaneContext) {
+    mutating func layOut(width: Int, height: Int, context: PaneContext) {
         guard let matrices = current(context) else { return }
         let drawer = ConfusionMatrixDrawer(context: context, labels: matrices.labels, predictions: matrices.predictions,
                                            paneWidth: width, rowPercentages: rowPercentages)
@@ -142,16 +142,7 @@ public struct ConfusionPane: Pane {
         }
     }
 
-    public mutating func update(_ message: PaneMessage, context: PaneContext) -> [PaneCommand] {
-        switch message {
-        case .input(let input): return handle(input, context: context)
-        case .layout(let width, let height): layOut(width: width, height: height, context: context)
-        case .jobEnded, .find, .goToRow: break
-        }
-        return []
-    }
-
-    private mutating func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
+    mutating func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
         guard let matrices = current(context) else { return [] }
         let groups = matrices.counts.count
         guard groups > 0 else { return [] }

@@ -6,7 +6,7 @@ import TuttiTerminal
 /// selected counts, splits and labels. `s` / `r` sort the clusters of each kind; Space selects
 /// a cluster's rows; `f` filters to the rows of every cluster of the kind under the cursor;
 /// Enter opens the pair viewer: two members side by side, the differing cells (and words) marked.
-public struct DuplicatesPane: Pane {
+public struct DuplicatesPane: BackgroundComputedPane {
     public let kind = PaneKind.duplicates
     public let title = "Duplicates"
     /// What the clusters of each kind are sorted by.
@@ -74,7 +74,7 @@ public struct DuplicatesPane: Pane {
     /// Asks for the search over the current filter (stopping an old one) and, once it has
     /// ended, takes its report (or `failure` saying why there is none); returns the work to
     /// start or stop.
-    private mutating func sync(_ context: PaneContext) -> [PaneCommand] {
+    mutating func sync(_ context: PaneContext) -> [PaneCommand] {
         let state = context.state
         let commands = search.request(for: state.filter.rows, label: "duplicate search",
                                       work: { handle in try Self.search(state, handle) })
@@ -133,7 +133,7 @@ public struct DuplicatesPane: Pane {
 
     /// Lays the pane out for an interior of `width` × `height`: the clusters in view, or the
     /// pair viewer's lines and how far they scroll.
-    private mutating func layOut(width: Int, height: Int, context: PaneContext) {
+    mutating func layOut(width: Int, height: Int, context: PaneContext) {
         guard let report else { return }
         guard let pair, let index = cursorCluster else {
             list.fit(lines: height - 2, count: lines.count)
@@ -289,24 +289,13 @@ public struct DuplicatesPane: Pane {
         return true
     }
 
-    public mutating func update(_ message: PaneMessage, context: PaneContext) -> [PaneCommand] {
-        switch message {
-        case .input(let input):
-            let commands = sync(context)
-            if report == nil, stopped, input == .enter { return commands + search.retry() + sync(context) }
-            return commands + handle(input, context: context)
-        case .layout(let width, let height):
-            let commands = sync(context)
-            layOut(width: width, height: height, context: context)
-            return commands
-        case .jobEnded(let handle):
-            return search.receive(handle) ? sync(context) : []
-        case .find, .goToRow:
-            return []
-        }
-    }
+    var isStopped: Bool { report == nil && stopped }
 
-    private mutating func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
+    mutating func receive(_ ended: JobHandle) -> Bool { search.receive(ended) }
+
+    mutating func retry() -> [PaneCommand] { search.retry() }
+
+    mutating func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
         guard let report else { return [] }
         switch input {
         case .action(.sort):

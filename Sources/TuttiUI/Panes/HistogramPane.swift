@@ -7,7 +7,7 @@ import TuttiTerminal
 /// and glyph. Brush bins with Shift+arrows or a mouse drag; every other pane follows live.
 /// Numbers are cut into even bins, at quantiles or on a log x scale (`b`); counts can be drawn
 /// on a log y scale (`L`).
-public struct HistogramPane: Pane {
+public struct HistogramPane: KeysAndLayoutPane {
     public let kind = PaneKind.histogram
     /// The column shown.
     public let column: String
@@ -98,7 +98,7 @@ public struct HistogramPane: Pane {
 
     /// Lays the pane out for an interior of `width` × `height`: the bins that fit, their counts,
     /// and the categories in view.
-    private mutating func layOut(width: Int, height: Int, context: PaneContext) {
+    mutating func layOut(width: Int, height: Int, context: PaneContext) {
         lastSize = (width, height)
         ensureBinning(context, width: width, height: height)
         guard failure == nil, binning != nil else { return }
@@ -270,16 +270,7 @@ public struct HistogramPane: Pane {
 
     // MARK: Input
 
-    public mutating func update(_ message: PaneMessage, context: PaneContext) -> [PaneCommand] {
-        switch message {
-        case .input(let input): return handle(input, context: context)
-        case .layout(let width, let height): layOut(width: width, height: height, context: context)
-        case .jobEnded, .find, .goToRow: break
-        }
-        return []
-    }
-
-    private mutating func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
+    mutating func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
         guard let binning else { return [] }
         let last = binning.binCount - 1
         let (previous, next): (PaneInput, PaneInput) = isCategorical ? (.up, .down) : (.left, .right)

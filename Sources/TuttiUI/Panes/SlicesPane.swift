@@ -8,7 +8,7 @@ import TuttiTerminal
 /// selection live; Enter selects a slice's rows (the selection remembers its predicates, the
 /// group's included, so `f` filters to it). In a narrow pane the slice column keeps its room
 /// (number columns drop first), and when the table cuts a slice the cursor's shows whole below it.
-public struct SlicesPane: Pane {
+public struct SlicesPane: BackgroundComputedPane {
     public let kind = PaneKind.slices
     /// The sort and the minimum size.
     public private(set) var options = SliceSectionOptions()
@@ -65,7 +65,7 @@ public struct SlicesPane: Pane {
 
     /// Asks for the slices of the current state (stopping work for an old one) and, once they
     /// are found, shows them sorted as `options` say; returns the work to start or stop.
-    private mutating func sync(_ context: PaneContext) -> [PaneCommand] {
+    mutating func sync(_ context: PaneContext) -> [PaneCommand] {
         let state = context.state
         let key = ModelKey(filter: state.filter.rows, groups: state.groupColumns, roles: state.roles,
                            minimumSize: options.minimumSize, ordering: options.ordering)
@@ -108,7 +108,7 @@ public struct SlicesPane: Pane {
 
     /// Lays the table out for an interior of `width` × `height`: where the rows start, the lines
     /// below that show the cursor's slice whole, and the lines in view.
-    private mutating func layOut(width: Int, height: Int, context: PaneContext) {
+    mutating func layOut(width: Int, height: Int, context: PaneContext) {
         guard let model = shown, !(model.nothingToSearch && model.groupColumns.isEmpty) else { return }
         let (drawer, widest) = measure(model, context: context, width: width)
         let slices = model.slices
@@ -209,24 +209,13 @@ public struct SlicesPane: Pane {
         return parts.joined(separator: " · ")
     }
 
-    public mutating func update(_ message: PaneMessage, context: PaneContext) -> [PaneCommand] {
-        switch message {
-        case .input(let input):
-            let commands = sync(context)
-            if shown == nil, stopped, input == .enter { return commands + computation.retry() + sync(context) }
-            return commands + handle(input, context: context)
-        case .layout(let width, let height):
-            let commands = sync(context)
-            layOut(width: width, height: height, context: context)
-            return commands
-        case .jobEnded(let handle):
-            return computation.receive(handle) ? sync(context) : []
-        case .find, .goToRow:
-            return []
-        }
-    }
+    var isStopped: Bool { shown == nil && stopped }
 
-    private mutating func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
+    mutating func receive(_ ended: JobHandle) -> Bool { computation.receive(ended) }
+
+    mutating func retry() -> [PaneCommand] { computation.retry() }
+
+    mutating func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
         guard let model = shown else { return [] }
         let slices = model.slices
         if list.move(input, count: slices.count) { return [] }

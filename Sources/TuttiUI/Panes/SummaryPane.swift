@@ -3,7 +3,7 @@ import TuttiTerminal
 
 /// One row per column: name, kind, role, missing, distinct, range or top value, and a
 /// sparkline of its distribution. Enter opens the column's histogram.
-public struct SummaryPane: Pane {
+public struct SummaryPane: KeysAndLayoutPane {
     public let kind = PaneKind.summary
     public let title = "Summary"
     private var list = ListCursor()
@@ -20,7 +20,7 @@ public struct SummaryPane: Pane {
 
     /// Lays the table out for an interior of `width` × `height`: the columns that fit, the
     /// summaries in view, and their sparklines.
-    private mutating func layOut(width: Int, height: Int, context: PaneContext) {
+    mutating func layOut(width: Int, height: Int, context: PaneContext) {
         let summaries = context.summaries
         list.fit(lines: height - 1, count: summaries.count)
         let nameWidth = min(max(summaries.map { DisplayWidth.of($0.name) }.max() ?? 6, 6), max(8, width / 4))
@@ -116,16 +116,7 @@ public struct SummaryPane: Pane {
         }
     }
 
-    public mutating func update(_ message: PaneMessage, context: PaneContext) -> [PaneCommand] {
-        switch message {
-        case .input(let input): return handle(input, context: context)
-        case .layout(let width, let height): layOut(width: width, height: height, context: context)
-        case .jobEnded, .find, .goToRow: break
-        }
-        return []
-    }
-
-    private mutating func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
+    mutating func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
         let count = context.summaries.count
         if list.move(input, count: count) { return [] }
         switch input {
