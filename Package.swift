@@ -52,6 +52,7 @@ let package = Package(
             name: "tutti",
             dependencies: [
                 "TuttiCore",
+                "TuttiTerminal",
                 "TuttiUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

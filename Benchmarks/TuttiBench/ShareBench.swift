@@ -16,7 +16,7 @@ enum ShareBench {
         let rows = try FilterExpression(expression, dataset: dataset).evaluate(dataset)
         try explorer.apply(.select(rows, .rows))
         let state = explorer.state
-        let layout = ViewLayout.pane(ViewPane(kind: "rows"))
+        let layout = LayoutNode.pane(ViewPane(kind: .rows))
         let viewPath = folder + "/view.json", exportPath = folder + "/selection.csv", reportPath = folder + "/report.html"
 
         let fingerprint = best { _ = DatasetFingerprint.of(dataset) }

@@ -47,9 +47,9 @@ struct DataOptions: ParsableArguments {
         return text.utf8.first
     }
 
-    /// The load options these flags ask for (plus progress and cancellation from the caller).
-    func loadOptions(_ base: LoadOptions = LoadOptions()) -> LoadOptions {
-        var options = base
+    /// The load options these flags ask for.
+    func loadOptions() -> LoadOptions {
+        var options = LoadOptions()
         options.delimiter = delimiter.flatMap(parsedDelimiter)
         options.textColumns = Set(CommaList.names(textColumns ?? ""))
         if let text { options.textColumns.insert(text) }
@@ -85,9 +85,9 @@ struct DataOptions: ParsableArguments {
     /// The name to show for the data.
     var displayName: String { demo ? DemoData.displayName : (file == "-" ? "<stdin>" : file ?? "") }
 
-    /// Loads the data with `options` (from `loadOptions`).
-    func loadResult(_ options: LoadOptions) throws -> LoadResult {
-        demo ? try DemoData.load(options: options) : try DatasetLoader.load(file!, options: options)
+    /// Loads the data with `options` (from `loadOptions`), reporting to `work`.
+    func loadResult(_ options: LoadOptions, work: WorkContext = WorkContext()) throws -> LoadResult {
+        demo ? try DemoData.load(options: options, work: work) : try DatasetLoader.load(file!, options: options, work: work)
     }
 
     /// The inferred roles with the role flags applied.
@@ -105,7 +105,7 @@ struct DataOptions: ParsableArguments {
     func load() throws -> (dataset: Dataset, roles: ColumnRoles) {
         try requireSource()
         let progress = ProgressLine(enabled: Console.stderrIsTerminal)
-        let result = try loadResult(loadOptions(LoadOptions(progress: { progress.update($0) })))
+        let result = try loadResult(loadOptions(), work: WorkContext(progress: { progress.update($0) }))
         progress.finish()
         for warning in result.warnings { Console.error("tutti: warning: \(warning)") }
         return (result.dataset, try roles(for: result.dataset))

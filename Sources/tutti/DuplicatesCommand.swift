@@ -101,8 +101,8 @@ struct DuplicatesCommand: ParsableCommand {
         let rows = try FilterOption.rows(expression, in: dataset)
         let progress = SearchProgressLine(enabled: Console.stderrIsTerminal)
         let search = try DuplicateSearch(dataset: dataset, roles: roles,
-                                         options: options(roles: roles, rows: rows) { progress.update($0) })
-        let report = try search.run()
+                                         options: options(roles: roles, rows: rows))
+        let report = try search.run(work: WorkContext(progress: { progress.update($0) }))
         progress.finish()
         let output = DuplicatesReport(search: search, report: report, name: data.displayName, searchedRows: rows.count)
         switch format {
@@ -114,8 +114,7 @@ struct DuplicatesCommand: ParsableCommand {
     }
 
     /// What to search for: the kinds asked for, or every kind that applies.
-    private func options(roles: ColumnRoles, rows: RowSet,
-                         progress: @escaping @Sendable (DuplicateProgress) -> Void) -> DuplicateOptions {
+    private func options(roles: ColumnRoles, rows: RowSet) -> DuplicateOptions {
         let vectors = vectorColumns.map(CommaList.names) ?? roles[.vector].map { [$0] } ?? []
         var options = DuplicateOptions.allApplicable(roles: roles)
         options.vectorColumns = vectors
@@ -133,7 +132,6 @@ struct DuplicatesCommand: ParsableCommand {
             options.vectorThreshold = threshold
         }
         options.rows = rows
-        options.progress = progress
         return options
     }
 
@@ -275,7 +273,7 @@ private final class SearchProgressLine: Sendable {
 
     init(enabled: Bool) { self.enabled = enabled }
 
-    func update(_ progress: DuplicateProgress) {
+    func update(_ progress: WorkProgress) {
         guard enabled, Date().timeIntervalSince(started) > 0.5 else { return }
         let text = "\(progress.phase) \(Int(progress.fraction * 100))%"
         let changed = state.withLock { state in

@@ -93,12 +93,9 @@ struct ExplorerSession {
         if let themeWarning { warnings.append(themeWarning) }
         let glyphs: Glyphs = capabilities.unicode && !look.ascii ? .unicode : .ascii
         let data = self.data
-        let base = data.loadOptions()
-        let loaded = try LoadingScreen.run(terminal: terminal, name: data.displayName, theme: theme, glyphs: glyphs) { options in
-            var merged = base
-            merged.progress = options.progress
-            merged.cancellation = options.cancellation
-            return try data.loadResult(merged)
+        let options = data.loadOptions()
+        let loaded = try LoadingScreen.run(terminal: terminal, name: data.displayName, theme: theme, glyphs: glyphs) { work in
+            try data.loadResult(options, work: work)
         }
         guard let result = loaded else { return (true, warnings) }
         let roles = try data.roles(for: result.dataset)

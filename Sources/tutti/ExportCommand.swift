@@ -60,7 +60,7 @@ struct ExportCommand: ParsableCommand {
             inputs.append(file)
         }
         let cancellation = CancellationFlag()
-        let options = ExportOptions(overwrite: force, inputPaths: inputs, cancellation: cancellation)
+        let options = ExportOptions(overwrite: force, inputPaths: inputs)
         // Refuse before a long load, not after.
         try RowExporter.checkDestination(output, options: options)
         let document = try view.document()
@@ -74,7 +74,8 @@ struct ExportCommand: ParsableCommand {
         }
         let interrupts = InterruptHandler(cancelling: cancellation)
         defer { interrupts.restore() }
-        let summary = try RowExporter(dataset: dataset, columns: selected, rows: rows).export(to: output, options: options)
+        let exporter = RowExporter(dataset: dataset, columns: selected, rows: rows)
+        let summary = try exporter.export(to: output, options: options, work: WorkContext(cancellation: cancellation))
         Console.error(summary.description)
     }
 

@@ -10,8 +10,8 @@ final class ProgressLine: Sendable {
 
     init(enabled: Bool) { self.enabled = enabled }
 
-    func update(_ progress: LoadProgress) {
-        guard enabled, Date().timeIntervalSince(started) > 0.5, progress.bytesTotal > 0 else { return }
+    func update(_ progress: WorkProgress) {
+        guard enabled, Date().timeIntervalSince(started) > 0.5, progress.total > 0 else { return }
         let percent = Int(progress.fraction * 100)
         let line: String? = state.withLock { state in
             guard percent != state.lastPercent else { return nil }

@@ -107,7 +107,7 @@ import TuttiTestSupport
         let flag = CancellationFlag()
         flag.cancel()
         #expect(throws: TuttiError.cancelled(file: "x.csv")) {
-            try DatasetLoader.load(bytes: Array("a\n1\n".utf8), name: "x.csv", options: LoadOptions(cancellation: flag))
+            try DatasetLoader.load(bytes: Array("a\n1\n".utf8), name: "x.csv", work: WorkContext(cancellation: flag))
         }
     }
 }

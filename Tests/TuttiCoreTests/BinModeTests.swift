@@ -90,7 +90,7 @@ import Testing
 
     @Test func viewSettingsKeepTheBinMode() throws {
         let settings = PaneSettings(column: "retweets", binMode: .log)
-        let view = ViewPane(kind: "histogram", settings: settings)
+        let view = ViewPane(kind: .histogram, settings: settings)
         let encoded = try JSONEncoder().encode(view)
         #expect(String(decoding: encoded, as: UTF8.self).contains("\"log\""))
         #expect(try JSONDecoder().decode(ViewPane.self, from: encoded).settings.binMode == .log)

@@ -73,6 +73,6 @@ import Testing
         let column = Column(name: "n", data: .integer(Array(repeating: 1, count: many.rowCount)), validity: many)
         let flag = CancellationFlag()
         flag.cancel()
-        #expect(throws: TuttiError.self) { try CellSearch("1").matches(in: [column], among: many, cancellation: flag) }
+        #expect(throws: TuttiError.self) { try CellSearch("1").matches(in: [column], among: many, work: WorkContext(cancellation: flag)) }
     }
 }

@@ -204,16 +204,16 @@ func rows(_ report: DuplicateReport, _ kind: DuplicateKind) -> [[Int]] {
         let flag = CancellationFlag()
         flag.cancel()
         let search = try DuplicateSearch(dataset: dataset, roles: .infer(from: dataset),
-                                         options: DuplicateOptions(textColumn: "b", cancellation: flag))
-        #expect(throws: TuttiError("duplicate search cancelled")) { try search.run() }
+                                         options: DuplicateOptions(textColumn: "b"))
+        #expect(throws: TuttiError("duplicate search cancelled")) { try search.run(work: WorkContext(cancellation: flag)) }
     }
 
     @Test func reportsProgress() throws {
         let dataset = try load(Self.csv).dataset
         let phases = Mutex<Set<String>>([])
-        let options = DuplicateOptions(textColumn: "b", vectorColumns: ["a", "c"],
-                                       progress: { progress in _ = phases.withLock { $0.insert(progress.phase) } })
-        _ = try DuplicateSearch(dataset: dataset, roles: .infer(from: dataset), options: options).run()
+        let options = DuplicateOptions(textColumn: "b", vectorColumns: ["a", "c"])
+        let work = WorkContext(progress: { progress in _ = phases.withLock { $0.insert(progress.phase) } })
+        _ = try DuplicateSearch(dataset: dataset, roles: .infer(from: dataset), options: options).run(work: work)
         let seen = phases.withLock { $0 }
         #expect(seen.isSuperset(of: ["hashing rows", "grouping rows", "near-duplicate text: signatures",
                                      "near-duplicate vectors: pairs"]))

@@ -47,13 +47,13 @@ import Testing
     @Test func aFileThatAppearsDuringTheExportIsKept() throws {
         let folder = try TemporaryFolder()
         let path = folder.url.appendingPathComponent("out.csv").path
-        let options = ExportOptions(progress: { _ in
+        let work = WorkContext(progress: { _ in
             if !FileManager.default.fileExists(atPath: path) {
                 _ = FileManager.default.createFile(atPath: path, contents: Data("theirs\n".utf8))
             }
         })
         #expect(throws: TuttiError("exists; use --force to overwrite", file: path)) {
-            try RowExporter(dataset: bigTable).export(to: path, options: options)
+            try RowExporter(dataset: bigTable).export(to: path, work: work)
         }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "theirs\n")
         #expect(try folderContents(folder) == ["out.csv"])
@@ -102,17 +102,17 @@ import Testing
         let previous = try folder.write("keep-" + name, "previous\n")
         for (path, overwrite) in [(folder.url.appendingPathComponent(name).path, false), (previous, true)] {
             let flag = CancellationFlag()
-            let reports = Mutex<[ExportProgress]>([])
-            let options = ExportOptions(overwrite: overwrite, progress: { progress in
+            let reports = Mutex<[WorkProgress]>([])
+            let work = WorkContext(progress: { progress in
                 reports.withLock { $0.append(progress) }
                 flag.cancel()
             }, cancellation: flag)
             #expect(throws: TuttiError("export cancelled; nothing was written", file: path)) {
-                try RowExporter(dataset: bigTable).export(to: path, options: options)
+                try RowExporter(dataset: bigTable).export(to: path, options: ExportOptions(overwrite: overwrite), work: work)
             }
             let seen = reports.withLock { $0 }
             #expect(seen.count == 1)
-            #expect(seen.first.map { $0.rowsDone > 0 && $0.rowsDone < bigTable.rowCount } == true)
+            #expect(seen.first.map { $0.done > 0 && $0.done < bigTable.rowCount } == true)
         }
         #expect(try folderContents(folder) == ["keep-" + name])
         #expect(try String(contentsOfFile: previous, encoding: .utf8) == "previous\n")
@@ -124,20 +124,20 @@ import Testing
         flag.cancel()
         let path = folder.url.appendingPathComponent("out.csv").path
         #expect(throws: TuttiError("export cancelled; nothing was written", file: path)) {
-            try RowExporter(dataset: sampleTable()).export(to: path, options: ExportOptions(cancellation: flag))
+            try RowExporter(dataset: sampleTable()).export(to: path, work: WorkContext(cancellation: flag))
         }
         #expect(try folderContents(folder) == [])
     }
 
     @Test func progressRisesToTheTotal() throws {
         let folder = try TemporaryFolder()
-        let reports = Mutex<[ExportProgress]>([])
-        let options = ExportOptions(progress: { progress in reports.withLock { $0.append(progress) } })
-        try RowExporter(dataset: bigTable).export(to: folder.url.appendingPathComponent("big.tsv").path, options: options)
+        let reports = Mutex<[WorkProgress]>([])
+        let work = WorkContext(progress: { progress in reports.withLock { $0.append(progress) } })
+        try RowExporter(dataset: bigTable).export(to: folder.url.appendingPathComponent("big.tsv").path, work: work)
         let seen = reports.withLock { $0 }
         #expect(seen.count > 2)
-        #expect(seen.map(\.rowsDone) == seen.map(\.rowsDone).sorted())
-        #expect(seen.allSatisfy { $0.rowsTotal == bigTable.rowCount })
+        #expect(seen.map(\.done) == seen.map(\.done).sorted())
+        #expect(seen.allSatisfy { $0.total == bigTable.rowCount })
         #expect(seen.last?.fraction == 1)
         #expect(try folderContents(folder) == ["big.tsv"])
     }

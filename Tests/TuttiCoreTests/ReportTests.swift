@@ -12,9 +12,9 @@ func reportAdultState() throws -> ExplorerState {
 }
 
 /// The panes of the report tests' view.
-let reportAdultPanes = [ViewPane(kind: "summary"), ViewPane(kind: "histogram", settings: PaneSettings(column: "age")),
-                        ViewPane(kind: "confusion"), ViewPane(kind: "slices", settings: PaneSettings(sortMetric: "error")),
-                        ViewPane(kind: "duplicates")]
+let reportAdultPanes = [ViewPane(kind: .summary), ViewPane(kind: .histogram, settings: PaneSettings(column: "age")),
+                        ViewPane(kind: .confusion), ViewPane(kind: .slices, settings: PaneSettings(sortMetric: "error")),
+                        ViewPane(kind: .duplicates)]
 
 /// The Adult report, computed once (slices and duplicates take a moment).
 let reportAdult: Report = {
@@ -102,7 +102,7 @@ let reportAdult: Report = {
         ])
         let state = ExplorerState(dataset: dataset, roles: ColumnRoles.infer(from: dataset))
         let input = ReportInput(state: state, datasetName: "odd <name>.csv", panes: [
-            ViewPane(kind: "histogram", settings: PaneSettings(column: "name")), ViewPane(kind: "rows"),
+            ViewPane(kind: .histogram, settings: PaneSettings(column: "name")), ViewPane(kind: .rows),
         ])
         let report = try ReportBuilder.build(input)
         let html = HTMLReport.render(report)
@@ -115,22 +115,12 @@ let reportAdult: Report = {
         #expect(!markdown.contains("# tutti report: odd <name>"))
     }
 
-    @Test func defaultPanesFollowTheRoles() {
-        let panes = ReportInput.defaultPanes(dataset: adult, roles: ColumnRoles.infer(from: adult))
-        #expect(panes.map(\.kind) == ["summary", "histogram", "histogram", "histogram", "histogram", "confusion", "slices",
-                                      "duplicates"])
-        #expect(panes.compactMap(\.settings.column) == ["label", "prediction", "score", "loss"])
-        let plain = makeDataset(["x": .floats([1, 2]), "c": .categorical(["a", "a"])])
-        #expect(ReportInput.defaultPanes(dataset: plain, roles: ColumnRoles()).map(\.kind)
-                == ["summary", "histogram", "slices", "duplicates"])
-    }
-
     @Test func panesThatCannotShowSayWhy() throws {
         let dataset = makeDataset(["x": .floats([1, 2, 3]), "t": .text(["a", "b", "c"])])
         let state = ExplorerState(dataset: dataset, roles: ColumnRoles())
         let report = try ReportBuilder.build(ReportInput(state: state, datasetName: "t.csv", panes: [
-            ViewPane(kind: "histogram", settings: PaneSettings(column: "nope")), ViewPane(kind: "histogram", settings: PaneSettings(column: "t")),
-            ViewPane(kind: "confusion"), ViewPane(kind: "slices"), ViewPane(kind: "scatter"),
+            ViewPane(kind: .histogram, settings: PaneSettings(column: "nope")), ViewPane(kind: .histogram, settings: PaneSettings(column: "t")),
+            ViewPane(kind: .confusion), ViewPane(kind: .slices), ViewPane(kind: PaneKind(rawValue: "scatter")),
         ]))
         let notes = report.sections.dropFirst(3).map { section in
             section.blocks.contains { if case .note = $0 { true } else { false } }
@@ -141,7 +131,7 @@ let reportAdult: Report = {
     @Test func rowsPutTheSelectionFirst() throws {
         let state = try reportAdultState()
         let report = try ReportBuilder.build(ReportInput(state: state, datasetName: "adult", panes: [
-            ViewPane(kind: "rows", settings: PaneSettings(sortColumn: "age", descending: true)),
+            ViewPane(kind: .rows, settings: PaneSettings(sortColumn: "age", descending: true)),
         ]))
         let table = try #require(report.sections[3].blocks.compactMap { if case .table(let t) = $0 { t } else { nil } }.first)
         #expect(table.rows.count == 20)
@@ -156,7 +146,7 @@ let reportAdult: Report = {
         flag.cancel()
         let state = ExplorerState(dataset: adult, roles: ColumnRoles.infer(from: adult))
         #expect(throws: TuttiError("report cancelled")) {
-            try ReportBuilder.build(ReportInput(state: state, datasetName: "adult"), cancellation: flag)
+            try ReportBuilder.build(ReportInput(state: state, datasetName: "adult"), work: WorkContext(cancellation: flag))
         }
     }
 
@@ -220,7 +210,7 @@ let reportAdult: Report = {
                                               .setGroupColumns(["sex"])).0
     static let settings = PaneSettings(sortMetric: "fnr", descending: true, minimumSize: 200)
     static let report = try! ReportBuilder.build(ReportInput(state: grouped, datasetName: "adult", panes: [
-        ViewPane(kind: "confusion"), ViewPane(kind: "slices", settings: settings),
+        ViewPane(kind: .confusion), ViewPane(kind: .slices, settings: settings),
     ]))
 
     static func section(_ report: Report, _ heading: String) throws -> ReportSection {
@@ -295,7 +285,7 @@ let reportAdult: Report = {
     @Test func largeNumbersAreGroupedLikeCounts() throws {
         let state = ExplorerState(dataset: adult, roles: ColumnRoles.infer(from: adult))
         let report = try ReportBuilder.build(ReportInput(state: state, datasetName: "adult", panes: [
-            ViewPane(kind: "histogram", settings: PaneSettings(column: "fnlwgt")),
+            ViewPane(kind: .histogram, settings: PaneSettings(column: "fnlwgt")),
         ]))
         let histogram = try Self.section(report, "Histogram: fnlwgt")
         let stats = try #require(Self.tables(histogram).first?.rows.first)

@@ -95,7 +95,8 @@ import Testing
         let flag = CancellationFlag()
         flag.cancel()
         #expect(throws: TuttiError.self) {
-            try SliceLine.run(features: Self.features(dataset), rows: all, errors: errors, options: SliceLineOptions(), cancellation: flag)
+            try SliceLine.run(features: Self.features(dataset), rows: all, errors: errors, options: SliceLineOptions(),
+                              work: WorkContext(cancellation: flag))
         }
         let seen = Mutex<[SliceLineProgress]>([])
         _ = try SliceLine.run(features: Self.features(dataset), rows: all, errors: errors, options: SliceLineOptions()) { progress in

@@ -4,13 +4,13 @@ import Testing
 
 @Suite struct ViewDocumentTests {
     /// A histogram beside a stack of the slices pane (sorted) and the summary.
-    static let layout = ViewLayout.split(axis: .horizontal, weights: [2, 1], children: [
-        .pane(ViewPane(kind: "histogram", settings: PaneSettings(column: "hours_per_week", bins: 24))),
-        .split(axis: .vertical, weights: [1, 1], children: [
-            .pane(ViewPane(kind: "slices", settings: PaneSettings(sortMetric: "error_rate", descending: true))),
-            .pane(ViewPane(kind: "summary")),
-        ]),
-    ])
+    static let layout = LayoutNode.split(.horizontal, [
+        .pane(ViewPane(kind: .histogram, settings: PaneSettings(column: "hours_per_week", bins: 24))),
+        .split(.vertical, [
+            .pane(ViewPane(kind: .slices, settings: PaneSettings(sortMetric: "error_rate", descending: true))),
+            .pane(ViewPane(kind: .summary)),
+        ], weights: [1, 1]),
+    ], weights: [2, 1])
 
     func fresh(_ dataset: Dataset = adult) -> Explorer {
         Explorer(state: ExplorerState(dataset: dataset, roles: ColumnRoles.infer(from: dataset)))
@@ -191,7 +191,7 @@ import Testing
     }
 
     @Test func writeRefusesToReplaceAFileUnlessAsked() throws {
-        let view = ViewDocument(state: fresh().state, datasetPath: "adult.csv", layout: .pane(ViewPane(kind: "rows")),
+        let view = ViewDocument(state: fresh().state, datasetPath: "adult.csv", layout: .pane(ViewPane(kind: .rows)),
                                 focus: 0, theme: nil)
         let folder = try TemporaryFolder()
         let path = folder.url.appendingPathComponent("v.json").path
@@ -201,8 +201,8 @@ import Testing
         }
         try view.write(to: path, overwrite: true)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["v.json"])
-        let layout = ViewLayout.split(axis: .vertical, weights: [.infinity, 1],
-                                      children: [.pane(ViewPane(kind: "rows")), .pane(ViewPane(kind: "summary"))])
+        let layout = LayoutNode.split(.vertical, [.pane(ViewPane(kind: .rows)), .pane(ViewPane(kind: .summary))],
+                                      weights: [.infinity, 1])
         let infinite = ViewDocument(state: fresh().state, datasetPath: "adult.csv", layout: layout, focus: nil, theme: nil)
         let other = folder.url.appendingPathComponent("w.json").path
         #expect(throws: TuttiError.self) { try infinite.write(to: other, overwrite: false) }

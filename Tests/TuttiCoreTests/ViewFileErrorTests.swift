@@ -19,7 +19,7 @@ import Testing
     /// A valid view file of Adult, as text.
     func validText() throws -> String {
         let state = ExplorerState(dataset: adult, roles: ColumnRoles.infer(from: adult))
-        let view = ViewDocument(state: state, datasetPath: "adult.csv", layout: .pane(ViewPane(kind: "summary")),
+        let view = ViewDocument(state: state, datasetPath: "adult.csv", layout: .pane(ViewPane(kind: .summary)),
                                 focus: 0, theme: nil)
         let folder = try TemporaryFolder()
         let path = folder.url.appendingPathComponent("v.json").path

@@ -5,7 +5,7 @@ import Testing
 /// View files edited by hand: odd values give warnings or clear errors, never a crash.
 @Suite struct ViewHandEditedTests {
     /// A valid view of Adult, as JSON text.
-    func validText(layout: ViewLayout = .pane(ViewPane(kind: "summary"))) throws -> String {
+    func validText(layout: LayoutNode<ViewPane> = .pane(ViewPane(kind: .summary))) throws -> String {
         let state = ExplorerState(dataset: adult, roles: ColumnRoles.infer(from: adult))
         let view = ViewDocument(state: state, datasetPath: "adult.csv", layout: layout, focus: 0, theme: nil)
         let folder = try TemporaryFolder()
@@ -28,11 +28,11 @@ import Testing
     }
 
     @Test func hugeWeightsKeepTheirProportions() throws {
-        let layout = ViewLayout.split(axis: .horizontal, weights: [3, 1],
-                                      children: [.pane(ViewPane(kind: "summary")), .pane(ViewPane(kind: "rows"))])
+        let layout = LayoutNode.split(.horizontal, [.pane(ViewPane(kind: .summary)), .pane(ViewPane(kind: .rows))],
+                                      weights: [3, 1])
         let text = try validText(layout: layout).replacingOccurrences(of: "[3, 1]", with: "[3e307, 1e307]")
         #expect(text.contains("3e307"))
-        guard case .split(_, let weights, _) = try read(text).layout else {
+        guard case .split(_, _, let weights) = try read(text).layout else {
             Issue.record("not a split")
             return
         }
@@ -42,7 +42,7 @@ import Testing
     @Test func aPaneWithoutSettingsIsFine() throws {
         let text = try validText().replacingOccurrences(of: "\"settings\" : {\n\n        }", with: "\"settings\" : null")
         let bare = text.replacingOccurrences(of: ",\n        \"settings\" : null", with: "")
-        #expect(try read(bare).layout == .pane(ViewPane(kind: "summary")))
+        #expect(try read(bare).layout == .pane(ViewPane(kind: .summary)))
     }
 
     @Test func aValueOfTheWrongShapeIsNamedNotCalledInvalidJSON() throws {
@@ -61,7 +61,7 @@ import Testing
         let data = try folder.write("data.csv", "a\n1\n")
         let dataset = try DatasetLoader.load(data).dataset
         let view = ViewDocument(state: ExplorerState(dataset: dataset, roles: ColumnRoles()), datasetPath: data,
-                                layout: .pane(ViewPane(kind: "rows")), focus: 0, theme: nil)
+                                layout: .pane(ViewPane(kind: .rows)), focus: 0, theme: nil)
         #expect(throws: TuttiError("refusing to write over the input file", file: data)) {
             try view.write(to: data, overwrite: true, inputs: [dataset.source])
         }
@@ -72,7 +72,7 @@ import Testing
         let roles = ColumnRoles.infer(from: adult)
         var explorer = Explorer(state: ExplorerState(dataset: adult, roles: roles))
         try explorer.apply(.setFilter("split == \"test\""))
-        var view = ViewDocument(state: explorer.state, datasetPath: "adult.csv", layout: .pane(ViewPane(kind: "rows")),
+        var view = ViewDocument(state: explorer.state, datasetPath: "adult.csv", layout: .pane(ViewPane(kind: .rows)),
                                 focus: 0, theme: nil)
         view.filter.expression = nil
         view.groupColumns = ["sex", "age", "race", "split"]

@@ -5,7 +5,7 @@ import Testing
 /// View files too large to be views: thousands of panes, splits nested hundreds deep, a device.
 @Suite struct ViewLimitTests {
     /// The error reading a view of Adult with `layout`, or nil when it reads.
-    func readError(layout: ViewLayout) throws -> TuttiError? {
+    func readError(layout: LayoutNode<ViewPane>) throws -> TuttiError? {
         let state = ExplorerState(dataset: adult, roles: ColumnRoles.infer(from: adult))
         let view = ViewDocument(state: state, datasetPath: "adult.csv", layout: layout, focus: 0, theme: nil)
         let folder = try TemporaryFolder()
@@ -20,37 +20,37 @@ import Testing
         }
     }
 
-    func row(_ count: Int) -> ViewLayout {
-        .split(axis: .horizontal, weights: Array(repeating: 1, count: count),
-               children: Array(repeating: .pane(ViewPane(kind: "rows")), count: count))
+    func row(_ count: Int) -> LayoutNode<ViewPane> {
+        .split(.horizontal, Array(repeating: .pane(ViewPane(kind: .rows)), count: count),
+               weights: Array(repeating: 1, count: count))
     }
 
-    func nested(_ depth: Int) -> ViewLayout {
-        (0..<depth).reduce(ViewLayout.pane(ViewPane(kind: "summary"))) { inner, _ in
-            .split(axis: .vertical, weights: [1, 1], children: [inner, .pane(ViewPane(kind: "rows"))])
+    func nested(_ depth: Int) -> LayoutNode<ViewPane> {
+        (0..<depth).reduce(LayoutNode.pane(ViewPane(kind: .summary))) { inner, _ in
+            .split(.vertical, [inner, .pane(ViewPane(kind: .rows))], weights: [1, 1])
         }
     }
 
     @Test func thousandsOfPanesAreRefused() throws {
         #expect(try readError(layout: row(5_000))?.message == "the layout has 5,000 panes; a view holds at most 64")
-        #expect(try readError(layout: row(ViewLayout.maxPanes + 1)) != nil)
-        #expect(try readError(layout: row(ViewLayout.maxPanes)) == nil)
+        #expect(try readError(layout: row(ViewDocument.maxPanes + 1)) != nil)
+        #expect(try readError(layout: row(ViewDocument.maxPanes)) == nil)
     }
 
     @Test func deeplyNestedSplitsAreRefused() throws {
-        let tooDeep = ViewLayout.maxDepth + 1
+        let tooDeep = ViewDocument.maxDepth + 1
         // A chain of splits holds one more pane than it has splits; keep within the pane cap.
-        #expect(tooDeep + 1 <= ViewLayout.maxPanes)
+        #expect(tooDeep + 1 <= ViewDocument.maxPanes)
         #expect(try readError(layout: nested(tooDeep))?.message
-            == "the layout nests splits \(tooDeep) deep; a view nests them at most \(ViewLayout.maxDepth) deep")
-        #expect(try readError(layout: nested(ViewLayout.maxDepth)) == nil)
+            == "the layout nests splits \(tooDeep) deep; a view nests them at most \(ViewDocument.maxDepth) deep")
+        #expect(try readError(layout: nested(ViewDocument.maxDepth)) == nil)
     }
 
     /// Far deeper than any encoder writes (by hand): refused by the JSON reader or the cap,
     /// never a crash.
     @Test func handWrittenSplitsHundredsDeepAreRefused() throws {
         let state = ExplorerState(dataset: adult, roles: ColumnRoles.infer(from: adult))
-        let view = ViewDocument(state: state, datasetPath: "adult.csv", layout: .pane(ViewPane(kind: "rows")),
+        let view = ViewDocument(state: state, datasetPath: "adult.csv", layout: .pane(ViewPane(kind: .rows)),
                                 focus: 0, theme: nil)
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase

@@ -14,11 +14,11 @@ import TuttiTerminal
     }
 
     @Test func sharingLiftsShortChildrenFromTheLargestSurplus() {
-        #expect(LayoutNode.share(current: [3, 30, 12], minimums: [10, 8, 8]) == [10, 23, 12])
+        #expect(LayoutNode<PaneID>.share(current: [3, 30, 12], minimums: [10, 8, 8]) == [10, 23, 12])
         // Every child at its minimum already: nothing moves.
-        #expect(LayoutNode.share(current: [10, 20], minimums: [10, 8]) == [10, 20])
+        #expect(LayoutNode<PaneID>.share(current: [10, 20], minimums: [10, 8]) == [10, 20])
         // Too small for every minimum: nothing moves either.
-        #expect(LayoutNode.share(current: [5, 5], minimums: [10, 8]) == [5, 5])
+        #expect(LayoutNode<PaneID>.share(current: [5, 5], minimums: [10, 8]) == [5, 5])
     }
 
     @Test func openingPanesFromAHistogramKeepsItsRowsAndGivesEachPaneItsMinimum() {

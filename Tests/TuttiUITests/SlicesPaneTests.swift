@@ -130,7 +130,7 @@ import TuttiTerminal
         let flag = CancellationFlag()
         flag.cancel()
         #expect(throws: TuttiError.self) {
-            try SliceSections.compute(state: state, options: SliceSectionOptions(), cancellation: flag)
+            try SliceSections.compute(state: state, options: SliceSectionOptions(), work: WorkContext(cancellation: flag))
         }
     }
 }

@@ -65,10 +65,10 @@ import TuttiCore
 
     @Test func aViewOfAMissingColumnLeavesThatPaneOut() {
         let ws = workspace()
-        let layout = ViewLayout.split(axis: .horizontal, weights: [1, 1, 1], children: [
-            .pane(ViewPane(kind: "histogram", settings: PaneSettings(column: "no_such_column"))),
-            .pane(ViewPane(kind: "rows")), .pane(ViewPane(kind: "sparkles")),
-        ])
+        let layout = LayoutNode.split(.horizontal, [
+            .pane(ViewPane(kind: .histogram, settings: PaneSettings(column: "no_such_column"))),
+            .pane(ViewPane(kind: .rows)), .pane(ViewPane(kind: PaneKind(rawValue: "sparkles"))),
+        ], weights: [1, 1, 1])
         let warnings = ws.restore(explorer: Explorer(state: ExplorerState(dataset: adult, roles: adultRoles)), layout: layout, focus: 0)
         #expect(warnings.count == 2)
         #expect(ws.panes.count == 1 && ws.panes.values.first?.kind == .rows)

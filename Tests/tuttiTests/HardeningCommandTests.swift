@@ -30,7 +30,7 @@ import TuttiTestSupport
         let dir = try folder()
         let dataset = try DemoData.load().dataset
         let state = ExplorerState(dataset: dataset, roles: ColumnRoles.infer(from: dataset))
-        var view = ViewDocument(state: state, datasetPath: "tutti:demo", layout: .pane(ViewPane(kind: "rows")),
+        var view = ViewDocument(state: state, datasetPath: "tutti:demo", layout: .pane(ViewPane(kind: .rows)),
                                 focus: 0, theme: nil)
         let deep = String(repeating: "(", count: 50_000) + "age > 1" + String(repeating: ")", count: 50_000)
         view.filter = ViewFilter(expression: deep, rows: nil, description: "")
@@ -74,7 +74,7 @@ import TuttiTestSupport
         let dir = try folder()
         let dataset = try DemoData.load().dataset
         let state = ExplorerState(dataset: dataset, roles: ColumnRoles.infer(from: dataset))
-        let view = ViewDocument(state: state, datasetPath: "/dev/zero", layout: .pane(ViewPane(kind: "rows")),
+        let view = ViewDocument(state: state, datasetPath: "/dev/zero", layout: .pane(ViewPane(kind: .rows)),
                                 focus: 0, theme: nil)
         try view.write(to: dir + "/zero.json", overwrite: false)
         let export = try CommandRunner.run(["export", "--view", dir + "/zero.json", "-o", dir + "/out.csv"])
@@ -99,12 +99,12 @@ import TuttiTestSupport
         let dir = try folder()
         let dataset = try DemoData.load().dataset
         let state = ExplorerState(dataset: dataset, roles: ColumnRoles.infer(from: dataset))
-        let layout = ViewLayout.split(axis: .horizontal, weights: Array(repeating: 1, count: 3_000),
-                                      children: Array(repeating: .pane(ViewPane(kind: "slices")), count: 3_000))
+        let layout = LayoutNode.split(.horizontal, Array(repeating: .pane(ViewPane(kind: .slices)), count: 3_000),
+                                      weights: Array(repeating: 1, count: 3_000))
         let view = ViewDocument(state: state, datasetPath: "tutti:demo", layout: layout, focus: 0, theme: nil)
         try view.write(to: dir + "/panes.json", overwrite: false)
         let outcome = try CommandRunner.run(["report", "--view", dir + "/panes.json", "-o", dir + "/r.md"])
         #expect(outcome.status == 1)
-        #expect(outcome.stderr.contains("the layout has 3,000 panes; a view holds at most \(ViewLayout.maxPanes)"))
+        #expect(outcome.stderr.contains("the layout has 3,000 panes; a view holds at most \(ViewDocument.maxPanes)"))
     }
 }

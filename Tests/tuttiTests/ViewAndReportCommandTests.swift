@@ -19,10 +19,10 @@ import TuttiTestSupport
         try explorer.apply(.setFilter("sex == \"Female\" and age > 40"))
         let rows = try FilterExpression("hours_per_week > 50", dataset: dataset).evaluate(dataset)
         try explorer.apply(.select(rows, .brush(column: "hours_per_week", range: .numeric(lower: 51, upper: 99, includesUpper: true))))
-        let layout = ViewLayout.split(axis: .vertical, weights: [1, 1], children: [
-            .pane(ViewPane(kind: "histogram", settings: PaneSettings(column: "hours_per_week", bins: 12))),
-            .pane(ViewPane(kind: "slices")),
-        ])
+        let layout = LayoutNode.split(.vertical, [
+            .pane(ViewPane(kind: .histogram, settings: PaneSettings(column: "hours_per_week", bins: 12))),
+            .pane(ViewPane(kind: .slices)),
+        ], weights: [1, 1])
         let view = ViewDocument(state: explorer.state, datasetPath: "tutti:demo", layout: layout, focus: 0, theme: "light")
         try view.write(to: path, overwrite: false)
         return (view, explorer.state.selectedCount)
@@ -87,7 +87,7 @@ import TuttiTestSupport
         try explorer.apply(.setFilter("group == \"a\""))
         try explorer.apply(.select(try FilterExpression("x < 50", dataset: dataset).evaluate(dataset),
                                    .brush(column: "x", range: .numeric(lower: 0, upper: 50, includesUpper: false))))
-        let view = ViewDocument(state: explorer.state, datasetPath: csv, layout: .pane(ViewPane(kind: "rows")), focus: 0, theme: nil)
+        let view = ViewDocument(state: explorer.state, datasetPath: csv, layout: .pane(ViewPane(kind: .rows)), focus: 0, theme: nil)
         try view.write(to: dir + "/v.json", overwrite: false)
 
         let session = try TmuxSession(width: 120, height: 30)

@@ -1,16 +1,3 @@
-/// How far a duplicate search has come.
-public struct DuplicateProgress: Sendable, Equatable {
-    /// What is happening ("hashing rows", "grouping rows", "near-duplicate text", …).
-    public var phase: String
-    /// Units of the phase done.
-    public var done: Int
-    /// Units of the phase in all.
-    public var total: Int
-
-    /// The fraction of the phase done, from 0 to 1.
-    public var fraction: Double { total > 0 ? min(1, Double(done) / Double(total)) : 0 }
-}
-
 /// What a duplicate search looks for, over which rows and columns.
 public struct DuplicateOptions: Sendable {
     /// Find rows identical in every compared column.
@@ -37,10 +24,6 @@ public struct DuplicateOptions: Sendable {
     public var vectorThreshold: Double
     /// The rows to search (nil: every row). Clusters still name rows by their dataset number.
     public var rows: RowSet?
-    /// Called (from worker threads too) as the search progresses.
-    public var progress: (@Sendable (DuplicateProgress) -> Void)?
-    /// Set it to stop the search; it then throws a "duplicate search cancelled" error.
-    public var cancellation: CancellationFlag?
 
     /// Keeps only these low bits of every row hash: tests set it to force hash collisions.
     var rowHashMask: UInt64 = ~0
@@ -56,8 +39,7 @@ public struct DuplicateOptions: Sendable {
     public init(exact: Bool = true, conflicts: Bool = false, leaks: Bool = false, textColumn: String? = nil,
                 vectorColumns: [String] = [], columns: [String]? = nil, ignoredColumns: [String] = [],
                 textThreshold: Double = defaultTextThreshold, vectorThreshold: Double = defaultVectorThreshold,
-                rows: RowSet? = nil, progress: (@Sendable (DuplicateProgress) -> Void)? = nil,
-                cancellation: CancellationFlag? = nil) {
+                rows: RowSet? = nil) {
         self.exact = exact
         self.conflicts = conflicts
         self.leaks = leaks
@@ -68,8 +50,6 @@ public struct DuplicateOptions: Sendable {
         self.textThreshold = textThreshold
         self.vectorThreshold = vectorThreshold
         self.rows = rows
-        self.progress = progress
-        self.cancellation = cancellation
     }
 
     /// Every kind of search the roles allow: exact duplicates; conflicts with a label column;
@@ -78,24 +58,5 @@ public struct DuplicateOptions: Sendable {
     public static func allApplicable(roles: ColumnRoles) -> DuplicateOptions {
         DuplicateOptions(exact: true, conflicts: roles[.label] != nil, leaks: roles[.split] != nil,
                          textColumn: roles[.text], vectorColumns: roles[.vector].map { [$0] } ?? [])
-    }
-}
-
-/// Progress reporting and cancellation checks shared by the parts of one search.
-struct SearchControl: Sendable {
-    let progress: (@Sendable (DuplicateProgress) -> Void)?
-    let cancellation: CancellationFlag?
-
-    /// Whether the search was asked to stop.
-    var isCancelled: Bool { cancellation?.isCancelled ?? false }
-
-    /// Throws when the search was asked to stop.
-    func check() throws {
-        if isCancelled { throw TuttiError("duplicate search cancelled") }
-    }
-
-    /// Reports progress.
-    func report(_ phase: String, _ done: Int, _ total: Int) {
-        progress?(DuplicateProgress(phase: phase, done: done, total: total))
     }
 }

@@ -87,9 +87,9 @@ public struct DuplicateSearch: Sendable {
         return kinds
     }
 
-    /// Runs the search. Throws "duplicate search cancelled" when cancelled.
-    public func run() throws -> DuplicateReport {
-        let control = SearchControl(progress: options.progress, cancellation: options.cancellation)
+    /// Runs the search, reporting progress to `work`. Throws "duplicate search cancelled" when
+    /// `work` is cancelled.
+    public func run(work: WorkContext = WorkContext()) throws -> DuplicateReport {
         let rows = options.rows.map { $0.members.map { Int32($0) } } ?? Array(0..<Int32(dataset.rowCount))
         let label = roles[.label].flatMap(dataset.column(named:))
         let split = roles[.split].flatMap(dataset.column(named:))
@@ -117,7 +117,7 @@ public struct DuplicateSearch: Sendable {
         }
         if options.exact || options.conflicts || options.leaks {
             let search = ExactSearch(compared: comparedColumns.map { dataset.column(named: $0)! }, label: label,
-                                     split: split, rowHashMask: options.rowHashMask, control: control)
+                                     split: split, rowHashMask: options.rowHashMask, work: work)
             let outcome = try search.run(rows: rows, exact: options.exact, conflicts: options.conflicts,
                                          leaks: options.leaks)
             labelCopies = outcome.labelCopies
@@ -127,13 +127,13 @@ public struct DuplicateSearch: Sendable {
         }
         if let name = options.textColumn {
             let search = NearTextSearch(column: dataset.column(named: name)!, threshold: options.textThreshold,
-                                        control: control)
+                                        work: work)
             addNear(.nearText, try search.run(rows: rows))
         }
         if !options.vectorColumns.isEmpty {
             let search = NearVectorSearch(columns: options.vectorColumns.map { dataset.column(named: $0)! },
                                           threshold: options.vectorThreshold, exactLimit: options.exactVectorLimit,
-                                          control: control)
+                                          work: work)
             addNear(.nearVector, try search.run(rows: rows))
         }
         // Each cluster's splits and labels, counted on all cores.

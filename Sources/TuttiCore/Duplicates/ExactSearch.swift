@@ -11,7 +11,7 @@ struct ExactSearch {
     let label: Column?
     let split: Column?
     let rowHashMask: UInt64
-    let control: SearchControl
+    let work: WorkContext
 
     struct Outcome {
         var exact: [[Int]] = []
@@ -30,7 +30,7 @@ struct ExactSearch {
         outcome.labelCopies = copies.map(\.column.name)
         let base = others.filter { column in !copies.contains { $0.column.name == column.column.name } }
         let hashes = try rowHashes(base, rows: rows)
-        control.report("grouping rows", 0, 1)
+        work.report("grouping rows", 0, 1)
         let equals = base.map(\.equal)
         let features = equals.withUnsafeBufferPointer { equals in
             RowGroups.grouping(rows: rows, hashes: hashes) { a, b in
@@ -39,7 +39,7 @@ struct ExactSearch {
                 return true
             }
         }
-        try control.check()
+        try work.check("duplicate search")
         if conflicts, let labelKey {
             outcome.conflicts = Self.groups(features) { labelKey.differs(among: $0) }
         }
@@ -55,7 +55,7 @@ struct ExactSearch {
             let clusters = splitCompared ? identical.refined(by: KeyColumn(split!)) : identical
             outcome.exact = Self.groups(clusters) { _ in true }
         }
-        control.report("grouping rows", 1, 1)
+        work.report("grouping rows", 1, 1)
         return outcome
     }
 
@@ -71,13 +71,13 @@ struct ExactSearch {
     private func rowHashes(_ columns: [KeyColumn], rows: [Int32]) throws -> [UInt64] {
         var hashes = [UInt64](repeating: 0, count: rows.count)
         let chunks = WorkChunks(items: rows.count, minimumChunk: 1 << 14)
-        let progress = PhaseCounter("hashing rows", total: columns.count * chunks.count, control: control)
+        let progress = PhaseCounter("hashing rows", total: columns.count * chunks.count, work: work)
         rows.withUnsafeBufferPointer { rows in
             hashes.withUnsafeMutableBufferPointer { hashes in
                 chunks.run { range in
                     let slice = UnsafeBufferPointer(rebasing: rows[range])
                     for column in columns {
-                        if control.isCancelled { return }
+                        if work.isCancelled { return }
                         column.mix(rows: slice, into: hashes.baseAddress! + range.lowerBound)
                         progress.advance()
                     }
@@ -85,7 +85,7 @@ struct ExactSearch {
                 }
             }
         }
-        try control.check()
+        try work.check("duplicate search")
         return hashes
     }
 }

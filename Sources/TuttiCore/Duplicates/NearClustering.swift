@@ -17,20 +17,20 @@ enum NearClustering {
     /// The clusters of every component (items ascending), on all cores. `similarity` returns the
     /// similarity of two items when it reaches the threshold, nil below it; it is called from
     /// several threads at once.
-    static func split(_ components: [[Int]], phase: String, control: SearchControl,
+    static func split(_ components: [[Int]], phase: String, work: WorkContext,
                       similarity: (Int, Int) -> Double?) throws -> [Group] {
-        let progress = PhaseCounter(phase, total: components.count, control: control)
+        let progress = PhaseCounter(phase, total: components.count, work: work)
         let chunks = WorkChunks(items: components.count, minimumChunk: 16)
         let parts = chunks.map { range in
             var groups: [Group] = []
             for index in range {
-                if control.isCancelled { break }
-                groups += split(components[index], isCancelled: { control.isCancelled }, similarity: similarity)
+                if work.isCancelled { break }
+                groups += split(components[index], isCancelled: { work.isCancelled }, similarity: similarity)
             }
             progress.advance(by: range.count)
             return groups
         }
-        try control.check()
+        try work.check("duplicate search")
         return Array(parts.joined())
     }
 

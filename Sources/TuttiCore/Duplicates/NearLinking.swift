@@ -52,7 +52,7 @@ enum CandidateLinking {
     /// For every table `t` (keys of item `i` at `keys[t * items + i]`), checks each item against
     /// earlier items sharing its key, most recent first, skipping pairs already in one set, and
     /// links the pairs that `similarity` accepts (it returns nil below the threshold).
-    static func link(tables: Int, items: Int, keys: [UInt32], phase: String, control: SearchControl,
+    static func link(tables: Int, items: Int, keys: [UInt32], phase: String, work: WorkContext,
                      similarity: (Int, Int) -> Double?) throws -> LinkedClusters {
         var clusters = LinkedClusters(count: items)
         var slotCount = 16
@@ -61,10 +61,10 @@ enum CandidateLinking {
         var slotKey = [UInt32](repeating: 0, count: slotCount)
         var slotLast = [Int32](repeating: -1, count: slotCount)
         var previous = [Int32](repeating: -1, count: items)
-        let progress = PhaseCounter(phase, total: tables, control: control)
+        let progress = PhaseCounter(phase, total: tables, work: work)
         try keys.withUnsafeBufferPointer { keys in
             for table in 0..<tables {
-                try control.check()
+                try work.check("duplicate search")
                 for slot in 0..<slotCount { slotLast[slot] = -1 }
                 let base = table * items
                 for item in 0..<items {

@@ -12,7 +12,7 @@
 struct NearTextSearch {
     let column: Column
     let threshold: Double
-    let control: SearchControl
+    let work: WorkContext
 
     func run(rows: [Int32]) throws -> [NearCluster] {
         let (documents, documentOfRow) = try self.documents(rows: rows)
@@ -20,7 +20,7 @@ struct NearTextSearch {
         let count = documents.count
         var keys = [UInt32](repeating: 0, count: count * minHash.bands)
         let chunks = WorkChunks(items: count, minimumChunk: 512)
-        let progress = PhaseCounter("near-duplicate text: signatures", total: count, control: control)
+        let progress = PhaseCounter("near-duplicate text: signatures", total: count, work: work)
         let parts: [(shingles: [UInt64], ends: [Int])] = keys.withUnsafeMutableBufferPointer { keys in
             chunks.map { range in
                 var shingles: [UInt64] = []
@@ -28,7 +28,7 @@ struct NearTextSearch {
                 ends.reserveCapacity(range.count)
                 var signature = [UInt32](repeating: 0, count: minHash.hashCount)
                 for document in range {
-                    if control.isCancelled { break }
+                    if work.isCancelled { break }
                     let start = shingles.count
                     documents.withBytes(at: document) { TextShingles.shingles($0, into: &shingles) }
                     ends.append(shingles.count)
@@ -43,7 +43,7 @@ struct NearTextSearch {
                 return (shingles, ends)
             }
         }
-        try control.check()
+        try work.check("duplicate search")
         var shingles: [UInt64] = []
         var offsets = [0]
         offsets.reserveCapacity(count + 1)
@@ -59,10 +59,10 @@ struct NearTextSearch {
                                      threshold: threshold)
             }
             var linked = try CandidateLinking.link(tables: minHash.bands, items: count, keys: keys,
-                                                   phase: "near-duplicate text: candidates", control: control,
+                                                   phase: "near-duplicate text: candidates", work: work,
                                                    similarity: similarity)
             let groups = try NearClustering.split(linked.components(), phase: "near-duplicate text: clusters",
-                                                  control: control, similarity: similarity)
+                                                  work: work, similarity: similarity)
             return NearClustering.clusters(groups, itemCount: count, rows: rows, itemOfRow: documentOfRow)
         }
     }
@@ -78,7 +78,7 @@ struct NearTextSearch {
             guard !scratch.isEmpty else { return -1 }
             return scratch.withUnsafeBufferPointer { Int32(dictionary.code(of: $0.baseAddress!, $0.count)) }
         }
-        let progress = PhaseCounter("near-duplicate text: normalising", total: rows.count, control: control)
+        let progress = PhaseCounter("near-duplicate text: normalising", total: rows.count, work: work)
         var documentOfRow = [Int32](repeating: -1, count: rows.count)
         switch column.data {
         case .categorical(let codes, let values):
@@ -86,7 +86,7 @@ struct NearTextSearch {
             documentOfCode[values.count] = -1
             for (index, row) in rows.enumerated() {
                 if index & 0xFFFF == 0 {
-                    try control.check()
+                    try work.check("duplicate search")
                     progress.advance(by: min(0x10000, rows.count - index))
                 }
                 let code = Int(codes[Int(row)])
@@ -96,7 +96,7 @@ struct NearTextSearch {
         case .text(let table):
             for (index, row) in rows.enumerated() {
                 if index & 0xFFFF == 0 {
-                    try control.check()
+                    try work.check("duplicate search")
                     progress.advance(by: min(0x10000, rows.count - index))
                 }
                 if column.isPresent(Int(row)) { documentOfRow[index] = table.withBytes(at: Int(row), document(of:)) }

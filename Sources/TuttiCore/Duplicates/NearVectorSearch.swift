@@ -19,7 +19,7 @@ struct NearVectorSearch {
     let columns: [Column]
     let threshold: Double
     let exactLimit: Int
-    let control: SearchControl
+    let work: WorkContext
 
     /// The least probability that a pair at the threshold becomes a candidate.
     static let recall = 0.99
@@ -38,7 +38,7 @@ struct NearVectorSearch {
                 ? try pairwise(vectors, width: width, items: items)
                 : try projected(vectors, width: width, items: items)
             return try NearClustering.split(linked.components(), phase: "near-duplicate vectors: clusters",
-                                            control: control) { similarity(vectors, width, $0, $1) }
+                                            work: work) { similarity(vectors, width, $0, $1) }
         }
         return NearClustering.clusters(groups, itemCount: items, rows: rows, itemOfRow: itemOfRow)
     }
@@ -92,13 +92,13 @@ struct NearVectorSearch {
     /// joined in block order, so the outcome does not depend on the number of cores.
     private func pairwise(_ vectors: UnsafeBufferPointer<Float>, width: Int, items: Int) throws -> LinkedClusters {
         let blocks = (items + Self.block - 1) / Self.block
-        let progress = PhaseCounter("near-duplicate vectors: pairs", total: blocks, control: control)
+        let progress = PhaseCounter("near-duplicate vectors: pairs", total: blocks, work: work)
         let links = ResultSlots<[(Int32, Int32)]>.collect(count: blocks) { blockIndex in
             var local = LinkedClusters(count: items)
             var links: [(Int32, Int32)] = []
             let first = blockIndex * Self.block, end = min(first + Self.block, items)
             var tile = first
-            while tile < items, !control.isCancelled {
+            while tile < items, !work.isCancelled {
                 let tileEnd = min(tile + Self.block / 2, items)
                 for a in first..<end {
                     for b in max(tile, a + 1)..<max(tileEnd, a + 1) {
@@ -112,7 +112,7 @@ struct NearVectorSearch {
             progress.advance()
             return links
         }
-        try control.check()
+        try work.check("duplicate search")
         var clusters = LinkedClusters(count: items)
         for (a, b) in links.joined() { clusters.link(Int(a), Int(b)) }
         return clusters
@@ -132,12 +132,12 @@ struct NearVectorSearch {
         let planes = (0..<(tables * bits * width)).map { _ in Float(Self.gaussian(&random)) }
         var keys = [UInt32](repeating: 0, count: tables * items)
         let chunks = WorkChunks(items: items, minimumChunk: 256)
-        let progress = PhaseCounter("near-duplicate vectors: projections", total: items, control: control)
+        let progress = PhaseCounter("near-duplicate vectors: projections", total: items, work: work)
         planes.withUnsafeBufferPointer { planes in
             keys.withUnsafeMutableBufferPointer { keys in
                 chunks.run { range in
                     for item in range {
-                        if control.isCancelled { return }
+                        if work.isCancelled { return }
                         let vector = vectors.baseAddress! + item * width
                         for table in 0..<tables {
                             var key: UInt32 = 0
@@ -152,9 +152,9 @@ struct NearVectorSearch {
                 }
             }
         }
-        try control.check()
+        try work.check("duplicate search")
         return try CandidateLinking.link(tables: tables, items: items, keys: keys,
-                                         phase: "near-duplicate vectors: candidates", control: control) { a, b in
+                                         phase: "near-duplicate vectors: candidates", work: work) { a, b in
             similarity(vectors, width, a, b)
         }
     }

@@ -36,17 +36,17 @@ final class PhaseCounter: Sendable {
     private let done = Atomic<Int>(0)
     private let total: Int
     private let phase: String
-    private let control: SearchControl
+    private let work: WorkContext
 
-    init(_ phase: String, total: Int, control: SearchControl) {
+    init(_ phase: String, total: Int, work: WorkContext) {
         self.phase = phase
         self.total = total
-        self.control = control
-        control.report(phase, 0, total)
+        self.work = work
+        work.report(phase, 0, total)
     }
 
     /// Adds `amount` units done.
     func advance(by amount: Int = 1) {
-        control.report(phase, done.add(amount, ordering: .relaxed).newValue, total)
+        work.report(phase, done.add(amount, ordering: .relaxed).newValue, total)
     }
 }

@@ -1,20 +1,3 @@
-/// How far an export has come.
-public struct ExportProgress: Sendable, Equatable {
-    /// Rows written so far.
-    public var rowsDone: Int
-    /// Rows to write in all.
-    public var rowsTotal: Int
-
-    /// Progress after `rowsDone` of `rowsTotal` rows.
-    public init(rowsDone: Int, rowsTotal: Int) {
-        self.rowsDone = rowsDone
-        self.rowsTotal = rowsTotal
-    }
-
-    /// The fraction done, from 0 to 1 (1 for an export of no rows).
-    public var fraction: Double { rowsTotal > 0 ? min(1, Double(rowsDone) / Double(rowsTotal)) : 1 }
-}
-
 /// How to write an export.
 public struct ExportOptions: Sendable {
     /// Whether an existing file at the output path may be replaced.
@@ -22,22 +5,13 @@ public struct ExportOptions: Sendable {
     /// The files the data was read from. The export refuses to replace any of them, whatever
     /// `overwrite` says, however the path is spelt (they are compared by device and inode).
     public var inputPaths: [String]
-    /// Called after each block of rows is written (about every MiB of output), and once at the end.
-    public var progress: (@Sendable (ExportProgress) -> Void)?
-    /// Set it to stop the export; the exporter checks it between blocks, removes what it wrote and
-    /// throws an "export cancelled" error. A file that was already at the output path stays as it was.
-    public var cancellation: CancellationFlag?
     /// The zlib level for gzip output, from 1 (fastest) to 9 (smallest).
     public var compressionLevel: Int
 
     /// Options that refuse to overwrite and protect `inputPaths`.
-    public init(overwrite: Bool = false, inputPaths: [String] = [],
-                progress: (@Sendable (ExportProgress) -> Void)? = nil, cancellation: CancellationFlag? = nil,
-                compressionLevel: Int = 6) {
+    public init(overwrite: Bool = false, inputPaths: [String] = [], compressionLevel: Int = 6) {
         self.overwrite = overwrite
         self.inputPaths = inputPaths
-        self.progress = progress
-        self.cancellation = cancellation
         self.compressionLevel = compressionLevel
     }
 }

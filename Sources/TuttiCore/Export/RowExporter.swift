@@ -58,13 +58,16 @@ public struct RowExporter: Sendable {
     }
 
     /// Writes the rows to `path` and says what it wrote. Throws a `TuttiError` naming `path` when
-    /// `checkDestination` would, when there are no columns, on a write error, or when
-    /// `options.cancellation` is set.
+    /// `checkDestination` would, when there are no columns, on a write error, or when `work` is
+    /// cancelled (checked between blocks; what was written is removed, and a file that was already
+    /// at `path` stays as it was). Reports rows written to `work` after each block of about a MiB
+    /// of output, and once at the end.
     @discardableResult
-    public func export(to path: String, options: ExportOptions = ExportOptions()) throws -> ExportSummary {
+    public func export(to path: String, options: ExportOptions = ExportOptions(),
+                       work: WorkContext = WorkContext()) throws -> ExportSummary {
         guard !columns.isEmpty else { throw TuttiError("there are no columns to export", file: path) }
         let cancelled = TuttiError("export cancelled; nothing was written", file: path)
-        if options.cancellation?.isCancelled == true { throw cancelled }
+        if work.isCancelled { throw cancelled }
         var protected = options
         protected.inputPaths.append(source)
         let destination = try ExportDestination(path: path, options: protected)
@@ -79,10 +82,10 @@ public struct RowExporter: Sendable {
             let total = rows.count
             var done = 0
             func flush() throws {
-                if options.cancellation?.isCancelled == true { throw cancelled }
+                if work.isCancelled { throw cancelled }
                 try sink.write(out.bytes)
                 out.removeAll()
-                options.progress?(ExportProgress(rowsDone: done, rowsTotal: total))
+                work.report("writing rows", done, total)
             }
             func write(_ row: Int) throws {
                 encoder.encode(row: row, to: out)

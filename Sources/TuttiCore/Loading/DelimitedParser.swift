@@ -13,6 +13,7 @@ struct DelimitedParser {
     let buffer: InputBuffer
     let name: String
     let options: LoadOptions
+    let work: WorkContext
 
     func parse(bodyStart: Int, delimiter: UInt8) throws -> ParsedTable {
         let bytes = buffer.bytes
@@ -45,8 +46,8 @@ struct DelimitedParser {
         let limits = nominalStarts.indices.map { $0 + 1 < chunkCount ? nominalStarts[$0 + 1] : end }
         let scanner = CSVRecordScanner(input: input, end: end, delimiter: delimiter, columnCount: columnCount)
         let grid = ChunkGrid(chunkCount: chunkCount, columnCount: columnCount)
-        let done = ProgressCounter(total: end, report: options.progress, phase: "parsing")
-        let cancellation = options.cancellation
+        let done = ProgressCounter(total: end, work: work, phase: "parsing")
+        let cancellation = work.cancellation
 
         var results = ResultSlots<CSVRecordScanner.Result>.collect(count: chunkCount) { index in
             if cancellation?.isCancelled == true { return CSVRecordScanner.Result() }

@@ -9,7 +9,7 @@ import Darwin
 enum Gzip {
     /// Decompresses `input` into a new heap buffer, stopping with an error past
     /// `options.memoryLimit` bytes of output (a gzip bomb).
-    static func inflate(_ input: UnsafeRawBufferPointer, name: String, options: LoadOptions) throws -> InputBuffer {
+    static func inflate(_ input: UnsafeRawBufferPointer, name: String, options: LoadOptions, work: WorkContext) throws -> InputBuffer {
         var stream = z_stream()
         // 15 window bits + 16: gzip framing only.
         guard inflateInit2_(&stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
@@ -24,7 +24,7 @@ enum Gzip {
         var consumed = 0
         var failure: TuttiError?
         while true {
-            if options.cancellation?.isCancelled == true { failure = .cancelled(file: name); break }
+            if work.isCancelled { failure = .cancelled(file: name); break }
             if produced == capacity {
                 if produced > limit {
                     failure = MemoryBudget.exceeded(limit, what: "the input decompresses to", name: name)
@@ -46,7 +46,7 @@ enum Gzip {
             let status = CZlib.inflate(&stream, Z_NO_FLUSH)
             consumed += inBefore - Int(stream.avail_in)
             produced += outBefore - Int(stream.avail_out)
-            options.progress?(LoadProgress(bytesDone: consumed, bytesTotal: input.count, phase: "decompressing"))
+            work.report("decompressing", consumed, input.count)
             if status == Z_STREAM_END {
                 // Another gzip member may follow; trailing zero padding is tolerated.
                 let rest = UnsafeRawBufferPointer(rebasing: input[consumed...])

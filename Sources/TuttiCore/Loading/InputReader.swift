@@ -10,17 +10,17 @@ import Darwin
 /// `TuttiError` naming the input.
 enum InputReader {
     /// Reads `path` ("-" for standard input) into memory.
-    static func open(_ path: String, name: String, options: LoadOptions) throws -> InputBuffer {
-        let raw = path == "-" ? try readAll(descriptor: STDIN_FILENO, name: name, options: options)
-                              : try openFile(path, name: name, options: options)
+    static func open(_ path: String, name: String, options: LoadOptions, work: WorkContext) throws -> InputBuffer {
+        let raw = path == "-" ? try readAll(descriptor: STDIN_FILENO, name: name, options: options, work: work)
+                              : try openFile(path, name: name, options: options, work: work)
         guard raw.bytes.count > 0 else { throw TuttiError("the input is empty", file: name) }
         if raw.bytes.count >= 2, raw.bytes[0] == 0x1f, raw.bytes[1] == 0x8b {
-            return try Gzip.inflate(raw.bytes, name: name, options: options)
+            return try Gzip.inflate(raw.bytes, name: name, options: options, work: work)
         }
         return raw
     }
 
-    private static func openFile(_ path: String, name: String, options: LoadOptions) throws -> InputBuffer {
+    private static func openFile(_ path: String, name: String, options: LoadOptions, work: WorkContext) throws -> InputBuffer {
         let descriptor = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw TuttiError(describeOpenError(errno), file: name) }
         defer { close(descriptor) }
@@ -38,7 +38,7 @@ enum InputReader {
             throw TuttiError("is a device (such as /dev/zero or a terminal), not a data file", file: name)
         default:
             // A named pipe, a socket or a process substitution: read it as a stream.
-            return try readAll(descriptor: descriptor, name: name, options: options)
+            return try readAll(descriptor: descriptor, name: name, options: options, work: work)
         }
     }
 
@@ -53,14 +53,14 @@ enum InputReader {
 
     /// Reads a stream to its end into one heap buffer, stopping with an error past
     /// `options.memoryLimit` bytes.
-    static func readAll(descriptor: Int32, name: String, options: LoadOptions) throws -> InputBuffer {
+    static func readAll(descriptor: Int32, name: String, options: LoadOptions, work: WorkContext) throws -> InputBuffer {
         let limit = max(1, options.memoryLimit)
         // One byte over the limit tells a stream of exactly `limit` bytes from a longer one.
         var capacity = min(1 << 20, limit + 1)
         var count = 0
         guard var buffer = malloc(capacity) else { throw TuttiError("out of memory", file: name) }
         while true {
-            if options.cancellation?.isCancelled == true {
+            if work.isCancelled {
                 free(buffer)
                 throw TuttiError.cancelled(file: name)
             }
@@ -85,7 +85,7 @@ enum InputReader {
                 throw TuttiError(errno == EISDIR ? "is a directory, not a data file" : "cannot read: \(message)", file: name)
             }
             count += got
-            options.progress?(LoadProgress(bytesDone: count, bytesTotal: 0, phase: "reading"))
+            work.report("reading", count, 0)
         }
         return InputBuffer.adopting(buffer, count: count)
     }

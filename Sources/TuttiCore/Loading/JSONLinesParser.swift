@@ -11,6 +11,7 @@ struct JSONLinesParser {
     let buffer: InputBuffer
     let name: String
     let options: LoadOptions
+    let work: WorkContext
 
     func parse(bodyStart: Int) throws -> ParsedTable {
         let bytes = buffer.bytes
@@ -27,8 +28,8 @@ struct JSONLinesParser {
         }
         let limits = starts.indices.map { $0 + 1 < starts.count ? starts[$0 + 1] : end }
         let scanner = JSONLineScanner(input: input, end: end)
-        let done = ProgressCounter(total: end, report: options.progress, phase: "parsing")
-        let cancellation = options.cancellation
+        let done = ProgressCounter(total: end, work: work, phase: "parsing")
+        let cancellation = work.cancellation
         let textNames = options.textColumns
 
         let chunks = ResultSlots<(JSONLineScanner.Chunk, [ChunkColumn])>.collect(count: starts.count) { index in

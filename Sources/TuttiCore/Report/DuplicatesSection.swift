@@ -6,16 +6,15 @@ enum DuplicatesSection {
     /// Row numbers listed per cluster.
     static let rowsPerCluster = 8
 
-    static func make(state: ExplorerState, settings: PaneSettings, cancellation: CancellationFlag?) throws -> ReportSection {
+    static func make(state: ExplorerState, settings: PaneSettings, work: WorkContext) throws -> ReportSection {
         let heading = "Duplicates"
         var options = DuplicateOptions.allApplicable(roles: state.roles)
         options.rows = state.filter.isEmpty ? nil : state.filter.rows
-        options.cancellation = cancellation
         let report: DuplicateReport
         do {
-            report = try DuplicateSearch(dataset: state.dataset, roles: state.roles, options: options).run()
+            report = try DuplicateSearch(dataset: state.dataset, roles: state.roles, options: options).run(work: work)
         } catch {
-            if cancellation?.isCancelled == true { throw ReportBuilder.cancelled }
+            if work.isCancelled { throw ReportBuilder.cancelled }
             return ReportSection(heading: heading, blocks: [.note("Cannot search for duplicates: \(error).")])
         }
         var blocks: [ReportBlock] = [.paragraph([.plain(searched(report, state: state))]), .list(counts(report, options: options))]

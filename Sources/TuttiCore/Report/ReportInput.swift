@@ -6,7 +6,7 @@ public struct ReportInput: Sendable {
     public var state: ExplorerState
     /// The dataset's name as the user knows it (usually the file's path).
     public var datasetName: String
-    /// The panes of the view in reading order (`ViewLayout.panes`); nil or empty for `defaultPanes`.
+    /// The panes of the view in reading order (`ViewDocument.layout.panes`); nil or empty for `DefaultLayout.reportPanes`.
     public var panes: [ViewPane]?
     /// The title; nil for "tutti report: <dataset name>".
     public var title: String?
@@ -26,27 +26,6 @@ public struct ReportInput: Sendable {
     /// The panes reported: the view's, or the default ones when it has none.
     public var reportedPanes: [ViewPane] {
         if let panes, !panes.isEmpty { return panes }
-        return Self.defaultPanes(dataset: state.dataset, roles: state.roles)
-    }
-
-    /// The panes of a report without a view: the summary; histograms of the model's columns (the
-    /// label, prediction, score and loss, whichever are set), or, when none is, of the first two
-    /// numeric columns playing no role; the confusion matrix when there are label and prediction columns;
-    /// slices; duplicates.
-    public static func defaultPanes(dataset: Dataset, roles: ColumnRoles) -> [ViewPane] {
-        var histograms: [String] = []
-        for role in [ColumnRole.label, .prediction, .score, .loss] {
-            guard let name = roles[role], dataset.column(named: name) != nil, !histograms.contains(name) else { continue }
-            histograms.append(name)
-        }
-        if histograms.isEmpty {
-            let plain = dataset.columns.filter { $0.kind.isNumeric && roles.role(ofColumn: $0.name) == nil }
-            histograms = plain.prefix(2).map(\.name)
-        }
-        var panes = [ViewPane(kind: "summary")]
-        panes += histograms.map { ViewPane(kind: "histogram", settings: PaneSettings(column: $0)) }
-        if roles[.label] != nil, roles[.prediction] != nil { panes.append(ViewPane(kind: "confusion")) }
-        panes += [ViewPane(kind: "slices"), ViewPane(kind: "duplicates")]
-        return panes
+        return DefaultLayout.reportPanes(state.dataset, roles: state.roles)
     }
 }

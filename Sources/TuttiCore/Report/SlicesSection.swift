@@ -8,7 +8,7 @@ enum SlicesSection {
     /// Slices shown per table.
     static let shownSlices = 10
 
-    static func make(state: ExplorerState, settings: PaneSettings, cancellation: CancellationFlag?) throws -> ReportSection {
+    static func make(state: ExplorerState, settings: PaneSettings, work: WorkContext) throws -> ReportSection {
         let heading = "Slices"
         let roles = state.roles
         guard roles[.label] != nil && roles[.prediction] != nil || roles[.loss] != nil else {
@@ -17,9 +17,9 @@ enum SlicesSection {
         let sections: SliceSections
         do {
             sections = try SliceSections.compute(state: state, options: SliceSectionOptions(minimumSize: settings.minimumSize),
-                                                 cancellation: cancellation)
+                                                 work: work)
         } catch {
-            if cancellation?.isCancelled == true { throw ReportBuilder.cancelled }
+            if work.isCancelled { throw ReportBuilder.cancelled }
             return ReportSection(heading: heading, blocks: [.note("Cannot compute slices: \(error).")])
         }
         return ReportSection(heading: heading, blocks: blocks(sections, state: state, settings: settings))

@@ -33,11 +33,10 @@ public struct CellSearch: Sendable, Equatable {
     /// `pattern` matched in any case.
     static func caseless(_ pattern: String) -> String { "(?i)" + pattern }
 
-    /// For each of `columns`, the rows among `rows` whose cell matches. Checks `cancellation`
-    /// (throwing a `TuttiError`) and reports the fraction done to `progress` every few
+    /// For each of `columns`, the rows among `rows` whose cell matches. Checks `work` for
+    /// cancellation (throwing a `TuttiError`) and reports the cells searched to it every few
     /// thousand rows; a regular expression over its budget on a cell throws a `TuttiError`.
-    public func matches(in columns: [Column], among rows: RowSet, cancellation: CancellationFlag? = nil,
-                        progress: ((Double) -> Void)? = nil) throws -> [RowSet] {
+    public func matches(in columns: [Column], among rows: RowSet, work: WorkContext = WorkContext()) throws -> [RowSet] {
         let matcher = CellMatcher(self)
         let total = max(1, rows.count * columns.count)
         var done = 0
@@ -51,8 +50,8 @@ public struct CellSearch: Sendable, Equatable {
                 if sinceCheck == Self.stride {
                     done += sinceCheck
                     sinceCheck = 0
-                    if cancellation?.isCancelled == true { throw TuttiError("search stopped") }
-                    progress?(Double(done) / Double(total))
+                    if work.isCancelled { throw TuttiError("search stopped") }
+                    work.report("searching", done, total)
                 }
             }
             done += sinceCheck

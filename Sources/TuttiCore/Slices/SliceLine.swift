@@ -122,12 +122,13 @@ public struct SliceLineResult: Sendable {
 /// (score, size, predicate text), whatever the pruning.
 public enum SliceLine {
     /// Searches `rows` (a subset of the dataset's rows; `errors` are per dataset row) for the
-    /// best slices over `features`. Throws when cancelled or for bad options.
+    /// best slices over `features`. Throws when `work` is cancelled or for bad options; reports
+    /// each level to `progress`.
     public static func run(features: [SliceFeature], rows: RowSet, errors: SliceErrors, options: SliceLineOptions,
-                           cancellation: CancellationFlag? = nil,
+                           work: WorkContext = WorkContext(),
                            progress: (@Sendable (SliceLineProgress) -> Void)? = nil) throws -> SliceLineResult {
         try options.validate()
-        let search = Search(features: features, rows: rows, errors: errors, options: options, cancellation: cancellation,
+        let search = Search(features: features, rows: rows, errors: errors, options: options, cancellation: work.cancellation,
                             progress: progress)
         return try search.run()
     }

@@ -46,7 +46,7 @@ public struct SliceReport: Sendable {
     public static func discovered(dataset: Dataset, roles: ColumnRoles, evaluator: SliceEvaluator, objective: SliceObjective,
                                   columns: [String]? = nil, binning: SliceBinning = .equalWidth(10),
                                   options: SliceLineOptions = SliceLineOptions(), ordering: SliceOrdering = .diverse,
-                                  filter: RowSet, selection: RowSet? = nil, cancellation: CancellationFlag? = nil,
+                                  filter: RowSet, selection: RowSet? = nil, work: WorkContext = WorkContext(),
                                   progress: (@Sendable (SliceLineProgress) -> Void)? = nil) throws -> SliceReport {
         var names = columns ?? [], excluded: [ExcludedColumn] = []
         if columns == nil {
@@ -56,7 +56,7 @@ public struct SliceReport: Sendable {
         }
         let features = try names.map { try SliceFeature(dataset: dataset, column: $0, binning: binning, rows: filter) }
         var report = try discovered(features: features, evaluator: evaluator, objective: objective, options: options,
-                                    ordering: ordering, filter: filter, selection: selection, cancellation: cancellation,
+                                    ordering: ordering, filter: filter, selection: selection, work: work,
                                     progress: progress)
         report.excludedColumns = excluded
         return report
@@ -68,14 +68,14 @@ public struct SliceReport: Sendable {
     /// which the best `options.count` that are not mostly a better slice's rows are kept.
     public static func discovered(features: [SliceFeature], evaluator: SliceEvaluator, objective: SliceObjective,
                                   options: SliceLineOptions = SliceLineOptions(), ordering: SliceOrdering = .diverse,
-                                  filter: RowSet, selection: RowSet? = nil, cancellation: CancellationFlag? = nil,
+                                  filter: RowSet, selection: RowSet? = nil, work: WorkContext = WorkContext(),
                                   progress: (@Sendable (SliceLineProgress) -> Void)? = nil) throws -> SliceReport {
         guard !features.isEmpty else { throw TuttiError("there is no column to search for slices") }
         let (rows, errors) = try evaluator.errors(for: objective, within: filter)
         var searched = options
         if ordering == .diverse { searched.count = options.count * SliceOrdering.candidates }
         let result = try SliceLine.run(features: features, rows: rows, errors: errors, options: searched,
-                                       cancellation: cancellation, progress: progress)
+                                       work: work, progress: progress)
         let found = result.slices.map { (slice: $0, rows: result.rows(of: $0, within: filter)) }
         let kept = ordering == .diverse ? SliceOrdering.diverse(found.map(\.rows), limit: options.count)
                                         : Array(found.indices)

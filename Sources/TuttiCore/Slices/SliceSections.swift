@@ -102,8 +102,9 @@ public struct SliceSections: Sendable {
 
     /// Computes the sections of `state` (its filter, group columns and roles) under `options`.
     /// Pure: safe to run on a worker thread. Throws when the roles allow no error measure, a
-    /// group column cannot be cut, or when cancelled.
-    public static func compute(state: ExplorerState, options: SliceSectionOptions, cancellation: CancellationFlag? = nil,
+    /// group column cannot be cut, or when `work` is cancelled; reports each section (and each
+    /// level of its search) to `progress`.
+    public static func compute(state: ExplorerState, options: SliceSectionOptions, work: WorkContext = WorkContext(),
                                progress: (@Sendable (SliceSectionProgress) -> Void)? = nil) throws -> SliceSections {
         let dataset = state.dataset, filter = state.filter.rows
         let evaluator = try SliceEvaluator(dataset: dataset, roles: state.roles)
@@ -125,7 +126,7 @@ public struct SliceSections: Sendable {
         var sections: [Section] = []
         var skipped = 0
         for (index, (group, rows)) in groups.enumerated() {
-            if cancellation?.isCancelled == true { throw TuttiError("the slice search was cancelled") }
+            if work.isCancelled { throw TuttiError("the slice search was cancelled") }
             progress?(SliceSectionProgress(section: index, sections: groups.count, search: nil))
             let report: SliceReport
             if inner.isEmpty {
@@ -136,7 +137,7 @@ public struct SliceSections: Sendable {
                 report = try SliceReport.discovered(
                     features: features, evaluator: evaluator, objective: objective,
                     options: SliceLineOptions(minimumSupport: options.minimumSize), ordering: options.ordering, filter: rows,
-                    cancellation: cancellation, progress: searchProgress)
+                    work: work, progress: searchProgress)
                 skipped += report.skippedSimilar
             } else {
                 report = try SliceReport.grouped(dataset: dataset, evaluator: evaluator, columns: inner,

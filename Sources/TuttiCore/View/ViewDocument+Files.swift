@@ -8,7 +8,7 @@ extension ViewDocument {
     /// Reads the view file at `path`. Throws a `TuttiError` naming the file when it is missing,
     /// unreadable, a device or larger than `maxFileBytes`, is not JSON, has no version or a newer
     /// one than `formatVersion`, does not hold a view (the message names the field, as in
-    /// `selection.rows[3]`), or has too many panes (`ViewLayout.maxPanes`, `maxDepth`).
+    /// `selection.rows[3]`), or has too many panes (`maxPanes`, `maxDepth`).
     public static func read(path: String) throws -> ViewDocument {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
@@ -42,7 +42,7 @@ extension ViewDocument {
             }
             guard version >= 1 else { throw TuttiError("has an unknown version \(version)", file: path) }
             let document = try decoder.decode(ViewDocument.self, from: bytes)
-            if let problem = document.layout.sizeProblem { throw TuttiError(problem, file: path) }
+            if let problem = Self.sizeProblem(of: document.layout) { throw TuttiError(problem, file: path) }
             return document
         } catch let error as DecodingError {
             let isJSON = (try? JSONSerialization.jsonObject(with: bytes, options: [.fragmentsAllowed])) != nil

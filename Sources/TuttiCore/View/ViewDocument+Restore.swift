@@ -4,7 +4,7 @@ public struct RestoredView: Sendable {
     /// The explorer, its state built from the view.
     public let explorer: Explorer
     /// The panes and how they are arranged.
-    public let layout: ViewLayout
+    public let layout: LayoutNode<ViewPane>
     /// The index of the focused pane in `layout.panes`, if any (nil when the saved one is out of range).
     public let focus: Int?
     /// The theme's name, if the view sets one.

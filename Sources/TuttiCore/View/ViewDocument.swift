@@ -19,7 +19,7 @@ public struct ViewDocument: Codable, Sendable, Equatable {
     /// Columns that split panes into per-group views.
     public var groupColumns: [String]
     /// The panes and how they are arranged.
-    public var layout: ViewLayout
+    public var layout: LayoutNode<ViewPane>
     /// The index of the focused pane in `layout.panes`, if any.
     public var focus: Int?
     /// The name of the theme, if the view sets one.
@@ -27,7 +27,7 @@ public struct ViewDocument: Codable, Sendable, Equatable {
 
     /// The view of `state`, on the data loaded from `datasetPath` (as the user gave it: a path,
     /// "-" for standard input, or the demo's name). Computes the data's fingerprint.
-    public init(state: ExplorerState, datasetPath: String, layout: ViewLayout, focus: Int?, theme: String?) {
+    public init(state: ExplorerState, datasetPath: String, layout: LayoutNode<ViewPane>, focus: Int?, theme: String?) {
         let data = state.dataset
         version = Self.formatVersion
         dataset = DatasetReference(path: datasetPath, fingerprint: .of(data))

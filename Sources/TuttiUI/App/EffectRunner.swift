@@ -62,10 +62,8 @@ struct EffectRunner {
             let owner = JobOwner.export(path: path, description: description)
             workspace.receive(.writeStarted(owner))
             run(.start(JobRequest(label: "export") { handle in
-                var run = options
-                run.cancellation = handle.cancellation
-                run.progress = { handle.report($0.fraction) }
-                return try exporter.export(to: path, options: run)
+                try exporter.export(to: path, options: options,
+                                    work: WorkContext(progress: { handle.report($0.fraction) }, cancellation: handle.cancellation))
             }, owner: owner))
         case .report(let input, let inputs):
             let format = try ReportFormat(path: path)
@@ -73,7 +71,7 @@ struct EffectRunner {
             let owner = JobOwner.report(path: path)
             workspace.receive(.writeStarted(owner))
             run(.start(JobRequest(label: "report") { handle in
-                let report = try ReportBuilder.build(input, cancellation: handle.cancellation)
+                let report = try ReportBuilder.build(input, work: WorkContext(cancellation: handle.cancellation))
                 try ReportFormat.write(report, to: path, format: format, overwrite: overwrite, inputs: inputs)
                 return path
             }, owner: owner))

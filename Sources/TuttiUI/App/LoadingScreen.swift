@@ -5,19 +5,18 @@ import TuttiTerminal
 /// Loads a dataset in the background while the terminal shows a progress bar; Ctrl-C, Esc or
 /// q cancels. The interface stays responsive (resizes are redrawn) throughout.
 public enum LoadingScreen {
-    /// Loads with `load` (which receives the options to pass on: progress and cancellation)
+    /// Loads with `load` (which receives the work context to pass on: progress and cancellation)
     /// and returns its result, or nil if the user cancelled. Errors are rethrown.
     public static func run(terminal: any Terminal, name: String, theme: Theme, glyphs: Glyphs,
-                           load: @escaping @Sendable (LoadOptions) throws -> LoadResult) throws -> LoadResult? {
+                           load: @escaping @Sendable (WorkContext) throws -> LoadResult) throws -> LoadResult? {
         let box = LoadBox()
         let cancellation = CancellationFlag()
         let waker = terminal.waker
-        var options = LoadOptions(cancellation: cancellation)
-        options.progress = { progress in
+        let work = WorkContext(progress: { progress in
             if box.update(progress) { waker.wake() }
-        }
-        let thread = Thread { [options] in
-            let outcome = Result { try load(options) }
+        }, cancellation: cancellation)
+        let thread = Thread {
+            let outcome = Result { try load(work) }
             box.finish(outcome)
             waker.wake()
         }
@@ -42,7 +41,7 @@ public enum LoadingScreen {
         }
     }
 
-    static func render(width: Int, height: Int, name: String, progress: LoadProgress?, cancelling: Bool,
+    static func render(width: Int, height: Int, name: String, progress: WorkProgress?, cancelling: Bool,
                        theme: Theme, glyphs: Glyphs) -> Canvas {
         var canvas = Canvas(width: width, height: height)
         let y = max(0, height / 2 - 1)
@@ -66,15 +65,15 @@ public enum LoadingScreen {
 /// Progress and outcome shared between the loading thread and the loop.
 private final class LoadBox: @unchecked Sendable {
     private let lock = NSLock()
-    private var latest: LoadProgress?
+    private var latest: WorkProgress?
     private var result: Result<LoadResult, any Error>?
     private var lastPercent = -1
 
-    var progress: LoadProgress? { lock.withLock { latest } }
+    var progress: WorkProgress? { lock.withLock { latest } }
     var outcome: Result<LoadResult, any Error>? { lock.withLock { result } }
 
     /// Records progress; true when the shown percentage changed (worth a redraw).
-    func update(_ progress: LoadProgress) -> Bool {
+    func update(_ progress: WorkProgress) -> Bool {
         lock.withLock {
             latest = progress
             let percent = Int(progress.fraction * 100)

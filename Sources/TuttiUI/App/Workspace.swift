@@ -10,7 +10,7 @@ import TuttiTerminal
 public final class Workspace {
     public private(set) var explorer: Explorer
     public private(set) var panes: [PaneID: any Pane] = [:]
-    public private(set) var layout: LayoutNode
+    public private(set) var layout: LayoutNode<PaneID>
     public private(set) var focus: PaneID
     public private(set) var maximized: PaneID?
     public private(set) var brush: BrushPreview?
@@ -56,82 +56,55 @@ public final class Workspace {
         summaries = ColumnSummary.compute(dataset, roles: roles)
         self.theme = theme
         self.glyphs = glyphs
-        let summary = PaneID(1), rows = PaneID(2)
-        var top: [LayoutNode] = [.pane(summary)]
-        panes[summary] = PaneRegistry.make(.summary)
-        panes[rows] = PaneRegistry.make(.rows)
-        var histograms: [LayoutNode] = []
-        for (offset, column) in DefaultLayout.histogramColumns(dataset, roles: roles).enumerated() {
-            let id = PaneID(3 + offset)
-            panes[id] = PaneRegistry.make(.histogram, settings: PaneSettings(column: column))
-            histograms.append(.pane(id))
+        var made: [PaneID: any Pane] = [:]
+        layout = DefaultLayout.interface(dataset, roles: roles).map { view in
+            let id = PaneID(made.count + 1)
+            made[id] = PaneRegistry.make(view) ?? PaneRegistry.make(.summary)
+            return id
         }
-        nextID = 3 + histograms.count
-        if !histograms.isEmpty {
-            top.append(histograms.count == 1 ? histograms[0] : .split(.vertical, histograms, weights: histograms.map { _ in 1 }))
-        }
-        let upper: LayoutNode = top.count == 1 ? top[0] : .split(.horizontal, top, weights: [0.5, 0.5])
-        layout = .split(.vertical, [upper, .pane(rows)], weights: [0.62, 0.38])
-        focus = summary
+        panes = made
+        nextID = made.count + 1
+        focus = PaneID(1)
     }
 
     /// The layout as a view file stores it, and the focused pane's place in reading order.
-    public func viewLayout() -> (layout: ViewLayout, focus: Int?) {
-        func convert(_ node: LayoutNode) -> ViewLayout {
-            switch node {
-            case .pane(let id):
-                return .pane(panes[id].map(PaneRegistry.view(of:)) ?? ViewPane(kind: PaneKind.summary.rawValue))
-            case .split(let axis, let children, let weights):
-                return .split(axis: axis == .horizontal ? .horizontal : .vertical, weights: weights, children: children.map(convert))
-            }
-        }
-        return (convert(layout), layout.panes.firstIndex(of: focus))
+    public func viewLayout() -> (layout: LayoutNode<ViewPane>, focus: Int?) {
+        (layout.map { panes[$0].map(PaneRegistry.view(of:)) ?? ViewPane(kind: .summary) }, layout.panes.firstIndex(of: focus))
     }
 
     /// Takes a saved view's state, panes and layout; returns warnings about panes it could not
     /// make (an unknown kind, a histogram of a missing column), which are left out.
     @discardableResult
-    public func restore(explorer: Explorer, layout saved: ViewLayout, focus savedFocus: Int?) -> [String] {
+    public func restore(explorer: Explorer, layout saved: LayoutNode<ViewPane>, focus savedFocus: Int?) -> [String] {
         self.explorer = explorer
         var made: [PaneID: any Pane] = [:]
         var warnings: [String] = []
-        var next = 1
         var position = 0  // the saved pane's place in reading order
         var savedFocusID: PaneID?
-        func build(_ node: ViewLayout) -> LayoutNode? {
-            switch node {
-            case .pane(let view):
-                defer { position += 1 }
-                if view.kind == PaneKind.histogram.rawValue, let column = view.settings.column,
-                   explorer.state.dataset.column(named: column) == nil {
-                    warnings.append("the view's histogram of '\(column)' was left out: the data has no such column")
-                    return nil
-                }
-                guard let pane = PaneRegistry.make(view) else {
-                    warnings.append(PaneKind(rawValue: view.kind) == .histogram
-                                    ? "the view's histogram pane names no column (settings.column); it was left out"
-                                    : "the view's \(view.kind) pane was left out: this tutti does not know it")
-                    return nil
-                }
-                let id = PaneID(next)
-                next += 1
-                made[id] = pane
-                if position == savedFocus { savedFocusID = id }
-                return .pane(id)
-            case .split(let axis, let weights, let children):
-                let kept = zip(children, weights).compactMap { child, weight in build(child).map { ($0, weight) } }
-                guard !kept.isEmpty else { return nil }
-                if kept.count == 1 { return kept[0].0 }
-                return .split(axis == .horizontal ? .horizontal : .vertical, kept.map(\.0), weights: kept.map(\.1))
+        let built = saved.compactMap { view -> PaneID? in
+            defer { position += 1 }
+            if view.kind == .histogram, let column = view.settings.column, explorer.state.dataset.column(named: column) == nil {
+                warnings.append("the view's histogram of '\(column)' was left out: the data has no such column")
+                return nil
             }
+            guard let pane = PaneRegistry.make(view) else {
+                warnings.append(view.kind == .histogram
+                                ? "the view's histogram pane names no column (settings.column); it was left out"
+                                : "the view's \(view.kind) pane was left out: this tutti does not know it")
+                return nil
+            }
+            let id = PaneID(made.count + 1)
+            made[id] = pane
+            if position == savedFocus { savedFocusID = id }
+            return id
         }
-        guard let root = build(saved) else {
+        guard let root = built else {
             warnings.append("the view has no pane this tutti can show; the default layout stays")
             return warnings
         }
         panes = made
         layout = root
-        nextID = next
+        nextID = made.count + 1
         maximized = nil
         brush = nil
         focus = savedFocusID ?? root.panes[0]

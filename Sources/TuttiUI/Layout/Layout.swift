@@ -1,3 +1,4 @@
+import TuttiCore
 import TuttiTerminal
 
 /// Identifies a pane in the layout.
@@ -7,27 +8,8 @@ public struct PaneID: Hashable, Sendable, Comparable, Codable {
     public static func < (a: PaneID, b: PaneID) -> Bool { a.raw < b.raw }
 }
 
-/// How a split arranges its children.
-public enum SplitAxis: String, Sendable, Codable {
-    /// Side by side, left to right.
-    case horizontal
-    /// Stacked, top to bottom.
-    case vertical
-}
-
-/// A tree of splits whose leaves are panes. Sizes are weights, so a layout fits any terminal.
-public indirect enum LayoutNode: Sendable, Equatable, Codable {
-    case pane(PaneID)
-    case split(SplitAxis, [LayoutNode], weights: [Double])
-
-    /// The panes in reading order (the focus order of Tab).
-    public var panes: [PaneID] {
-        switch self {
-        case .pane(let id): [id]
-        case .split(_, let children, _): children.flatMap(\.panes)
-        }
-    }
-
+/// Where the panes of the interface's layout tree go on screen.
+extension LayoutNode where Leaf == PaneID {
     /// Each pane's rectangle when the layout fills `rect`.
     public func frames(in rect: Rect) -> [PaneID: Rect] {
         var result: [PaneID: Rect] = [:]

@@ -1,8 +1,9 @@
+import TuttiCore
 import TuttiTerminal
 
 /// Sizing a layout so that every pane keeps its kind's minimum: where a new pane goes, and how
 /// the splits share their room after a pane opens or when the user rebalances.
-extension LayoutNode {
+extension LayoutNode where Leaf == PaneID {
     /// The smallest frame this subtree fits in when every pane gets its minimum: side-by-side
     /// children add their widths, stacked children their heights.
     func minimum(_ paneMinimum: (PaneID) -> PaneMinimum) -> PaneMinimum {

@@ -1,7 +1,8 @@
+import TuttiCore
 import TuttiTerminal
 
 /// Changes to a layout tree: open, close, swap and resize panes.
-extension LayoutNode {
+extension LayoutNode where Leaf == PaneID {
     /// Opens `new` beside `existing`, splitting along `axis` (joining an existing split along the
     /// same axis). Returns false if `existing` is not in the tree.
     @discardableResult

@@ -1,3 +1,5 @@
+import TuttiCore
+
 /// The smallest frame (border included) a pane is given while the terminal has room for it.
 public struct PaneMinimum: Sendable, Equatable {
     public let width: Int
@@ -15,14 +17,14 @@ public struct PaneMinimum: Sendable, Equatable {
 extension PaneKind {
     /// The smallest frame that still shows what the pane is for. A histogram: its header, five
     /// chart rows, the axis and the bin line. The tables (summary, rows, slices, duplicates): the
-    /// header, the hint line where there is one, and four rows. A confusion matrix: header and a
-    /// few classes.
+    /// header, the hint line where there is one, and four rows. A confusion matrix (and any other
+    /// kind): header and a few classes.
     public var minimumFrame: PaneMinimum {
         switch self {
         case .histogram: PaneMinimum(width: 28, height: 10)
         case .summary, .rows: PaneMinimum(width: 32, height: 7)
         case .slices, .duplicates: PaneMinimum(width: 40, height: 8)
-        case .confusion: PaneMinimum(width: 30, height: 9)
+        default: PaneMinimum(width: 30, height: 9)
         }
     }
 }

@@ -100,9 +100,8 @@ public struct DuplicatesPane: BackgroundComputedPane {
     private static func search(_ state: ExplorerState, _ handle: JobHandle) throws -> DuplicateReport {
         var options = DuplicateOptions.allApplicable(roles: state.roles)
         options.rows = state.filter.isEmpty ? nil : state.filter.rows
-        options.cancellation = handle.cancellation
-        options.progress = { handle.report($0.fraction, detail: $0.phase) }
-        return try DuplicateSearch(dataset: state.dataset, roles: state.roles, options: options).run()
+        let work = WorkContext(progress: { handle.report($0.fraction, detail: $0.phase) }, cancellation: handle.cancellation)
+        return try DuplicateSearch(dataset: state.dataset, roles: state.roles, options: options).run(work: work)
     }
 
     /// Puts the list's lines in the current order, with the list cursor back on its cluster.

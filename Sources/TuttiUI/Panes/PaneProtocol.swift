@@ -1,11 +1,6 @@
 import TuttiCore
 import TuttiTerminal
 
-/// The kinds of pane.
-public enum PaneKind: String, Sendable, Codable, CaseIterable {
-    case summary, histogram, rows, confusion, slices, duplicates
-}
-
 /// What a pane is asked to do, after the keymap has turned keys and mouse events into intents.
 public enum PaneInput: Sendable, Hashable {
     case up, down, left, right, pageUp, pageDown, home, end

@@ -87,7 +87,8 @@ extension RowsPane {
         }
         let (key, columns, rows) = input
         let job = JobRequest(label: "search") { handle in
-            try key.search.matches(in: columns, among: rows, cancellation: handle.cancellation) { handle.report($0) }
+            try key.search.matches(in: columns, among: rows,
+                                   work: WorkContext(progress: { handle.report($0.fraction) }, cancellation: handle.cancellation))
         }
         let stop = finding.map { [PaneCommand.stop($0.handle)] } ?? []
         finding = (job.handle, key, forward, includingCursor)

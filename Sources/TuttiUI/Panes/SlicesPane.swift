@@ -71,7 +71,7 @@ public struct SlicesPane: BackgroundComputedPane {
                            minimumSize: options.minimumSize, ordering: options.ordering)
         let options = self.options
         let commands = computation.request(for: key, label: state.groupColumns.isEmpty ? "SliceLine" : "slices by group") { handle in
-            try SliceSections.compute(state: state, options: options, cancellation: handle.cancellation,
+            try SliceSections.compute(state: state, options: options, work: WorkContext(cancellation: handle.cancellation),
                                       progress: { handle.report($0.fraction, detail: $0.detail) })
         }
         let status = computation.status

@@ -26,9 +26,9 @@ public enum DemoData {
     }
 
     /// Loads the demo data.
-    public static func load(options: LoadOptions = LoadOptions()) throws -> LoadResult {
+    public static func load(options: LoadOptions = LoadOptions(), work: WorkContext = WorkContext()) throws -> LoadResult {
         var options = options
         options.displayName = options.displayName ?? displayName
-        return try DatasetLoader.load(try path(), options: options)
+        return try DatasetLoader.load(try path(), options: options, work: work)
     }
 }

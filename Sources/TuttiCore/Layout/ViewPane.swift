@@ -1,0 +1,60 @@
+/// One pane of a saved view: its kind and the settings that shape what it shows.
+public struct ViewPane: Sendable, Equatable, Codable {
+    /// The kind; one this tutti does not know is kept as the file names it.
+    public var kind: PaneKind
+    public var settings: PaneSettings
+
+    public init(kind: PaneKind, settings: PaneSettings = PaneSettings()) {
+        self.kind = kind
+        self.settings = settings
+    }
+
+    private enum Keys: String, CodingKey { case kind, settings }
+
+    /// Reads a pane; `settings` may be left out (a hand-written view).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Keys.self)
+        kind = try container.decode(PaneKind.self, forKey: .kind)
+        settings = try container.decodeIfPresent(PaneSettings.self, forKey: .settings) ?? PaneSettings()
+    }
+}
+
+/// What a pane remembers in a view. Each kind uses the fields that apply to it and leaves the
+/// others nil: a histogram its column, bin count, bin mode (`quantile` or `log`; even when left
+/// out) and count scale (`log_scale`); tables their sort column or metric and direction; the
+/// slices pane its minimum size; the confusion pane whether it shows row percentages; the rows
+/// pane the columns it shows, in order (`columns`, left out when every column shows in the
+/// data's order), and the widths set by hand (`columnWidths`, in cells). `duplicateKind` is read
+/// by reports only: the kind of duplicate cluster they list first.
+public struct PaneSettings: Sendable, Equatable, Codable {
+    public var column: String?
+    public var bins: Int?
+    public var logScale: Bool?
+    public var binMode: BinMode?
+    public var sortColumn: String?
+    public var sortMetric: String?
+    public var descending: Bool?
+    public var minimumSize: Int?
+    public var duplicateKind: String?
+    public var rowPercentages: Bool?
+    public var columns: [String]?
+    public var columnWidths: [String: Int]?
+
+    public init(column: String? = nil, bins: Int? = nil, logScale: Bool? = nil, binMode: BinMode? = nil, sortColumn: String? = nil,
+                sortMetric: String? = nil, descending: Bool? = nil, minimumSize: Int? = nil, duplicateKind: String? = nil,
+                rowPercentages: Bool? = nil, columns: [String]? = nil, columnWidths: [String: Int]? = nil) {
+        self.column = column
+        self.bins = bins
+        self.logScale = logScale
+        self.binMode = binMode
+        self.sortColumn = sortColumn
+        self.sortMetric = sortMetric
+        self.descending = descending
+        self.minimumSize = minimumSize
+        self.duplicateKind = duplicateKind
+        self.rowPercentages = rowPercentages
+        self.columns = columns
+        self.columnWidths = columnWidths
+    }
+}
+
