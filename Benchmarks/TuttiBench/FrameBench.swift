@@ -4,7 +4,7 @@ import TuttiTerminal
 import TuttiUI
 
 /// Times one brush step in the real interface: the state update (keymap → pane → brush tables),
-/// the render of every pane into a canvas, and the flush to the terminal. Run it in a real
+/// the frame (every pane laid out, then rendered into a canvas), and the flush to the terminal. Run it in a real
 /// terminal (Benchmarks/frame_bench.sh runs it in tmux); results go to a file.
 enum FrameBench {
     static func run(path: String, output: String) throws {
@@ -18,15 +18,16 @@ enum FrameBench {
                                       glyphs: .unicode)
             // Five panes: summary, rows, two default histograms, and one more.
             workspace.openHistogram("age")
+            let app = App(terminal: terminal, workspace: workspace)
             let size = terminal.size
-            terminal.draw(workspace.render(width: size.width, height: size.height))
+            terminal.draw(app.frame(width: size.width, height: size.height))
             var update: [Double] = [], render: [Double] = [], flush: [Double] = [], total: [Double] = []
-            let start = TuttiBench.seconds { _ = Keymap.handle(.key(KeyEvent(.right, modifiers: .shift)), in: workspace) }
+            let start = TuttiBench.seconds { app.handle(.key(KeyEvent(.right, modifiers: .shift))) }
             for step in 0..<300 {
                 let key = KeyEvent(step % 20 < 10 ? .right : .left, modifiers: .shift)
                 var canvas: Canvas?
-                let u = TuttiBench.seconds { _ = Keymap.handle(.key(key), in: workspace) }
-                let r = TuttiBench.seconds { canvas = workspace.render(width: size.width, height: size.height) }
+                let u = TuttiBench.seconds { app.handle(.key(key)) }
+                let r = TuttiBench.seconds { canvas = app.frame(width: size.width, height: size.height) }
                 let f = TuttiBench.seconds { terminal.draw(canvas!) }
                 update.append(u); render.append(r); flush.append(f); total.append(u + r + f)
             }

@@ -11,7 +11,7 @@ import TuttiTerminal
 
     @Test func altKeyInTheFilterBarClosesItThenActs() {
         let ws = workspace()
-        _ = ws.render(width: 120, height: 40)
+        _ = ws.frame(width: 120, height: 40)
         ws.openFilterBar()
         ws.editFilter { $0.editor.insert("age > 3") }
         _ = Keymap.handle(.key(.alt("?")), in: ws)
@@ -22,7 +22,7 @@ import TuttiTerminal
 
     @Test func altKeyOnAPaneIsEscThenTheKey() {
         let ws = workspace()
-        _ = ws.render(width: 120, height: 40)
+        _ = ws.frame(width: 120, height: 40)
         ws.dispatch(.toggleRow(3))
         _ = Keymap.handle(.key(.alt("j")), in: ws)
         // Esc cleared the selection, j moved the summary's cursor.

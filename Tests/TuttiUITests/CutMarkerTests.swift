@@ -7,15 +7,16 @@ import TuttiTerminal
 /// text scrolled out of the filter bar.
 @Suite struct CutMarkerTests {
     @Test func slicesLeaveOutColumnsThatDoNotFit() {
-        let pane = SlicesPane()
+        var pane = SlicesPane()
         let context = paneContext(ExplorerState(dataset: adult, roles: adultRoles))
-        _ = pane.handle(.action(.toggleDiverse), context: context)  // every slice, similar ones included
+        pane.layOut(context, width: 80, height: 20)  // as the app does before the first key
+        _ = pane.send(.action(.toggleDiverse), context: context)  // every slice, similar ones included
         // Too narrow for the number columns: they are left out (the sort metric stays, whole) and
         // the slice is cut with …; the cursor's slice reads whole below.
-        let narrow = render(pane, context, width: 30, height: 12).lines
+        let narrow = render(&pane, context, width: 30, height: 12).lines
         #expect(narrow[1] == "    error slice", "\(narrow)")
         #expect(narrow[2].hasPrefix("    0.252 education_num") && narrow[2].hasSuffix("…"))
-        let wide = render(pane, context, width: 90, height: 6).lines
+        let wide = render(&pane, context, width: 90, height: 6).lines
         #expect(!wide[1].contains("›") && wide[1].hasSuffix("slice"))
     }
 
@@ -31,10 +32,10 @@ import TuttiTerminal
         ws.openFilterBar()
         let text = "capital_gain > 2174 and age between 30 and 40 and hours_per_week >= 45"
         ws.editFilter { $0.editor.insert(text) }
-        var bar = ws.render(width: 50, height: 20).lines[18]
+        var bar = ws.frame(width: 50, height: 20).lines[18]
         #expect(bar.hasPrefix("filter: …") && !bar.hasSuffix("…"))
         ws.editFilter { $0.editor.moveHome() }
-        bar = ws.render(width: 50, height: 20).lines[18]
+        bar = ws.frame(width: 50, height: 20).lines[18]
         #expect(bar.hasPrefix("filter: capital_gain > 2174") && bar.hasSuffix("…"))
     }
 }

@@ -22,8 +22,8 @@ import TuttiTerminal
 
     @Test func similarityHasThreeDecimalsAndRowListsEndWithACount() throws {
         let context = try context()
-        let pane = DuplicatesPane()
-        let canvas = render(pane, context, width: 120, height: 12)
+        var pane = DuplicatesPane()
+        let canvas = render(&pane, context, width: 120, height: 12)
         let near = try #require(canvas.lines.first { $0.hasPrefix(" near text") }, "\(canvas.text)")
         let expected = NearSimilarity.text(context.state.dataset.column(named: "text")!, 0, 1)!
         #expect(expected < 0.95)
@@ -42,20 +42,20 @@ import TuttiTerminal
 
     @Test func pairViewerShowsThePairsOwnSimilarity() throws {
         let context = try context()
-        let pane = DuplicatesPane()
-        let list = render(pane, context, width: 100, height: 12)
+        var pane = DuplicatesPane()
+        let list = render(&pane, context, width: 100, height: 12)
         let line = try #require(list.lines.firstIndex { $0.hasPrefix(" near text") })
-        for _ in 0..<(line - 3) { _ = pane.handle(.down, context: context) }
-        _ = pane.handle(.enter, context: context)
-        let first = render(pane, context, width: 100, height: 12)
+        for _ in 0..<(line - 3) { _ = pane.send(.down, context: context) }
+        _ = pane.send(.enter, context: context)
+        let first = render(&pane, context, width: 100, height: 12)
         let expected = NearSimilarity.text(context.state.dataset.column(named: "text")!, 0, 1)!
         #expect(first.lines[0].contains("rows 0 and 1"))
         #expect(first.lines[1].hasSuffix("row 1  Jaccard \(DuplicatesPane.similarityText(expected))"))
-        _ = pane.handle(.right, context: context)
-        let second = render(pane, context, width: 100, height: 12)
+        _ = pane.send(.right, context: context)
+        let second = render(&pane, context, width: 100, height: 12)
         #expect(second.lines[0].contains("rows 1 and 2"))
-        _ = pane.handle(.right, context: context)
-        let third = render(pane, context, width: 100, height: 12)
+        _ = pane.send(.right, context: context)
+        let third = render(&pane, context, width: 100, height: 12)
         #expect(third.lines[0].contains("rows 2 and 3 (members 3–4)"))
         #expect(third.lines[1].hasSuffix("row 3  Jaccard 1.000"))
     }

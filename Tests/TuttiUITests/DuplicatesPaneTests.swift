@@ -15,9 +15,9 @@ import TuttiTerminal
     }
 
     @Test func sortingChangesTheOrderAndTheHeader() throws {
-        let pane = DuplicatesPane()
+        var pane = DuplicatesPane()
         let context = paneContext(state)
-        let bySize = render(pane, context, width: 120, height: 60)
+        let bySize = render(&pane, context, width: 120, height: 60)
         #expect(bySize.lines[1].contains("rows↓"))
         #expect(bySize.lines[2].hasPrefix("exact duplicates · 49 clusters"))
         #expect(bySize.lines.contains { $0.hasPrefix("label conflicts · 5 clusters") })
@@ -26,16 +26,16 @@ import TuttiTerminal
         #expect(descendingSizes == descendingSizes.sorted(by: >))
         #expect(descendingSizes.first! > 2)
 
-        _ = pane.handle(.action(.reverse), context: context)
-        let ascending = render(pane, context, width: 120, height: 60)
+        _ = pane.send(.action(.reverse), context: context)
+        let ascending = render(&pane, context, width: 120, height: 60)
         #expect(ascending.lines[1].contains("rows↑"))
         #expect(exactSizes(ascending) == descendingSizes.sorted())
         #expect(!pane.descending)
 
         // Similarity: every exact cluster counts as 1, so the ties fall back to the first row.
-        _ = pane.handle(.action(.sort), context: context)
+        _ = pane.send(.action(.sort), context: context)
         #expect(pane.sortKey == .similarity && pane.descending)
-        let bySimilarity = render(pane, context, width: 120, height: 60)
+        let bySimilarity = render(&pane, context, width: 120, height: 60)
         #expect(bySimilarity.lines[1].contains("sim↓"))
         let header = bySimilarity.lines[1]
         let rowNumbers = try #require(header.range(of: "row numbers")).lowerBound
@@ -47,28 +47,28 @@ import TuttiTerminal
         #expect(firstRows == firstRows.sorted())
 
         // Kind, reversed: the kind groups come in reverse order.
-        _ = pane.handle(.action(.sort), context: context)
-        _ = pane.handle(.action(.sort), context: context)
+        _ = pane.send(.action(.sort), context: context)
+        _ = pane.send(.action(.sort), context: context)
         #expect(pane.sortKey == .kind && !pane.descending)
-        _ = pane.handle(.action(.reverse), context: context)
-        let byKind = render(pane, context, width: 120, height: 60)
+        _ = pane.send(.action(.reverse), context: context)
+        let byKind = render(&pane, context, width: 120, height: 60)
         #expect(byKind.lines[1].contains("kind↓"))
         #expect(byKind.lines[2].hasPrefix("leaks across splits · 23 clusters"))
     }
 
     @Test func sortingBySelectedKeepsTheCursorOnItsCluster() throws {
-        let pane = DuplicatesPane(settings: PaneSettings(sortColumn: "selected"))
+        var pane = DuplicatesPane(settings: PaneSettings(sortColumn: "selected"))
         #expect(pane.sortKey == .selected && pane.descending)
         var context = paneContext(state)
-        _ = render(pane, context, width: 120, height: 20)
-        for _ in 0..<5 { _ = pane.handle(.down, context: context) }
+        _ = render(&pane, context, width: 120, height: 20)
+        for _ in 0..<5 { _ = pane.send(.down, context: context) }
         let chosen = pane.cursor
-        guard case .dispatch(let action) = pane.handle(.space, context: context).first else {
+        guard case .dispatch(let action) = pane.send(.space, context: context).first else {
             Issue.record("space did not select")
             return
         }
         context = paneContext(try Explorer.reduce(state, action).0)
-        let canvas = render(pane, context, width: 120, height: 20)
+        let canvas = render(&pane, context, width: 120, height: 20)
         #expect(canvas.lines[1].contains("sel↓"))
         #expect(pane.cursor == chosen)
         // The selected cluster comes first among the exact clusters, under the cursor.
@@ -77,14 +77,14 @@ import TuttiTerminal
     }
 
     @Test func fFiltersToEveryClusterOfTheKind() throws {
-        let pane = DuplicatesPane()
+        var pane = DuplicatesPane()
         let context = paneContext(state)
-        _ = render(pane, context, width: 120, height: 20)
+        _ = render(&pane, context, width: 120, height: 20)
         let report = try DuplicateSearch(dataset: adult, roles: adultRoles,
                                          options: DuplicateOptions.allApplicable(roles: adultRoles)).run()
         for kind in [DuplicateKind.exact, .leak] {
-            while report.clusters[pane.cursor].kind != kind { _ = pane.handle(.down, context: context) }
-            let commands = pane.handle(.action(.filterToKind), context: context)
+            while report.clusters[pane.cursor].kind != kind { _ = pane.send(.down, context: context) }
+            let commands = pane.send(.action(.filterToKind), context: context)
             #expect(commands.count == 2)
             guard case .dispatch(.select(let rows, .duplicateCluster(kind: kind.rawValue, index: -1))) = commands.first,
                   case .dispatch(.filterToSelection) = commands.last else {
@@ -154,11 +154,11 @@ import TuttiTerminal
         let roles = ColumnRoles.infer(from: data)
         #expect(roles[.text] == "text")
         let context = paneContext(ExplorerState(dataset: data, roles: roles))
-        let pane = DuplicatesPane()
-        let list = render(pane, context, width: 60, height: 30)
+        var pane = DuplicatesPane()
+        let list = render(&pane, context, width: 60, height: 30)
         #expect(list.lines.contains { $0.hasPrefix("near-duplicate texts · 1 cluster") })
-        _ = pane.handle(.enter, context: context)
-        let viewer = render(pane, context, width: 60, height: 30)
+        _ = pane.send(.enter, context: context)
+        let viewer = render(&pane, context, width: 60, height: 30)
         #expect(viewer.lines[0].hasPrefix("near text cluster of 2: rows 0 and 1"))
         // The text differs, so it comes first, marked, and wraps over several aligned lines.
         #expect(viewer.lines[2].hasPrefix("text  ≠"))
@@ -192,22 +192,22 @@ import TuttiTerminal
         let csv = "text\n\"\(long) alpha\"\n\"\(long) beta\"\n\"something else entirely here\"\n"
         let data = try DatasetLoader.load(bytes: Array(csv.utf8), name: "long.csv").dataset
         let context = paneContext(ExplorerState(dataset: data, roles: ColumnRoles.infer(from: data)))
-        let pane = DuplicatesPane()
-        _ = render(pane, context, width: 80, height: 8)
-        _ = pane.handle(.enter, context: context)
-        let top = render(pane, context, width: 80, height: 8)
+        var pane = DuplicatesPane()
+        _ = render(&pane, context, width: 80, height: 8)
+        _ = pane.send(.enter, context: context)
+        let top = render(&pane, context, width: 80, height: 8)
         #expect(top.lines[0].contains("· lines 1–6 of"))
         #expect(top.lines[2].contains("word0"))
-        _ = pane.handle(.down, context: context)
-        let scrolled = render(pane, context, width: 80, height: 8)
+        _ = pane.send(.down, context: context)
+        let scrolled = render(&pane, context, width: 80, height: 8)
         #expect(scrolled.lines[0].contains("· lines 2–7 of"))
         #expect(!scrolled.lines[2].contains("word0"))
         #expect(scrolled.lines[2].hasPrefix("text"), "the cell's name stays in view: \(scrolled.lines[2])")
-        _ = pane.handle(.end, context: context)
-        let bottom = render(pane, context, width: 80, height: 8)
+        _ = pane.send(.end, context: context)
+        let bottom = render(&pane, context, width: 80, height: 8)
         #expect(bottom.lines[7].contains("alpha") && bottom.lines[7].contains("beta"))
-        _ = pane.handle(.pageUp, context: context)
-        _ = pane.handle(.home, context: context)
-        #expect(render(pane, context, width: 80, height: 8).lines[0].contains("· lines 1–6 of"))
+        _ = pane.send(.pageUp, context: context)
+        _ = pane.send(.home, context: context)
+        #expect(render(&pane, context, width: 80, height: 8).lines[0].contains("· lines 1–6 of"))
     }
 }

@@ -22,17 +22,18 @@ import TuttiTerminal
 
     @Test func exportsTheSelectionAndSaysSo() throws {
         let ws = workspace()
-        _ = ws.render(width: 120, height: 40)
+        _ = ws.frame(width: 120, height: 40)
         let selected = try FilterExpression("age >= 60", dataset: adult).evaluate(adult)
         ws.dispatch(.select(selected, .rows))
         ws.openPrompt(.exportRows)
         #expect(ws.prompt?.editor.text == "adult_scored-selection.csv")
-        let canvas = ws.render(width: 120, height: 40)
+        let canvas = ws.frame(width: 120, height: 40)
         #expect(canvas.lines[38].hasPrefix("export to: adult_scored-selection.csv"))
         #expect(canvas.lines[39].contains("\(NumberFormatting.grouped(selected.count)) selected rows"))
         let path = try folder() + "/old.csv"
         type(path, into: ws)
         ws.submitPrompt()
+        ws.settle()
         #expect(ws.prompt == nil)
         #expect(ws.message?.text.contains("exported \(NumberFormatting.grouped(selected.count)) selected rows") == true)
         let back = try DatasetLoader.load(path).dataset
@@ -44,16 +45,17 @@ import TuttiTerminal
         let ws = workspace()
         ws.dispatch(.setFilter("sex == \"Female\""))
         ws.showPane(.rows)
-        _ = ws.render(width: 100, height: 40)
+        _ = ws.frame(width: 100, height: 40)
         ws.send(.action(.hideColumn))
         let visible = (ws.panes[ws.focus] as? RowsPane)?.shownColumns ?? []
         #expect(visible.count == adult.columns.count - 1, "every column but the hidden one, however wide the terminal")
         ws.openPrompt(.exportRows)
         ws.togglePromptColumns()
-        #expect(ws.render(width: 100, height: 40).lines[39].contains("visible columns only"))
+        #expect(ws.frame(width: 100, height: 40).lines[39].contains("visible columns only"))
         let path = try folder() + "/women.jsonl"
         type(path, into: ws)
         ws.submitPrompt()
+        ws.settle()
         #expect(ws.message?.text.contains("the 16,192 filtered rows (nothing selected)") == true)
         let back = try DatasetLoader.load(path).dataset
         #expect(back.rowCount == 16_192)
@@ -67,13 +69,16 @@ import TuttiTerminal
         ws.openPrompt(.exportRows)
         type(path, into: ws)
         ws.submitPrompt()
+        ws.settle()
         #expect(ws.prompt?.confirmingOverwrite == true)
-        #expect(ws.render(width: 120, height: 40).lines[39].contains("exists: replace it? y replaces"))
+        #expect(ws.frame(width: 120, height: 40).lines[39].contains("exists: replace it? y replaces"))
         ws.answerOverwrite(false)
         #expect(ws.prompt?.confirmingOverwrite == false)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep\n1\n")
         ws.submitPrompt()
+        ws.settle()
         ws.answerOverwrite(true)
+        ws.settle()
         #expect(ws.prompt == nil)
         #expect(try DatasetLoader.load(path).dataset.rowCount == adult.rowCount)
     }
@@ -83,9 +88,11 @@ import TuttiTerminal
         ws.openPrompt(.exportRows)
         type(try folder() + "/rows.xlsx", into: ws)
         ws.submitPrompt()
+        ws.settle()
         #expect(ws.prompt?.problem?.contains("xlsx") == true || ws.prompt?.problem?.contains("extension") == true)
         type("/no/such/folder/rows.csv", into: ws)
         ws.submitPrompt()
+        ws.settle()
         #expect(ws.prompt?.problem != nil)
         ws.cancel()
         #expect(ws.prompt == nil)
@@ -100,6 +107,7 @@ import TuttiTerminal
         let path = try folder() + "/report.md"
         type(path, into: ws)
         ws.submitPrompt()
+        ws.settle()
         #expect(ws.message?.text == "wrote the report to \(path)")
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.contains("`age >= 30`") && text.contains("## Confusion matrix") && text.contains("## Histogram: score"))
@@ -111,6 +119,7 @@ import TuttiTerminal
         ws.openPrompt(.exportRows)
         type("/proc/tutti-cannot-write-here.csv", into: ws)
         ws.submitPrompt()
+        ws.settle()
         #expect(ws.prompt?.purpose == .exportRows)
         #expect(ws.prompt?.editor.text == "/proc/tutti-cannot-write-here.csv")
         #expect(ws.prompt?.problem?.contains("/proc") == true)
@@ -123,7 +132,9 @@ import TuttiTerminal
             ws.openPrompt(purpose)
             type(adult.source, into: ws)
             ws.submitPrompt()
+            ws.settle()
             ws.answerOverwrite(true)
+            ws.settle()
             // A view is refused for being the input; a report already for its name (.csv).
             #expect(ws.prompt?.problem.map { $0.contains("refusing to write over the input") || $0.contains("report format") } == true,
                     "\(purpose): \(ws.prompt?.problem ?? "no problem")")
@@ -135,8 +146,11 @@ import TuttiTerminal
     @Test func theMinimumSliceSizeStopsAtTheFilteredRows() {
         let ws = workspace()
         ws.showPane(.slices)
-        _ = ws.render(width: 120, height: 40)
-        for _ in 0..<80 { ws.send(.action(.doubleMinimumSize)) }
+        _ = ws.frame(width: 120, height: 40)
+        for _ in 0..<80 {
+            ws.send(.action(.doubleMinimumSize))
+            ws.settle()
+        }
         let pane = ws.panes[ws.focus] as? SlicesPane
         #expect(pane?.options.minimumSize == adult.rowCount)
     }
@@ -145,7 +159,7 @@ import TuttiTerminal
         let ws = workspace()
         ws.dispatch(.select(RowSet(rowCount: adult.rowCount, allSet: true), .rows))
         ws.showPane(.duplicates)
-        _ = ws.render(width: 120, height: 40)
+        _ = ws.frame(width: 120, height: 40)
         ws.send(.enter)
         #expect((ws.panes[ws.focus] as? DuplicatesPane)?.pair != nil)
         ws.cancel()
@@ -158,11 +172,11 @@ import TuttiTerminal
     @Test func aLongMessageTakesTheFooterAndTheNextKeyClearsIt() {
         let ws = workspace()
         ws.say("saved the view to /a/rather/long/path/that/does/not/fit/beside/the/counts/in/the/status/line/view.json · tutti open it")
-        let lines = ws.render(width: 100, height: 30).lines
+        let lines = ws.frame(width: 100, height: 30).lines
         #expect(lines[29].hasPrefix("saved the view to /a/rather/long"))
         _ = Keymap.handle(.key(KeyEvent(.down)), in: ws)
         #expect(ws.message == nil)
-        #expect(!ws.render(width: 100, height: 30).lines[29].hasPrefix("saved"))
+        #expect(!ws.frame(width: 100, height: 30).lines[29].hasPrefix("saved"))
     }
 
     @Test func copiesSelectedIdsWithOSC52AndCapsTheSize() throws {
@@ -196,13 +210,15 @@ import TuttiTerminal
         let jobs = BackgroundJobs()
         let ended = Atomicish()
         var outcome = ""
-        let handle = jobs.start("waiting", work: { handle -> Int in
+        let job = JobRequest(label: "waiting") { handle -> Int in
             while !handle.cancellation.isCancelled { usleep(1_000) }
             ended.set()
             throw TuttiError("stopped")
-        }, completion: { handle in
+        }
+        jobs.start(job) { handle in
             if case .cancelled = handle.phase { outcome = "cancelled" }
-        })
+        }
+        let handle = job.handle
         handle.report(0.5, detail: "half")
         #expect(jobs.running.count == 1 && handle.progressText == " (half) 50%")
         #expect(jobs.cancelAll() == 1)
@@ -218,14 +234,22 @@ import TuttiTerminal
         let jobs = BackgroundJobs(inline: true)
         var value = BackgroundValue<Int, Int>()
         let runs = Atomicish()
-        func ready(_ status: BackgroundValue<Int, Int>.Status) -> Int? {
-            if case .ready(let number) = status { return number }
+        /// Runs what `request` asked to start, hands the end back, and reads the value.
+        func ready(_ commands: [PaneCommand]) -> Int? {
+            for case .start(let job) in commands {
+                jobs.start(job) { handle in
+                    let taken = value.receive(handle)
+                    #expect(taken)
+                }
+            }
+            if case .ready(let number) = value.status { return number }
             return nil
         }
-        #expect(ready(value.status(for: 1, label: "x", jobs: jobs, work: { _ in runs.set(); return 10 })) == 10)
+        #expect(ready(value.request(for: 1, label: "x", work: { _ in runs.set(); return 10 })) == 10)
         #expect(runs.value)
-        #expect(ready(value.status(for: 1, label: "x", jobs: jobs, work: { _ in 99 })) == 10)
-        #expect(ready(value.status(for: 2, label: "x", jobs: jobs, work: { _ in 20 })) == 20)
+        #expect(value.request(for: 1, label: "x", work: { _ in 99 }).isEmpty)
+        #expect(ready([]) == 10)
+        #expect(ready(value.request(for: 2, label: "x", work: { _ in 20 })) == 20)
     }
 }
 

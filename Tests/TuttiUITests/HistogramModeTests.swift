@@ -13,8 +13,8 @@ import TuttiTerminal
     @Test func theRightAxisLabelSitsUnderTheEndOfTheLastBin() throws {
         let data = try DatasetLoader.load(bytes: Array(("x\n" + (0..<1_000).map(String.init).joined(separator: "\n") + "\n").utf8),
                                           name: "x.csv").dataset
-        let pane = HistogramPane(column: "x")
-        let canvas = render(pane, paneContext(ExplorerState(dataset: data, roles: ColumnRoles())), width: 250, height: 20)
+        var pane = HistogramPane(column: "x")
+        let canvas = render(&pane, paneContext(ExplorerState(dataset: data, roles: ColumnRoles())), width: 250, height: 20)
         let bars = Set<Character>(["█", "▇", "▆", "▅", "▄", "▃", "▂", "▁"])
         let rightmostBar = (1..<canvas.height - 2).compactMap { y in
             Array(canvas.lines[y]).lastIndex { bars.contains($0) }
@@ -28,36 +28,36 @@ import TuttiTerminal
     }
 
     @Test func bStepsThroughEvenQuantileAndLogXAndViewsKeepTheMode() throws {
-        let pane = HistogramPane(column: "capital_gain")
+        var pane = HistogramPane(column: "capital_gain")
         let context = paneContext(state)
-        _ = render(pane, context, width: 120, height: 20)
-        guard case .message(let quantile)? = pane.handle(.action(.cycleBinMode), context: context).last else {
+        _ = render(&pane, context, width: 120, height: 20)
+        guard case .message(let quantile)? = pane.send(.action(.cycleBinMode), context: context).last else {
             Issue.record("no message")
             return
         }
         #expect(quantile.contains("quantile bins"))
         #expect(pane.title == "Histogram: capital_gain (quantile bins)")
-        _ = pane.handle(.action(.cycleBinMode), context: context)
-        _ = pane.handle(.action(.toggleLogScale), context: context)
+        _ = pane.send(.action(.cycleBinMode), context: context)
+        _ = pane.send(.action(.toggleLogScale), context: context)
         #expect(pane.title == "Histogram: capital_gain (log x, log y)")
-        let canvas = render(pane, context, width: 120, height: 20)
+        let canvas = render(&pane, context, width: 120, height: 20)
         let axis = canvas.lines[canvas.height - 2]
         #expect(axis.contains("≤0"), "\(canvas.text)")
         // Uneven bins label the edges between the ends too.
         #expect(axis.split(separator: " ").count >= 4, "\(axis)")
         #expect(KeyBindings.footer(for: pane).contains(KeyHint("b", "even bins")))
         #expect(pane.savedSettings.binMode == .log && pane.savedSettings.logScale == true)
-        let restored = try #require(PaneViews.make(PaneViews.view(of: pane)) as? HistogramPane)
+        let restored = try #require(PaneRegistry.make(PaneRegistry.view(of: pane)) as? HistogramPane)
         #expect(restored.mode == .log && restored.logScale)
-        _ = pane.handle(.action(.cycleBinMode), context: context)
+        _ = pane.send(.action(.cycleBinMode), context: context)
         #expect(pane.mode == .even && pane.savedSettings.binMode == nil)
     }
 
     @Test func categoriesHaveNoBinModes() {
-        let pane = HistogramPane(column: "sex")
+        var pane = HistogramPane(column: "sex")
         let context = paneContext(state)
-        _ = render(pane, context)
-        guard case .message(let text)? = pane.handle(.action(.cycleBinMode), context: context).first else {
+        _ = render(&pane, context)
+        guard case .message(let text)? = pane.send(.action(.cycleBinMode), context: context).first else {
             Issue.record("no message")
             return
         }
@@ -67,12 +67,12 @@ import TuttiTerminal
 
     @Test func brushingTheAtOrBelowZeroBinOfALogScaleFiltersToExactlyThoseRows() throws {
         let ws = workspace()
-        _ = ws.render(width: 160, height: 50)
+        _ = ws.frame(width: 160, height: 50)
         ws.openHistogram("capital_gain")
-        _ = ws.render(width: 160, height: 50)
+        _ = ws.frame(width: 160, height: 50)
         ws.send(.action(.cycleBinMode))
         ws.send(.action(.cycleBinMode))
-        _ = ws.render(width: 160, height: 50)
+        _ = ws.frame(width: 160, height: 50)
         ws.send(.home)
         ws.send(.space)
         guard case .brush("capital_gain", let range)? = ws.state.selection?.source else {

@@ -7,8 +7,8 @@ import TuttiTerminal
     let state = ExplorerState(dataset: adult, roles: adultRoles)
 
     @Test func numericBarsUseEighthBlocks() {
-        let pane = HistogramPane(column: "age")
-        let canvas = render(pane, paneContext(state))
+        var pane = HistogramPane(column: "age")
+        let canvas = render(&pane, paneContext(state))
         #expect(canvas.lines[0].hasPrefix("48,842 rows"))
         #expect(count(["█", "▇", "▆", "▅", "▄", "▃", "▂", "▁"], in: canvas) > 20)
         #expect(count(["▓"], in: canvas) == 0)
@@ -41,27 +41,27 @@ import TuttiTerminal
     }
 
     @Test func shiftArrowsBrushAndSpaceSelectsABin() {
-        let pane = HistogramPane(column: "age")
+        var pane = HistogramPane(column: "age")
         let context = paneContext(state)
-        _ = render(pane, context)
-        let begin = pane.handle(.extendRight, context: context)
-        guard case .beginBrush(_, let bins) = begin.first else {
+        _ = render(&pane, context)
+        let begin = pane.send(.extendRight, context: context)
+        guard case .beginBrush(_, _, let bins) = begin.first else {
             Issue.record("no brush began: \(begin)")
             return
         }
         #expect(bins == 0...1)
-        let select = pane.handle(.space, context: context)
+        let select = pane.send(.space, context: context)
         #expect(select.count == 2)
     }
 
     @Test func brushPreviewDrivesOtherHistograms() throws {
         let age = try ColumnBinning(dataset: adult, column: "age", bins: 20)
-        let sexPane = HistogramPane(column: "sex")
-        _ = render(sexPane, paneContext(state, id: PaneID(2)))
-        let preview = BrushPreview(source: PaneID(1), binning: age, range: 0...age.binCount - 1,
+        var sexPane = HistogramPane(column: "sex")
+        _ = render(&sexPane, paneContext(state, id: PaneID(2)))
+        let preview = BrushPreview(source: PaneID(1), binning: age, anchor: 0, range: 0...age.binCount - 1,
                                    views: [PaneID(2): sexPane.currentBinning!], filter: state.filter.rows)
         #expect(preview.selectedCount == adult.rowCount)
-        let canvas = render(sexPane, paneContext(state, id: PaneID(2), brush: preview), width: 70, height: 8)
+        let canvas = render(&sexPane, paneContext(state, id: PaneID(2), brush: preview), width: 70, height: 8)
         #expect(canvas.lines[0].contains("48,842 selected"))
         #expect(count(["▓"], in: canvas) > 10)
     }

@@ -44,11 +44,11 @@ import TuttiTerminal
 
     @Test func fOnTheDuplicatesPaneFiltersToTheKindAndElsewhereToTheSelection() {
         let ws = workspace()
-        _ = ws.render(width: 120, height: 40)
+        _ = ws.frame(width: 120, height: 40)
         _ = Keymap.handle(.key(.character("f")), in: ws)
         #expect(ws.message?.text.hasPrefix("nothing is selected") == true)
         ws.showPane(.duplicates)
-        _ = ws.render(width: 120, height: 40)
+        _ = ws.frame(width: 120, height: 40)
         _ = Keymap.handle(.key(.character("f")), in: ws)
         // The pane selected every cluster of the kind under its cursor and filtered to them.
         #expect(!ws.state.filter.isEmpty && ws.state.filteredCount < adult.rowCount, "\(String(describing: ws.message))")
@@ -57,14 +57,14 @@ import TuttiTerminal
     @Test func viKeysMoveTheRowsPaneAndShowInHelp() {
         let ws = workspace()
         ws.showPane(.rows)
-        _ = ws.render(width: 120, height: 40)
-        let rows = ws.panes[ws.focus] as? RowsPane
+        _ = ws.frame(width: 120, height: 40)
+        let rows = { ws.panes[ws.focus] as? RowsPane }
         for key: Character in ["j", "j", "k", "G"] { _ = Keymap.handle(.key(.character(key)), in: ws) }
-        #expect(rows?.cursor == adult.rowCount - 1)
+        #expect(rows()?.cursor == adult.rowCount - 1)
         _ = Keymap.handle(.key(.character("g")), in: ws)
-        #expect(rows?.cursor == 0)
+        #expect(rows()?.cursor == 0)
         _ = Keymap.handle(.key(.character("?")), in: ws)
-        let help = ws.render(width: 120, height: 60).text
+        let help = ws.frame(width: 120, height: 60).text
         #expect(help.contains("↑ ↓ ← → k j h l") && help.contains("Home End g G"), "\(help)")
         #expect(help.contains("This pane: Rows") && help.contains("↑ ↓ k j"), "\(help)")
     }
@@ -72,18 +72,18 @@ import TuttiTerminal
     @Test func theFooterShowsTheFocusedPanesHintsThenTheGlobalOnes() {
         let ws = workspace()
         ws.showPane(.rows)
-        let footer = ws.render(width: 400, height: 40).lines[39]
+        let footer = ws.frame(width: 400, height: 40).lines[39]
         #expect(footer.hasPrefix("↑↓ row  ←→ column  Space select row  s sort"), "\(footer)")
         #expect(footer.contains("Enter details  Tab pane  / filter  ? help  q quit  = rebalance"), "\(footer)")
     }
 
     @Test func thePairViewerHasItsOwnHintsAndKeepsTheListsOtherKeys() {
-        let pane = DuplicatesPane()
+        var pane = DuplicatesPane()
         let context = paneContext(ExplorerState(dataset: adult, roles: adultRoles))
-        _ = render(pane, context, width: 120, height: 20)
+        _ = render(&pane, context, width: 120, height: 20)
         #expect(KeyBindings.footer(for: pane).first == KeyHint("↑↓", "cluster"))
         #expect(KeyBindings.scopes(for: pane) == [.pane(.duplicates), .global])
-        _ = pane.handle(.enter, context: context)
+        _ = pane.send(.enter, context: context)
         #expect(KeyBindings.scopes(for: pane) == [.pairViewer, .pane(.duplicates), .global])
         #expect(Array(KeyBindings.footer(for: pane).prefix(4)) == [KeyHint("←→", "members"), KeyHint("↑↓", "scroll"),
                                                                    KeyHint("Space", "select"), KeyHint("Enter", "back")])

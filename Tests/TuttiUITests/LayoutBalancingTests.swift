@@ -24,13 +24,13 @@ import TuttiTerminal
     @Test func openingPanesFromAHistogramKeepsItsRowsAndGivesEachPaneItsMinimum() {
         let ws = workspace()
         let (width, height) = (120, 40)
-        _ = ws.render(width: width, height: height)
+        _ = ws.frame(width: width, height: height)
         ws.cycleFocus(1)
         #expect((ws.panes[ws.focus] as? HistogramPane)?.column == "score")
         let before = scoreFrame(ws, width: width, height: height)
         ws.showPane(.slices)
         ws.showPane(.duplicates)
-        let canvas = ws.render(width: width, height: height)
+        let canvas = ws.frame(width: width, height: height)
         #expect(!canvas.text.contains("too small"), "\(canvas.text)")
         #expect(scoreFrame(ws, width: width, height: height) == before)
         for (id, rect) in ws.frames(width: width, height: height) {
@@ -55,7 +55,7 @@ import TuttiTerminal
     @Test func equalsRebalancesEveryPane() {
         let ws = workspace()
         let (width, height) = (120, 40)
-        _ = ws.render(width: width, height: height)
+        _ = ws.frame(width: width, height: height)
         ws.cycleFocus(1)
         for _ in 0..<10 { ws.resizeFocused(axis: .vertical, by: -2) }
         #expect(scoreFrame(ws, width: width, height: height)!.height < 10)

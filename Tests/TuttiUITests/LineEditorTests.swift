@@ -89,12 +89,12 @@ import TuttiTerminal
             for _ in 0..<20 { bar.editor.insert("語") }
         }
         // The cursor at the end: the text scrolls so that its end and the caret fit.
-        let end = ws.render(width: 40, height: 10).lines[8]
+        let end = ws.frame(width: 40, height: 10).lines[8]
         #expect(end.hasPrefix("filter: …"), "text scrolled out on the left is marked")
         #expect(end.hasSuffix("語語"))
         // The cursor at the start: the text from its beginning, cut at the line's end.
         ws.editFilter { $0.editor.moveHome() }
-        let start = ws.render(width: 40, height: 10).lines[8]
+        let start = ws.frame(width: 40, height: 10).lines[8]
         #expect(start.hasPrefix("filter: sex == \"日本語🇫🇷é\" 語"))
     }
 }

@@ -39,12 +39,12 @@ import TuttiTerminal
         let ws = Workspace(dataset: data, roles: ColumnRoles.infer(from: data), theme: .fallback, glyphs: .unicode,
                            jobs: BackgroundJobs(inline: true))
         ws.perform([.showRow(0)], from: ws.focus)
-        let screen = ws.render(width: 100, height: 30)
+        let screen = ws.frame(width: 100, height: 30)
         #expect(screen.text.contains("Row 0"))
         #expect(screen.lines.filter { $0.contains("lorem ipsum dolor sit amet") }.count >= 20)
         // Scrolled far down, the window still fills with the cell's lines.
         ws.scrollOverlay(by: 5_000)
-        let scrolled = ws.render(width: 100, height: 30)
+        let scrolled = ws.frame(width: 100, height: 30)
         #expect(scrolled.lines.filter { $0.contains("lorem ipsum dolor sit amet") }.count >= 20)
     }
 }

@@ -40,14 +40,14 @@ import TuttiTerminal
     }
 
     @Test func summary() {
-        let pane = SummaryPane()
-        Self.check("summary") { render(pane, paneContext(Self.selected), width: $0, height: Self.height) }
+        var pane = SummaryPane()
+        Self.check("summary") { render(&pane, paneContext(Self.selected), width: $0, height: Self.height) }
     }
 
     @Test func histograms() {
         for column in ["age", "capital_gain", "score", "workclass", "income"] {
-            let pane = HistogramPane(column: column, bins: 10)
-            Self.check("histogram of \(column)") { render(pane, paneContext(Self.selected), width: $0, height: Self.height) }
+            var pane = HistogramPane(column: column, bins: 10)
+            Self.check("histogram of \(column)") { render(&pane, paneContext(Self.selected), width: $0, height: Self.height) }
         }
     }
 
@@ -57,12 +57,12 @@ import TuttiTerminal
     @Test func rows() {
         for (glyphs, right, left) in [(Glyphs.unicode, "›", "‹"), (.ascii, ">", "<")] {
             for scrolled in [0, 11] {
-                let pane = RowsPane()
+                var pane = RowsPane()
                 let context = paneContext(Self.selected, glyphs: glyphs)
-                for _ in 0..<scrolled { _ = pane.handle(.right, context: context) }
+                for _ in 0..<scrolled { _ = pane.send(.right, context: context) }
                 let rows = pane.orderedRows(Self.selected)
                 for width in Self.widths {
-                    var canvas = render(pane, context, width: width, height: Self.height)
+                    var canvas = render(&pane, context, width: width, height: Self.height)
                     glyphs.fit(&canvas)
                     let last = adult.columns.firstIndex { $0.name == pane.visibleColumns.last } ?? 0
                     #expect(canvas.lines[0].hasSuffix(right) == (last < adult.columns.count - 1), "rows at \(width): \(canvas.lines[0])")
@@ -79,29 +79,29 @@ import TuttiTerminal
     }
 
     @Test func confusion() throws {
-        let pane = ConfusionPane()
-        Self.check("confusion") { render(pane, paneContext(Self.selected), width: $0, height: Self.height) }
+        var pane = ConfusionPane()
+        Self.check("confusion") { render(&pane, paneContext(Self.selected), width: $0, height: Self.height) }
         let grouped = try Explorer.reduce(Self.selected, .setGroupColumns(["race"])).0
-        let groups = ConfusionPane()
-        Self.check("confusion by race", byLine: false) { render(groups, paneContext(grouped), width: $0, height: Self.height) }
+        var groups = ConfusionPane()
+        Self.check("confusion by race", byLine: false) { render(&groups, paneContext(grouped), width: $0, height: Self.height) }
     }
 
     @Test func slices() throws {
         // The cursor's slice shows whole on lines of its own where the table cuts slices.
-        let pane = SlicesPane()
-        Self.check("slices", byLine: false) { render(pane, paneContext(Self.selected), width: $0, height: Self.height) }
+        var pane = SlicesPane()
+        Self.check("slices", byLine: false) { render(&pane, paneContext(Self.selected), width: $0, height: Self.height) }
         let grouped = try Explorer.reduce(Self.selected, .setGroupColumns(["sex"])).0
-        let sections = SlicesPane()
-        Self.check("slices by sex", byLine: false) { render(sections, paneContext(grouped), width: $0, height: Self.height) }
+        var sections = SlicesPane()
+        Self.check("slices by sex", byLine: false) { render(&sections, paneContext(grouped), width: $0, height: Self.height) }
     }
 
     @Test func duplicates() {
-        let pane = DuplicatesPane()
+        var pane = DuplicatesPane()
         let context = paneContext(Self.selected)
-        Self.check("duplicates") { render(pane, context, width: $0, height: Self.height) }
-        _ = pane.handle(.down, context: context)
-        _ = pane.handle(.enter, context: context)
-        Self.check("duplicate pair", byLine: false) { render(pane, context, width: $0, height: Self.height) }
+        Self.check("duplicates") { render(&pane, context, width: $0, height: Self.height) }
+        _ = pane.send(.down, context: context)
+        _ = pane.send(.enter, context: context)
+        Self.check("duplicate pair", byLine: false) { render(&pane, context, width: $0, height: Self.height) }
     }
 
     /// The status line and the footer under the default layout, the help overlay, and the row
@@ -114,13 +114,13 @@ import TuttiTerminal
         let height = 45
         Self.check("status and footer", byLine: false) { width in
             var canvas = Canvas(width: width, height: 2)
-            let screen = ws.render(width: width, height: height)
+            let screen = ws.frame(width: width, height: height)
             for y in 0..<2 { canvas.text(screen.lines[height - 2 + y], x: 0, y: y) }
             return canvas
         }
         ws.toggleHelp()
         Self.check("help") { width in
-            let screen = ws.render(width: width, height: height)
+            let screen = ws.frame(width: width, height: height)
             let box = min(width - 4, 112), left = (width - box) / 2
             var canvas = Canvas(width: box, height: height - 4)
             for y in 0..<(height - 4) { canvas.text(String(Array(screen.line(1 + y)).dropFirst(left).prefix(box)), x: 0, y: y) }
@@ -128,7 +128,7 @@ import TuttiTerminal
         }
         ws.cancel()
         ws.showPane(.rows)
-        _ = ws.render(width: 120, height: height)
+        _ = ws.frame(width: 120, height: height)
         ws.send(.enter)
         guard case .row(let row, _)? = ws.overlay else {
             Issue.record("no row overlay")
@@ -137,7 +137,7 @@ import TuttiTerminal
         let values = adult.columns.map { $0.text(at: row) } + [String(row)]
         let allowed = Set(values.flatMap { numberTokens($0).map(\.text) })
         for width in Self.widths {
-            let screen = ws.render(width: width, height: height)
+            let screen = ws.frame(width: width, height: height)
             let box = min(width - 4, 112), left = (width - box) / 2
             for y in 1..<(height - 3) {
                 let inside = String(Array(screen.line(y)).dropFirst(left + 1).prefix(box - 2))

@@ -22,7 +22,7 @@ import TuttiTerminal
     func workspace() -> Workspace {
         let ws = Workspace(dataset: adult, roles: adultRoles, theme: .fallback, glyphs: .unicode, jobs: BackgroundJobs(inline: true))
         ws.showPane(.rows)
-        _ = ws.render(width: 120, height: 40)
+        _ = ws.frame(width: 120, height: 40)
         return ws
     }
 
@@ -31,6 +31,7 @@ import TuttiTerminal
     func answer(_ ws: Workspace, _ text: String) {
         ws.editPrompt { $0.moveEnd(); $0.deleteToStart(); $0.insert(text) }
         ws.submitPrompt()
+        ws.settle()
     }
 
     @Test func aTextColumnTakesTheWidthTheOtherColumnsLeave() {
@@ -56,44 +57,43 @@ import TuttiTerminal
     }
 
     @Test func theFocusedColumnWidensNarrowsHidesAndMoves() {
-        let pane = RowsPane()
+        var pane = RowsPane()
         let context = paneContext(ExplorerState(dataset: adult, roles: adultRoles))
-        let start = render(pane, context, width: 100, height: 8).lines[0]
+        let start = render(&pane, context, width: 100, height: 8).lines[0]
         let workclassAt = { (line: String) in line.range(of: "workclass").map { line.distance(from: line.startIndex, to: $0.lowerBound) } ?? -1 }
-        _ = pane.handle(.action(.widenColumn), context: context)
-        _ = pane.handle(.action(.widenColumn), context: context)
-        let wider = render(pane, context, width: 100, height: 8).lines[0]
+        _ = pane.send(.action(.widenColumn), context: context)
+        _ = pane.send(.action(.widenColumn), context: context)
+        let wider = render(&pane, context, width: 100, height: 8).lines[0]
         #expect(workclassAt(wider) == workclassAt(start) + 2 * RowsPane.widthStep)
-        _ = pane.handle(.action(.narrowColumn), context: context)
-        #expect(workclassAt(render(pane, context, width: 100, height: 8).lines[0]) == workclassAt(start) + RowsPane.widthStep)
-        _ = pane.handle(.action(.fitColumn), context: context)
-        #expect(render(pane, context, width: 100, height: 8).lines[0] == start)
+        _ = pane.send(.action(.narrowColumn), context: context)
+        #expect(workclassAt(render(&pane, context, width: 100, height: 8).lines[0]) == workclassAt(start) + RowsPane.widthStep)
+        _ = pane.send(.action(.fitColumn), context: context)
+        #expect(render(&pane, context, width: 100, height: 8).lines[0] == start)
         #expect(pane.columnWidths.isEmpty)
 
-        _ = pane.handle(.action(.hideColumn), context: context)
-        let hidden = render(pane, context, width: 100, height: 8).lines[0]
+        _ = pane.send(.action(.hideColumn), context: context)
+        let hidden = render(&pane, context, width: 100, height: 8).lines[0]
         #expect(!hidden.contains("age") && hidden.contains("workclass"))
         #expect(pane.shownColumns.count == adult.columns.count - 1)
-        guard case .message(let said) = pane.handle(.action(.showHiddenColumns), context: context).first else {
+        guard case .message(let said) = pane.send(.action(.showHiddenColumns), context: context).first else {
             Issue.record("+ said nothing")
             return
         }
         #expect(said == "showing 1 hidden column again")
-        #expect(render(pane, context, width: 100, height: 8).lines[0] == start)
+        #expect(render(&pane, context, width: 100, height: 8).lines[0] == start)
 
-        _ = pane.handle(.action(.moveColumnRight), context: context)
-        let moved = render(pane, context, width: 100, height: 8).lines[0]
+        _ = pane.send(.action(.moveColumnRight), context: context)
+        let moved = render(&pane, context, width: 100, height: 8).lines[0]
         #expect(Array(pane.shownColumns.prefix(2)) == ["workclass", "age"])
         #expect(pane.columnCursor == 1)
         #expect(workclassAt(moved) < (moved.range(of: "age").map { moved.distance(from: moved.startIndex, to: $0.lowerBound) } ?? -1))
-        _ = pane.handle(.action(.moveColumnLeft), context: context)
-        #expect(render(pane, context, width: 100, height: 8).lines[0] == start)
+        _ = pane.send(.action(.moveColumnLeft), context: context)
+        #expect(render(&pane, context, width: 100, height: 8).lines[0] == start)
         #expect(!pane.choosesColumns)
     }
 
     @Test func searchGoesToMatchesInTheSortOrderAndWraps() throws {
         let ws = workspace()
-        let pane = try rowsPane(ws)
         ws.send(.action(.sort))
         ws.send(.action(.find))
         #expect(ws.prompt?.purpose == .searchRows)
@@ -102,45 +102,43 @@ import TuttiTerminal
         let age = try #require(adult.column(named: "age"))
         let order = RowOrdering.sorted(Array(0..<adult.rowCount), by: age, ascending: true)
         let matches = order.filter { education.text(at: $0) == "Doctorate" }
-        _ = ws.render(width: 120, height: 40)
-        #expect(pane.focusedCell?.row == matches[0])
-        #expect(pane.focusedCell?.column == "education")
+        _ = ws.frame(width: 120, height: 40)
+        #expect(try rowsPane(ws).focusedCell?.row == matches[0])
+        #expect(try rowsPane(ws).focusedCell?.column == "education")
         #expect(ws.message?.text.contains("“doctorate” in education of row \(matches[0]) · \(NumberFormatting.grouped(matches.count)) matching rows") == true)
         ws.send(.action(.nextMatch))
-        _ = ws.render(width: 120, height: 40)
-        #expect(pane.focusedCell?.row == matches[1])
+        _ = ws.frame(width: 120, height: 40)
+        #expect(try rowsPane(ws).focusedCell?.row == matches[1])
         ws.send(.action(.previousMatch))
         ws.send(.action(.previousMatch))
-        _ = ws.render(width: 120, height: 40)
-        #expect(pane.focusedCell?.row == matches.last)
+        _ = ws.frame(width: 120, height: 40)
+        #expect(try rowsPane(ws).focusedCell?.row == matches.last)
         #expect(ws.message?.text.hasSuffix("wrapped around") == true)
     }
 
     @Test func aRegularExpressionSearchAndABadOne() throws {
         let ws = workspace()
-        let pane = try rowsPane(ws)
         ws.send(.action(.find))
         ws.togglePromptColumns()
         #expect(ws.prompt?.regex == true)
-        #expect(ws.render(width: 120, height: 40).lines[38].hasPrefix("find regex:"))
+        #expect(ws.frame(width: 120, height: 40).lines[38].hasPrefix("find regex:"))
         answer(ws, "(unclosed")
         #expect(ws.prompt?.problem?.contains("not a regular expression") == true)
         answer(ws, "^holand")
-        _ = ws.render(width: 120, height: 40)
+        _ = ws.frame(width: 120, height: 40)
         let country = try #require(adult.column(named: "native_country"))
-        #expect(pane.focusedCell.map { country.text(at: $0.row) } == "Holand-Netherlands")
+        #expect(try rowsPane(ws).focusedCell.map { country.text(at: $0.row) } == "Holand-Netherlands")
         ws.send(.action(.find))
         #expect(ws.prompt?.regex == true && ws.prompt?.editor.text == "^holand", "the prompt offers the last search")
     }
 
     @Test func colonGoesToARowNumber() throws {
         let ws = workspace()
-        let pane = try rowsPane(ws)
         ws.send(.action(.goToRow))
         #expect(ws.prompt?.purpose == .goToRow)
         answer(ws, "12,345")
-        _ = ws.render(width: 120, height: 40)
-        #expect(pane.focusedCell?.row == 12_345)
+        _ = ws.frame(width: 120, height: 40)
+        #expect(try rowsPane(ws).focusedCell?.row == 12_345)
         #expect(ws.message?.text == "row 12345")
         ws.send(.action(.goToRow))
         answer(ws, "ten")
@@ -154,34 +152,33 @@ import TuttiTerminal
     }
 
     @Test func theChosenColumnsAndWidthsComeBackFromAView() throws {
-        let pane = RowsPane()
+        var pane = RowsPane()
         let context = paneContext(ExplorerState(dataset: adult, roles: adultRoles))
-        _ = render(pane, context, width: 120, height: 8)
-        _ = pane.handle(.action(.hideColumn), context: context)
-        _ = pane.handle(.action(.moveColumnRight), context: context)
-        _ = pane.handle(.action(.widenColumn), context: context)
-        let screen = render(pane, context, width: 120, height: 8).lines
-        let saved = try JSONDecoder().decode(ViewPane.self, from: JSONEncoder().encode(PaneViews.view(of: pane)))
+        _ = render(&pane, context, width: 120, height: 8)
+        _ = pane.send(.action(.hideColumn), context: context)
+        _ = pane.send(.action(.moveColumnRight), context: context)
+        _ = pane.send(.action(.widenColumn), context: context)
+        let screen = render(&pane, context, width: 120, height: 8).lines
+        let saved = try JSONDecoder().decode(ViewPane.self, from: JSONEncoder().encode(PaneRegistry.view(of: pane)))
         #expect(saved.settings.columns?.prefix(2) == ["fnlwgt", "workclass"])
         #expect(saved.settings.columns?.contains("age") == false)
         #expect(saved.settings.columnWidths?["workclass"] != nil)
-        let again = try #require(PaneViews.make(saved) as? RowsPane)
-        _ = render(again, context, width: 120, height: 8)
-        _ = again.handle(.right, context: context)
-        #expect(render(again, context, width: 120, height: 8).lines == screen)
-        #expect(PaneViews.view(of: RowsPane()).settings == PaneSettings(), "an unchanged pane saves nothing")
+        var again = try #require(PaneRegistry.make(saved) as? RowsPane)
+        _ = render(&again, context, width: 120, height: 8)
+        _ = again.send(.right, context: context)
+        #expect(render(&again, context, width: 120, height: 8).lines == screen)
+        #expect(PaneRegistry.view(of: RowsPane()).settings == PaneSettings(), "an unchanged pane saves nothing")
     }
 
     @Test func xExportsTheChosenColumnsInTheSortOrder() throws {
         let ws = workspace()
-        let pane = try rowsPane(ws)
         ws.send(.action(.sort))
         ws.send(.action(.sort))
         ws.send(.right)
         ws.send(.action(.hideColumn))
         ws.send(.action(.moveColumnLeft))
-        _ = ws.render(width: 120, height: 40)
-        #expect(Array(pane.shownColumns.prefix(2)) == ["fnlwgt", "age"])
+        _ = ws.frame(width: 120, height: 40)
+        #expect(Array(try rowsPane(ws).shownColumns.prefix(2)) == ["fnlwgt", "age"])
         let folder = NSTemporaryDirectory() + "tutti-rows-export-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -190,11 +187,11 @@ import TuttiTerminal
         answer(ws, folder + "/chosen.csv")
         #expect(ws.message?.text.contains("filtered rows (nothing selected), sorted by age descending") == true, "\(ws.message?.text ?? "")")
         let back = try DatasetLoader.load(folder + "/chosen.csv").dataset
-        #expect(back.columnNames == pane.shownColumns)
+        #expect(try back.columnNames == rowsPane(ws).shownColumns)
         #expect(back.rowCount == adult.rowCount)
         let ages = try #require(back.column(named: "age"))
         #expect((1..<back.rowCount).allSatisfy { ages.number(at: $0 - 1)! >= ages.number(at: $0)! })
         let fnlwgt = try #require(back.column(named: "fnlwgt"))
-        #expect(fnlwgt.text(at: 0) == adult.column(named: "fnlwgt")?.text(at: pane.orderedRows(ws.state)[0]))
+        #expect(fnlwgt.text(at: 0) == adult.column(named: "fnlwgt")?.text(at: ws.rowsPane!.listing.order![0]))
     }
 }

@@ -13,7 +13,8 @@ import TuttiTerminal
 
     /// The slice the pane selects on Enter.
     static func selection(_ pane: SlicesPane, _ context: PaneContext) -> (RowSet, [SlicePredicate])? {
-        guard case .dispatch(.select(let rows, .slice(let predicates))) = pane.handle(.enter, context: context).first else {
+        var pane = pane
+        guard case .dispatch(.select(let rows, .slice(let predicates))) = pane.send(.enter, context: context).first else {
             return nil
         }
         return (rows, predicates)
@@ -21,11 +22,12 @@ import TuttiTerminal
 
     @Test func oneSectionPerSplitWithTheSlicesFoundInIt() throws {
         let state = try Self.grouped(["split"])
-        let pane = SlicesPane()
+        var pane = SlicesPane()
         let context = paneContext(state)
         // Every slice found, similar ones included.
-        _ = pane.handle(.action(.toggleDiverse), context: context)
-        let lines = render(pane, context, width: 150, height: 30).lines
+        pane.layOut(context, width: 80, height: 20)  // as the app does before the first key
+        _ = pane.send(.action(.toggleDiverse), context: context)
+        let lines = render(&pane, context, width: 150, height: 30).lines
         #expect(lines[0].hasPrefix("split: 2 groups · 20 slices · sorted by error ↓ · all rows "))
         #expect(lines[0].hasSuffix("left out income (copies the label)"))
         #expect(lines[1].contains("rows  selected    error      gap"))
@@ -43,7 +45,7 @@ import TuttiTerminal
         #expect(predicates.first == SlicePredicate(column: "split", op: "==", value: "\"train\""))
         #expect(try FilterExpression(SliceReport.expression(predicates), dataset: adult).evaluate(adult) == rows)
         let selected = try Explorer.reduce(state, .select(rows, .slice(predicates))).0
-        let after = render(pane, paneContext(selected), width: 150, height: 30).lines
+        let after = render(&pane, paneContext(selected), width: 150, height: 30).lines
         let count = NumberFormatting.grouped(rows.count)
         #expect(after[2].hasPrefix("   32,561" + String(repeating: " ", count: 10 - count.count) + count))
         #expect(after[3].contains(count))
@@ -52,14 +54,15 @@ import TuttiTerminal
 
     @Test func theCursorSkipsHeadingsAndScrollsToTheNextSection() throws {
         let state = try Self.grouped(["split"])
-        let pane = SlicesPane()
+        var pane = SlicesPane()
         let context = paneContext(state)
         // Every slice found, similar ones included.
-        _ = pane.handle(.action(.toggleDiverse), context: context)
-        _ = render(pane, context, width: 150, height: 10)
-        for _ in 0..<10 { _ = pane.handle(.down, context: context) }
+        pane.layOut(context, width: 80, height: 20)  // as the app does before the first key
+        _ = pane.send(.action(.toggleDiverse), context: context)
+        _ = render(&pane, context, width: 150, height: 10)
+        for _ in 0..<10 { _ = pane.send(.down, context: context) }
         #expect(pane.cursor == 10)
-        let lines = render(pane, context, width: 150, height: 10).lines
+        let lines = render(&pane, context, width: 150, height: 10).lines
         // The first slice of a section comes into view with its heading: slices 5 to 9 of the
         // first section, the second's heading, its first slice; below, the cursor's slice whole.
         #expect(lines[7].hasSuffix("split == \"test\""))
@@ -67,21 +70,21 @@ import TuttiTerminal
         #expect(lines[2...6].allSatisfy { !$0.hasSuffix("\"train\"") } && !lines[8].contains("split"))
         let (_, predicates) = try #require(Self.selection(pane, context))
         #expect(predicates.first == SlicePredicate(column: "split", op: "==", value: "\"test\""))
-        _ = pane.handle(.up, context: context)
+        _ = pane.send(.up, context: context)
         let back = try #require(Self.selection(pane, context))
         #expect(back.1.first == SlicePredicate(column: "split", op: "==", value: "\"train\""))
         // A click on a heading leaves the cursor where it is; one on a slice moves it there.
-        _ = pane.handle(.mousePress(x: 3, y: 7), context: context)
+        _ = pane.send(.mousePress(x: 3, y: 7), context: context)
         #expect(pane.cursor == 9)
-        _ = pane.handle(.mousePress(x: 3, y: 2), context: context)
+        _ = pane.send(.mousePress(x: 3, y: 2), context: context)
         #expect(pane.cursor == 5)
     }
 
     @Test func moreGroupColumnsGroupEachSection() throws {
         let state = try Self.grouped(["sex", "race"])
-        let pane = SlicesPane()
+        var pane = SlicesPane()
         let context = paneContext(state)
-        let lines = render(pane, context, width: 120, height: 20).lines
+        let lines = render(&pane, context, width: 120, height: 20).lines
         #expect(pane.title == "Slices: groups")
         #expect(lines[0].hasPrefix("sex: 2 groups · 10 slices"))
         #expect(lines[2].hasSuffix("sex == \"Male\"") && lines[8].hasSuffix("sex == \"Female\""))
@@ -89,7 +92,7 @@ import TuttiTerminal
         let (rows, predicates) = try #require(Self.selection(pane, context))
         #expect(predicates.map(\.column) == ["sex", "race"])
         #expect(try FilterExpression(SliceReport.expression(predicates), dataset: adult).evaluate(adult) == rows)
-        guard case .message(let text) = pane.handle(.action(.halveMinimumSize), context: context).first else {
+        guard case .message(let text) = pane.send(.action(.halveMinimumSize), context: context).first else {
             Issue.record("[ did not explain itself")
             return
         }
@@ -144,11 +147,12 @@ import TuttiTerminal
     }
 
     @Test func aNarrowPaneDropsNumberColumnsBeforeTheSlice() throws {
-        let pane = SlicesPane()
+        var pane = SlicesPane()
         let context = paneContext(Self.state)
-        _ = pane.handle(.action(.toggleDiverse), context: context)  // every slice, similar ones included
+        pane.layOut(context, width: 80, height: 20)  // as the app does before the first key
+        _ = pane.send(.action(.toggleDiverse), context: context)  // every slice, similar ones included
         // 40 columns (a pane beside another at 80): rows, the sort metric, and the slice.
-        let lines = render(pane, context, width: 40, height: 12).lines
+        let lines = render(&pane, context, width: 40, height: 12).lines
         #expect(lines[1] == "     rows    error slice")
         let expression = try Self.focused(pane, context)
         let first = try #require(expression.split(separator: " ").first)
@@ -158,14 +162,14 @@ import TuttiTerminal
         #expect(focus == 8 && lines[8...].allSatisfy { $0.count <= 40 })
         #expect(lines[8...].joined(separator: " ") == "▶ " + expression)
         // Down moves the line to the next slice.
-        _ = pane.handle(.down, context: context)
-        let next = render(pane, context, width: 40, height: 12).lines
+        _ = pane.send(.down, context: context)
+        let next = render(&pane, context, width: 40, height: 12).lines
         #expect(next[8].hasPrefix("▶ " + (try Self.focused(pane, context)).prefix(10)) && next[8] != lines[8])
         // A click on those lines is no click on the table's rows behind them.
-        _ = pane.handle(.mousePress(x: 3, y: 9), context: context)
+        _ = pane.send(.mousePress(x: 3, y: 9), context: context)
         #expect(pane.cursor == 1)
         // Too low for all that: the titles go, then the header; the cursor's row stays.
-        let low = render(pane, context, width: 38, height: 5).lines
+        let low = render(&pane, context, width: 38, height: 5).lines
         let second = try Self.focused(pane, context)
         #expect(low[0].hasPrefix("    0.2") && low[0].contains(String(second.prefix(12))) && !low.contains { $0.contains("sorted by") },
                 "\(low)")
@@ -174,12 +178,14 @@ import TuttiTerminal
     }
 
     @Test func widePanesKeepEveryColumnAndShowTheCursorsSliceWhole() throws {
-        let pane = SlicesPane()
+        var pane = SlicesPane()
         let context = paneContext(Self.state)
-        _ = pane.handle(.action(.toggleDiverse), context: context)  // every slice, similar ones included
+        pane.layOut(context, width: 80, height: 20)  // as the app does before the first key
+        _ = pane.send(.action(.toggleDiverse), context: context)  // every slice, similar ones included
+        pane.layOut(context, width: 80, height: 20)
         let expression = try Self.focused(pane, context)
         for width in [80, 160] {
-            let lines = render(pane, context, width: width, height: 16).lines
+            let lines = render(&pane, context, width: width, height: 16).lines
             #expect(lines[1].contains("rows  selected    error      gap") && lines[1].hasSuffix("slice"))
             // A slice cut in the table ends with an ellipsis; then the cursor's slice reads whole below.
             let table = lines[2..<12]
@@ -190,7 +196,7 @@ import TuttiTerminal
             }
         }
         // When every slice fits, no line is spent on it.
-        let all = render(pane, context, width: 400, height: 16).lines
+        let all = render(&pane, context, width: 400, height: 16).lines
         #expect(!all.contains { $0.hasPrefix("▶") } && all.contains { $0.hasSuffix(expression) })
     }
 }
@@ -204,12 +210,12 @@ import TuttiTerminal
     @Test func hintsToGroupAndShowsTheGroupsAsSlices() throws {
         let data = try DatasetLoader.load(bytes: Array(Self.csv.utf8), name: "splits.csv").dataset
         let state = ExplorerState(dataset: data, roles: ColumnRoles.infer(from: data))
-        let pane = SlicesPane()
-        let alone = render(pane, paneContext(state), width: 100, height: 10)
+        var pane = SlicesPane()
+        let alone = render(&pane, paneContext(state), width: 100, height: 10)
         #expect(alone.text.contains("no column to search for slices: press b on a column in the summary"))
 
         let grouped = try Explorer.reduce(state, .setGroupColumns(["split"])).0
-        let lines = render(pane, paneContext(grouped), width: 100, height: 10).lines
+        let lines = render(&pane, paneContext(grouped), width: 100, height: 10).lines
         #expect(lines[0].hasPrefix("split: no other column to search, its groups are the slices · 2 slices"))
         let test = try #require(lines.first { $0.hasSuffix("split == \"test\"") })
         let train = try #require(lines.first { $0.hasSuffix("split == \"train\"") })

@@ -19,10 +19,10 @@ import TuttiTerminal
     }
 
     @Test func summaryEnterOpensAHistogram() {
-        let pane = SummaryPane()
+        var pane = SummaryPane()
         let context = paneContext(state)
-        _ = render(pane, context)
-        let commands = pane.handle(.enter, context: context)
+        _ = render(&pane, context)
+        let commands = pane.send(.enter, context: context)
         guard case .openHistogram("age") = commands.first else {
             Issue.record("expected openHistogram(age), got \(commands)")
             return
@@ -32,8 +32,8 @@ import TuttiTerminal
     @Test func rowsShowsTheFilteredRowsAndMarksSelected() throws {
         var filtered = try Explorer.reduce(state, .select(RowSet(rowCount: adult.rowCount, rows: [1]), .rows)).0
         filtered = try Explorer.reduce(filtered, .toggleRow(2)).0
-        let pane = RowsPane()
-        let canvas = render(pane, paneContext(filtered), width: 120, height: 10)
+        var pane = RowsPane()
+        let canvas = render(&pane, paneContext(filtered), width: 120, height: 10)
         #expect(canvas.lines[0].contains("age"))
         #expect(canvas.lines[1].contains("39"))
         #expect(canvas.lines[2].hasPrefix("●"))
@@ -42,27 +42,27 @@ import TuttiTerminal
     }
 
     @Test func rowsSortAndScroll() {
-        let pane = RowsPane()
+        var pane = RowsPane()
         let context = paneContext(state)
-        _ = render(pane, context, width: 100, height: 10)
-        _ = pane.handle(.action(.sort), context: context)
-        let sorted = render(pane, context, width: 100, height: 10)
+        _ = render(&pane, context, width: 100, height: 10)
+        _ = pane.send(.action(.sort), context: context)
+        let sorted = render(&pane, context, width: 100, height: 10)
         #expect(sorted.lines[0].contains("age↑"))
         #expect(sorted.lines[1].contains(" 17"))
-        _ = pane.handle(.end, context: context)
-        let bottom = render(pane, context, width: 100, height: 10)
+        _ = pane.send(.end, context: context)
+        let bottom = render(&pane, context, width: 100, height: 10)
         #expect(bottom.lines.last?.contains(" 90") == true)
     }
 
     @Test func rowsSpaceTogglesAndEnterShowsTheRow() {
-        let pane = RowsPane()
+        var pane = RowsPane()
         let context = paneContext(state)
-        _ = render(pane, context)
-        guard case .dispatch(.toggleRow(0)) = pane.handle(.space, context: context).first else {
+        _ = render(&pane, context)
+        guard case .dispatch(.toggleRow(0)) = pane.send(.space, context: context).first else {
             Issue.record("space did not toggle row 0")
             return
         }
-        guard case .showRow(1) = pane.handle(.enter, context: context).first else {
+        guard case .showRow(1) = pane.send(.enter, context: context).first else {
             Issue.record("enter did not show row 1")
             return
         }
@@ -72,20 +72,20 @@ import TuttiTerminal
 @Suite struct ConfusionPaneTests {
     @Test func rendersTheMatrixAndSelectsACell() throws {
         let state = ExplorerState(dataset: adult, roles: adultRoles)
-        let pane = ConfusionPane()
+        var pane = ConfusionPane()
         let context = paneContext(state)
-        let canvas = render(pane, context, width: 60, height: 8)
+        let canvas = render(&pane, context, width: 60, height: 8)
         #expect(canvas.lines[0].contains("label ╲ pred"))
         #expect(canvas.lines[1].contains("35,341"))
-        _ = pane.handle(.down, context: context)
-        let commands = pane.handle(.enter, context: context)
+        _ = pane.send(.down, context: context)
+        let commands = pane.send(.enter, context: context)
         guard case .dispatch(.select(let rows, .confusionCell(let predicates))) = commands.first else {
             Issue.record("enter did not select a cell: \(commands)")
             return
         }
         #expect(predicates.map(\.value) == ["1", "0"])
         let selected = try Explorer.reduce(state, .select(rows, .confusionCell(predicates))).0
-        let after = render(pane, paneContext(selected), width: 60, height: 8)
+        let after = render(&pane, paneContext(selected), width: 60, height: 8)
         #expect(after.text.contains("●"))
     }
 
@@ -99,12 +99,12 @@ import TuttiTerminal
 @Suite struct SlicesPaneTests {
     @Test func findsSortsAndSelectsSlices() throws {
         let state = ExplorerState(dataset: adult, roles: adultRoles)
-        let pane = SlicesPane()
+        var pane = SlicesPane()
         let context = paneContext(state)
-        let diverse = render(pane, context, width: 140, height: 14)
+        let diverse = render(&pane, context, width: 140, height: 14)
         #expect(diverse.lines[0].contains(" · diverse ("))
-        _ = pane.handle(.action(.toggleDiverse), context: context)
-        let canvas = render(pane, context, width: 140, height: 14)
+        _ = pane.send(.action(.toggleDiverse), context: context)
+        let canvas = render(&pane, context, width: 140, height: 14)
         #expect(canvas.lines[0].hasPrefix("10 slices · sorted by error ↓"))
         #expect(canvas.lines[0].contains(" · all (d: diverse)"))
         #expect(pane.title == "Slices: found by SliceLine")
@@ -114,22 +114,22 @@ import TuttiTerminal
         }
         #expect(errors.count == 10)
         #expect(errors == errors.sorted(by: >))
-        _ = pane.handle(.action(.sort), context: context)
-        #expect(render(pane, context, width: 140, height: 14).lines[0].contains("sorted by accuracy"))
-        guard case .dispatch(.select(let rows, .slice(let predicates))) = pane.handle(.enter, context: context).first else {
+        _ = pane.send(.action(.sort), context: context)
+        #expect(render(&pane, context, width: 140, height: 14).lines[0].contains("sorted by accuracy"))
+        guard case .dispatch(.select(let rows, .slice(let predicates))) = pane.send(.enter, context: context).first else {
             Issue.record("enter did not select a slice")
             return
         }
         #expect(try FilterExpression(SliceReport.expression(predicates), dataset: adult).evaluate(adult) == rows)
         let selected = try Explorer.reduce(state, .select(rows, .slice(predicates))).0
-        let after = render(pane, paneContext(selected), width: 140, height: 14)
+        let after = render(&pane, paneContext(selected), width: 140, height: 14)
         #expect(after.lines[2].contains(NumberFormatting.grouped(rows.count)))
     }
 
     @Test func groupColumnsMakeGroupedSlices() throws {
         let state = try Explorer.reduce(ExplorerState(dataset: adult, roles: adultRoles), .setGroupColumns(["sex"])).0
-        let pane = SlicesPane()
-        let canvas = render(pane, paneContext(state), width: 120, height: 16)
+        var pane = SlicesPane()
+        let canvas = render(&pane, paneContext(state), width: 120, height: 16)
         #expect(pane.title == "Slices: groups")
         #expect(canvas.text.contains("sex == \"Male\""))
         #expect(canvas.text.contains("sex == \"Female\""))
@@ -138,10 +138,10 @@ import TuttiTerminal
 
 @Suite struct SummaryGroupKeyTests {
     @Test func bTogglesAGroupColumn() {
-        let pane = SummaryPane()
+        var pane = SummaryPane()
         let context = paneContext(ExplorerState(dataset: adult, roles: adultRoles))
-        _ = render(pane, context)
-        guard case .dispatch(.setGroupColumns(["age"])) = pane.handle(.action(.groupBy), context: context).first else {
+        _ = render(&pane, context)
+        guard case .dispatch(.setGroupColumns(["age"])) = pane.send(.action(.groupBy), context: context).first else {
             Issue.record("b did not group by age")
             return
         }
@@ -151,20 +151,20 @@ import TuttiTerminal
 @Suite struct DuplicatesPaneTests {
     @Test func listsClustersComparesAPairAndSelectsACluster() throws {
         let state = ExplorerState(dataset: adult, roles: adultRoles)
-        let pane = DuplicatesPane()
+        var pane = DuplicatesPane()
         let context = paneContext(state)
-        let list = render(pane, context, width: 120, height: 12)
+        let list = render(&pane, context, width: 120, height: 12)
         #expect(list.lines[0] == "exact 49 (+52 rows) · conflicts 5 · leaks 23")
         #expect(list.lines[2].contains("exact"))
         // The conflicts come after the 49 exact clusters: compare the first conflict's pair.
-        for _ in 0..<49 { _ = pane.handle(.down, context: context) }
-        _ = pane.handle(.enter, context: context)
-        let viewer = render(pane, context, width: 120, height: 12)
+        for _ in 0..<49 { _ = pane.send(.down, context: context) }
+        _ = pane.send(.enter, context: context)
+        let viewer = render(&pane, context, width: 120, height: 12)
         #expect(viewer.lines[0].hasPrefix("conflict cluster of 2"))
         // The differing cells come first and are marked.
         #expect(viewer.lines[2].contains("≠"))
         #expect(viewer.lines[2].hasPrefix("income") || viewer.lines[2].hasPrefix("label"))
-        guard case .dispatch(.select(let rows, .duplicateCluster(kind: "conflict", index: 49))) = pane.handle(.space, context: context).first else {
+        guard case .dispatch(.select(let rows, .duplicateCluster(kind: "conflict", index: 49))) = pane.send(.space, context: context).first else {
             Issue.record("space did not select the cluster")
             return
         }

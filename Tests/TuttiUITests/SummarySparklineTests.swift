@@ -5,10 +5,10 @@ import TuttiTerminal
 
 @Suite struct SummarySparklineTests {
     @Test func sparklinesFollowTheWidthAfterAResize() {
-        let pane = SummaryPane()
+        var pane = SummaryPane()
         let context = paneContext(ExplorerState(dataset: adult, roles: adultRoles))
-        _ = render(pane, context, width: 48, height: 10)
-        let wide = render(pane, context, width: 120, height: 10)
+        _ = render(&pane, context, width: 48, height: 10)
+        let wide = render(&pane, context, width: 120, height: 10)
         let ageLine = wide.lines.first { $0.contains("age ") } ?? ""
         let bars = ageLine.filter { "▁▂▃▄▅▆▇█".contains($0) }
         #expect(bars.count >= 8, "age's sparkline after widening: \\(ageLine)")

@@ -9,18 +9,62 @@ let adult = AdultFixture.dataset
 let adultRoles = ColumnRoles.infer(from: adult)
 let adultSummaries = ColumnSummary.compute(adult, roles: adultRoles)
 
-/// A context for rendering a pane alone.
+/// A context for updating and rendering a pane alone.
 func paneContext(_ state: ExplorerState, id: PaneID = PaneID(1), focused: Bool = true, brush: BrushPreview? = nil,
                  glyphs: Glyphs = .unicode) -> PaneContext {
     PaneContext(id: id, state: state, theme: .fallback, glyphs: glyphs, focused: focused, brush: brush,
-                summaries: adultSummaries, jobs: BackgroundJobs(inline: true))
+                summaries: adultSummaries)
 }
 
-/// Renders a pane into a canvas of the given size.
-func render(_ pane: any Pane, _ context: PaneContext, width: Int = 80, height: Int = 20) -> Canvas {
+extension Pane {
+    /// Updates the pane as the app would: work it starts runs at once, and its end comes back
+    /// to the pane; returns the other commands.
+    mutating func settle(_ message: PaneMessage, context: PaneContext) -> [PaneCommand] {
+        var others: [PaneCommand] = []
+        for command in update(message, context: context) {
+            switch command {
+            case .start(let job):
+                job.handle.finish(Result { try job.work(job.handle) })
+                others += settle(.jobEnded(job.handle), context: context)
+            case .stop(let handle): handle.cancel()
+            default: others.append(command)
+            }
+        }
+        return others
+    }
+
+    /// Sends an input, as the focused pane gets it.
+    mutating func send(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
+        settle(.input(input), context: context)
+    }
+
+    /// Lays the pane out at an interior size: twice, as the app does when work started by the
+    /// first layout has already ended.
+    mutating func layOut(_ context: PaneContext, width: Int, height: Int) {
+        for _ in 0..<2 { _ = settle(.layout(width: width, height: height), context: context) }
+    }
+}
+
+/// Lays `pane` out at the size and renders it into a canvas, as the app does for a frame.
+func render<P: Pane>(_ pane: inout P, _ context: PaneContext, width: Int = 80, height: Int = 20) -> Canvas {
+    pane.layOut(context, width: width, height: height)
     var canvas = Canvas(width: width, height: height)
     pane.render(into: &canvas, context: context)
     return canvas
+}
+
+/// Renders a fresh copy of `pane`.
+func render<P: Pane>(_ pane: P, _ context: PaneContext, width: Int = 80, height: Int = 20) -> Canvas {
+    var copy = pane
+    return render(&copy, context, width: width, height: height)
+}
+
+extension Workspace {
+    /// The next frame, as the app makes it (effects run, panes laid out, then drawn).
+    func frame(width: Int, height: Int) -> Canvas { EffectRunner(workspace: self).frame(width: width, height: height) }
+
+    /// Runs the effects asked for, as the app does after each key.
+    func settle() { EffectRunner(workspace: self).runPending() }
 }
 
 /// Counts the characters of a set in a canvas.

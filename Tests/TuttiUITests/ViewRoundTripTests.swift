@@ -10,21 +10,23 @@ import TuttiCore
 
     @Test func savingAndReopeningGivesTheSameFilterSelectionAndLayout() throws {
         let ws = workspace()
-        _ = ws.render(width: 140, height: 70)
+        _ = ws.frame(width: 140, height: 70)
         ws.dispatch(.setFilter("age >= 30"))
         ws.openHistogram("hours_per_week")
-        _ = ws.render(width: 140, height: 70)
+        _ = ws.frame(width: 140, height: 70)
         ws.send(.action(.moreBins))
-        _ = ws.render(width: 140, height: 70)
+        _ = ws.frame(width: 140, height: 70)
         ws.send(.extendRight)
         ws.send(.extendRight)
         ws.send(.enter)
         ws.showPane(.slices)
+        _ = ws.frame(width: 140, height: 70)
         ws.send(.action(.sort))
         ws.showPane(.duplicates)
+        _ = ws.frame(width: 140, height: 70)
         ws.send(.action(.reverse))
         ws.resizeFocused(axis: .vertical, by: 3)
-        _ = ws.render(width: 140, height: 70)
+        _ = ws.frame(width: 140, height: 70)
         let before = try #require(ws.state.selection)
 
         let folder = NSTemporaryDirectory() + "tutti-view-\(UUID().uuidString)"
@@ -32,6 +34,7 @@ import TuttiCore
         ws.openPrompt(.saveView)
         ws.editPrompt { $0.deleteToStart(); $0.moveEnd(); $0.deleteToStart(); $0.insert(folder + "/v.json") }
         ws.submitPrompt()
+        ws.settle()
         #expect(ws.message?.text.contains("saved the view") == true)
 
         let document = try ViewDocument.read(path: folder + "/v.json")
@@ -52,7 +55,7 @@ import TuttiCore
         // The restored panes draw the same screen.
         // The same panes in the same places: the frames' corners line up.
         let corners = { (workspace: Workspace) in
-            workspace.render(width: 140, height: 70).lines.map { line in
+            workspace.frame(width: 140, height: 70).lines.map { line in
                 line.enumerated().filter { "┌┐└┘".contains($0.element) }.map(\.offset)
             }
         }

@@ -8,7 +8,7 @@ import TuttiTerminal
 
     @Test func defaultLayoutHasSummaryHistogramsAndRows() {
         let ws = workspace()
-        let canvas = ws.render(width: 120, height: 40)
+        let canvas = ws.frame(width: 120, height: 40)
         #expect(canvas.text.contains("Summary"))
         #expect(canvas.text.contains("Histogram: score"))
         #expect(canvas.text.contains("Histogram: label"))
@@ -17,13 +17,13 @@ import TuttiTerminal
     }
 
     @Test func tooSmallSaysSo() {
-        let canvas = workspace().render(width: 30, height: 8)
+        let canvas = workspace().frame(width: 30, height: 8)
         #expect(canvas.lines[0] == "terminal too small: 30×8")
     }
 
     @Test func tabFocusAndSummaryEnterOpensAHistogram() {
         let ws = workspace()
-        _ = ws.render(width: 120, height: 40)
+        _ = ws.frame(width: 120, height: 40)
         ws.send(.down)
         ws.send(.enter)
         #expect(ws.panes.values.contains { ($0 as? HistogramPane)?.column == "workclass" })
@@ -36,14 +36,14 @@ import TuttiTerminal
 
     @Test func brushCommitSelectsAndUndoRemovesIt() {
         let ws = workspace()
-        _ = ws.render(width: 120, height: 40)
+        _ = ws.frame(width: 120, height: 40)
         ws.cycleFocus(1)
         #expect(ws.panes[ws.focus] is HistogramPane)
         ws.send(.end)
         ws.send(.extendLeft)
         #expect(ws.brush != nil)
         let live = ws.brush!.selectedCount
-        #expect(ws.render(width: 120, height: 40).lines[38].contains("\(NumberFormatting.grouped(live)) selected"))
+        #expect(ws.frame(width: 120, height: 40).lines[38].contains("\(NumberFormatting.grouped(live)) selected"))
         ws.send(.enter)
         #expect(ws.brush == nil)
         #expect(ws.state.selectedCount == live)
@@ -77,7 +77,7 @@ import TuttiTerminal
 
     @Test func maximiseResizeSwapAndMouseBorderDrag() {
         let ws = workspace()
-        _ = ws.render(width: 120, height: 40)
+        _ = ws.frame(width: 120, height: 40)
         let before = ws.frames(width: 120, height: 40)[ws.focus]!
         ws.resizeFocused(axis: .horizontal, by: 6)
         #expect(ws.frames(width: 120, height: 40)[ws.focus]!.width == before.width + 6)
@@ -88,7 +88,7 @@ import TuttiTerminal
         ws.swapFocused()
         #expect(ws.layout.panes != order)
         // Drag the border between the top and the rows pane up by three rows.
-        _ = ws.render(width: 120, height: 40)
+        _ = ws.frame(width: 120, height: 40)
         let border = ws.layout.borders(in: Rect(x: 0, y: 0, width: 120, height: 38)).first { $0.axis == .vertical }!
         ws.mousePress(x: 5, y: border.position)
         ws.mouseDrag(x: 5, y: border.position - 3)
@@ -100,14 +100,14 @@ import TuttiTerminal
     @Test func helpAndRowOverlays() {
         let ws = workspace()
         ws.toggleHelp()
-        let help = ws.render(width: 120, height: 40).text
+        let help = ws.frame(width: 120, height: 40).text
         #expect(help.contains("undo / redo"))
         #expect(help.contains("This pane: Summary"))
         ws.cancel()
         ws.showPane(.rows)
-        _ = ws.render(width: 120, height: 40)
+        _ = ws.frame(width: 120, height: 40)
         ws.send(.enter)
-        let row = ws.render(width: 120, height: 40).text
+        let row = ws.frame(width: 120, height: 40).text
         #expect(row.contains("Row 0"))
         #expect(row.contains("State-gov"))
     }

@@ -1,18 +1,35 @@
 import TuttiCore
 import TuttiTerminal
 
-/// The loop: terminal event → keymap → workspace (→ panes → actions → reducer) → render →
-/// flush. One thread; background work (`BackgroundJobs`) wakes it through the terminal's waker.
+/// The loop: terminal event → keymap → workspace (→ pane updates → commands → reducer) →
+/// effects run → layout → pure render → flush. One thread; background work (`BackgroundJobs`)
+/// wakes it through the terminal's waker.
 ///
 /// `run()` is `start()` then `step()` until the user quits; tests drive the same two
 /// functions with a `RecordingTerminal` (events in, frames out).
 public final class App {
     private let terminal: any Terminal
     public let workspace: Workspace
+    private let effects: EffectRunner
 
     public init(terminal: any Terminal, workspace: Workspace) {
         self.terminal = terminal
         self.workspace = workspace
+        effects = EffectRunner(workspace: workspace)
+    }
+
+    /// Handles one terminal event and runs the effects it asked for; returns what the loop must
+    /// do at the terminal.
+    @discardableResult
+    public func handle(_ event: TerminalEvent) -> TerminalEffect {
+        let effect = Keymap.handle(event, in: workspace)
+        effects.runPending()
+        return effect
+    }
+
+    /// The next frame at the given size (ended work delivered, panes laid out, then drawn).
+    public func frame(width: Int, height: Int) -> Canvas {
+        effects.frame(width: width, height: height)
     }
 
     /// Runs until the user quits; returns the work that was still running then, which was asked
@@ -41,7 +58,7 @@ public final class App {
     /// its progress), handles it and draws the frame that follows.
     public func step() {
         if let event = terminal.nextEvent(timeout: isBusy ? .milliseconds(200) : nil) {
-            switch Keymap.handle(event, in: workspace) {
+            switch handle(event) {
             case .suspend: terminal.suspend()
             case .mouse(let on): terminal.setMouseReporting(on)
             case .write(let sequence): terminal.writeControlSequence(sequence)
@@ -59,6 +76,6 @@ public final class App {
 
     private func draw() {
         let size = terminal.size
-        terminal.draw(workspace.render(width: size.width, height: size.height))
+        terminal.draw(frame(width: size.width, height: size.height))
     }
 }

@@ -34,7 +34,7 @@ extension Workspace {
             }
             return ClipboardSequence.osc52(text, tmux: insideTmux)
         }
-        if let rows = panes[focus] as? RowsPane, let cell = rows.focusedCell, let column = dataset.column(named: cell.column) {
+        if let cell = panes[focus]?.rowsListing(state)?.focusedCell, let column = dataset.column(named: cell.column) {
             let text = column.isPresent(cell.row) ? column.text(at: cell.row) : ""
             guard text.utf8.count <= ClipboardSequence.limit else {
                 say("the cell is too long for the clipboard (\(ClipboardSequence.limit / 1000) KB); Enter shows the row", isError: true)

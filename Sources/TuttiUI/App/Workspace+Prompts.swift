@@ -5,7 +5,7 @@ extension Workspace {
     /// Opens a prompt for `purpose` with a suggested path.
     public func openPrompt(_ purpose: PromptPurpose) {
         var open = Prompt(purpose: purpose, path: suggestedPath(for: purpose))
-        if purpose == .searchRows { open.regex = rowsPane?.pane.search?.isRegex ?? false }
+        if purpose == .searchRows { open.regex = rowsPane?.listing.search?.isRegex ?? false }
         prompt = open
     }
 
@@ -29,7 +29,8 @@ extension Workspace {
         prompt = open
     }
 
-    /// Enter: asks before replacing an existing file, else carries the prompt out.
+    /// Enter: asks before replacing an existing file (once the app has checked whether it
+    /// exists), else carries the prompt out.
     public func submitPrompt() {
         guard var open = prompt else { return }
         guard open.purpose.asksForFile else {
@@ -42,12 +43,7 @@ extension Workspace {
             prompt = open
             return
         }
-        if FileManager.default.fileExists(atPath: path) && !open.confirmingOverwrite {
-            open.confirmingOverwrite = true
-            prompt = open
-            return
-        }
-        carryOut(open, path: path, overwrite: open.confirmingOverwrite)
+        ask(.checkFile(open, path: path))
     }
 
     /// y / n while asking whether to replace a file.
@@ -60,21 +56,20 @@ extension Workspace {
         }
     }
 
-    private func carryOut(_ open: Prompt, path: String, overwrite: Bool) {
+    /// Closes the prompt and asks the app to write its file.
+    func carryOut(_ open: Prompt, path: String, overwrite: Bool) {
         prompt = nil
-        do {
-            switch open.purpose {
-            case .exportRows: try startExport(to: path, allColumns: open.allColumns, overwrite: overwrite)
-            case .saveView: try saveView(to: path, overwrite: overwrite)
-            case .saveReport: try startReport(to: path, overwrite: overwrite)
-            case .searchRows, .goToRow: break
-            }
-        } catch {
-            var again = open
-            again.confirmingOverwrite = false
-            again.problem = "\(error)"
-            prompt = again
+        let inputs = [state.dataset.source]
+        let file: FileWrite
+        switch open.purpose {
+        case .exportRows: file = export(allColumns: open.allColumns, overwrite: overwrite)
+        case .saveView: file = .view(viewDocument(), inputs: inputs)
+        case .saveReport:
+            file = .report(ReportInput(state: state, datasetName: URLName.lastComponent(state.dataset.source),
+                                       panes: viewLayout().layout.panes), inputs: inputs)
+        case .searchRows, .goToRow: return
         }
+        ask(.write(file, prompt: open, path: path, overwrite: overwrite))
     }
 
     /// After background work for a prompt failed (a write error): the prompt again, with the
@@ -96,7 +91,7 @@ extension Workspace {
         case .exportRows: return "\(stem.isEmpty || stem == "-" ? "tutti" : stem)-\(state.selection == nil ? "filtered" : "selection").csv"
         case .saveView: return "\(stem.isEmpty || stem == "-" ? "tutti" : stem)-view.json"
         case .saveReport: return "\(stem.isEmpty || stem == "-" ? "tutti" : stem)-report.html"
-        case .searchRows: return rowsPane?.pane.search?.text ?? ""
+        case .searchRows: return rowsPane?.listing.search?.text ?? ""
         case .goToRow: return ""
         }
     }

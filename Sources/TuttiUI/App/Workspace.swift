@@ -2,9 +2,11 @@ import Foundation
 import TuttiCore
 import TuttiTerminal
 
-/// The whole interface as a value the loop drives: the shared state, the panes and their
-/// layout, focus, the live brush, the filter bar, overlays and messages. It renders into a
-/// canvas and takes intents; it never touches a terminal, so it is tested by rendering.
+/// The whole interface the loop drives: the shared state, the panes and their layout, focus,
+/// the live brush, the filter bar, overlays and messages. It takes intents and asks for what it
+/// cannot do itself (work, files) as effects the app runs (`takeEffects`, `receive`); it lays
+/// its panes out before each frame (`prepareFrame`) and renders without changing anything. It
+/// never touches a terminal or a file, so it is tested by rendering.
 public final class Workspace {
     public private(set) var explorer: Explorer
     public private(set) var panes: [PaneID: any Pane] = [:]
@@ -40,6 +42,8 @@ public final class Workspace {
     private var dragBorder: SplitBorder?
     private var dragPane: PaneID?
     private var lastSize = (width: 80, height: 24)
+    /// Effects asked for and not yet taken by the app.
+    private var pending: [Effect] = []
 
     /// The smallest terminal tutti draws into.
     public static let minimumSize = (width: 40, height: 10)
@@ -55,7 +59,7 @@ public final class Workspace {
         var made: [PaneID: any Pane] = [:]
         layout = DefaultLayout.interface(dataset, roles: roles).map { view in
             let id = PaneID(made.count + 1)
-            made[id] = PaneViews.make(view) ?? SummaryPane()
+            made[id] = PaneRegistry.make(view) ?? PaneRegistry.make(.summary)
             return id
         }
         panes = made
@@ -65,7 +69,7 @@ public final class Workspace {
 
     /// The layout as a view file stores it, and the focused pane's place in reading order.
     public func viewLayout() -> (layout: LayoutNode<ViewPane>, focus: Int?) {
-        (layout.map { panes[$0].map(PaneViews.view(of:)) ?? ViewPane(kind: .summary) }, layout.panes.firstIndex(of: focus))
+        (layout.map { panes[$0].map(PaneRegistry.view(of:)) ?? ViewPane(kind: .summary) }, layout.panes.firstIndex(of: focus))
     }
 
     /// Takes a saved view's state, panes and layout; returns warnings about panes it could not
@@ -83,7 +87,7 @@ public final class Workspace {
                 warnings.append("the view's histogram of '\(column)' was left out: the data has no such column")
                 return nil
             }
-            guard let pane = PaneViews.make(view) else {
+            guard let pane = PaneRegistry.make(view) else {
                 warnings.append(view.kind == .histogram
                                 ? "the view's histogram pane names no column (settings.column); it was left out"
                                 : "the view's \(view.kind) pane was left out: this tutti does not know it")
@@ -122,7 +126,53 @@ public final class Workspace {
 
     func context(for id: PaneID) -> PaneContext {
         PaneContext(id: id, state: state, theme: theme, glyphs: glyphs, focused: id == focus && overlay == nil && prompt == nil,
-                    brush: brush, summaries: summaries, jobs: jobs)
+                    brush: brush, summaries: summaries)
+    }
+
+    // MARK: Effects
+
+    /// Hands the effects asked for so far to the app, which runs them.
+    public func takeEffects() -> [Effect] {
+        defer { pending = [] }
+        return pending
+    }
+
+    /// Whether effects wait for the app.
+    public var hasPendingEffects: Bool { !pending.isEmpty }
+
+    /// Asks the app to do `effect`.
+    func ask(_ effect: Effect) { pending.append(effect) }
+
+    /// Takes what came of an effect.
+    public func receive(_ outcome: EffectOutcome) {
+        switch outcome {
+        case .fileChecked(let open, let path, let exists):
+            guard prompt == open else { return }
+            if exists && !open.confirmingOverwrite {
+                var confirming = open
+                confirming.confirmingOverwrite = true
+                prompt = confirming
+                return
+            }
+            carryOut(open, path: path, overwrite: open.confirmingOverwrite)
+        case .writeRefused(let open, let problem):
+            var again = open
+            again.confirmingOverwrite = false
+            again.problem = problem
+            prompt = again
+        case .viewSaved(let path):
+            say("saved the view to \(path) · tutti open \(path) reopens it")
+        case .writeStarted(.export(let path, let description)):
+            say("exporting \(description) to \(path)…")
+        case .writeStarted(.report(let path)):
+            say("writing the report to \(path)…")
+        case .writeStarted(.pane):
+            break
+        case .jobEnded(let handle, .pane(let id)):
+            update(id, .jobEnded(handle))
+        case .jobEnded(let handle, let owner):
+            fileJobEnded(handle, owner: owner)
+        }
     }
 
     // MARK: Commands
@@ -147,9 +197,15 @@ public final class Workspace {
     public func clearMessage() { message = nil }
 
     /// Sends an intent to the focused pane and carries out what it asks.
-    public func send(_ input: PaneInput) {
-        guard let pane = panes[focus] else { return }
-        perform(pane.handle(input, context: context(for: focus)), from: focus)
+    public func send(_ input: PaneInput) { update(focus, .input(input)) }
+
+    /// Updates pane `id` with `message` and carries out what it asks.
+    func update(_ id: PaneID, _ message: PaneMessage) {
+        // Taken out while it changes, so its arrays are not copied.
+        guard var pane = panes.removeValue(forKey: id) else { return }
+        let commands = pane.update(message, context: context(for: id))
+        panes[id] = pane
+        perform(commands, from: id)
     }
 
     func perform(_ commands: [PaneCommand], from source: PaneID) {
@@ -161,12 +217,13 @@ public final class Workspace {
                 openHistogram(column)
             case .showRow(let row):
                 overlay = .row(row, scroll: 0)
-            case .beginBrush(let binning, let bins):
+            case .beginBrush(let binning, let anchor, let bins):
                 var views: [PaneID: ColumnBinning] = [:]
                 for (id, pane) in panes where id != source {
-                    if let histogram = pane as? HistogramPane, let other = histogram.currentBinning { views[id] = other }
+                    if let other = pane.brushBinning { views[id] = other }
                 }
-                brush = BrushPreview(source: source, binning: binning, range: bins, views: views, filter: state.filter.rows)
+                brush = BrushPreview(source: source, binning: binning, anchor: anchor, range: bins, views: views,
+                                     filter: state.filter.rows)
             case .moveBrush(let bins):
                 brush = brush?.moved(to: bins)
             case .commitBrush:
@@ -177,10 +234,14 @@ public final class Workspace {
                 brush = nil
             case .message(let text):
                 say(text)
+            case .error(let text):
+                say(text, isError: true)
             case .prompt(let purpose):
                 openPrompt(purpose)
-            case .findInRows(let forward, let includingCursor):
-                findInRows(source, forward: forward, includingCursor: includingCursor)
+            case .start(let job):
+                ask(.start(job, owner: .pane(source)))
+            case .stop(let handle):
+                ask(.stop(handle))
             }
         }
     }
@@ -203,7 +264,7 @@ public final class Workspace {
             return
         } else if jobs.running.contains(where: { !$0.isStopping }) {
             let labels = jobs.running.filter { !$0.isStopping }.map(\.label)
-            jobs.cancelAll()
+            ask(.stop(nil))
             say("stopping: " + labels.joined(separator: ", "))
             stoppingMessage = (messageSerial, labels)
         } else if brush != nil {
@@ -257,12 +318,12 @@ public final class Workspace {
 
     /// Opens (or focuses) a histogram of `column`.
     public func openHistogram(_ column: String) {
-        if let existing = panes.first(where: { ($0.value as? HistogramPane)?.column == column })?.key {
+        if let existing = panes.first(where: { $0.value.kind == .histogram && $0.value.savedSettings.column == column })?.key {
             focus = existing
             maximized = nil
             return
         }
-        open(HistogramPane(column: column))
+        PaneRegistry.make(.histogram, settings: PaneSettings(column: column)).map(open)
     }
 
     /// Opens (or focuses) the pane of a kind that has only one instance.
@@ -271,14 +332,7 @@ public final class Workspace {
             focus = existing
             return
         }
-        switch kind {
-        case .summary: open(SummaryPane())
-        case .rows: open(RowsPane())
-        case .confusion: open(ConfusionPane())
-        case .slices: open(SlicesPane())
-        case .duplicates: open(DuplicatesPane())
-        default: break  // histograms open with a column (`openHistogram`)
-        }
+        PaneRegistry.make(kind).map(open)
     }
 
     /// Opens `pane` in half of the pane that can best spare it (the largest one whose halves both
@@ -408,14 +462,27 @@ public final class Workspace {
 
     // MARK: Rendering
 
-    /// Draws everything into a new canvas of the given size.
-    public func render(width: Int, height: Int) -> Canvas {
-        jobs.deliverCompletions()
+    /// Readies the next frame of the given size: says "stopped" once stopped work has ended, and
+    /// lays every pane out at its interior size (panes ask for the work their view needs).
+    public func prepareFrame(width: Int, height: Int) {
         if let stopping = stoppingMessage, !jobs.running.contains(where: \.isStopping) {
             stoppingMessage = nil
             if stopping.serial == messageSerial { say("stopped: " + stopping.labels.joined(separator: ", ")) }
         }
         lastSize = (width, height)
+        guard width >= Self.minimumSize.width, height >= Self.minimumSize.height else { return }
+        for (id, frame) in frames(width: width, height: height).sorted(by: { $0.key < $1.key }) {
+            let interior = frame.inset(by: 1)
+            guard interior.width >= Self.smallestInterior.width, interior.height >= Self.smallestInterior.height else { continue }
+            update(id, .layout(width: interior.width, height: interior.height))
+        }
+    }
+
+    /// The smallest interior a pane draws into ("too small" below it).
+    static let smallestInterior = (width: 8, height: 2)
+
+    /// Draws everything into a new canvas of the given size, as the last `prepareFrame` left it.
+    public func render(width: Int, height: Int) -> Canvas {
         var canvas = WorkspaceRenderer(workspace: self).render(width: width, height: height)
         glyphs.fit(&canvas)
         return canvas

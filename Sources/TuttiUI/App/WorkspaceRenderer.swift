@@ -20,7 +20,7 @@ struct WorkspaceRenderer {
         for (id, frame) in workspace.frames(width: width, height: height) {
             guard let pane = workspace.panes[id] else { continue }
             let interior = frame.inset(by: 1)
-            if interior.width < 8 || interior.height < 2 {
+            if interior.width < Workspace.smallestInterior.width || interior.height < Workspace.smallestInterior.height {
                 canvas.within(interior) { $0.fittedText("too small", x: 0, y: 0, style: theme[.muted]) }
             } else {
                 let context = workspace.context(for: id)

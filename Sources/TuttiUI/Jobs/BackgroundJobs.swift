@@ -1,9 +1,9 @@
 import Foundation
 
 /// Runs work that would stall the interface (SliceLine, duplicate search, big exports) on a
-/// worker thread, and wakes the UI loop when it progresses or ends. Owned by the workspace;
-/// used from the UI thread only. In tests (`inline`), work runs at once on the caller's thread,
-/// so panes render their results without waiting.
+/// worker thread, and wakes the UI loop when it progresses or ends. Only the app's effect
+/// runner starts work; the workspace reads what runs for the status line. Used from the UI
+/// thread only. In tests (`inline`), work runs at once on the caller's thread.
 public final class BackgroundJobs {
     private let inline: Bool
     private var handles: [JobHandle] = []
@@ -16,18 +16,15 @@ public final class BackgroundJobs {
         self.inline = inline
     }
 
-    /// Starts `work`; its value (or error) lands in the returned handle, and `completion` runs
-    /// on the UI thread once it has ended (see `deliverCompletions`).
-    @discardableResult
-    public func start<Value: Sendable>(_ label: String,
-                                       work: @escaping @Sendable (JobHandle) throws -> Value,
-                                       completion: ((JobHandle) -> Void)? = nil) -> JobHandle {
-        let handle = JobHandle(label: label)
-        if let completion { completions.append((handle, completion)) }
+    /// Starts `job`; its value (or error) lands in its handle, and `completion` runs on the UI
+    /// thread once it has ended (see `deliverCompletions`).
+    public func start(_ job: JobRequest, completion: @escaping (JobHandle) -> Void) {
+        let handle = job.handle, work = job.work
+        completions.append((handle, completion))
         if inline {
             handle.finish(Result { try work(handle) })
             deliverCompletions()
-            return handle
+            return
         }
         handles.removeAll { !$0.isRunning }
         handles.append(handle)
@@ -39,7 +36,6 @@ public final class BackgroundJobs {
         thread.stackSize = 8 << 20
         thread.qualityOfService = .userInitiated
         thread.start()
-        return handle
     }
 
     /// Runs the completions of the jobs that have ended; the loop calls it before each frame.

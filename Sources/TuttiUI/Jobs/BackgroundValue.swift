@@ -1,6 +1,7 @@
-/// A value a pane computes in the background from some inputs (its key): it starts the work
-/// when the key changes, cancels work for an old key, and remembers a cancelled or failed
-/// outcome until the key changes or the user asks again.
+/// A value a pane computes in the background from some inputs (its key). `request` asks for the
+/// work when the key has changed (and for old work to stop); `receive` takes the outcome when
+/// the work comes back; `status` says where the value stands and changes nothing. A cancelled
+/// or failed outcome is remembered until the key changes or the user asks again (`retry`).
 public struct BackgroundValue<Key: Equatable, Value: Sendable> {
     /// Where the value stands for the current key.
     public enum Status {
@@ -13,41 +14,49 @@ public struct BackgroundValue<Key: Equatable, Value: Sendable> {
 
     private var key: Key?
     private var handle: JobHandle?
-    private var value: Value?
+    private var outcome: Status?
 
     public init() {}
 
-    /// The value for `key`: ready, being computed (started now if needed) or stopped.
-    public mutating func status(for key: Key, label: String, jobs: BackgroundJobs,
-                                work: @escaping @Sendable (JobHandle) throws -> Value) -> Status {
-        if self.key != key {
-            handle?.cancel()
-            self.key = key
-            value = nil
-            handle = jobs.start(label, work: work)
-        }
-        if let value { return .ready(value) }
-        guard let handle else { return .cancelled }
-        switch handle.phase {
-        case .running:
-            return .working(progressText: handle.progressText)
-        case .finished:
-            value = handle.value(as: Value.self)
-            self.handle = nil
-            return value.map { .ready($0) } ?? .failed("the work ended without a result")
-        case .failed(let message):
-            return .failed(message)
-        case .cancelled:
-            return .cancelled
-        }
+    /// What to do for `key`: nothing when its work was already asked for; else stop the old
+    /// work and start `work`.
+    public mutating func request(for key: Key, label: String,
+                                 work: @escaping @Sendable (JobHandle) throws -> Value) -> [PaneCommand] {
+        guard self.key != key else { return [] }
+        let stop = handle.map { [PaneCommand.stop($0)] } ?? []
+        let job = JobRequest(label: label, work: work)
+        self.key = key
+        handle = job.handle
+        outcome = nil
+        return stop + [.start(job)]
     }
 
-    /// Forgets the outcome, so the next `status` starts the work again.
-    public mutating func retry() {
-        handle?.cancel()
+    /// Takes the outcome of ended work; false when `ended` is not this value's current work.
+    public mutating func receive(_ ended: JobHandle) -> Bool {
+        guard let handle, handle === ended else { return false }
+        switch ended.phase {
+        case .running: return false
+        case .finished: outcome = ended.value(as: Value.self).map { .ready($0) } ?? .failed("the work ended without a result")
+        case .failed(let message): outcome = .failed(message)
+        case .cancelled: outcome = .cancelled
+        }
+        return true
+    }
+
+    /// The value for the current key: ready, being computed, or stopped.
+    public var status: Status {
+        if let outcome { return outcome }
+        guard let handle else { return .cancelled }
+        return .working(progressText: handle.progressText)
+    }
+
+    /// Forgets the outcome, so the next `request` starts the work again.
+    public mutating func retry() -> [PaneCommand] {
+        let stop = handle.map { [PaneCommand.stop($0)] } ?? []
         key = nil
-        value = nil
+        outcome = nil
         handle = nil
+        return stop
     }
 }
 

@@ -1,23 +1,27 @@
 import TuttiCore
 
-/// A brush being dragged: the selection it would make, read from brush tables at constant
-/// cost, so every histogram can follow live without materialising rows.
+/// The live brush, the one value that holds it: where it started and the bins it covers, and the
+/// selection it would make, read from brush tables at constant cost, so every histogram can
+/// follow live without materialising rows. The workspace keeps it; panes read it in their context.
 public struct BrushPreview: Sendable {
     /// The pane being brushed.
     public let source: PaneID
     /// The brushed column's bins.
     public let binning: ColumnBinning
+    /// The bin the brush started from (Shift+arrows and drags extend from it).
+    public let anchor: Int
     /// The brushed bins.
     public let range: ClosedRange<Int>
     private let tables: BrushTables
     private let viewIndex: [PaneID: Int]
 
-    /// Builds the tables for brushing `binning` in pane `source`, with the other histograms'
-    /// binnings (by pane), over the filtered rows.
-    public init(source: PaneID, binning: ColumnBinning, range: ClosedRange<Int>, views: [PaneID: ColumnBinning],
+    /// Builds the tables for brushing `binning` in pane `source` from bin `anchor`, with the other
+    /// histograms' binnings (by pane), over the filtered rows.
+    public init(source: PaneID, binning: ColumnBinning, anchor: Int, range: ClosedRange<Int>, views: [PaneID: ColumnBinning],
                 filter: RowSet) {
         self.source = source
         self.binning = binning
+        self.anchor = anchor
         self.range = range
         let ordered = views.sorted { $0.key < $1.key }
         viewIndex = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($0.element.key, $0.offset) })
@@ -27,6 +31,7 @@ public struct BrushPreview: Sendable {
     private init(moving other: BrushPreview, to range: ClosedRange<Int>) {
         source = other.source
         binning = other.binning
+        anchor = other.anchor
         tables = other.tables
         viewIndex = other.viewIndex
         self.range = range

@@ -7,7 +7,7 @@ import TuttiTerminal
 /// and its counts. A matrix larger than the pane scrolls both ways with the cursor (the label
 /// names and prediction header stay). Enter selects a cell's rows, within the cursor's group;
 /// `%` toggles row percentages (each label's row sums to 100%: recall on the diagonal).
-public final class ConfusionPane: Pane {
+public struct ConfusionPane: KeysAndLayoutPane {
     public let kind = PaneKind.confusion
     /// The cell under the cursor: (label bin, prediction bin).
     public private(set) var cursor = (label: 0, prediction: 0)
@@ -40,11 +40,15 @@ public final class ConfusionPane: Pane {
         return name + " by \(split.feature.column)" + (all == shown ? "" : " (largest \(shown) of \(all))")
     }
 
+    public var savedSettings: PaneSettings { PaneSettings(rowPercentages: rowPercentages ? true : nil) }
+
     public func label(for action: PaneAction) -> String? {
         action == .toggleRowPercentages ? (rowPercentages ? "show counts" : "show row % (recall)") : nil
     }
 
-    private func current(_ context: PaneContext) -> ConfusionMatrices? {
+    /// The matrices for the current state, counted again when the filter, the selection or the
+    /// group column changed; nil (with `failure` saying why) when they cannot be counted.
+    private mutating func current(_ context: PaneContext) -> ConfusionMatrices? {
         let state = context.state
         if binnings == nil {
             guard let label = state.roles[.label], let prediction = state.roles[.prediction] else {
@@ -75,17 +79,41 @@ public final class ConfusionPane: Pane {
         return matrices
     }
 
+    /// Lays the matrices out for an interior of `width` × `height`: the part of each in view,
+    /// the blocks per row and the first block row shown.
+    mutating func layOut(width: Int, height: Int, context: PaneContext) {
+        guard let matrices = current(context) else { return }
+        let drawer = ConfusionMatrixDrawer(context: context, labels: matrices.labels, predictions: matrices.predictions,
+                                           paneWidth: width, rowPercentages: rowPercentages)
+        guard let split = matrices.split else {
+            viewport = viewport.following(cursor, drawer: drawer, size: (width, height))
+            return
+        }
+        guard !split.groups.isEmpty else { return }
+        group = min(group, split.groups.count - 1)
+        let block = Self.blockSize(drawer, width: width, height: height)
+        viewport = viewport.following(cursor, drawer: drawer, size: (block.width, block.height - 1))
+        perRow = max(1, (width + Self.gap.x) / (block.width + Self.gap.x))
+        let visibleRows = max(1, (height + Self.gap.y) / (block.height + Self.gap.y))
+        let cursorRow = group / perRow
+        scroll = min(max(scroll, cursorRow - visibleRows + 1), cursorRow)
+    }
+
+    /// A group's block: its heading and matrix, cut to the pane when larger (the matrix scrolls).
+    private static func blockSize(_ drawer: ConfusionMatrixDrawer, width: Int, height: Int) -> (width: Int, height: Int) {
+        (min(drawer.width, width), min(drawer.height + 1, height))
+    }
+
     public func render(into canvas: inout Canvas, context: PaneContext) {
         let (width, height) = canvas.size
         let theme = context.theme
-        guard let matrices = current(context) else {
+        guard let matrices else {
             canvas.message(failure ?? "", style: theme[.muted])
             return
         }
         let drawer = ConfusionMatrixDrawer(context: context, labels: matrices.labels, predictions: matrices.predictions,
                                            paneWidth: width, rowPercentages: rowPercentages)
         guard let split = matrices.split else {
-            viewport = viewport.following(cursor, drawer: drawer, size: (width, height))
             drawer.draw(&canvas, counts: matrices.counts[0], cursor: context.focused ? cursor : nil, viewport: viewport)
             return
         }
@@ -93,14 +121,7 @@ public final class ConfusionPane: Pane {
             canvas.message("no rows pass the filter", style: theme[.muted])
             return
         }
-        group = min(group, split.groups.count - 1)
-        // A block larger than the pane is cut to it, and its matrix scrolls.
-        let blockWidth = min(drawer.width, width), blockHeight = min(drawer.height + 1, height)
-        viewport = viewport.following(cursor, drawer: drawer, size: (blockWidth, blockHeight - 1))
-        perRow = max(1, (width + Self.gap.x) / (blockWidth + Self.gap.x))
-        let visibleRows = max(1, (height + Self.gap.y) / (blockHeight + Self.gap.y))
-        let cursorRow = group / perRow
-        scroll = min(max(scroll, cursorRow - visibleRows + 1), cursorRow)
+        let (blockWidth, blockHeight) = Self.blockSize(drawer, width: width, height: height)
         for (index, entry) in split.groups.enumerated() {
             let row = index / perRow - scroll
             let y = row * (blockHeight + Self.gap.y)
@@ -121,7 +142,7 @@ public final class ConfusionPane: Pane {
         }
     }
 
-    public func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
+    mutating func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
         guard let matrices = current(context) else { return [] }
         let groups = matrices.counts.count
         guard groups > 0 else { return [] }

@@ -6,7 +6,7 @@ import TuttiTerminal
 /// selected counts, splits and labels. `s` / `r` sort the clusters of each kind; Space selects
 /// a cluster's rows; `f` filters to the rows of every cluster of the kind under the cursor;
 /// Enter opens the pair viewer: two members side by side, the differing cells (and words) marked.
-public final class DuplicatesPane: Pane {
+public struct DuplicatesPane: BackgroundComputedPane {
     public let kind = PaneKind.duplicates
     public let title = "Duplicates"
     /// What the clusters of each kind are sorted by.
@@ -29,6 +29,10 @@ public final class DuplicatesPane: Pane {
     private var shownFilter: RowSet?
     private var failure: String?
     private var stopped = false
+    /// The report on screen: nil while the search runs, after it failed, or after a stop.
+    private var report: DuplicateReport?
+    /// The list's lines in the current order, at the last update.
+    private var lines: [DuplicateListLine] = []
 
     /// What the list's order depends on (the selection only when sorting by it).
     private struct OrderKey: Equatable {
@@ -49,7 +53,7 @@ public final class DuplicatesPane: Pane {
 
     /// A pane sorted as a view file's settings say (`sortColumn` "size", "similarity", "selected"
     /// or "kind", and `descending`); by size when they name no sort.
-    public convenience init(settings: PaneSettings) {
+    public init(settings: PaneSettings) {
         self.init(sortKey: settings.sortColumn.flatMap(DuplicateSort.init(rawValue:)) ?? .size, descending: settings.descending)
     }
 
@@ -57,23 +61,28 @@ public final class DuplicatesPane: Pane {
     public var cursor: Int { cursorCluster ?? 0 }
 
     /// Esc in the pair viewer goes back to the list.
-    public func closeInnerView() -> Bool {
+    public mutating func closeInnerView() -> Bool {
         guard pair != nil else { return false }
         pair = nil
         return true
     }
 
+    public var savedSettings: PaneSettings { PaneSettings(sortColumn: sortKey.rawValue, descending: descending) }
+
     public var keyScopes: [KeyScope] { pair == nil ? [.pane(.duplicates)] : [.pairViewer, .pane(.duplicates)] }
 
-    /// The report for the current filter, or nil (with `failure` saying why) while the search
-    /// runs, after it failed, or after the user stopped it.
-    private func current(_ context: PaneContext) -> DuplicateReport? {
+    /// Asks for the search over the current filter (stopping an old one) and, once it has
+    /// ended, takes its report (or `failure` saying why there is none); returns the work to
+    /// start or stop.
+    mutating func sync(_ context: PaneContext) -> [PaneCommand] {
         let state = context.state
-        let status = search.status(for: state.filter.rows, label: "duplicate search", jobs: context.jobs,
-                                   work: { handle in try Self.search(state, handle) })
+        let commands = search.request(for: state.filter.rows, label: "duplicate search",
+                                      work: { handle in try Self.search(state, handle) })
+        let status = search.status
         stopped = status.isStopped
         failure = status.explanation(doing: "searching for duplicates", work: "the duplicate search")
-        guard case .ready(let report) = status else { return nil }
+        report = nil
+        guard case .ready(let ready) = status else { return commands }
         if shownFilter != state.filter.rows {
             shownFilter = state.filter.rows
             list.set(0, count: 0)
@@ -81,7 +90,9 @@ public final class DuplicatesPane: Pane {
             pair = nil
             pairView = nil
         }
-        return report
+        report = ready
+        arrange(ready, context)
+        return commands
     }
 
     /// Searches the filtered rows for every kind of duplicate the roles allow, reporting
@@ -93,8 +104,8 @@ public final class DuplicatesPane: Pane {
         return try DuplicateSearch(dataset: state.dataset, roles: state.roles, options: options).run(work: work)
     }
 
-    /// The list's lines in the current order, with the list cursor put back on its cluster.
-    private func layout(_ report: DuplicateReport, _ context: PaneContext) -> [DuplicateListLine] {
+    /// Puts the list's lines in the current order, with the list cursor back on its cluster.
+    private mutating func arrange(_ report: DuplicateReport, _ context: PaneContext) {
         let selection = context.state.selection?.rows
         let key = OrderKey(filter: shownFilter, sort: sortKey, descending: descending,
                            selection: sortKey == .selected ? selection : nil)
@@ -108,24 +119,45 @@ public final class DuplicatesPane: Pane {
         let line = cursorCluster.flatMap { lines.firstIndex(of: .cluster($0)) } ?? lines.firstIndex { $0.cluster != nil } ?? 0
         list.set(line, count: lines.count)
         cursorCluster = lines.isEmpty ? nil : lines[list.index].cluster
-        return lines
+        self.lines = lines
     }
 
     /// Moves the list cursor off a heading (to the cluster above when it was moving up).
-    private func settle(_ lines: [DuplicateListLine], movingUp: Bool) {
+    private mutating func settle(_ lines: [DuplicateListLine], movingUp: Bool) {
         var line = list.index
         if lines[line].cluster == nil { line += movingUp && line > 0 ? -1 : 1 }
         list.set(line, count: lines.count)
         cursorCluster = lines[list.index].cluster
     }
 
+    /// Lays the pane out for an interior of `width` × `height`: the clusters in view, or the
+    /// pair viewer's lines and how far they scroll.
+    mutating func layOut(width: Int, height: Int, context: PaneContext) {
+        guard let report else { return }
+        guard let pair, let index = cursorCluster else {
+            list.fit(lines: height - 2, count: lines.count)
+            return
+        }
+        let cluster = report.clusters[index]
+        let a = cluster.rows[pair], b = cluster.rows[min(pair + 1, cluster.rows.count - 1)]
+        if pairView.map({ $0.rows != (a, b) || $0.width != width }) ?? true {
+            let state = context.state
+            pairView = DuplicatePairView(dataset: state.dataset, rows: a, b, width: width, ellipsis: context.glyphs.ellipsis,
+                                         similarity: DuplicatePairView.similarity(of: cluster, rows: a, b, dataset: state.dataset,
+                                                                                  roles: state.roles))
+        }
+        guard let view = pairView else { return }
+        pairVisible = max(1, height - 2)
+        pairScrollLimit = max(0, view.lines.count - pairVisible)
+        pairScroll = min(pairScroll, pairScrollLimit)
+    }
+
     public func render(into canvas: inout Canvas, context: PaneContext) {
         let theme = context.theme
-        guard let report = current(context) else {
+        guard let report else {
             canvas.message(failure ?? "", style: theme[.muted])
             return
         }
-        let lines = layout(report, context)
         if let pair, let index = cursorCluster {
             renderPair(&canvas, report.clusters[index], first: pair, context: context)
         } else {
@@ -139,7 +171,7 @@ public final class DuplicatesPane: Pane {
     ]
 
     private func renderList(_ canvas: inout Canvas, _ report: DuplicateReport, _ lines: [DuplicateListLine], context: PaneContext) {
-        let (width, height) = canvas.size
+        let width = canvas.size.width
         let theme = context.theme
         let summary = report.summary
         let count = NumberFormatting.grouped
@@ -157,7 +189,6 @@ public final class DuplicatesPane: Pane {
             x += columnWidth + 1
         }
         canvas.fittedText("row numbers", x: x, y: 1, style: theme[.header])
-        list.fit(lines: height - 2, count: lines.count)
         let selection = context.state.selection?.rows
         for (offset, line) in lines.dropFirst(list.scroll).prefix(list.visible).enumerated() {
             let y = offset + 2
@@ -228,18 +259,9 @@ public final class DuplicatesPane: Pane {
     }
 
     private func renderPair(_ canvas: inout Canvas, _ cluster: DuplicateCluster, first: Int, context: PaneContext) {
-        let (width, height) = canvas.size
+        let height = canvas.size.height
         let a = cluster.rows[first], b = cluster.rows[min(first + 1, cluster.rows.count - 1)]
-        if pairView.map({ $0.rows != (a, b) || $0.width != width }) ?? true {
-            let state = context.state
-            pairView = DuplicatePairView(dataset: state.dataset, rows: a, b, width: width, ellipsis: context.glyphs.ellipsis,
-                                         similarity: DuplicatePairView.similarity(of: cluster, rows: a, b, dataset: state.dataset,
-                                                                                  roles: state.roles))
-        }
-        guard let view = pairView else { return }
-        pairVisible = max(1, height - 2)
-        pairScrollLimit = max(0, view.lines.count - pairVisible)
-        pairScroll = min(pairScroll, pairScrollLimit)
+        guard let view = pairView, view.rows == (a, b) else { return }
         var header = "\(Self.kindCell(cluster)) cluster of \(cluster.size): rows \(a) and \(b) (members \(first + 1)–\(first + 2))"
         if pairScrollLimit > 0 {
             header += " · lines \(pairScroll + 1)–\(min(view.lines.count, pairScroll + pairVisible)) of \(view.lines.count)"
@@ -250,7 +272,7 @@ public final class DuplicatesPane: Pane {
     }
 
     /// Scrolls the pair viewer for a navigation input; false when `input` is not one.
-    private func scrollPair(_ input: PaneInput) -> Bool {
+    private mutating func scrollPair(_ input: PaneInput) -> Bool {
         switch input {
         case .up: pairScroll -= 1
         case .down: pairScroll += 1
@@ -266,12 +288,14 @@ public final class DuplicatesPane: Pane {
         return true
     }
 
-    public func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
-        guard let report = current(context) else {
-            if stopped && input == .enter { search.retry() }
-            return []
-        }
-        let lines = layout(report, context)
+    var isStopped: Bool { report == nil && stopped }
+
+    mutating func receive(_ ended: JobHandle) -> Bool { search.receive(ended) }
+
+    mutating func retry() -> [PaneCommand] { search.retry() }
+
+    mutating func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
+        guard let report else { return [] }
         switch input {
         case .action(.sort):
             sortKey = DuplicateSort.allCases[((DuplicateSort.allCases.firstIndex(of: sortKey) ?? 0) + 1) % DuplicateSort.allCases.count]

@@ -7,7 +7,7 @@ import TuttiTerminal
 /// and glyph. Brush bins with Shift+arrows or a mouse drag; every other pane follows live.
 /// Numbers are cut into even bins, at quantiles or on a log x scale (`b`); counts can be drawn
 /// on a log y scale (`L`).
-public final class HistogramPane: Pane {
+public struct HistogramPane: KeysAndLayoutPane {
     public let kind = PaneKind.histogram
     /// The column shown.
     public let column: String
@@ -19,7 +19,7 @@ public final class HistogramPane: Pane {
     public private(set) var logScale = false
     /// The bin under the cursor.
     public private(set) var cursor = 0
-    private var brushAnchor: Int?
+    /// Whether a mouse drag brushes this pane (the brush itself is the workspace's).
     private var dragging = false
     private var binning: ColumnBinning?
     private var binningTarget = 0
@@ -42,6 +42,10 @@ public final class HistogramPane: Pane {
         return "Histogram: \(column)" + (scales.isEmpty ? "" : " (" + scales.joined(separator: ", ") + ")")
     }
 
+    public var savedSettings: PaneSettings {
+        PaneSettings(column: column, bins: requestedBins, logScale: logScale ? true : nil, binMode: mode == .even ? nil : mode)
+    }
+
     public func label(for action: PaneAction) -> String? {
         switch action {
         case .cycleBinMode: Self.modeNames[mode.next]
@@ -53,8 +57,10 @@ public final class HistogramPane: Pane {
     /// What the `b` key's hint calls each mode.
     private static let modeNames: [BinMode: String] = [.even: "even bins", .quantile: "quantile bins", .log: "log x"]
 
-    /// The current binning (after at least one render).
+    /// The current binning (after at least one layout).
     public var currentBinning: ColumnBinning? { binning }
+
+    public var brushBinning: ColumnBinning? { binning }
 
     private var isCategorical: Bool {
         if case .values = binning?.scheme { return true }
@@ -63,7 +69,7 @@ public final class HistogramPane: Pane {
 
     // MARK: Data
 
-    private func ensureBinning(_ context: PaneContext, width: Int, height: Int) {
+    private mutating func ensureBinning(_ context: PaneContext, width: Int, height: Int) {
         let categorical = context.state.dataset.column(named: column).map { $0.kind == .categorical || $0.kind == .boolean } ?? false
         let fit = categorical ? max(2, height - 2) : max(2, min(60, (width - 8) / 2))
         let target = requestedBins ?? fit
@@ -80,15 +86,27 @@ public final class HistogramPane: Pane {
         }
     }
 
-    private func currentCounts(_ context: PaneContext) -> HistogramCounts? {
-        guard let binning else { return nil }
+    /// Counts the bins over the filter and selection, unless they are counted already.
+    private mutating func updateCounts(_ context: PaneContext) {
+        guard let binning else { return }
         let filter = context.state.filter.rows
         let selection = context.state.selection?.rows
-        if let key = countsKey, key.filter == filter, key.selection == selection, let counts { return counts }
-        let fresh = HistogramCounts(binning, filter: filter, selection: selection)
-        counts = fresh
+        if let key = countsKey, key.filter == filter, key.selection == selection, counts != nil { return }
+        counts = HistogramCounts(binning, filter: filter, selection: selection)
         countsKey = (filter, selection)
-        return fresh
+    }
+
+    /// Lays the pane out for an interior of `width` × `height`: the bins that fit, their counts,
+    /// and the categories in view.
+    mutating func layOut(width: Int, height: Int, context: PaneContext) {
+        lastSize = (width, height)
+        ensureBinning(context, width: width, height: height)
+        guard failure == nil, binning != nil else { return }
+        updateCounts(context)
+        let rows = height - 2
+        guard isCategorical, height >= 3, rows >= 1 else { return }
+        if cursor < scroll { scroll = cursor }
+        if cursor >= scroll + rows { scroll = cursor - rows + 1 }
     }
 
     /// Selected counts per bin: from the live brush when one runs, else the committed selection.
@@ -103,15 +121,13 @@ public final class HistogramPane: Pane {
     // MARK: Rendering
 
     public func render(into canvas: inout Canvas, context: PaneContext) {
-        let (width, height) = canvas.size
-        lastSize = (width, height)
-        ensureBinning(context, width: width, height: height)
+        let height = canvas.size.height
         let theme = context.theme
         if let failure {
             canvas.fittedText(failure, x: 0, y: 0, style: theme[.error])
             return
         }
-        guard let binning, let counts = currentCounts(context), height >= 3 else { return }
+        guard let binning, let counts, height >= 3 else { return }
         let selected = selectedCounts(context, counts)
         let filteredTotal = counts.filtered.dropLast().reduce(0, +)
         let selectedTotal = selected.dropLast().reduce(0, +)
@@ -209,8 +225,6 @@ public final class HistogramPane: Pane {
         let theme = context.theme
         let rows = height - 2
         guard rows >= 1 else { return }
-        if cursor < scroll { scroll = cursor }
-        if cursor >= scroll + rows { scroll = cursor - rows + 1 }
         let maximum = counts.filtered.dropLast().max() ?? 0
         let labelWidth = min(max(binning.labels.map { DisplayWidth.of($0) }.max() ?? 4, 4), max(6, width / 3))
         let countWidth = DisplayWidth.of(NumberFormatting.grouped(maximum)) + 2
@@ -256,7 +270,7 @@ public final class HistogramPane: Pane {
 
     // MARK: Input
 
-    public func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
+    mutating func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
         guard let binning else { return [] }
         let last = binning.binCount - 1
         let (previous, next): (PaneInput, PaneInput) = isCategorical ? (.up, .down) : (.left, .right)
@@ -271,19 +285,16 @@ public final class HistogramPane: Pane {
             cursor = last
         case .extendLeft, .extendRight:
             let step = input == .extendLeft ? -1 : 1
-            if brushAnchor == nil || context.brush == nil {
-                brushAnchor = cursor
-                cursor = min(max(0, cursor + step), last)
-                return [.beginBrush(binning, bins: ordered(brushAnchor!, cursor))]
-            }
+            let anchor = cursor
             cursor = min(max(0, cursor + step), last)
-            return [.moveBrush(ordered(brushAnchor!, cursor))]
+            guard let brush = context.brush, brush.source == context.id else {
+                return [.beginBrush(binning, anchor: anchor, bins: ordered(anchor, cursor))]
+            }
+            return [.moveBrush(ordered(brush.anchor, cursor))]
         case .space:
-            brushAnchor = nil
-            return [.beginBrush(binning, bins: cursor...cursor), .commitBrush]
+            return [.beginBrush(binning, anchor: cursor, bins: cursor...cursor), .commitBrush]
         case .enter:
             guard context.brush != nil else { return [] }
-            brushAnchor = nil
             return [.commitBrush]
         case .action(.toggleLogScale):
             logScale.toggle()
@@ -296,17 +307,16 @@ public final class HistogramPane: Pane {
         case .mousePress(let x, let y):
             guard let bin = bin(atX: x, y: y) else { return [] }
             cursor = bin
-            brushAnchor = bin
             dragging = true
-            return [.beginBrush(binning, bins: bin...bin)]
+            return [.beginBrush(binning, anchor: bin, bins: bin...bin)]
         case .mouseDrag(let x, let y):
-            guard dragging, let anchor = brushAnchor, let bin = bin(atX: x, y: y, clamp: true) else { return [] }
+            guard dragging, let brush = context.brush, brush.source == context.id,
+                  let bin = bin(atX: x, y: y, clamp: true) else { return [] }
             cursor = bin
-            return [.moveBrush(ordered(anchor, bin))]
+            return [.moveBrush(ordered(brush.anchor, bin))]
         case .mouseRelease:
             guard dragging else { return [] }
             dragging = false
-            brushAnchor = nil
             return [.commitBrush]
         default:
             return []
@@ -317,10 +327,9 @@ public final class HistogramPane: Pane {
     private func ordered(_ a: Int, _ b: Int) -> ClosedRange<Int> { min(a, b)...max(a, b) }
 
     /// `b`: the next bin mode, binned at once so the message can say what it did.
-    private func changeMode(_ context: PaneContext) -> [PaneCommand] {
+    private mutating func changeMode(_ context: PaneContext) -> [PaneCommand] {
         guard !isCategorical else { return [.message("'\(column)' holds categories: one bar per value, no bin modes")] }
         mode = mode.next
-        brushAnchor = nil
         ensureBinning(context, width: lastSize.width, height: lastSize.height)
         var commands: [PaneCommand] = context.brush?.source == context.id ? [.cancelBrush] : []
         switch (mode, binning?.mode) {

@@ -20,20 +20,20 @@ struct SearchMatches {
 extension RowsPane {
     /// What a search over `state` needs: the key, the columns searched and the rows searched;
     /// nil when there is no search.
-    func searchInput(_ state: ExplorerState) -> (key: SearchMatches.Key, columns: [Column], rows: RowSet)? {
+    mutating func searchInput(_ state: ExplorerState) -> (key: SearchMatches.Key, columns: [Column], rows: RowSet)? {
         guard let search else { return nil }
         let columns = shown(in: state.dataset)
         return (SearchMatches.Key(search: search, filter: state.filter.rows, columns: columns.map(\.name)), columns, state.filter.rows)
     }
 
     /// Starts a new search (the matches of an old one are dropped).
-    func begin(_ search: CellSearch) {
+    mutating func begin(_ search: CellSearch) {
         self.search = search
         found = nil
     }
 
     /// Keeps what a search found, when it is still for the pane's search, filter and columns.
-    func store(_ byColumn: [RowSet], for key: SearchMatches.Key, state: ExplorerState) {
+    mutating func store(_ byColumn: [RowSet], for key: SearchMatches.Key, state: ExplorerState) {
         guard key == searchInput(state)?.key else { return }
         let rows = byColumn.reduce(RowSet(rowCount: state.dataset.rowCount)) { $0.union($1) }
         found = SearchMatches(key: key, byColumn: byColumn, rows: rows)
@@ -42,7 +42,7 @@ extension RowsPane {
     /// Moves the cursor to the next (or previous) matching row in the pane's order, wrapping
     /// around, and the column cursor onto the first matching column; returns what to say, or nil
     /// when the matches must be found first.
-    func jumpToMatch(forward: Bool, includingCursor: Bool, state: ExplorerState) -> String? {
+    mutating func jumpToMatch(forward: Bool, includingCursor: Bool, state: ExplorerState) -> String? {
         guard let input = searchInput(state) else { return "no search yet: F finds a value in the rows" }
         guard let found, found.key == input.key else { return nil }
         let what = "“\(input.key.search.text)”"
@@ -67,7 +67,7 @@ extension RowsPane {
     }
 
     /// Moves the cursor to dataset row `row`; returns what to say.
-    func goTo(row: Int, state: ExplorerState) -> String {
+    mutating func goTo(row: Int, state: ExplorerState) -> String {
         let last = state.dataset.rowCount - 1
         guard row >= 0 && row <= last else { return "no row \(row): rows are numbered 0 to \(max(last, 0))" }
         let rows = orderedRows(state)
@@ -76,5 +76,38 @@ extension RowsPane {
         }
         list.set(index, count: rows.count)
         return "row \(row)"
+    }
+
+    /// Moves to the search's next (or previous) match, finding the matches in the background
+    /// first when the search, the filter or the columns shown changed.
+    mutating func find(forward: Bool, includingCursor: Bool, state: ExplorerState) -> [PaneCommand] {
+        guard let input = searchInput(state) else { return [] }
+        if let message = jumpToMatch(forward: forward, includingCursor: includingCursor, state: state) {
+            return [.message(message)]
+        }
+        let (key, columns, rows) = input
+        let job = JobRequest(label: "search") { handle in
+            try key.search.matches(in: columns, among: rows,
+                                   work: WorkContext(progress: { handle.report($0.fraction) }, cancellation: handle.cancellation))
+        }
+        let stop = finding.map { [PaneCommand.stop($0.handle)] } ?? []
+        finding = (job.handle, key, forward, includingCursor)
+        return stop + [.message("finding “\(key.search.text)”…"), .start(job)]
+    }
+
+    /// The background search has ended: keeps its matches and moves to the first, or says why not.
+    mutating func searchEnded(_ handle: JobHandle, state: ExplorerState) -> [PaneCommand] {
+        guard let finding, finding.handle === handle else { return [] }
+        self.finding = nil
+        switch handle.phase {
+        case .finished:
+            guard let found = handle.value(as: [RowSet].self) else { return [] }
+            store(found, for: finding.key, state: state)
+            return jumpToMatch(forward: finding.forward, includingCursor: finding.includingCursor, state: state)
+                .map { [.message($0)] } ?? []
+        case .failed(let message): return [.error(message)]
+        case .cancelled: return [.message("search stopped")]
+        case .running: return []
+        }
     }
 }

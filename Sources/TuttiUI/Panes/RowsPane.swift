@@ -7,25 +7,29 @@ import TuttiTerminal
 /// Space toggles a row into the selection; `s` sorts by the focused column; `F` searches the
 /// rows for a value (`n` / `N` go to the next and previous match); `:` goes to a row number;
 /// Enter shows a row.
-public final class RowsPane: Pane {
+public struct RowsPane: Pane {
     public let kind = PaneKind.rows
     public let title = "Rows"
     /// The focused column: an index into `shownColumns`.
     public internal(set) var columnCursor = 0
     /// The sort: a column name and direction.
     public private(set) var sort: (column: String, ascending: Bool)?
-    /// The columns on screen at the last render, left to right.
+    /// The columns on screen at the last layout, left to right.
     public private(set) var visibleColumns: [String] = []
-    /// The row and column under the cursor at the last render.
+    /// The row and column under the cursor at the last layout.
     public private(set) var focusedCell: (row: Int, column: String)?
     /// The search `F` started; `n` and `N` repeat it.
     public internal(set) var search: CellSearch?
     var columns: RowsColumns
     var found: SearchMatches?
+    /// The search running in the background, and where to go once it has found the matches.
+    var finding: (handle: JobHandle, key: SearchMatches.Key, forward: Bool, includingCursor: Bool)?
     var list = ListCursor()
     private var firstColumn = 0
-    /// The width each column on screen had at the last render.
+    /// The width each column on screen had at the last layout.
     private var lastWidths: [String: Int] = [:]
+    /// What the last layout placed: the shown columns, the rows in view and where each column goes.
+    private var screen: (columns: [Column], rows: [Int], placed: ColumnWindow, rowCount: Int)?
     private var order: [Int] = []
     private var orderKey: (filter: RowSet, sort: String)?
 
@@ -52,9 +56,13 @@ public final class RowsPane: Pane {
     /// Widths the user set, by column name.
     public var columnWidths: [String: Int] { columns.widths }
 
+    public var savedSettings: PaneSettings {
+        PaneSettings(sortColumn: sort?.column, descending: sort.map { !$0.ascending }, columns: choosesColumns ? shownColumns : nil,
+                     columnWidths: columnWidths.isEmpty ? nil : columnWidths)
+    }
 
     /// The rows shown, in order (the filtered rows, sorted).
-    public func orderedRows(_ state: ExplorerState) -> [Int] {
+    public mutating func orderedRows(_ state: ExplorerState) -> [Int] {
         let sortKey = sort.map { "\($0.column)\($0.ascending)" } ?? ""
         if let key = orderKey, key.filter == state.filter.rows, key.sort == sortKey { return order }
         var rows = state.filter.rows.members
@@ -68,7 +76,7 @@ public final class RowsPane: Pane {
     }
 
     /// The shown columns of `dataset`, the choice first fitted to it.
-    func shown(in dataset: Dataset) -> [Column] {
+    mutating func shown(in dataset: Dataset) -> [Column] {
         columns.adopt(dataset.columnNames)
         let byName = Dictionary(dataset.columns.map { ($0.name, $0) }) { first, _ in first }
         let shown = columns.shown.compactMap { byName[$0] }
@@ -76,22 +84,30 @@ public final class RowsPane: Pane {
         return shown
     }
 
-    public func render(into canvas: inout Canvas, context: PaneContext) {
-        let (width, height) = canvas.size
-        let theme = context.theme
-        let dataset = context.state.dataset
-        let rows = orderedRows(context.state)
-        let shownColumns = shown(in: dataset)
+    /// Lays the table out for an interior of `width` × `height`: the rows in view, the columns
+    /// that fit (scrolled so the focused one shows whole) and their widths.
+    private mutating func layOut(width: Int, height: Int, state: ExplorerState) {
+        let rows = orderedRows(state)
+        let shownColumns = shown(in: state.dataset)
         list.fit(lines: height - 1, count: rows.count)
         let shownRows = Array(rows[min(list.scroll, rows.count)..<min(list.scroll + list.visible, rows.count)])
-        let numberWidth = String(max(dataset.rowCount - 1, 0)).count
-        let prefix = 2 + numberWidth
-        let placed = placeColumns(shownColumns, rows: shownRows, x: prefix + 1, width: width)
-        canvas.text(TextFitting.pad("#", numberWidth, right: true), x: 2, y: 0, style: theme[.header])
-        canvas.columnMarks(placed, y: 0, style: theme[.muted])
+        let placed = placeColumns(shownColumns, rows: shownRows, x: Self.numberWidth(state.dataset) + 3, width: width)
         visibleColumns = placed.placed.map { shownColumns[$0.index].name }
         let cursorRow = cursor < rows.count ? rows[cursor] : nil
         focusedCell = shownColumns.isEmpty ? nil : cursorRow.map { ($0, shownColumns[columnCursor].name) }
+        screen = (shownColumns, shownRows, placed, rows.count)
+    }
+
+    /// The width of the row number column.
+    private static func numberWidth(_ dataset: Dataset) -> Int { String(max(dataset.rowCount - 1, 0)).count }
+
+    public func render(into canvas: inout Canvas, context: PaneContext) {
+        let width = canvas.size.width
+        let theme = context.theme
+        guard let (shownColumns, shownRows, placed, rowCount) = screen else { return }
+        let numberWidth = Self.numberWidth(context.state.dataset)
+        canvas.text(TextFitting.pad("#", numberWidth, right: true), x: 2, y: 0, style: theme[.header])
+        canvas.columnMarks(placed, y: 0, style: theme[.muted])
         for column in placed.placed {
             var name = shownColumns[column.index].name
             if let sort, sort.column == name { name += sort.ascending ? "↑" : "↓" }
@@ -120,7 +136,7 @@ public final class RowsPane: Pane {
                 }
             }
         }
-        if rows.isEmpty {
+        if rowCount == 0 {
             canvas.fittedText("no rows pass the filter", x: 2, y: 1, style: theme[.muted])
         }
     }
@@ -130,7 +146,7 @@ public final class RowsPane: Pane {
 
     /// Sizes `shown` from their headers and the values of `rows`, scrolls so the focused column
     /// shows whole, and gives spare width to text columns when every remaining column fits.
-    private func placeColumns(_ shown: [Column], rows: [Int], x: Int, width: Int) -> ColumnWindow {
+    private mutating func placeColumns(_ shown: [Column], rows: [Int], x: Int, width: Int) -> ColumnWindow {
         let sizing = shown.map { column -> RowsColumnWidths.Sizing in
             var header = DisplayWidth.of(column.name)
             if sort?.column == column.name { header += 1 }
@@ -157,7 +173,27 @@ public final class RowsPane: Pane {
         return window
     }
 
-    public func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
+    public mutating func update(_ message: PaneMessage, context: PaneContext) -> [PaneCommand] {
+        switch message {
+        case .input(let input): return handle(input, context: context)
+        case .layout(let width, let height): layOut(width: width, height: height, state: context.state)
+        case .jobEnded(let handle): return searchEnded(handle, state: context.state)
+        case .find(let search):
+            begin(search)
+            return find(forward: true, includingCursor: true, state: context.state)
+        case .goToRow(let row): return [.message(goTo(row: row, state: context.state))]
+        }
+        return []
+    }
+
+    public func rowsListing(_ state: ExplorerState) -> RowsListing? {
+        var pane = self
+        let columns = pane.shown(in: state.dataset)
+        return RowsListing(columns: columns, sort: sort, order: sort == nil ? nil : pane.orderedRows(state),
+                           focusedCell: focusedCell, search: search)
+    }
+
+    private mutating func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
         let rows = orderedRows(context.state)
         let shownColumns = shown(in: context.state.dataset)
         if list.move(input, count: rows.count) { return [] }
@@ -189,8 +225,7 @@ public final class RowsPane: Pane {
         case .action(.nextMatch), .action(.previousMatch):
             let forward = input == .action(.nextMatch)
             guard search != nil else { return [.message("no search yet: F finds a value in the rows")] }
-            if let message = jumpToMatch(forward: forward, includingCursor: false, state: context.state) { return [.message(message)] }
-            return [.findInRows(forward: forward, includingCursor: false)]
+            return find(forward: forward, includingCursor: false, state: context.state)
         case .action(let action):
             guard let focused else { return [] }
             return columnKey(action, column: focused).map { [.message($0)] } ?? []
@@ -201,7 +236,7 @@ public final class RowsPane: Pane {
     }
 
     /// The column keys: `[` `]` `_` resize, `-` `+` hide and show, `H` `L` move; returns what to say.
-    private func columnKey(_ action: PaneAction, column name: String) -> String? {
+    private mutating func columnKey(_ action: PaneAction, column name: String) -> String? {
         switch action {
         case .narrowColumn, .widenColumn:
             let current = columns.widths[name] ?? lastWidths[name] ?? DisplayWidth.of(name)

@@ -8,14 +8,16 @@ import TuttiTerminal
 /// selection live; Enter selects a slice's rows (the selection remembers its predicates, the
 /// group's included, so `f` filters to it). In a narrow pane the slice column keeps its room
 /// (number columns drop first), and when the table cuts a slice the cursor's shows whole below it.
-public final class SlicesPane: Pane {
+public struct SlicesPane: BackgroundComputedPane {
     public let kind = PaneKind.slices
     /// The sort and the minimum size.
     public private(set) var options = SliceSectionOptions()
     private var list = ListCursor()
     private var scroll = 0
-    /// The line the table's rows start on in the last render (after the header and the titles).
+    /// The line the table's rows start on at the last layout (after the header and the titles).
     private var listTop = 2
+    /// The lines under the table that show the cursor's slice whole, at the last layout.
+    private var focusLineCount = 0
     /// The most lines the cursor's slice takes below the table.
     private static let mostFocusLines = 4
     /// What the slices are computed from; a change starts a new computation.
@@ -34,6 +36,8 @@ public final class SlicesPane: Pane {
     private var modelKey: ModelKey?
     private var failure: String?
     private var stopped = false
+    /// Whether the computation for the current state has its value (else `failure` says why not).
+    private var ready = false
 
     private static let sortable: [SliceMetric] = [.error, .accuracy, .fnr, .fpr, .meanLoss, .f1]
 
@@ -41,8 +45,7 @@ public final class SlicesPane: Pane {
 
     /// A pane sorted and sized as a view file's settings say (`sortMetric`, `descending`,
     /// `minimumSize`).
-    public convenience init(settings: PaneSettings) {
-        self.init()
+    public init(settings: PaneSettings) {
         if let name = settings.sortMetric, let metric = SliceMetric(rawValue: name) { options.sortMetric = metric }
         if let descending = settings.descending { options.descending = descending }
         options.minimumSize = settings.minimumSize
@@ -56,22 +59,26 @@ public final class SlicesPane: Pane {
         return model.groupColumns.isEmpty ? "Slices: found by SliceLine" : "Slices: groups"
     }
 
+    public var savedSettings: PaneSettings {
+        PaneSettings(sortMetric: options.sortMetric.rawValue, descending: options.descending, minimumSize: options.minimumSize)
+    }
 
-    /// The slices for the current state, or nil (with `failure` saying why) while they are
-    /// computed in the background, after a failure, or after the user stopped the work.
-    private func current(_ context: PaneContext) -> SliceSections? {
+    /// Asks for the slices of the current state (stopping work for an old one) and, once they
+    /// are found, shows them sorted as `options` say; returns the work to start or stop.
+    mutating func sync(_ context: PaneContext) -> [PaneCommand] {
         let state = context.state
         let key = ModelKey(filter: state.filter.rows, groups: state.groupColumns, roles: state.roles,
                            minimumSize: options.minimumSize, ordering: options.ordering)
         let options = self.options
-        let status = computation.status(for: key, label: state.groupColumns.isEmpty ? "SliceLine" : "slices by group",
-                                        jobs: context.jobs) { handle in
+        let commands = computation.request(for: key, label: state.groupColumns.isEmpty ? "SliceLine" : "slices by group") { handle in
             try SliceSections.compute(state: state, options: options, work: WorkContext(cancellation: handle.cancellation),
                                       progress: { handle.report($0.fraction, detail: $0.detail) })
         }
+        let status = computation.status
         stopped = status.isStopped
         failure = status.explanation(doing: "finding slices", work: "the slice search")
-        guard case .ready(let fresh) = status else { return nil }
+        ready = false
+        guard case .ready(let fresh) = status else { return commands }
         if modelKey != key {
             var sorted = fresh
             sorted.sort(by: self.options.sortMetric, descending: self.options.descending)
@@ -79,13 +86,48 @@ public final class SlicesPane: Pane {
             modelKey = key
             list.set(0, count: 0)
         }
-        return model
+        ready = true
+        return commands
+    }
+
+    /// The slices on screen: nil while they are computed, after a failure or a stop.
+    private var shown: SliceSections? { ready ? model : nil }
+
+    /// The row drawer for `model` in a pane `width` wide, and the widest slice text.
+    private func measure(_ model: SliceSections, context: PaneContext, width: Int) -> (drawer: SliceRowDrawer, widest: Int) {
+        let metric = options.sortMetric
+        let headed = model.isHeaded
+        let values = model.slices.map(\.entry.metrics) + (headed ? model.sections.map(\.metrics) : [])
+        let texts = model.slices.map { (headed ? "  " : "") + $0.entry.expression }
+            + (headed ? model.sections.map { SliceReport.expression($0.group) } : [])
+        let widest = texts.map { DisplayWidth.of($0) }.max() ?? 0
+        let drawer = SliceRowDrawer(context: context, metric: metric, maximum: values.compactMap { $0.value(metric) }.max() ?? 0,
+                                    width: width, textWidth: widest)
+        return (drawer, widest)
+    }
+
+    /// Lays the table out for an interior of `width` × `height`: where the rows start, the lines
+    /// below that show the cursor's slice whole, and the lines in view.
+    mutating func layOut(width: Int, height: Int, context: PaneContext) {
+        guard let model = shown, !(model.nothingToSearch && model.groupColumns.isEmpty) else { return }
+        let (drawer, widest) = measure(model, context: context, width: width)
+        let slices = model.slices
+        // When the table cuts a slice, the cursor's shows whole below it; in a pane too low for
+        // that, the column titles go first, then the header line.
+        let needed = widest > drawer.textWidth ? min(Self.focusLines(slices, width: width, glyphs: context.glyphs)
+            .map(\.count).max() ?? 0, Self.mostFocusLines) : 0
+        listTop = 2
+        while listTop > 0, needed > height - listTop - 1 { listTop -= 1 }
+        focusLineCount = min(needed, max(0, height - listTop - 1))
+        let layout = SectionLines(itemCounts: model.sections.map(\.slices.count), headed: model.isHeaded)
+        list.fit(lines: height - listTop - focusLineCount, count: slices.count)
+        scroll = layout.scroll(scroll, showing: cursor, visible: list.visible)
     }
 
     public func render(into canvas: inout Canvas, context: PaneContext) {
         let (width, height) = canvas.size
         let theme = context.theme
-        guard let model = current(context) else {
+        guard let model = shown else {
             canvas.message(failure ?? "", style: theme[.muted])
             return
         }
@@ -93,27 +135,13 @@ public final class SlicesPane: Pane {
             canvas.message(Self.nothingToSearch, style: theme[.muted])
             return
         }
-        let metric = options.sortMetric
         let headed = model.isHeaded
         let layout = SectionLines(itemCounts: model.sections.map(\.slices.count), headed: headed)
         let slices = model.slices
-        let values = slices.map(\.entry.metrics) + (headed ? model.sections.map(\.metrics) : [])
-        let texts = slices.map { (headed ? "  " : "") + $0.entry.expression }
-            + (headed ? model.sections.map { SliceReport.expression($0.group) } : [])
-        let widest = texts.map { DisplayWidth.of($0) }.max() ?? 0
-        let drawer = SliceRowDrawer(context: context, metric: metric, maximum: values.compactMap { $0.value(metric) }.max() ?? 0,
-                                    width: width, textWidth: widest)
-        // When the table cuts a slice, the cursor's shows whole below it; in a pane too low for
-        // that, the column titles go first, then the header line.
-        let needed = widest > drawer.textWidth ? min(Self.focusLines(slices, width: width, glyphs: context.glyphs)
-            .map(\.count).max() ?? 0, Self.mostFocusLines) : 0
-        listTop = 2
-        while listTop > 0, needed > height - listTop - 1 { listTop -= 1 }
-        let focusLines = min(needed, max(0, height - listTop - 1))
+        let drawer = measure(model, context: context, width: width).drawer
+        let focusLines = focusLineCount
         if listTop > 0 { canvas.fittedText(header(model), x: 0, y: 0, style: theme[.muted]) }
         if listTop > 1 { drawer.drawTitles(&canvas, y: 1) }
-        list.fit(lines: height - listTop - focusLines, count: slices.count)
-        scroll = layout.scroll(scroll, showing: cursor, visible: list.visible)
         for line in 0..<min(list.visible, layout.lines.count - scroll) {
             let y = line + listTop
             switch layout.lines[scroll + line] {
@@ -181,11 +209,14 @@ public final class SlicesPane: Pane {
         return parts.joined(separator: " · ")
     }
 
-    public func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
-        guard let model = current(context) else {
-            if stopped && input == .enter { computation.retry() }
-            return []
-        }
+    var isStopped: Bool { shown == nil && stopped }
+
+    mutating func receive(_ ended: JobHandle) -> Bool { computation.receive(ended) }
+
+    mutating func retry() -> [PaneCommand] { computation.retry() }
+
+    mutating func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
+        guard let model = shown else { return [] }
         let slices = model.slices
         if list.move(input, count: slices.count) { return [] }
         switch input {
@@ -227,7 +258,7 @@ public final class SlicesPane: Pane {
     /// The message when there is neither a group column nor a column to search.
     static let nothingToSearch = "no column to search for slices: press b on a column in the summary to group the rows by it"
 
-    private func resort() {
+    private mutating func resort() {
         model?.sort(by: options.sortMetric, descending: options.descending)
         list.set(0, count: 0)
     }

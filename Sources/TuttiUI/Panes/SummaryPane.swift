@@ -3,12 +3,14 @@ import TuttiTerminal
 
 /// One row per column: name, kind, role, missing, distinct, range or top value, and a
 /// sparkline of its distribution. Enter opens the column's histogram.
-public final class SummaryPane: Pane {
+public struct SummaryPane: KeysAndLayoutPane {
     public let kind = PaneKind.summary
     public let title = "Summary"
     private var list = ListCursor()
     /// Each column's sparkline counts, and the width they were binned for.
     private var sparklines: [Int: (width: Int, counts: [Int])] = [:]
+    /// The table's columns (title, width, right-aligned) and where they go, at the last layout.
+    private var table: (columns: [(String, Int, Bool)], window: ColumnWindow)?
 
     public init() {}
 
@@ -16,9 +18,9 @@ public final class SummaryPane: Pane {
     public var cursor: Int { list.index }
 
 
-    public func render(into canvas: inout Canvas, context: PaneContext) {
-        let (width, height) = canvas.size
-        let theme = context.theme
+    /// Lays the table out for an interior of `width` × `height`: the columns that fit, the
+    /// summaries in view, and their sparklines.
+    mutating func layOut(width: Int, height: Int, context: PaneContext) {
         let summaries = context.summaries
         list.fit(lines: height - 1, count: summaries.count)
         let nameWidth = min(max(summaries.map { DisplayWidth.of($0.name) }.max() ?? 6, 6), max(8, width / 4))
@@ -31,6 +33,20 @@ public final class SummaryPane: Pane {
         let rangeX = columns.reduce(1) { $0 + $1.1 + 1 }
         columns.append(("range / top", min(28, max(12, width - rangeX)), false))
         let window = ColumnWindow(widths: columns.map(\.1), x: 1, width: width, minimums: [1: 4, 4: 4, 5: 4, 6: 8])
+        table = (columns, window)
+        guard let sparkline = window.placed.first(where: { $0.index == 4 }) else { return }
+        for index in list.scroll..<min(list.scroll + list.visible, summaries.count) where sparklines[index]?.width != sparkline.width {
+            let column = context.state.dataset.columns[index]
+            let binning = try? ColumnBinning(dataset: context.state.dataset, column: column.name, bins: sparkline.width)
+            sparklines[index] = (sparkline.width, binning.map { Array($0.totals.dropLast()) } ?? [])
+        }
+    }
+
+    public func render(into canvas: inout Canvas, context: PaneContext) {
+        let width = canvas.size.width
+        let theme = context.theme
+        let summaries = context.summaries
+        guard let (columns, window) = table else { return }
         for placed in window.placed {
             let (title, _, right) = columns[placed.index]
             canvas.cell(title, x: placed.x, y: 0, width: placed.width, right: right, style: theme[.header])
@@ -91,11 +107,6 @@ public final class SummaryPane: Pane {
 
     private func drawSparkline(_ canvas: inout Canvas, index: Int, x: Int, y: Int, width: Int, context: PaneContext,
                                style: CellStyle) {
-        let column = context.state.dataset.columns[index]
-        if sparklines[index]?.width != width {
-            let binning = try? ColumnBinning(dataset: context.state.dataset, column: column.name, bins: width)
-            sparklines[index] = (width, binning.map { Array($0.totals.dropLast()) } ?? [])
-        }
         let counts = sparklines[index]?.counts ?? []
         guard let maximum = counts.max(), maximum > 0 else { return }
         let levels = context.glyphs.sparkline
@@ -105,7 +116,7 @@ public final class SummaryPane: Pane {
         }
     }
 
-    public func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
+    mutating func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
         let count = context.summaries.count
         if list.move(input, count: count) { return [] }
         switch input {
