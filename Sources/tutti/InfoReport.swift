@@ -6,6 +6,25 @@ struct InfoReport: Encodable {
     let file: String
     let rows: Int
     let columns: [ColumnEntry]
+    /// Why each inferred role went to its column.
+    let roles: [RoleEntry]
+    /// The models the table holds, when more than one.
+    let models: [ModelEntry]
+
+    /// A role, its column and, when inferred, why.
+    struct RoleEntry: Encodable {
+        let role: String
+        let column: String
+        let reason: String?
+    }
+
+    /// A model's columns; `default` marks the one holding the prediction and score roles.
+    struct ModelEntry: Encodable {
+        let name: String
+        let prediction: String?
+        let score: String?
+        let `default`: Bool
+    }
 
     /// One column's summary, less what would mislead: a vector column has no distinct count
     /// (null, shown `—`), and a column of class labels no mean.
@@ -14,13 +33,15 @@ struct InfoReport: Encodable {
         /// Whether the column holds class labels: the label or prediction column, or integers
         /// that are all values of an integer label (another column of classes).
         let holdsClasses: Bool
+        /// Why the column has its kind, where that may surprise.
+        let note: String?
 
         /// The distinct count; nil for vectors, where it is not counted.
         var distinct: Int? { summary.vectorWidth == nil ? summary.distinct : nil }
         /// The mean; nil for class labels.
         var mean: Double? { holdsClasses ? nil : summary.mean }
 
-        enum CodingKeys: String, CodingKey { case name, kind, role, missing, distinct, min, max, mean, top, width }
+        enum CodingKeys: String, CodingKey { case name, kind, role, missing, distinct, min, max, mean, top, width, note }
         struct TopEntry: Encodable { let value: String; let count: Int }
 
         func encode(to encoder: Encoder) throws {
@@ -35,6 +56,7 @@ struct InfoReport: Encodable {
             try container.encode(mean, forKey: .mean)
             try container.encode(summary.top.map { TopEntry(value: $0.value, count: $0.count) }, forKey: .top)
             try container.encode(summary.vectorWidth, forKey: .width)
+            try container.encode(note, forKey: .note)
         }
     }
 
@@ -48,7 +70,14 @@ struct InfoReport: Encodable {
                let values = Self.integerValues(column) {
                 holdsClasses = values.isSubset(of: classes)
             }
-            return ColumnEntry(summary: summary, holdsClasses: holdsClasses)
+            return ColumnEntry(summary: summary, holdsClasses: holdsClasses, note: dataset.columnNotes[summary.name])
+        }
+        self.roles = ColumnRole.allCases.compactMap { role in
+            roles[role].map { RoleEntry(role: role.rawValue, column: $0, reason: roles.reasons[role]) }
+        }
+        let defaultModel = roles.defaultModel
+        models = roles.models.map {
+            ModelEntry(name: $0.name, prediction: $0.prediction, score: $0.score, default: $0 == defaultModel)
         }
     }
 
@@ -86,5 +115,25 @@ struct InfoReport: Encodable {
             },
             rightAligned: [3, 4, 5, 6, 7])
         return "\(file): \(NumberFormatting.grouped(rows)) rows, \(columns.count) columns\n\n" + body.renderAligned()
+            + footnotes()
+    }
+
+    /// The lines under the table: why roles were chosen, the models, the notes on kinds.
+    private func footnotes() -> String {
+        var lines: [String] = []
+        let reasoned = roles.filter { $0.reason != nil }
+        if !reasoned.isEmpty {
+            lines.append("roles: " + reasoned.map { "\($0.role): \($0.column) (\($0.reason!))" }.joined(separator: "; "))
+        }
+        if !models.isEmpty {
+            lines.append("models: " + models.map { model in
+                let columns = [model.prediction, model.score].compactMap { $0 }.joined(separator: ", ")
+                return "\(model.name) (\(columns))" + (model.default ? " default" : "")
+            }.joined(separator: "; "))
+        }
+        for entry in columns {
+            if let note = entry.note { lines.append("note: \(entry.summary.name) \(note)") }
+        }
+        return lines.isEmpty ? "" : "\n" + lines.map { TerminalText.escaped($0) }.joined(separator: "\n")
     }
 }
