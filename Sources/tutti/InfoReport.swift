@@ -40,8 +40,10 @@ struct InfoReport: Encodable {
         var distinct: Int? { summary.vectorWidth == nil ? summary.distinct : nil }
         /// The mean; nil for class labels.
         var mean: Double? { holdsClasses ? nil : summary.mean }
+        /// Whether the statistics are times (shown as ISO 8601 text).
+        var isTime: Bool { summary.kind == .datetime }
 
-        enum CodingKeys: String, CodingKey { case name, kind, role, missing, distinct, min, max, mean, top, width, note }
+        enum CodingKeys: String, CodingKey { case name, kind, role, missing, distinct, min, max, mean, median, std, p5, p95, top, width, note }
         struct TopEntry: Encodable { let value: String; let count: Int }
 
         func encode(to encoder: Encoder) throws {
@@ -51,9 +53,13 @@ struct InfoReport: Encodable {
             try container.encode(summary.role?.rawValue, forKey: .role)
             try container.encode(summary.missing, forKey: .missing)
             try container.encode(distinct, forKey: .distinct)
-            try container.encode(summary.min, forKey: .min)
-            try container.encode(summary.max, forKey: .max)
+            for (key, value) in [(CodingKeys.min, summary.min), (.max, summary.max), (.median, summary.median),
+                                 (.p5, summary.p5), (.p95, summary.p95)] {
+                if isTime { try container.encode(value.map { TimeFormatting.iso(Int64($0)) }, forKey: key) }
+                else { try container.encode(value, forKey: key) }
+            }
             try container.encode(mean, forKey: .mean)
+            try container.encode(summary.std, forKey: .std)
             try container.encode(summary.top.map { TopEntry(value: $0.value, count: $0.count) }, forKey: .top)
             try container.encode(summary.vectorWidth, forKey: .width)
             try container.encode(note, forKey: .note)
@@ -104,16 +110,20 @@ struct InfoReport: Encodable {
 
     func table() -> String {
         let body = TextTable(
-            headers: ["column", "kind", "role", "missing", "distinct", "min", "max", "mean", "top values"],
+            headers: ["column", "kind", "role", "missing", "distinct", "min", "max", "mean", "std", "p5", "median", "p95",
+                      "top values"],
             rows: columns.map { entry in
                 let s = entry.summary
-                let number = { (value: Double?) in value.map { NumberFormatting.compact($0, significant: 6) } ?? "" }
+                let number = { (value: Double?) in
+                    value.map { entry.isTime ? TimeFormatting.iso(Int64($0)) : NumberFormatting.compact($0, significant: 6) } ?? ""
+                }
                 let kind = s.vectorWidth.map { "vector[\($0)]" } ?? s.kind.rawValue
                 return [s.name, kind, s.role?.rawValue ?? "", NumberFormatting.grouped(s.missing),
                         entry.distinct.map(NumberFormatting.grouped) ?? "—", number(s.min), number(s.max), number(entry.mean),
+                        number(s.std), number(s.p5), number(s.median), number(s.p95),
                         s.top.map { "\($0.value) (\(NumberFormatting.grouped($0.count)))" }.joined(separator: ", ")]
             },
-            rightAligned: [3, 4, 5, 6, 7])
+            rightAligned: [3, 4, 5, 6, 7, 8, 9, 10, 11])
         return "\(file): \(NumberFormatting.grouped(rows)) rows, \(columns.count) columns\n\n" + body.renderAligned()
             + footnotes()
     }

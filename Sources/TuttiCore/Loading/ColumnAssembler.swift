@@ -9,6 +9,8 @@ struct ColumnAssembler {
 
     let table: ParsedTable
     let source: String
+    /// The pattern of times that are not ISO 8601, if the user gave one.
+    var timeFormat: TimeFormat?
 
     func assemble() throws -> (columns: [Column], warnings: [LoadWarning], notes: [String: String]) {
         let columnCount = table.names.count
@@ -63,7 +65,7 @@ struct ColumnAssembler {
         let rowCount = counts.reduce(0, +)
         let validity = Self.validity(of: pieces, rowCount: rowCount)
         var warning: LoadWarning?
-        let data: ColumnData
+        var data: ColumnData
         switch kind {
         case .missing:
             data = .categorical(codes: [UInt32](repeating: 0, count: rowCount), dictionary: StringTable())
@@ -94,10 +96,18 @@ struct ColumnAssembler {
         case .strings:
             let forceText = table.textColumns.contains(column)
             var invalid = 0
-            data = StringColumnJoiner.join(&pieces, rowCount: rowCount, presentCount: validity.count,
-                                           forceText: forceText, invalidUTF8Cells: &invalid)
+            let strings = StringColumnJoiner.join(&pieces, rowCount: rowCount, presentCount: validity.count,
+                                                  forceText: forceText, invalidUTF8Cells: &invalid)
             if invalid > 0 {
                 warning = LoadWarning("\(source): \(NumberFormatting.grouped(invalid)) cells of column '\(name)' were not valid UTF-8; the bad bytes were replaced with U+FFFD")
+            }
+            data = strings
+            if !forceText, note == nil {
+                switch TimeColumnRecognizer.recognize(strings, validity: validity, format: timeFormat) {
+                case .times(let times): data = .datetime(times)
+                case .text(let why): note = why
+                case .notTimes: break
+                }
             }
         }
         return AssembledColumn(column: Column(name: name, data: data, validity: validity), warning: warning, note: note)

@@ -51,7 +51,7 @@ public enum DatasetLoader {
         }
         if options.cancellation?.isCancelled == true { throw TuttiError.cancelled(file: name) }
         options.progress?(LoadProgress(bytesDone: bytes.count, bytesTotal: bytes.count, phase: "building columns"))
-        let (columns, warnings, notes) = try ColumnAssembler(table: table, source: name).assemble()
+        let (columns, warnings, notes) = try ColumnAssembler(table: table, source: name, timeFormat: options.timeFormat).assemble()
         let rowCount = table.chunkRowCounts.reduce(0, +)
         MemoryTuning.trim()
         return LoadResult(dataset: Dataset(source: name, rowCount: rowCount, columns: columns, columnNotes: notes),
