@@ -144,6 +144,6 @@ struct InfoReport: Encodable {
         for entry in columns {
             if let note = entry.note { lines.append("note: \(entry.summary.name) \(note)") }
         }
-        return lines.isEmpty ? "" : "\n" + lines.map { TerminalText.escaped($0) }.joined(separator: "\n")
+        return lines.isEmpty ? "" : "\n" + lines.map { TerminalText.escaped($0) }.joined(separator: "\n") + "\n"
     }
 }

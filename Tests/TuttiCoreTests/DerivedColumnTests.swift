@@ -90,3 +90,31 @@ import Testing
         #expect(filtered.max == 10 && filtered.median == 5.5 && filtered.missing == 0)
     }
 }
+
+@Suite struct DeriveActionTests {
+    @Test func theReducerAddsADerivedColumnAndUndoRemovesIt() throws {
+        let data = try DerivedColumnTests.table()
+        var explorer = Explorer(state: ExplorerState(dataset: data, roles: ColumnRoles.infer(from: data)))
+        _ = try explorer.apply(.setFilter("label == 1"))
+        let change = try explorer.apply(.derive(DerivedColumn(name: "correct", expression: "label == prediction")))
+        #expect(change == .columns)
+        #expect(explorer.state.dataset.column(named: "correct")?.kind == .boolean)
+        #expect(explorer.state.filteredCount == 2)
+        _ = try explorer.apply(.setFilter("correct"))
+        #expect(explorer.state.filteredCount == 2)
+        explorer.undo()
+        #expect(explorer.undo().contains(.columns))
+        #expect(explorer.state.dataset.column(named: "correct") == nil)
+        #expect(throws: TuttiError.self) { try explorer.apply(.derive(DerivedColumn(name: "x", expression: "nope +"))) }
+    }
+}
+
+@Suite struct DerivedColumnReportTests {
+    @Test func reportsListDerivedColumnsWithTheirExpressions() throws {
+        let data = try DerivedColumnTests.table().adding([DerivedColumn(name: "margin", expression: "abs(score - 0.5)")])
+        let state = ExplorerState(dataset: data, roles: ColumnRoles.infer(from: data))
+        let section = DatasetSection.make(state: state, datasetName: "t.csv")
+        guard case .list(let facts) = section.blocks[0] else { Issue.record("no facts"); return }
+        #expect(facts.contains { $0 == [.plain("Derived column "), .code("margin"), .plain(" = "), .code("abs(score - 0.5)")] })
+    }
+}
