@@ -20,7 +20,8 @@ enum TimeColumnRecognizer {
         }
         switch data {
         case .text(let table):
-            var times = [Int64](repeating: 0, count: validity.rowCount)
+            // Allocated at the first time, so that a column of prose costs a few failed parses.
+            var times: [Int64] = []
             var parsed = 0, failed = 0
             var firstFailure: (row: Int, text: String)?
             var row = 0
@@ -29,6 +30,7 @@ enum TimeColumnRecognizer {
                 defer { row += 1 }
                 guard validity.contains(row) else { continue }
                 if let time = table.withBytes(at: row, parse) {
+                    if times.isEmpty { times = [Int64](repeating: 0, count: validity.rowCount) }
                     times[row] = time
                     parsed += 1
                 } else {
