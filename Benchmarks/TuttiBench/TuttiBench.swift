@@ -12,6 +12,8 @@ import TuttiCore
 ///     tutti-bench share FILE EXPR OUTDIR         view save / restore, export and report
 ///     tutti-bench search FILE QUERY...           the rows pane's search over every column (re:QUERY for a regex)
 ///     tutti-bench wide COLUMNS ROWS              load and summarise a wide table (distinct, then equal names)
+///     tutti-bench timeload FILE COLUMN           a load with and without recognising COLUMN's times
+///     tutti-bench derive FILE NAME=EXPR          adding a derived column
 @main
 enum TuttiBench {
     static func main() {
@@ -34,10 +36,14 @@ enum TuttiBench {
                 try SearchBench.run(path: arguments[1], queries: Array(arguments[2...]))
             case "wide" where arguments.count == 3:
                 try WideBench.run(columns: Int(arguments[1]) ?? 100_000, rows: Int(arguments[2]) ?? 3)
+            case "timeload" where arguments.count == 3:
+                try DataKindBench.timeLoad(path: arguments[1], column: arguments[2])
+            case "derive" where arguments.count == 3:
+                try DataKindBench.derive(path: arguments[1], definition: arguments[2])
             case "brush" where arguments.count >= 4:
                 try BrushBench.run(path: arguments[1], brushed: arguments[2], views: Array(arguments[3...]))
             default:
-                FileHandle.standardError.write(Data("usage: tutti-bench load FILE | brush FILE BRUSHED COL... | filter FILE EXPR | frame FILE OUT | slices FILE [BINS.csv] | duplicates … | share FILE EXPR OUTDIR | search FILE QUERY... | wide COLUMNS ROWS\n".utf8))
+                FileHandle.standardError.write(Data("usage: tutti-bench load FILE | brush FILE BRUSHED COL... | filter FILE EXPR | frame FILE OUT | slices FILE [BINS.csv] | duplicates … | share FILE EXPR OUTDIR | search FILE QUERY... | wide COLUMNS ROWS | timeload FILE COLUMN | derive FILE NAME=EXPR\n".utf8))
                 exit(2)
             }
         } catch {

@@ -22,6 +22,15 @@ struct DataOptions: ParsableArguments {
                                + "e.g. 500M or 8G (default: half the memory).", valueName: "size"))
     var maxMemory: String?
 
+    @Option(help: ArgumentHelp("Add a column computed by an expression, e.g. 'margin=abs(score - 0.5)' or "
+                               + "'correct=label == prediction' (repeatable; later ones may use earlier ones).",
+                               valueName: "name=expr"))
+    var derive: [String] = []
+
+    @Option(help: ArgumentHelp("Read times in this strftime-style format (e.g. '%d/%m/%Y %H:%M'); ISO 8601 "
+                               + "times are recognised without it.", valueName: "format"))
+    var timeFormat: String?
+
     @Option(help: ArgumentHelp("The label (ground truth) column.", valueName: "col")) var label: String?
     @Option(help: ArgumentHelp("The prediction column.", valueName: "col")) var prediction: String?
     @Option(help: ArgumentHelp("The score (predicted probability) column.", valueName: "col")) var score: String?
@@ -39,6 +48,27 @@ struct DataOptions: ParsableArguments {
         if let maxMemory, MemoryBudget.parse(maxMemory) == nil {
             throw ValidationError("--max-memory must be a size such as 500M or 8G, got '\(maxMemory)'")
         }
+        if let timeFormat {
+            do { _ = try TimeFormat(timeFormat) } catch { throw ValidationError("\(error)") }
+        }
+        for text in derive {
+            do { _ = try DerivedColumn(parsing: text) } catch { throw ValidationError("\(error)") }
+        }
+    }
+
+    /// The derived columns asked for with `--derive`.
+    func derivations() throws -> [DerivedColumn] {
+        try derive.map(DerivedColumn.init(parsing:))
+    }
+
+    /// These options with the derived columns of `view` computed first (unless `--derive`
+    /// redefines them), so that the view's filter, roles and panes find them.
+    func including(derivationsOf view: ViewDocument?) -> DataOptions {
+        guard let saved = view?.derivedColumns, !saved.isEmpty else { return self }
+        var options = self
+        let given = Set(((try? derivations()) ?? []).map(\.name))
+        options.derive = saved.filter { !given.contains($0.name) }.map { "\($0.name)=\($0.expression)" } + derive
+        return options
     }
 
     private func parsedDelimiter(_ text: String) -> UInt8? {
@@ -54,6 +84,7 @@ struct DataOptions: ParsableArguments {
         options.textColumns = Set(CommaList.names(textColumns ?? ""))
         if let text { options.textColumns.insert(text) }
         if let limit = maxMemory.flatMap(MemoryBudget.parse) { options.memoryLimit = limit }
+        options.timeFormat = timeFormat.flatMap { try? TimeFormat($0) }
         return options
     }
 
@@ -76,18 +107,22 @@ struct DataOptions: ParsableArguments {
     /// These options, or, when they name no data and a view is given, the data the view was
     /// saved from (read within the same memory budget).
     func orData(of view: ViewDocument?, viewFile: String?) throws -> DataOptions {
-        guard !hasSource, let view, let viewFile else { return self }
+        guard !hasSource, let view, let viewFile else { return including(derivationsOf: view) }
         var options = try ViewOption.dataOptions(for: view, viewFile: viewFile)
         options.maxMemory = maxMemory
-        return options
+        options.derive = derive
+        options.timeFormat = timeFormat
+        return options.including(derivationsOf: view)
     }
 
     /// The name to show for the data.
     var displayName: String { demo ? DemoData.displayName : (file == "-" ? "<stdin>" : file ?? "") }
 
-    /// Loads the data with `options` (from `loadOptions`), reporting to `work`.
+    /// Loads the data with `options` (from `loadOptions`), reporting to `work`, and adds the
+    /// derived columns.
     func loadResult(_ options: LoadOptions, work: WorkContext = WorkContext()) throws -> LoadResult {
-        demo ? try DemoData.load(options: options, work: work) : try DatasetLoader.load(file!, options: options, work: work)
+        let result = demo ? try DemoData.load(options: options, work: work) : try DatasetLoader.load(file!, options: options, work: work)
+        return try result.adding(try derivations())
     }
 
     /// The inferred roles with the role flags applied.

@@ -92,7 +92,7 @@ struct ExplorerSession {
                                                         noColor: !capabilities.usesColor)
         if let themeWarning { warnings.append(themeWarning) }
         let glyphs: Glyphs = capabilities.unicode && !look.ascii ? .unicode : .ascii
-        let data = self.data
+        let data = self.data.including(derivationsOf: view)
         let options = data.loadOptions()
         let loaded = try LoadingScreen.run(terminal: terminal, name: data.displayName, theme: theme, glyphs: glyphs) { work in
             try data.loadResult(options, work: work)

@@ -6,6 +6,25 @@ struct InfoReport: Encodable {
     let file: String
     let rows: Int
     let columns: [ColumnEntry]
+    /// Why each inferred role went to its column.
+    let roles: [RoleEntry]
+    /// The models the table holds, when more than one.
+    let models: [ModelEntry]
+
+    /// A role, its column and, when inferred, why.
+    struct RoleEntry: Encodable {
+        let role: String
+        let column: String
+        let reason: String?
+    }
+
+    /// A model's columns; `default` marks the one holding the prediction and score roles.
+    struct ModelEntry: Encodable {
+        let name: String
+        let prediction: String?
+        let score: String?
+        let `default`: Bool
+    }
 
     /// One column's summary, less what would mislead: a vector column has no distinct count
     /// (null, shown `—`), and a column of class labels no mean.
@@ -14,13 +33,17 @@ struct InfoReport: Encodable {
         /// Whether the column holds class labels: the label or prediction column, or integers
         /// that are all values of an integer label (another column of classes).
         let holdsClasses: Bool
+        /// Why the column has its kind, where that may surprise.
+        let note: String?
 
         /// The distinct count; nil for vectors, where it is not counted.
         var distinct: Int? { summary.vectorWidth == nil ? summary.distinct : nil }
         /// The mean; nil for class labels.
         var mean: Double? { holdsClasses ? nil : summary.mean }
+        /// Whether the statistics are times (shown as ISO 8601 text).
+        var isTime: Bool { summary.kind == .datetime }
 
-        enum CodingKeys: String, CodingKey { case name, kind, role, missing, distinct, min, max, mean, top, width }
+        enum CodingKeys: String, CodingKey { case name, kind, role, missing, distinct, min, max, mean, median, std, p5, p95, top, width, note }
         struct TopEntry: Encodable { let value: String; let count: Int }
 
         func encode(to encoder: Encoder) throws {
@@ -30,11 +53,16 @@ struct InfoReport: Encodable {
             try container.encode(summary.role?.rawValue, forKey: .role)
             try container.encode(summary.missing, forKey: .missing)
             try container.encode(distinct, forKey: .distinct)
-            try container.encode(summary.min, forKey: .min)
-            try container.encode(summary.max, forKey: .max)
+            for (key, value) in [(CodingKeys.min, summary.min), (.max, summary.max), (.median, summary.median),
+                                 (.p5, summary.p5), (.p95, summary.p95)] {
+                if isTime { try container.encode(value.map { TimeFormatting.iso(Int64($0)) }, forKey: key) }
+                else { try container.encode(value, forKey: key) }
+            }
             try container.encode(mean, forKey: .mean)
+            try container.encode(summary.std, forKey: .std)
             try container.encode(summary.top.map { TopEntry(value: $0.value, count: $0.count) }, forKey: .top)
             try container.encode(summary.vectorWidth, forKey: .width)
+            try container.encode(note, forKey: .note)
         }
     }
 
@@ -48,7 +76,14 @@ struct InfoReport: Encodable {
                let values = Self.integerValues(column) {
                 holdsClasses = values.isSubset(of: classes)
             }
-            return ColumnEntry(summary: summary, holdsClasses: holdsClasses)
+            return ColumnEntry(summary: summary, holdsClasses: holdsClasses, note: dataset.columnNotes[summary.name])
+        }
+        self.roles = ColumnRole.allCases.compactMap { role in
+            roles[role].map { RoleEntry(role: role.rawValue, column: $0, reason: roles.reasons[role]) }
+        }
+        let defaultModel = roles.defaultModel
+        models = roles.models.map {
+            ModelEntry(name: $0.name, prediction: $0.prediction, score: $0.score, default: $0 == defaultModel)
         }
     }
 
@@ -75,16 +110,40 @@ struct InfoReport: Encodable {
 
     func table() -> String {
         let body = TextTable(
-            headers: ["column", "kind", "role", "missing", "distinct", "min", "max", "mean", "top values"],
+            headers: ["column", "kind", "role", "missing", "distinct", "min", "max", "mean", "std", "p5", "median", "p95",
+                      "top values"],
             rows: columns.map { entry in
                 let s = entry.summary
-                let number = { (value: Double?) in value.map { NumberFormatting.compact($0, significant: 6) } ?? "" }
+                let number = { (value: Double?) in
+                    value.map { entry.isTime ? TimeFormatting.iso(Int64($0)) : NumberFormatting.compact($0, significant: 6) } ?? ""
+                }
                 let kind = s.vectorWidth.map { "vector[\($0)]" } ?? s.kind.rawValue
                 return [s.name, kind, s.role?.rawValue ?? "", NumberFormatting.grouped(s.missing),
                         entry.distinct.map(NumberFormatting.grouped) ?? "—", number(s.min), number(s.max), number(entry.mean),
+                        number(s.std), number(s.p5), number(s.median), number(s.p95),
                         s.top.map { "\($0.value) (\(NumberFormatting.grouped($0.count)))" }.joined(separator: ", ")]
             },
-            rightAligned: [3, 4, 5, 6, 7])
+            rightAligned: [3, 4, 5, 6, 7, 8, 9, 10, 11])
         return "\(file): \(NumberFormatting.grouped(rows)) rows, \(columns.count) columns\n\n" + body.renderAligned()
+            + footnotes()
+    }
+
+    /// The lines under the table: why roles were chosen, the models, the notes on kinds.
+    private func footnotes() -> String {
+        var lines: [String] = []
+        let reasoned = roles.filter { $0.reason != nil }
+        if !reasoned.isEmpty {
+            lines.append("roles: " + reasoned.map { "\($0.role): \($0.column) (\($0.reason!))" }.joined(separator: "; "))
+        }
+        if !models.isEmpty {
+            lines.append("models: " + models.map { model in
+                let columns = [model.prediction, model.score].compactMap { $0 }.joined(separator: ", ")
+                return "\(model.name) (\(columns))" + (model.default ? " default" : "")
+            }.joined(separator: "; "))
+        }
+        for entry in columns {
+            if let note = entry.note { lines.append("note: \(entry.summary.name) \(note)") }
+        }
+        return lines.isEmpty ? "" : "\n" + lines.map { TerminalText.escaped($0) }.joined(separator: "\n") + "\n"
     }
 }

@@ -299,7 +299,7 @@ struct SlicesOutput {
             excluded: report.excludedColumns.map { ExcludedJSON(column: $0.name, reason: $0.because) },
             overall: MetricsJSON(metrics: report.overall, overall: nil, available: available, proportions: proportions),
             slices: report.entries.map { entry in
-                SliceJSON(predicates: entry.predicates.map { PredicateJSON(column: $0.column, op: $0.op, value: $0.value) },
+                SliceJSON(predicates: entry.predicates.map { PredicateJSON(column: $0.column, op: $0.op, value: $0.jsonValue ?? .string($0.value)) },
                           expression: entry.expression, size: entry.metrics.size,
                           metrics: MetricsJSON(metrics: entry.metrics, overall: report.overall, available: available,
                                                proportions: proportions),
@@ -369,7 +369,8 @@ private struct ExcludedJSON: Encodable {
 private struct PredicateJSON: Encodable {
     let column: String
     let op: String
-    let value: String
+    /// The value as JSON data (`"Male"`, `40`, `null`); the slice's `expression` has it as text.
+    let value: PredicateValue
 }
 
 private struct SliceJSON: Encodable {

@@ -62,7 +62,8 @@ let expressionTestTable = makeDataset([
         #expect(culprit(misspelt) == "lenn")
         let unknown = expressionError("median(age) > 2", expressionTestTable)
         #expect(unknown?.message == "unknown function 'median' (functions: abs(number), log(number), len(string), "
-            + "lower(string), contains(string, substring))")
+            + "lower(string), contains(string, substring), round(number), if(condition, a, b), year(time), month(time), "
+            + "day(time), hour(time), weekday(time))")
         #expect(try filterRows("LOWER(name) == 'ada' and ABS(age) > 1", expressionTestTable) == [0])
     }
 

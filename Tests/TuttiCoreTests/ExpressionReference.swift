@@ -90,7 +90,7 @@ indirect enum ReferenceExpression {
             case .boolean(let values): return .boolean(values[row])
             case .categorical(let codes, let dictionary): return .string(dictionary[Int(codes[row])])
             case .text(let table): return .string(table[row])
-            case .vector: preconditionFailure("the generator makes no vector columns")
+            case .vector, .datetime: preconditionFailure("the generator makes no vector or time columns")
             }
         case .number(let value, _): return .number(value)
         case .string(let value, _): return .string(value)

@@ -40,7 +40,7 @@ import Testing
         let dataset = makeDataset([
             "a": .integers([1, 2, 3, 1, 2, 3]), "label": .integers([0, 1, 0, 1, 0, 1]),
             "prediction": .integers([0, 0, 1, 1, 0, 0]), "verdict": .categorical(["no", "no", "yes", "yes", "no", "no"]),
-            "note": .text(["x", "y", "z", "w", "v", "u"]), "g": .booleans([true, true, false, true, false, false]),
+            "note": .text(["x a", "y b", "z c", "w d", "v e", "u f"]), "g": .booleans([true, true, false, true, false, false]),
         ])
         let roles = ColumnRoles.infer(from: dataset)
         let all = RowSet(rowCount: dataset.rowCount, allSet: true)

@@ -3,7 +3,17 @@ import Testing
 
 @Suite struct SlicesCommandTests {
     struct Report: Decodable {
-        struct Predicate: Decodable, Equatable { let column: String; let op: String; let value: String }
+        struct Predicate: Decodable, Equatable { let column: String; let op: String; let value: Value }
+        /// A predicate's JSON value: a string, a number, or anything else (null, a list).
+        enum Value: Decodable, Equatable {
+            case string(String), number(Double), other
+            init(from decoder: any Decoder) throws {
+                let container = try decoder.singleValueContainer()
+                if let text = try? container.decode(String.self) { self = .string(text) }
+                else if let number = try? container.decode(Double.self) { self = .number(number) }
+                else { self = .other }
+            }
+        }
         struct Slice: Decodable {
             let predicates: [Predicate]
             let expression: String
@@ -38,7 +48,7 @@ import Testing
         #expect(report.slices.map(\.expression) == ["sex == \"Male\"", "sex == \"Female\""])
         let male = report.slices[0], female = report.slices[1]
         #expect(male.size == 10_860 && female.size == 5_421)
-        #expect(female.predicates == [Report.Predicate(column: "sex", op: "==", value: "\"Female\"")])
+        #expect(female.predicates == [Report.Predicate(column: "sex", op: "==", value: .string("Female"))])
         #expect(abs(female.metrics["error"]!! - 0.0614) < 0.00005)
         #expect(abs(male.metrics["error"]!! - 0.1619) < 0.00005)
         #expect(abs(male.metrics["error_gap"]!! - (male.metrics["error"]!! - report.overall["error"]!!)) < 1e-12)
@@ -131,5 +141,18 @@ import Testing
         let noRoles = try CommandRunner.run(["slices", "-", "--by", "x"], stdin: Data("x,y\n1,a\n2,b\n".utf8))
         #expect(noRoles.status == 1)
         #expect(noRoles.stderr.contains("need label and prediction columns or a loss column"))
+    }
+}
+
+/// Predicates carry their values as JSON data, the expression as text.
+@Suite struct SlicePredicateValueTests {
+    @Test func numericSlicesHaveNumberValues() throws {
+        let outcome = try CommandRunner.run(["slices", "--demo", "--format", "json", "--by", "age"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let slices = try #require(object["slices"] as? [[String: Any]])
+        let predicates = slices.flatMap { ($0["predicates"] as? [[String: Any]]) ?? [] }
+        #expect(!predicates.isEmpty && predicates.allSatisfy { $0["value"] is NSNumber })
+        #expect(slices.allSatisfy { ($0["expression"] as? String)?.contains("age") == true })
     }
 }

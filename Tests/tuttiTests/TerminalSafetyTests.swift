@@ -58,7 +58,8 @@ import TuttiTestSupport
         #expect(outcome.stdout.contains("na\\x1b]0;owned\\x07me"))
         #expect(outcome.stdout.contains("gr\\u{9b}2J\\u{9d}0;x\\u{9c}\\u{85}oup"))
         // The table stays aligned: every row as wide as the header (escapes counted as shown).
-        let table = outcome.stdout.components(separatedBy: "\n").dropFirst(2).filter { !$0.isEmpty }
+        // The table ends at the blank line before the notes on roles.
+        let table = outcome.stdout.components(separatedBy: "\n").dropFirst(2).prefix { !$0.isEmpty }
         #expect(table.count == 6)
     }
 

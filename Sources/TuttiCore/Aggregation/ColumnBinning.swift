@@ -3,7 +3,9 @@
 /// Numbers get nice, equal-width bins over the whole column (so bins stay put when the
 /// filter changes); integers with a small range get one bin per value. The quantile and log
 /// modes (`BinMode`) cut numbers at quantiles or on a log scale instead. Categorical and
-/// boolean columns get their most frequent values plus "other". Every row's bin is stored as
+/// boolean columns get their most frequent values plus "other". Times get calendar bins (a
+/// number of minutes, hours, days, weeks, months or years; `calendarUnit`) labelled as dates,
+/// and brush like integers (of microseconds). Every row's bin is stored as
 /// a code; missing rows hold `binCount` (the missing pseudo-bin).
 public struct ColumnBinning: Sendable, Equatable {
     /// How the bins were made.
@@ -27,6 +29,8 @@ public struct ColumnBinning: Sendable, Equatable {
     public let codes: [UInt16]
     /// Rows per bin over the whole dataset (`binCount + 1` entries, the last for missing).
     public let totals: [Int]
+    /// For a datetime column: the calendar unit of its bins (whose edges are microseconds).
+    public let calendarUnit: CalendarUnit?
 
     /// The number of bins (not counting missing).
     public var binCount: Int { labels.count }
@@ -59,15 +63,19 @@ public struct ColumnBinning: Sendable, Equatable {
             self.init(column: name, scheme: .values(["false", "true"], other: []), labels: ["false", "true"], codes: codes)
         case .categorical(let codes, let dictionary):
             self = Self.categorical(name, codes: codes, dictionary: dictionary, target: target)
+        case .datetime(let values):
+            self = Self.calendar(name, values, validity: column.validity, target: target)
         case .text, .vector:
             throw TuttiError("column '\(name)' holds \(column.kind.rawValue); only numbers, booleans and categories have histograms")
         }
     }
 
-    init(column: String, scheme: Scheme, labels: [String], codes: [UInt16], mode: BinMode = .even) {
+    init(column: String, scheme: Scheme, labels: [String], codes: [UInt16], mode: BinMode = .even,
+         calendarUnit: CalendarUnit? = nil) {
         self.column = column
         self.scheme = scheme
         self.mode = mode
+        self.calendarUnit = calendarUnit
         self.labels = labels
         self.codes = codes
         var totals = [Int](repeating: 0, count: labels.count + 1)
@@ -166,6 +174,47 @@ public struct ColumnBinning: Sendable, Equatable {
         }
         return ColumnBinning(column: name, scheme: .numeric(edges: edges, integral: integral), labels: labels, codes: codes,
                              mode: mode)
+    }
+
+    /// Calendar bins of times: bin `i` holds `edges[i] ..< edges[i + 1]` microseconds.
+    private static func calendar(_ name: String, _ values: [Int64], validity: RowSet, target: Int) -> ColumnBinning {
+        var low = Int64.max, high = Int64.min
+        values.withUnsafeBufferPointer { input in
+            validity.forEachMember { row in
+                low = min(low, input[row])
+                high = max(high, input[row])
+            }
+        }
+        if low > high { low = 0; high = 0 }
+        let (edges, unit) = CalendarBins.edges(low: low, high: high, target: target)
+        let count = edges.count - 1
+        var codes = [UInt16](repeating: UInt16(count), count: values.count)
+        codes.withUnsafeMutableBufferPointer { out in
+            values.withUnsafeBufferPointer { input in
+                validity.forEachMember { row in
+                    let value = input[row]
+                    var lower = 0, upper = count - 1
+                    while lower < upper {
+                        let middle = (lower + upper + 1) / 2
+                        if value >= edges[middle] { lower = middle } else { upper = middle - 1 }
+                    }
+                    out[row] = UInt16(lower)
+                }
+            }
+        }
+        return ColumnBinning(column: name, scheme: .numeric(edges: edges.map(Double.init), integral: true),
+                             labels: edges.dropLast().map(unit.label), codes: codes, calendarUnit: unit)
+    }
+
+    /// A value on this binning's scale as written in an expression: an ISO 8601 string
+    /// literal for times, a number otherwise.
+    public func literal(_ value: Double) -> String {
+        calendarUnit == nil ? NumberFormatting.shortest(value) : "\"" + TimeFormatting.iso(Int64(value)) + "\""
+    }
+
+    /// A value on this binning's scale for people: ISO 8601 for times, a number otherwise.
+    public func valueText(_ value: Double) -> String {
+        calendarUnit == nil ? NumberFormatting.shortest(value) : TimeFormatting.iso(Int64(value))
     }
 
     private static func categorical(_ name: String, codes: [UInt32], dictionary: StringTable, target: Int) -> ColumnBinning {

@@ -14,7 +14,7 @@ public enum RowOrdering {
         let missing = rows.filter { !validity.contains($0) }
         var ordered: [Int]
         switch column.data {
-        case .integer(let values):
+        case .integer(let values), .datetime(let values):
             ordered = stableSort(present, ascending) { values[$0] < values[$1] }
         case .float(let values):
             ordered = stableSort(present, ascending) { values[$0] < values[$1] }

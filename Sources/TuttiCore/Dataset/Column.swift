@@ -12,6 +12,8 @@ public enum ColumnKind: String, Sendable, CaseIterable, Codable {
     case text
     /// Fixed-width vectors of 32-bit floats (embeddings), in one flat array.
     case vector
+    /// Points in time: 64-bit microseconds since 1970-01-01T00:00:00Z (UTC).
+    case datetime
 
     /// Whether values are numbers (integer or float).
     public var isNumeric: Bool { self == .integer || self == .float }
@@ -30,6 +32,8 @@ public enum ColumnData: Sendable, Equatable {
     case text(StringTable)
     /// Row `r` is `values[r * width ..< (r + 1) * width]`.
     case vector(width: Int, values: [Float])
+    /// Microseconds since 1970-01-01T00:00:00Z (UTC).
+    case datetime([Int64])
 
     /// The kind of these values.
     public var kind: ColumnKind {
@@ -40,6 +44,7 @@ public enum ColumnData: Sendable, Equatable {
         case .categorical: .categorical
         case .text: .text
         case .vector: .vector
+        case .datetime: .datetime
         }
     }
 }
@@ -71,11 +76,12 @@ public struct Column: Sendable, Equatable {
     @inline(__always)
     public func isPresent(_ row: Int) -> Bool { validity.contains(row) }
 
-    /// The value of a numeric or boolean column at `row` as a `Double` (nil if missing or not numeric).
+    /// The value of a numeric, boolean or datetime column (microseconds) at `row` as a `Double`
+    /// (nil if missing or not numeric).
     public func number(at row: Int) -> Double? {
         guard isPresent(row) else { return nil }
         switch data {
-        case .integer(let values): return Double(values[row])
+        case .integer(let values), .datetime(let values): return Double(values[row])
         case .float(let values): return values[row]
         case .boolean(let values): return values[row] ? 1 : 0
         default: return nil
@@ -94,6 +100,7 @@ public struct Column: Sendable, Equatable {
         case .vector(let width, let values):
             let slice = values[(row * width)..<((row + 1) * width)]
             return "[" + slice.map { NumberFormatting.shortest(Double($0)) }.joined(separator: ", ") + "]"
+        case .datetime(let values): return TimeFormatting.iso(values[row])
         }
     }
 }

@@ -37,7 +37,7 @@ struct KeyColumn {
             }
         }
         switch column.data {
-        case .integer(let values):
+        case .integer(let values), .datetime(let values):
             values.withUnsafeBufferPointer { v in each { UInt64(bitPattern: v[$0]) } }
         case .float(let values):
             values.withUnsafeBufferPointer { v in each { Self.bits(v[$0]) } }
@@ -106,7 +106,7 @@ struct KeyColumn {
             return !present || values(a, b)
         }
         switch column.data {
-        case .integer(let values):
+        case .integer(let values), .datetime(let values):
             return { same($0, $1) { values[$0] == values[$1] } }
         case .float(let values):
             return { same($0, $1) { bits(values[$0]) == bits(values[$1]) } }

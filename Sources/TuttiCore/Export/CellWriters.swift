@@ -33,6 +33,7 @@ class CellWriter {
             CategoricalCells(codes: codes, dictionary: dictionary, validity: validity, syntax: syntax)
         case .text(let table): TextCells(table: table, validity: validity, syntax: syntax)
         case .vector(let width, let values): VectorCells(width: width, values: values, validity: validity, syntax: syntax)
+        case .datetime(let values): TimeCells(values: values, validity: validity, syntax: syntax)
         }
     }
 }
@@ -134,8 +135,26 @@ private final class TextCells: CellWriter {
     }
 }
 
+/// Times as ISO 8601 text in UTC (`2009-12-23T17:38:18Z`, or the date alone at midnight), read
+/// back as times.
+private final class TimeCells: CellWriter {
+    let values: [Int64]
+    let syntax: CellSyntax
+
+    init(values: [Int64], validity: RowSet, syntax: CellSyntax) {
+        self.values = values
+        self.syntax = syntax
+        super.init(validity: validity, syntax: syntax)
+    }
+
+    override func writeValue(row: Int, to out: OutputBuffer) {
+        var text = TimeFormatting.iso(values[row])
+        text.withUTF8 { syntax.appendString($0, to: out) }
+    }
+}
+
 /// Vectors as JSON arrays of shortest round-trip floats, `[0.5,-1.0]`: an array in JSON Lines (read
-/// back as a vector), the array's text in quotes in CSV / TSV (read back as text). A vector holding
+/// back as a vector), the array's text in quotes in CSV / TSV (read back as a vector too). A vector holding
 /// a NaN or an infinity, which JSON cannot spell, is written as a missing cell.
 private final class VectorCells: CellWriter {
     let width: Int

@@ -34,6 +34,25 @@ enum ArithmeticKernels {
         unary(a, count: count, defined: nil) { Swift.abs($0) }
     }
 
+    static func rounded(_ a: NumberVector, count: Int) -> NumberVector {
+        unary(a, count: count, defined: nil) { $0.rounded(.toNearestOrAwayFromZero) }
+    }
+
+    /// `a` on the rows of `mask`, `b` on the others; present where the chosen side is.
+    static func choose(_ mask: [UInt64], _ a: NumberVector, _ b: NumberVector, count: Int) -> NumberVector {
+        let (x, i) = a.doubles(count: count), (y, j) = b.doubles(count: count)
+        let result = x.withUnsafeBufferPointer { x in
+            y.withUnsafeBufferPointer { y in
+                mask.withUnsafeBufferPointer { mask in
+                    map(count) { mask[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 ? x[i + $0] : y[j + $0] }
+                }
+            }
+        }
+        let all = [UInt64](repeating: ~0, count: mask.count)
+        let validity = Bits.choose(mask, a.validity ?? all, b.validity ?? all)
+        return NumberVector(values: .doubles(result, offset: 0), validity: validity)
+    }
+
     /// Natural logarithm; missing for values ≤ 0.
     static func logarithm(_ a: NumberVector, count: Int) -> NumberVector {
         unary(a, count: count, defined: { $0 > 0 }) { Foundation.log($0) }

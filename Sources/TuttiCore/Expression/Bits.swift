@@ -42,6 +42,11 @@ enum Bits {
     }
 
     /// Rows present in both validities.
+    /// `a` where `mask` is set, `b` elsewhere.
+    static func choose(_ mask: [UInt64], _ a: [UInt64], _ b: [UInt64]) -> [UInt64] {
+        (0..<mask.count).map { (mask[$0] & a[$0]) | (~mask[$0] & b[$0]) }
+    }
+
     static func and(_ a: [UInt64]?, _ b: [UInt64]?) -> [UInt64]? {
         guard let a else { return b }
         guard let b else { return a }

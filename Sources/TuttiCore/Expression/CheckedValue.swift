@@ -7,6 +7,9 @@ enum CheckedValue {
     case null
     /// A vector column: only `is null` / `is not null` apply to it.
     case vector(validity: RowSet?)
+    /// Points in time, as microseconds since 1970 (UTC): they compare with each other and
+    /// with ISO 8601 string literals, and the calendar functions read them.
+    case time(NumberPlan)
 
     /// The type in words, for messages ("is a number").
     var typeName: String {
@@ -16,6 +19,7 @@ enum CheckedValue {
         case .truth: "a condition (true or false)"
         case .null: "null"
         case .vector: "a vector"
+        case .time: "a time"
         }
     }
 
@@ -27,6 +31,7 @@ enum CheckedValue {
         case .truth(let plan): .truth(plan)
         case .null: .truth(.constant(nil))
         case .vector(let validity): .validity(validity)
+        case .time(let plan): .number(plan)
         }
     }
 }

@@ -57,6 +57,10 @@ struct ChunkEvaluator {
         case .isMissing(let operand):
             let present = try presence(operand)
             return Truth(isTrue: present.map { ~$0 }, isFalse: present)
+        case .choose(let condition, let a, let b):
+            let mask = try truth(condition).isTrue
+            let x = try truth(a), y = try truth(b)
+            return Truth(isTrue: Bits.choose(mask, x.isTrue, y.isTrue), isFalse: Bits.choose(mask, x.isFalse, y.isFalse))
         }
     }
 
@@ -99,6 +103,12 @@ struct ChunkEvaluator {
             let strings = try string(operand)
             return NumberVector(values: .doubles(TextKernels.lengths(strings, count: count), offset: 0),
                                 validity: strings.validity)
+        case .calendar(let field, let operand):
+            return TimeKernels.field(field, try number(operand), count: count)
+        case .rounded(let operand):
+            return ArithmeticKernels.rounded(try number(operand), count: count)
+        case .choose(let condition, let a, let b):
+            return ArithmeticKernels.choose(try truth(condition).isTrue, try number(a), try number(b), count: count)
         }
     }
 

@@ -19,6 +19,12 @@ indirect enum NumberPlan: Sendable {
     case logarithm(NumberPlan)
     /// The length of each string, in Unicode scalars.
     case length(StringPlan)
+    /// A calendar field (UTC) of times in microseconds.
+    case calendar(CalendarField, NumberPlan)
+    /// Rounded to the nearest whole number, halves away from zero.
+    case rounded(NumberPlan)
+    /// `if(condition, a, b)`: `a` where the condition is true, else (false or unknown) `b`.
+    case choose(TruthPlan, NumberPlan, NumberPlan)
 }
 
 /// An expression whose values are strings.
@@ -76,6 +82,8 @@ indirect enum TruthPlan: Sendable {
     case compareStrings(StringRelation, StringPlan, StringPlan)
     /// True where the value is missing, false elsewhere (never unknown).
     case isMissing(ValuePlan)
+    /// `if(condition, a, b)`: `a` where the condition is true, else (false or unknown) `b`.
+    case choose(TruthPlan, TruthPlan, TruthPlan)
 }
 
 /// Any expression, for `is null`.

@@ -42,6 +42,26 @@ enum PlanBuilder {
         }
     }
 
+    static func rounded(_ operand: NumberPlan) -> NumberPlan {
+        guard case .constant(let constant) = operand else { return .rounded(operand) }
+        return .constant(constant.flatMap { NumberConstant($0.value.rounded(.toNearestOrAwayFromZero)) })
+    }
+
+    static func calendar(_ field: CalendarField, _ operand: NumberPlan) -> NumberPlan {
+        guard case .constant(let constant) = operand else { return .calendar(field, operand) }
+        return .constant(constant.flatMap { $0.integer.map { NumberConstant(integer: field.value(ofMicros: $0)) } })
+    }
+
+    static func choose(_ condition: TruthPlan, _ a: NumberPlan, _ b: NumberPlan) -> NumberPlan {
+        guard case .constant(let value) = condition else { return .choose(condition, a, b) }
+        return value == true ? a : b
+    }
+
+    static func choose(_ condition: TruthPlan, _ a: TruthPlan, _ b: TruthPlan) -> TruthPlan {
+        guard case .constant(let value) = condition else { return .choose(condition, a, b) }
+        return value == true ? a : b
+    }
+
     // MARK: Strings
 
     static func lowercased(_ operand: StringPlan) -> StringPlan {

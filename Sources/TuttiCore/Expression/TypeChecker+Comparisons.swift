@@ -7,6 +7,12 @@ extension TypeChecker {
             return PlanBuilder.compareNumbers(op, a, b)
         case (.string(let a), .string(let b)):
             return try PlanBuilder.compareStrings(op, a, b)
+        case (.time(let a), .time(let b)):
+            return PlanBuilder.compareNumbers(op, a, b)
+        case (.time(let a), .string(.constant(let text))):
+            return PlanBuilder.compareNumbers(op, a, .constant(NumberConstant(integer: try timeLiteral(text, right.node))))
+        case (.string(.constant(let text)), .time(let b)):
+            return PlanBuilder.compareNumbers(op, .constant(NumberConstant(integer: try timeLiteral(text, left.node))), b)
         case (.truth(let a), .truth(let b)):
             guard op == .equal || op == .notEqual else {
                 throw error("conditions (true or false) can only be compared with == and !=", range)
@@ -19,6 +25,15 @@ extension TypeChecker {
         default:
             throw typeMismatch(left, right, range: range)
         }
+    }
+
+    /// The time a string literal compared with a time stands for.
+    func timeLiteral(_ text: String, _ node: SyntaxNode) throws(ExpressionError) -> Int64 {
+        guard let micros = TimeParser.iso(text) else {
+            throw error("\"\(text)\" is not a time: write ISO 8601, such as \"2016-01-01\" or \"2016-01-01T12:00:00Z\"",
+                        node.range)
+        }
+        return micros
     }
 
     private func nullComparison(null: SyntaxNode, other: SyntaxNode) -> ExpressionError {
@@ -87,6 +102,13 @@ extension TypeChecker {
             }
             let tests = constants.map { PlanBuilder.compareTruths(equal: true, plan, .constant($0)) }
             return tests.dropFirst().reduce(tests.first ?? .constant(false)) { .logical(.or, $0, $1) }
+        case .time(let plan):
+            var constants: [NumberConstant] = []
+            for value in checked {
+                guard case .string(.constant(let text)) = value.value else { throw notLiteral(value, operand) }
+                constants.append(NumberConstant(integer: try timeLiteral(text, value.node)))
+            }
+            return PlanBuilder.numberIn(plan, constants)
         case .null, .vector:
             throw error("'in' needs a number, string or condition on its left, but \(source(operand.node)) is "
                 + operand.value.typeName, range)

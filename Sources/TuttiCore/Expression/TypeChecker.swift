@@ -97,6 +97,7 @@ struct TypeChecker {
             return .string(.categorical(CategoricalValues(codes: codes, dictionary: dictionary, validity: validity)))
         case .text(let table): return .string(.text(table, validity: validity))
         case .vector: return .vector(validity: validity)
+        case .datetime(let values): return .time(.integers(values, validity: validity))
         }
     }
 
@@ -163,6 +164,35 @@ struct TypeChecker {
             let haystack = try string(arguments[0], context + " a string first")
             let needle = try string(arguments[1], context + " a string second")
             return .truth(try PlanBuilder.contains(haystack, needle))
+        case .round: return .number(PlanBuilder.rounded(try number(arguments[0], context + " a number")))
+        case .if:
+            let condition = try truth(arguments[0], context + " a condition (true or false) first")
+            return try choice(condition, arguments[1], arguments[2], range: range)
+        case .year, .month, .day, .hour, .weekday:
+            let value = try check(arguments[0])
+            guard case .time(let plan) = value else { throw mismatch(context + " a time", arguments[0], value) }
+            return .number(PlanBuilder.calendar(function.calendarField!, plan))
+        }
+    }
+
+    /// `if(condition, a, b)`: both branches of one type (numbers, times or conditions); a
+    /// `null` branch is a missing value of the other's type.
+    private mutating func choice(_ condition: TruthPlan, _ first: SyntaxNode, _ second: SyntaxNode,
+                                 range: Range<Int>) throws(ExpressionError) -> CheckedValue {
+        let a = try check(first), b = try check(second)
+        switch (a, b) {
+        case (.number(let x), .number(let y)): return .number(PlanBuilder.choose(condition, x, y))
+        case (.number(let x), .null): return .number(PlanBuilder.choose(condition, x, .constant(nil)))
+        case (.null, .number(let y)): return .number(PlanBuilder.choose(condition, .constant(nil), y))
+        case (.time(let x), .time(let y)): return .time(PlanBuilder.choose(condition, x, y))
+        case (.time(let x), .null): return .time(PlanBuilder.choose(condition, x, .constant(nil)))
+        case (.null, .time(let y)): return .time(PlanBuilder.choose(condition, .constant(nil), y))
+        case (.truth(let x), .truth(let y)): return .truth(PlanBuilder.choose(condition, x, y))
+        case (.truth(let x), .null): return .truth(PlanBuilder.choose(condition, x, .constant(nil)))
+        case (.null, .truth(let y)): return .truth(PlanBuilder.choose(condition, .constant(nil), y))
+        default:
+            throw error("if(condition, a, b) needs a and b of one type (numbers, times or conditions), but "
+                + "\(source(first)) is \(a.typeName) and \(source(second)) is \(b.typeName)", range)
         }
     }
 

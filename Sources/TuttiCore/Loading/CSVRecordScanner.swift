@@ -1,5 +1,7 @@
 /// Cuts delimited text into records and cells (RFC 4180 quoting: quoted fields, doubled quotes,
 /// delimiters and newlines inside quotes; LF, CRLF or CR line ends; blank lines skipped).
+/// In a file whose lines end in LF or CRLF, a carriage return not followed by a line feed
+/// is data.
 struct CSVRecordScanner {
     let input: UnsafePointer<UInt8>
     /// One past the last byte of the input.
@@ -9,6 +11,8 @@ struct CSVRecordScanner {
     let columnCount: Int
     /// False when reading the header, whose cell count is not known yet.
     var checksCellCount = true
+    /// How lines end: decides whether a lone carriage return ends a line.
+    var lineTerminator = LineTerminator.lineFeed
 
     /// What one scan produced.
     struct Result {
@@ -37,10 +41,16 @@ struct CSVRecordScanner {
         var line = 0
         let quote = Self.quote, newline = Self.newline, carriageReturn = Self.carriageReturn
         let delimiter = self.delimiter
+        let input = self.input, end = self.end
+        let loneCarriageReturnEndsLine = lineTerminator == .carriageReturn
+        /// Whether the carriage return at `q` ends a line.
+        @inline(__always) func endsLine(_ q: Int) -> Bool {
+            loneCarriageReturnEndsLine || (q + 1 < end && input[q + 1] == newline)
+        }
         records: while p < limit, p < end {
             // Blank lines hold no record.
             if input[p] == newline { p += 1; line += 1; continue }
-            if input[p] == carriageReturn {
+            if input[p] == carriageReturn, endsLine(p) {
                 p += 1
                 if p < end, input[p] == newline { p += 1 }
                 line += 1
@@ -73,9 +83,10 @@ struct CSVRecordScanner {
                     }
                     let contentEnd = p
                     p += 1
-                    if p < end, input[p] != delimiter, input[p] != newline, input[p] != carriageReturn {
+                    if p < end, input[p] != delimiter, input[p] != newline, input[p] != carriageReturn || !endsLine(p) {
                         // Text after the closing quote: keep it, as spreadsheet programs do.
-                        while p < end, input[p] != delimiter, input[p] != newline, input[p] != carriageReturn { p += 1 }
+                        while p < end, input[p] != delimiter, input[p] != newline,
+                              input[p] != carriageReturn || !endsLine(p) { p += 1 }
                         cell = CellSpan(start: fieldStart, length: Int32(truncatingIfNeeded: p - fieldStart), tag: .csvQuoted)
                     } else if escaped {
                         cell = CellSpan(start: fieldStart, length: Int32(truncatingIfNeeded: p - fieldStart), tag: .csvQuoted)
@@ -85,7 +96,7 @@ struct CSVRecordScanner {
                 } else {
                     while p < end {
                         let c = input[p]
-                        if c == delimiter || c == newline || c == carriageReturn { break }
+                        if c == delimiter || c == newline || (c == carriageReturn && endsLine(p)) { break }
                         p += 1
                     }
                     cell = CellSpan(start: fieldStart, length: Int32(truncatingIfNeeded: p - fieldStart), tag: .plain)

@@ -28,4 +28,9 @@ struct ChunkColumn {
     var rowCount: Int
     /// A problem found while building, with the chunk-local row it concerns.
     var failure: (row: Int, message: String)?
+    /// Why the column stays text although its cells looked typed (lists of two widths).
+    var note: String?
+    /// Whether the vectors came from bracketed lists in text cells (whose widths may differ
+    /// between chunks without an error: the column then stays text).
+    var vectorsFromText = false
 }

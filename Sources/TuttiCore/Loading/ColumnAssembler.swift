@@ -9,10 +9,12 @@ struct ColumnAssembler {
 
     let table: ParsedTable
     let source: String
+    /// The pattern of times that are not ISO 8601, if the user gave one.
+    var timeFormat: TimeFormat?
 
-    func assemble() throws -> (columns: [Column], warnings: [LoadWarning]) {
+    func assemble() throws -> (columns: [Column], warnings: [LoadWarning], notes: [String: String]) {
         let columnCount = table.names.count
-        let outcomes = ResultSlots<Result<(Column, LoadWarning?), TuttiError>>.collect(count: columnCount) { column in
+        let outcomes = ResultSlots<Result<AssembledColumn, TuttiError>>.collect(count: columnCount) { column in
             // Each column frees its chunk buffers (about 8 bytes a row); give the memory back
             // once enough has been freed.
             defer { MemoryTuning.released(bytes: table.chunkRowCounts.reduce(0, +) * 8) }
@@ -20,15 +22,24 @@ struct ColumnAssembler {
         }
         var columns: [Column] = []
         var warnings = table.warnings
+        var notes: [String: String] = [:]
         for outcome in outcomes {
-            let (column, warning) = try outcome.get()
-            columns.append(column)
-            if let warning { warnings.append(warning) }
+            let assembled = try outcome.get()
+            columns.append(assembled.column)
+            if let warning = assembled.warning { warnings.append(warning) }
+            if let note = assembled.note { notes[assembled.column.name] = note }
         }
-        return (columns, warnings)
+        return (columns, warnings, notes)
     }
 
-    private func assembleColumn(_ column: Int) throws(TuttiError) -> (Column, LoadWarning?) {
+    /// One finished column, with a repair to warn about and a note on its kind.
+    private struct AssembledColumn {
+        var column: Column
+        var warning: LoadWarning?
+        var note: String?
+    }
+
+    private func assembleColumn(_ column: Int) throws(TuttiError) -> AssembledColumn {
         let name = table.names[column]
         let counts = table.chunkRowCounts
         var pieces: [ChunkColumn] = counts.indices.map { chunk in
@@ -41,7 +52,8 @@ struct ColumnAssembler {
                                  line: table.lineOfRow(chunk, failure.row))
             }
         }
-        let kind = try joinedKind(pieces, name: name, forceText: table.textColumns.contains(column))
+        var (kind, note) = try joinedKind(pieces, name: name, forceText: table.textColumns.contains(column))
+        if kind == .strings, note == nil { note = pieces.lazy.compactMap(\.note).first }
         if kind == .strings {
             for chunk in pieces.indices {
                 switch pieces[chunk].values {
@@ -53,7 +65,7 @@ struct ColumnAssembler {
         let rowCount = counts.reduce(0, +)
         let validity = Self.validity(of: pieces, rowCount: rowCount)
         var warning: LoadWarning?
-        let data: ColumnData
+        var data: ColumnData
         switch kind {
         case .missing:
             data = .categorical(codes: [UInt32](repeating: 0, count: rowCount), dictionary: StringTable())
@@ -84,19 +96,30 @@ struct ColumnAssembler {
         case .strings:
             let forceText = table.textColumns.contains(column)
             var invalid = 0
-            data = StringColumnJoiner.join(&pieces, rowCount: rowCount, presentCount: validity.count,
-                                           forceText: forceText, invalidUTF8Cells: &invalid)
+            let strings = StringColumnJoiner.join(&pieces, rowCount: rowCount, presentCount: validity.count,
+                                                  forceText: forceText, invalidUTF8Cells: &invalid)
             if invalid > 0 {
                 warning = LoadWarning("\(source): \(NumberFormatting.grouped(invalid)) cells of column '\(name)' were not valid UTF-8; the bad bytes were replaced with U+FFFD")
             }
+            data = strings
+            if !forceText, note == nil {
+                switch TimeColumnRecognizer.recognize(strings, validity: validity, format: timeFormat) {
+                case .times(let times): data = .datetime(times)
+                case .text(let why): note = why
+                case .notTimes: break
+                }
+            }
         }
-        return (Column(name: name, data: data, validity: validity), warning)
+        return AssembledColumn(column: Column(name: name, data: data, validity: validity), warning: warning, note: note)
     }
 
     private enum JoinedKind: Equatable { case missing, integer, float, boolean, strings, vector(Int) }
 
-    private func joinedKind(_ pieces: [ChunkColumn], name: String, forceText: Bool) throws(TuttiError) -> JoinedKind {
-        if forceText { return .strings }
+    /// The kind the pieces join to, with a note when bracketed lists of two widths keep the
+    /// column text.
+    private func joinedKind(_ pieces: [ChunkColumn], name: String,
+                            forceText: Bool) throws(TuttiError) -> (JoinedKind, String?) {
+        if forceText { return (.strings, nil) }
         var kind = JoinedKind.missing
         for (chunk, piece) in pieces.enumerated() {
             let next: JoinedKind
@@ -105,20 +128,22 @@ struct ColumnAssembler {
             case .integer: next = .integer
             case .float: next = .float
             case .boolean: next = .boolean
-            case .strings: return .strings
+            case .strings: return (.strings, nil)
             case .vector(let width, _): next = .vector(width)
             }
             switch (kind, next) {
             case (.missing, _): kind = next
             case (.integer, .float), (.float, .integer): kind = .float
+            case (.vector(let a), .vector(let b)) where a != b && piece.vectorsFromText:
+                return (.strings, ColumnBuilder.raggedNote(a, b))
             case (.vector(let a), .vector(let b)) where a != b:
                 throw TuttiError("column '\(name)' has vectors of \(b) values where earlier rows have \(a)",
                                  file: source, line: table.lineOfRow(chunk, 0))
             case _ where kind == next: continue
-            default: return .strings
+            default: return (.strings, nil)
             }
         }
-        return kind
+        return (kind, nil)
     }
 
     private func concatenate<T>(_ pieces: inout [ChunkColumn], placeholder: T,

@@ -1,6 +1,8 @@
 /// Turns the cells of one column of one chunk into typed values, inferring the type as it goes:
 /// integers widen to floats, and anything that is not a number, a boolean or a vector turns the
-/// column into strings (earlier cells are then read again as text).
+/// column into strings (earlier cells are then read again as text). A vector is a JSON array of
+/// numbers or a delimited-text cell holding a bracketed list of numbers (`[0.5, 1, 2]`, as
+/// pandas writes embeddings); lists of different widths in text cells keep the column text.
 struct ColumnBuilder {
     private enum State { case empty, integer, float, boolean, strings, vector }
 
@@ -16,6 +18,10 @@ struct ColumnBuilder {
     private var missingRows: [Int32] = []
     private var rows = 0
     private var failure: (row: Int, message: String)?
+    /// Why the column stays text although its cells looked typed.
+    private var note: String?
+    /// Whether the vectors came from bracketed lists in text cells.
+    private var vectorsFromText = false
     private var scratch: [UInt8] = []
     private var numbers: [Double] = []
     private let expectedRows: Int
@@ -59,6 +65,9 @@ struct ColumnBuilder {
                 appendMissingTyped()
                 return true
             }
+            if tn >= 2, tp[0] == UInt8(ascii: "["), tp[tn - 1] == UInt8(ascii: "]") {
+                return addVector(tp, tn, fromText: true)
+            }
             return addNumberOrBoolean(tp, tn)
         case .csvQuoted:
             return false
@@ -67,7 +76,7 @@ struct ColumnBuilder {
         case .jsonTrue, .jsonFalse:
             return addBoolean(cell.tag == .jsonTrue)
         case .jsonArray:
-            return addVector(p, n)
+            return addVector(p, n, fromText: false)
         case .jsonString, .jsonEscapedString, .jsonObject:
             return false
         }
@@ -126,13 +135,19 @@ struct ColumnBuilder {
         return true
     }
 
-    private mutating func addVector(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+    /// Adds a bracketed list of numbers. A JSON array of another width than earlier rows is an
+    /// error; a text cell's list of another width keeps the column text, with a note.
+    private mutating func addVector(_ p: UnsafePointer<UInt8>, _ n: Int, fromText: Bool) -> Bool {
         guard state == .empty || state == .vector, parseNumberArray(p, n) else { return false }
         if state == .empty {
             state = .vector
             vectorWidth = numbers.count
+            vectorsFromText = fromText
             // Rows missing before the first vector become zeros.
             vectorValues = [Float](repeating: 0, count: rows * vectorWidth)
+        } else if numbers.count != vectorWidth, fromText {
+            note = Self.raggedNote(vectorWidth, numbers.count)
+            return false
         } else if numbers.count != vectorWidth {
             failure = (rows, "has a vector of \(numbers.count) values where earlier rows have \(vectorWidth)")
             return true
@@ -141,24 +156,32 @@ struct ColumnBuilder {
         return true
     }
 
-    /// Parses `[n, n, …]` into `numbers`; false if any element is not a number.
+    /// The note for a column of bracketed lists of two widths.
+    static func raggedNote(_ first: Int, _ other: Int) -> String {
+        "holds lists of \(first) and of \(other) numbers, so it stays text (a vector column needs one width)"
+    }
+
+    /// Parses `[n, n, …]` (commas or white space between numbers, as pandas and NumPy write
+    /// them) into `numbers`; false if any element is not a number.
     private mutating func parseNumberArray(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
         numbers.removeAll(keepingCapacity: true)
         var i = 1
         let end = n - 1
-        func skipSpace() { while i < end, p[i] == 0x20 || p[i] == 0x09 || p[i] == 0x0d { i += 1 } }
+        func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0d || c == 0x0a }
+        func skipSpace() { while i < end, isSpace(p[i]) { i += 1 } }
         skipSpace()
         if i == end { return true }
         while i < end {
             skipSpace()
             let start = i
-            while i < end, p[i] != UInt8(ascii: ","), p[i] != 0x20, p[i] != 0x09 { i += 1 }
+            while i < end, p[i] != UInt8(ascii: ","), !isSpace(p[i]) { i += 1 }
             guard let value = ValueParser.parseDouble(p + start, i - start) else { return false }
             numbers.append(value)
             skipSpace()
-            if i < end {
-                guard p[i] == UInt8(ascii: ",") else { return false }
+            if i < end, p[i] == UInt8(ascii: ",") {
                 i += 1
+                skipSpace()
+                if i == end { return false }
             }
         }
         return true
@@ -255,6 +278,7 @@ struct ColumnBuilder {
         case .strings: values = .strings(strings)
         case .vector: values = .vector(width: vectorWidth, values: vectorValues)
         }
-        return ChunkColumn(values: values, missingRows: missingRows, rowCount: rows, failure: failure)
+        return ChunkColumn(values: values, missingRows: missingRows, rowCount: rows, failure: failure, note: note,
+                           vectorsFromText: vectorsFromText)
     }
 }

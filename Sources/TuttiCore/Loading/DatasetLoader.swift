@@ -54,13 +54,13 @@ public enum DatasetLoader {
         }
         if work.isCancelled { throw TuttiError.cancelled(file: name) }
         work.report("building columns", bytes.count, bytes.count)
-        var (columns, warnings) = try ColumnAssembler(table: table, source: name).assemble()
+        var (columns, warnings, notes) = try ColumnAssembler(table: table, source: name, timeFormat: options.timeFormat).assemble()
         let rowCount = table.chunkRowCounts.reduce(0, +)
         MemoryTuning.trim()
-        var dataset = Dataset(source: name, rowCount: rowCount, columns: columns)
+        var dataset = Dataset(source: name, rowCount: rowCount, columns: columns, columnNotes: notes)
         if let wanted = options.columns, !isParquet, !isArrow {
             columns = try dataset.columns(named: wanted, context: "--columns")
-            dataset = Dataset(source: name, rowCount: rowCount, columns: columns)
+            dataset = Dataset(source: name, rowCount: rowCount, columns: columns, columnNotes: notes)
         }
         return LoadResult(dataset: dataset, warnings: warnings)
     }

@@ -24,6 +24,8 @@ struct DelimitedParser {
         var headerCells: [CellSpan] = []
         var headerScanner = CSVRecordScanner(input: input, end: end, delimiter: delimiter, columnCount: 1 << 20)
         headerScanner.checksCellCount = false
+        let lineTerminator = LineTerminator.sniff(input, end: end, from: bodyStart)
+        headerScanner.lineTerminator = lineTerminator
         let header = headerScanner.scan(from: bodyStart, limit: bodyStart + 1, into: &headerCells)
         if let failure = header.failure {
             throw TuttiError("header: " + failure.message, file: name, line: 1, column: failure.cell)
@@ -44,7 +46,8 @@ struct DelimitedParser {
         let nominalStarts = Array(stride(from: dataStart, to: end, by: chunkSize))
         let chunkCount = nominalStarts.count
         let limits = nominalStarts.indices.map { $0 + 1 < chunkCount ? nominalStarts[$0 + 1] : end }
-        let scanner = CSVRecordScanner(input: input, end: end, delimiter: delimiter, columnCount: columnCount)
+        var scanner = CSVRecordScanner(input: input, end: end, delimiter: delimiter, columnCount: columnCount)
+        scanner.lineTerminator = lineTerminator
         let grid = ChunkGrid(chunkCount: chunkCount, columnCount: columnCount)
         let done = ProgressCounter(total: end, work: work, phase: "parsing")
         let cancellation = work.cancellation
@@ -98,8 +101,9 @@ struct DelimitedParser {
             names: names, chunkRowCounts: rowCounts, grid: grid, textColumns: textColumns,
             reparseAsStrings: { [buffer] chunk, column in
                 let input = buffer.bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
-                let scanner = CSVRecordScanner(input: input, end: buffer.bytes.count, delimiter: delimiter,
+                var scanner = CSVRecordScanner(input: input, end: buffer.bytes.count, delimiter: delimiter,
                                                columnCount: columnCount)
+                scanner.lineTerminator = lineTerminator
                 var cells: [CellSpan] = []
                 _ = scanner.scan(from: starts[chunk], limit: limits[chunk], into: &cells)
                 return Self.buildColumn(column, cells: cells, columnCount: columnCount, input: input, forceStrings: true)

@@ -26,6 +26,9 @@ public struct LoadOptions: Sendable {
     /// Most bytes of input held in memory: read from a pipe or standard input, or produced
     /// by gzip decompression (see `MemoryBudget`).
     public var memoryLimit: Int
+    /// The pattern of a file's times when they are not ISO 8601 (`--time-format`); ISO 8601
+    /// times are recognised without one.
+    public var timeFormat: TimeFormat?
 
     /// Options that infer everything.
     public init(format: DataFormat? = nil, delimiter: UInt8? = nil, textColumns: Set<String> = [],

@@ -15,6 +15,9 @@ enum DatasetSection {
             [.plain("Columns: \(ReportNumbers.count(dataset.columns.count))")],
         ]
         facts.append([.plain("Column roles: " + (roles.isEmpty ? "none" : roles.joined(separator: ", ")))])
+        for derived in dataset.derivedColumns {
+            facts.append([.plain("Derived column "), .code(derived.name), .plain(" = "), .code(derived.expression)])
+        }
         let summaries = ColumnSummary.compute(dataset, roles: state.roles, topCount: topValues)
         let rows = summaries.map { summary in
             [summary.name, kind(summary), roleText(summary, groups: state.groupColumns), missing(summary, rowCount: dataset.rowCount),
@@ -42,6 +45,9 @@ enum DatasetSection {
     }
 
     private static func rangeOrTop(_ summary: ColumnSummary) -> String {
+        if summary.kind == .datetime, let low = summary.min, let high = summary.max {
+            return TimeFormatting.iso(Int64(low)) + " – " + TimeFormatting.iso(Int64(high))
+        }
         if let low = summary.min, let high = summary.max {
             let mean = summary.mean.map { ", mean " + ReportNumbers.number($0) } ?? ""
             return "\(ReportNumbers.number(low)) – \(ReportNumbers.number(high))\(mean)"

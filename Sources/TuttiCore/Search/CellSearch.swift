@@ -131,6 +131,8 @@ private final class CellMatcher {
         case .float(let values):
             guard couldBeNumber else { return { _ in false } }
             return { self.matches(NumberFormatting.shortest(values[$0])) }
+        case .datetime(let values):
+            return { self.matches(TimeFormatting.iso(values[$0])) }
         case .vector:
             return { _ in false }
         }

@@ -131,8 +131,9 @@ private struct LocalClasses {
                                          text: { NumberFormatting.shortest(Double(bitPattern: $0)) })
         case .text(let table):
             (texts, codes) = Self.hashed(column.validity, rows: rows, key: { table[$0] }, text: { $0 })
-        case .vector:
-            throw TuttiError("column '\(column.name)' holds vectors; a label or prediction must hold classes")
+        case .vector, .datetime:
+            throw TuttiError("column '\(column.name)' holds \(column.kind == .vector ? "vectors" : "times"); "
+                             + "a label or prediction must hold classes")
         }
     }
 

@@ -90,9 +90,9 @@ public struct ConfusionCounts: Sendable, Equatable {
         let column = binning.column
         switch binning.range(of: bin...bin) {
         case .numeric(let lower, let upper, let includesUpper):
-            if lower == upper { return [SlicePredicate(column: column, op: "==", value: NumberFormatting.shortest(lower))] }
-            return [SlicePredicate(column: column, op: ">=", value: NumberFormatting.shortest(lower)),
-                    SlicePredicate(column: column, op: includesUpper ? "<=" : "<", value: NumberFormatting.shortest(upper))]
+            if lower == upper { return [SlicePredicate(column: column, op: "==", value: binning.literal(lower))] }
+            return [SlicePredicate(column: column, op: ">=", value: binning.literal(lower)),
+                    SlicePredicate(column: column, op: includesUpper ? "<=" : "<", value: binning.literal(upper))]
         case .values(let values):
             let isBoolean: Bool
             if case .values(let names, _) = binning.scheme { isBoolean = names == ["false", "true"] } else { isBoolean = false }

@@ -76,6 +76,8 @@ public struct SliceFeature: Sendable {
                                        value: { values[$0] })
             predicates = bins.predicates(name)
             column.validity.forEachMember { codes[$0] = bins.code(of: values[$0]) }
+        case .datetime:
+            predicates = try Self.calendarBins(dataset: dataset, column: column, binning: binning, codes: &codes)
         case .text, .vector:
             throw TuttiError("column '\(name)' holds \(column.kind.rawValue); slices need numbers, booleans or categories")
         }
@@ -86,6 +88,26 @@ public struct SliceFeature: Sendable {
         }
         self.predicates = predicates
         self.codes = codes
+    }
+
+    /// Times cut on calendar units as in histograms (about as many bins as asked for, either
+    /// way), each non-empty bin a value: `t >= "2016-01-01"` and `t < "2016-02-01"`.
+    private static func calendarBins(dataset: Dataset, column: Column, binning: SliceBinning,
+                                     codes: inout [UInt16]) throws -> [[SlicePredicate]] {
+        let target = switch binning {
+        case .equalWidth(let bins), .quantiles(let bins): bins
+        }
+        let calendar = try ColumnBinning(dataset: dataset, column: column.name, bins: target)
+        guard case .numeric(let edges, _) = calendar.scheme else { preconditionFailure("times binned as values") }
+        var predicates: [[SlicePredicate]] = []
+        var valueOfBin = [UInt16](repeating: noValue, count: calendar.binCount + 1)
+        for bin in 0..<calendar.binCount where calendar.totals[bin] > 0 {
+            valueOfBin[bin] = UInt16(predicates.count)
+            predicates.append([SlicePredicate(column: column.name, op: ">=", value: calendar.literal(edges[bin])),
+                               SlicePredicate(column: column.name, op: "<", value: calendar.literal(edges[bin + 1]))])
+        }
+        column.validity.forEachMember { codes[$0] = valueOfBin[Int(calendar.codes[$0])] }
+        return predicates
     }
 
     /// The rows of value `value`, among all rows.

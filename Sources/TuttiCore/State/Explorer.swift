@@ -104,6 +104,9 @@ public struct Explorer: Sendable {
                 next.roles.clear(role)
             }
             return (next, next.roles == state.roles ? [] : .roles)
+        case .derive(let derived):
+            next.dataset = try dataset.adding(derived)
+            return (next, .columns)
         }
     }
 
@@ -129,6 +132,7 @@ public struct Explorer: Sendable {
         if a.selection != b.selection { change.insert(.selection) }
         if a.groupColumns != b.groupColumns { change.insert(.groups) }
         if a.roles != b.roles { change.insert(.roles) }
+        if a.dataset !== b.dataset { change.insert(.columns) }
         return change
     }
 }

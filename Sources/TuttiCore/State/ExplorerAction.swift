@@ -14,6 +14,9 @@ public enum ExplorerAction: Sendable, Equatable {
     case setGroupColumns([String])
     /// Gives a role to a column (nil removes the role).
     case setRole(ColumnRole, String?)
+    /// Adds a column computed by an expression (`margin = abs(score - 0.5)`); the filter,
+    /// selection and groups stay.
+    case derive(DerivedColumn)
 
     /// A short name for logs, help and replay: `set-filter`, `select`, ….
     public var name: String {
@@ -25,6 +28,7 @@ public enum ExplorerAction: Sendable, Equatable {
         case .clearSelection: "clear-selection"
         case .setGroupColumns: "set-groups"
         case .setRole: "set-role"
+        case .derive: "derive"
         }
     }
 }

@@ -1,8 +1,8 @@
 /// The score every pane plays from: the dataset, the filter, the selection, the group columns
 /// and the column roles. A value: every change makes a new state through `Explorer`.
 public struct ExplorerState: Sendable {
-    /// The data, immutable.
-    public let dataset: Dataset
+    /// The data, immutable; a derived column replaces it with one more column.
+    public internal(set) var dataset: Dataset
     /// Which rows every pane sees.
     public internal(set) var filter: FilterState
     /// Rows highlighted in every pane, or nil.
@@ -40,4 +40,6 @@ public struct StateChange: OptionSet, Sendable {
     public static let selection = StateChange(rawValue: 2)
     public static let groups = StateChange(rawValue: 4)
     public static let roles = StateChange(rawValue: 8)
+    /// A column was added (a derived column) or removed (its undo).
+    public static let columns = StateChange(rawValue: 16)
 }

@@ -19,6 +19,25 @@ public struct SlicePredicate: Sendable, Equatable, Codable, Hashable {
         self.op = op
         self.value = value
     }
+
+    private enum CodingKeys: String, CodingKey { case column, op, value, literal }
+
+    /// Written as `{"column", "op", "value": <the JSON value>, "literal": <the expression text>}`;
+    /// older files, without `literal`, held the expression text in `value`, and still read.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        column = try container.decode(String.self, forKey: .column)
+        op = try container.decode(String.self, forKey: .op)
+        value = try container.decodeIfPresent(String.self, forKey: .literal) ?? container.decode(String.self, forKey: .value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(column, forKey: .column)
+        try container.encode(op, forKey: .op)
+        if let jsonValue { try container.encode(jsonValue, forKey: .value) } else { try container.encode(value, forKey: .value) }
+        try container.encode(value, forKey: .literal)
+    }
 }
 
 /// Where a selection came from, so it can be shown, saved and turned into a filter.

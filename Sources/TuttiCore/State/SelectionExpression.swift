@@ -9,7 +9,11 @@ public enum SelectionExpression {
         switch source {
         case .brush(let column, .numeric(let lower, let upper, let includesUpper)):
             let name = quotedColumn(column)
-            return "\(name) >= \(NumberFormatting.shortest(lower)) and \(name) \(includesUpper ? "<=" : "<") \(NumberFormatting.shortest(upper))"
+            let isTime = dataset.column(named: column)?.kind == .datetime
+            let literal = { (value: Double) in
+                isTime ? quotedString(TimeFormatting.iso(Int64(value))) : NumberFormatting.shortest(value)
+            }
+            return "\(name) >= \(literal(lower)) and \(name) \(includesUpper ? "<=" : "<") \(literal(upper))"
         case .brush(let column, .values(let values)):
             let isBoolean = dataset.column(named: column)?.kind == .boolean
             let literals = values.map { isBoolean ? $0 : quotedString($0) }

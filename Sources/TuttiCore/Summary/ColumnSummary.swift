@@ -13,41 +13,69 @@ public struct ColumnSummary: Sendable, Equatable {
     public let missing: Int
     /// Distinct present values.
     public let distinct: Int
-    /// For numeric columns.
+    /// For numeric and datetime columns (times in microseconds since 1970, UTC).
     public let min: Double?
     public let max: Double?
+    /// For numeric columns.
     public let mean: Double?
+    /// For numeric and datetime columns: the median and the 5th and 95th percentiles
+    /// (linear interpolation between the nearest values, as NumPy's default).
+    public let median: Double?
+    public let p5: Double?
+    public let p95: Double?
+    /// For numeric columns: the sample standard deviation (n − 1 in the denominator); nil
+    /// with fewer than two values.
+    public let std: Double?
     /// For categorical and boolean columns: the most frequent values, most frequent first
     /// (ties in dictionary order).
     public let top: [ValueCount]
     /// For vector columns: the number of values per row.
     public let vectorWidth: Int?
 
-    /// Summaries of every column, computed on all cores.
-    public static func compute(_ dataset: Dataset, roles: ColumnRoles, topCount: Int = 3) -> [ColumnSummary] {
+    /// Summaries of every column, computed on all cores; over `rows` only when given (say, the
+    /// rows passing the filter).
+    public static func compute(_ dataset: Dataset, roles: ColumnRoles, rows: RowSet? = nil,
+                               topCount: Int = 3) -> [ColumnSummary] {
         ResultSlots.collect(count: dataset.columns.count) { index in
             let column = dataset.columns[index]
-            return summarize(column, role: roles.role(ofColumn: column.name), topCount: topCount)
+            return summarize(column, role: roles.role(ofColumn: column.name), rows: rows, topCount: topCount)
         }
     }
 
-    /// The summary of one column.
-    public static func summarize(_ column: Column, role: ColumnRole?, topCount: Int = 3) -> ColumnSummary {
+    /// The summary of one column, over `rows` only when given (say, the rows passing the
+    /// filter): missing counts the missing cells among them, and every statistic is of them.
+    public static func summarize(_ column: Column, role: ColumnRole?, rows: RowSet? = nil,
+                                 topCount: Int = 3) -> ColumnSummary {
         var stats = NumericStats()
         var distinct = 0
         var top: [ValueCount] = []
         var width: Int?
-        let validity = column.validity
+        var quantiles: Quantiles?
+        let validity = rows.map { column.validity.intersection($0) } ?? column.validity
+        let missing = (rows?.count ?? column.rowCount) - validity.count
         switch column.data {
-        case .integer(let values):
+        case .integer(let values), .datetime(let values):
+            var present: [Double] = []
+            present.reserveCapacity(validity.count)
             values.withUnsafeBufferPointer { buffer in
-                validity.forEachMember { stats.add(Double(buffer[$0])) }
+                validity.forEachMember {
+                    let value = Double(buffer[$0])
+                    stats.add(value)
+                    present.append(value)
+                }
             }
+            quantiles = Quantiles(&present)
             distinct = DistinctCounter.integers(values, validity: validity, min: stats.min, max: stats.max)
         case .float(let values):
+            var present: [Double] = []
+            present.reserveCapacity(validity.count)
             values.withUnsafeBufferPointer { buffer in
-                validity.forEachMember { stats.add(buffer[$0]) }
+                validity.forEachMember {
+                    stats.add(buffer[$0])
+                    if !buffer[$0].isNaN { present.append(buffer[$0]) }
+                }
             }
+            quantiles = Quantiles(&present)
             distinct = DistinctCounter.floats(values, validity: validity)
         case .boolean(let values):
             var trues = 0, falses = 0
@@ -56,7 +84,14 @@ public struct ColumnSummary: Sendable, Equatable {
             top = [ValueCount(value: "true", count: trues), ValueCount(value: "false", count: falses)]
                 .filter { $0.count > 0 }.sorted { $0.count > $1.count }
         case .categorical(let codes, let dictionary):
-            let counts = CategoryCounts.count(codes: codes, categories: dictionary.count)
+            let counts: [Int]
+            if rows == nil {
+                counts = CategoryCounts.count(codes: codes, categories: dictionary.count)
+            } else {
+                var tally = [Int](repeating: 0, count: dictionary.count + 1)
+                validity.forEachMember { tally[Int(codes[$0])] += 1 }
+                counts = tally
+            }
             distinct = counts.dropLast().filter { $0 > 0 }.count
             top = counts.dropLast().enumerated().filter { $0.element > 0 }
                 .sorted { $0.element > $1.element || ($0.element == $1.element && $0.offset < $1.offset) }
@@ -67,20 +102,26 @@ public struct ColumnSummary: Sendable, Equatable {
             width = vectorWidth
             distinct = 0
         }
-        return ColumnSummary(name: column.name, kind: column.kind, role: role, missing: column.missingCount,
+        let numeric = column.kind.isNumeric
+        return ColumnSummary(name: column.name, kind: column.kind, role: role, missing: missing,
                              distinct: distinct, min: stats.count > 0 ? stats.min : nil,
-                             max: stats.count > 0 ? stats.max : nil, mean: stats.count > 0 ? stats.mean : nil,
+                             max: stats.count > 0 ? stats.max : nil,
+                             mean: stats.count > 0 && numeric ? stats.mean : nil,
+                             median: quantiles?.median, p5: quantiles?.p5, p95: quantiles?.p95,
+                             std: stats.count > 1 && numeric ? stats.standardDeviation : nil,
                              top: top, vectorWidth: width)
     }
 }
 
-/// Running minimum, maximum and mean (compensated sum).
+/// Running minimum, maximum, mean (compensated sum) and variance (Welford).
 struct NumericStats {
     private(set) var count = 0
     private(set) var min = Double.infinity
     private(set) var max = -Double.infinity
     private var sum = 0.0
     private var compensation = 0.0
+    private var runningMean = 0.0
+    private var squares = 0.0
 
     @inline(__always)
     mutating func add(_ value: Double) {
@@ -91,7 +132,13 @@ struct NumericStats {
         let t = sum + y
         compensation = (t - sum) - y
         sum = t
+        let delta = value - runningMean
+        runningMean += delta / Double(count)
+        squares += delta * (value - runningMean)
     }
+
+    /// The sample standard deviation (n − 1); NaN with fewer than two values.
+    var standardDeviation: Double { count > 1 ? (squares / Double(count - 1)).squareRoot() : .nan }
 
     var mean: Double { count > 0 ? sum / Double(count) : .nan }
 }

@@ -13,7 +13,7 @@ enum ContentHash {
         seed = hash(string: column.name, seed: seed)
         seed = hash(column.validity.words, seed: seed ^ UInt64(column.rowCount))
         switch column.data {
-        case .integer(let values): return hash(values, seed: seed)
+        case .integer(let values), .datetime(let values): return hash(values, seed: seed)
         case .float(let values): return hash(values, seed: seed)
         case .boolean(let values): return hash(values, seed: seed)
         case .categorical(let codes, let dictionary): return hash(codes, seed: hash(dictionary, seed: seed))

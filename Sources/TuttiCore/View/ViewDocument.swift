@@ -24,6 +24,9 @@ public struct ViewDocument: Codable, Sendable, Equatable {
     public var focus: Int?
     /// The name of the theme, if the view sets one.
     public var theme: String?
+    /// The derived columns of the data (absent when there are none, and in older files);
+    /// loading the view's data computes them again.
+    public var derivedColumns: [DerivedColumn]?
 
     /// The view of `state`, on the data loaded from `datasetPath` (as the user gave it: a path,
     /// "-" for standard input, or the demo's name). Computes the data's fingerprint.
@@ -38,6 +41,7 @@ public struct ViewDocument: Codable, Sendable, Equatable {
         self.layout = layout
         self.focus = focus
         self.theme = theme
+        derivedColumns = data.derivedColumns.isEmpty ? nil : data.derivedColumns
     }
 }
 

@@ -256,9 +256,9 @@ public struct HistogramPane: KeysAndLayoutPane {
         switch binning.range(of: bin...bin) {
         case .numeric(let lower, let upper, let includesUpper):
             if case .numeric(_, true) = binning.scheme, lower == upper {
-                label = NumberFormatting.shortest(lower)
+                label = binning.valueText(lower)
             } else if case .numeric(_, true) = binning.scheme {
-                label = "\(NumberFormatting.shortest(lower))–\(NumberFormatting.shortest(upper))"
+                label = "\(binning.valueText(lower))–\(binning.valueText(upper))"
             } else {
                 label = "[\(NumberFormatting.compact(lower)), \(NumberFormatting.compact(upper))\(includesUpper ? "]" : ")")"
             }

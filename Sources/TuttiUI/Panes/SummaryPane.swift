@@ -93,11 +93,15 @@ public struct SummaryPane: KeysAndLayoutPane {
         case .categorical: "cat"
         case .text: "text"
         case .vector: "vec[\(summary.vectorWidth ?? 0)]"
+        case .datetime: "time"
         }
     }
 
     /// The range, or the top value with its count fitted to `width` as a unit.
     private func rangeText(_ summary: ColumnSummary, width: Int) -> String {
+        if summary.kind == .datetime, let low = summary.min, let high = summary.max {
+            return TimeFormatting.iso(Int64(low)).prefix(10) + "–" + TimeFormatting.iso(Int64(high)).prefix(10)
+        }
         if let low = summary.min, let high = summary.max {
             return "\(NumberFormatting.compact(low))–\(NumberFormatting.compact(high))"
         }
