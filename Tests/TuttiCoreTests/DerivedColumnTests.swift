@@ -66,7 +66,7 @@ import Testing
         let data = try Self.table().adding([DerivedColumn(name: "correct", expression: "label == prediction")])
         var explorer = Explorer(state: ExplorerState(dataset: data, roles: ColumnRoles.infer(from: data)))
         _ = try explorer.apply(.setFilter("correct"))
-        let document = ViewDocument(state: explorer.state, datasetPath: "x.csv", layout: .pane(ViewPane(kind: "summary")),
+        let document = ViewDocument(state: explorer.state, datasetPath: "x.csv", layout: .pane(ViewPane(kind: .summary)),
                                     focus: nil, theme: nil)
         let decoded = try JSONDecoder().decode(ViewDocument.self, from: try JSONEncoder().encode(document))
         #expect(decoded.derivedColumns == [DerivedColumn(name: "correct", expression: "label == prediction")])

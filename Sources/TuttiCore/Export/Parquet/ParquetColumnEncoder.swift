@@ -72,7 +72,7 @@ struct ParquetColumnEncoder {
             return present
         }
         switch column.data {
-        case .integer(let v):
+        case .integer(let v), .datetime(let v):
             values = Self.fixedWidth(v, rows: presentRows())
         case .float(let v):
             values = Self.fixedWidth(v, rows: presentRows())

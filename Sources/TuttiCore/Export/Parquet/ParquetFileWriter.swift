@@ -74,7 +74,7 @@ struct ParquetFileWriter {
     /// The physical type number of a column's leaf.
     private static func physicalType(_ kind: ColumnKind) -> Int32 {
         switch kind {
-        case .integer: 2
+        case .integer, .datetime: 2
         case .float: 5
         case .boolean: 0
         case .categorical, .text: 6
@@ -124,6 +124,17 @@ struct ParquetFileWriter {
                 w.string(4, column.name)
                 w.i32(6, 0)
                 w.structField(10); w.structField(1); w.endStruct(); w.endStruct()
+                w.endStruct()
+            case .datetime:
+                // INT64 with TIMESTAMP(isAdjustedToUTC, MICROS), and TIMESTAMP_MICROS for old readers.
+                w.beginStruct()
+                w.i32(1, 2)
+                w.i32(3, 1)
+                w.string(4, column.name)
+                w.i32(6, 10)
+                w.structField(10); w.structField(8); w.bool(1, true)
+                w.structField(2); w.structField(2); w.endStruct(); w.endStruct()
+                w.endStruct(); w.endStruct()
                 w.endStruct()
             default:
                 w.beginStruct()
