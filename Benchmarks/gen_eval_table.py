@@ -4,9 +4,11 @@
 Usage:
     python3 Benchmarks/gen_eval_table.py --rows 1000000 -o Benchmarks/data/eval_1m.csv
     python3 Benchmarks/gen_eval_table.py --rows 1000000 --format jsonl -o Benchmarks/data/eval_1m.jsonl
+    python3 Benchmarks/gen_eval_table.py --rows 1000000 --unique-text -o Benchmarks/data/eval_text_1m.csv
 
 Columns (14): id, age, hours_per_week, income, tenure_years, country, device,
-segment, comment, split, label, prediction, score, loss.
+segment, comment, split, label, prediction, score, loss; with --unique-text a
+15th column, text, after comment.
 - ~2% of income, ~1% of country and ~3% of comment cells are missing
   (empty cell in CSV, null in JSONL).
 - comment is 3-8 words drawn from a few hundred words, Zipf-skewed over a pool
@@ -15,6 +17,11 @@ segment, comment, split, label, prediction, score, loss.
 - label ~ Bernoulli(true probability); score = noisy calibrated model output in
   (0, 1) (6 significant digits; tiny ones print as e.g. 3.2e-05);
   prediction = score >= 0.5; loss = log loss of score against label.
+- text (--unique-text): six words per row from a 256-word list, never missing
+  and unique in the whole file: the six words are the base-256 digits of a
+  bijective scramble of the row number (seeded), so no two rows share them
+  while neighbouring rows look unrelated. Free text like this defeats the
+  dictionary encoding that the short comment column allows.
 
 Same --seed and --rows give a byte-identical file. Rows come in fixed chunks,
 each seeded from (seed, chunk index), so a smaller file is a prefix of a
@@ -108,6 +115,26 @@ def make_comment_pool(rng, n=20_000):
     return [pool[i] for i in order]
 
 
+TEXT_WORDS = 6
+MASK48 = (1 << 48) - 1
+
+
+def unique_text(seed, start, n):
+    """Six words for rows start+1 .. start+n, unique across all rows: a
+    bijection of the 48-bit row number (xor, odd multipliers and xor-shifts
+    modulo 2**48 are all invertible), read as six base-256 digits."""
+    words = np.array(WORDS[:256])
+    key = np.random.default_rng([seed, 2**31 + 1]).integers(0, 1 << 48, 3, dtype=np.uint64)
+    x = np.arange(start, start + n, dtype=np.uint64) ^ key[0]
+    mask = np.uint64(MASK48)
+    for multiplier in (key[1] | np.uint64(1), key[2] | np.uint64(1)):
+        x = (x * multiplier) & mask  # wraps modulo 2**64, so exact modulo 2**48
+        x ^= x >> np.uint64(24)
+    digits = [words[((x >> np.uint64(8 * k)) & np.uint64(255)).astype(np.intp)]
+              for k in range(TEXT_WORDS)]
+    return [" ".join(ws) for ws in zip(*(d.tolist() for d in digits))]
+
+
 def zipf_probs(n, s):
     p = 1.0 / np.arange(1, n + 1) ** s
     return p / p.sum()
@@ -117,7 +144,7 @@ def fmt(values, spec):
     return list(map(spec.format, values.tolist()))
 
 
-def gen_chunk(seed, index, start, n, pools, fmt_kind):
+def gen_chunk(seed, index, start, n, pools, fmt_kind, columns):
     """Rows start+1 .. start+n. A full CHUNK is always drawn, then cut to n,
     so a chunk's rows do not depend on the total row count."""
     rng = np.random.default_rng([seed, index])
@@ -186,10 +213,13 @@ def gen_chunk(seed, index, start, n, pools, fmt_kind):
         fmt(score, "{:.6g}"),
         fmt(loss, "{:.6g}"),
     ]
+    if "text" in columns:
+        quote = pools["quote"]
+        cols.insert(columns.index("text"), [quote(t) for t in unique_text(seed, start, n)])
     rows = zip(*cols)
     if fmt_kind == "csv":
         return "".join(",".join(r) + "\n" for r in rows)
-    template = "{{" + ",".join('"%s":{}' % c for c in COLUMNS) + "}}\n"
+    template = "{{" + ",".join('"%s":{}' % c for c in columns) + "}}\n"
     return "".join(template.format(*r) for r in rows)
 
 
@@ -199,7 +229,12 @@ def main():
     ap.add_argument("-o", "--output", required=True)
     ap.add_argument("--format", choices=["csv", "jsonl"], default="csv")
     ap.add_argument("--seed", type=int, default=20240601)
+    ap.add_argument("--unique-text", action="store_true",
+                    help="add a text column: six words per row, unique")
     args = ap.parse_args()
+    columns = list(COLUMNS)
+    if args.unique_text:
+        columns.insert(columns.index("comment") + 1, "text")
 
     t0 = time.perf_counter()
     pool_rng = np.random.default_rng([args.seed, 2**31])
@@ -210,6 +245,7 @@ def main():
         quote, null = json.dumps, "null"
     pools = {
         "null": null,
+        "quote": quote,
         "country": [quote(c) for c in COUNTRIES],
         "device": [quote(d) for d in DEVICES],
         "segment": [quote(s) for s in SEGMENTS],
@@ -222,10 +258,10 @@ def main():
     tmp = args.output + ".tmp"
     with open(tmp, "w", encoding="utf-8", newline="") as f:
         if args.format == "csv":
-            f.write(",".join(COLUMNS) + "\n")
+            f.write(",".join(columns) + "\n")
         for index, start in enumerate(range(0, args.rows, CHUNK)):
             n = min(CHUNK, args.rows - start)
-            f.write(gen_chunk(args.seed, index, start, n, pools, args.format))
+            f.write(gen_chunk(args.seed, index, start, n, pools, args.format, columns))
     os.replace(tmp, args.output)
     size = os.path.getsize(args.output)
     print(f"wrote {args.output}: {args.rows} rows, {size} bytes "

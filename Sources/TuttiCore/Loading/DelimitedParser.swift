@@ -51,12 +51,14 @@ struct DelimitedParser {
         let grid = ChunkGrid(chunkCount: chunkCount, columnCount: columnCount)
         let done = ProgressCounter(total: end, work: work, phase: "parsing")
         let cancellation = work.cancellation
+        let cellBuffers = ReusePool<[CellSpan]>()
 
         var results = ResultSlots<CSVRecordScanner.Result>.collect(count: chunkCount) { index in
             if cancellation?.isCancelled == true { return CSVRecordScanner.Result() }
+            buffer.prefault(nominalStarts[index]..<limits[index])
             let start = index == 0 ? dataStart : speculativeStart(input, end, nominalStarts[index])
             let result = parseChunk(index, from: start, limit: limits[index], scanner: scanner, grid: grid,
-                                    textColumns: textColumns)
+                                    textColumns: textColumns, cellBuffers: cellBuffers)
             buffer.release(nominalStarts[index]..<limits[index])
             done.add(limits[index] - nominalStarts[index])
             return result
@@ -68,7 +70,7 @@ struct DelimitedParser {
         for index in 0..<chunkCount {
             if results[index].start != expected || (expected >= limits[index] && results[index].rows > 0) {
                 results[index] = parseChunk(index, from: expected, limit: limits[index], scanner: scanner,
-                                            grid: grid, textColumns: textColumns)
+                                            grid: grid, textColumns: textColumns, cellBuffers: cellBuffers)
             }
             expected = max(results[index].end, expected)
         }
@@ -121,8 +123,12 @@ struct DelimitedParser {
     }
 
     private func parseChunk(_ index: Int, from start: Int, limit: Int, scanner: CSVRecordScanner, grid: ChunkGrid,
-                            textColumns: Set<Int>) -> CSVRecordScanner.Result {
-        var cells: [CellSpan] = []
+                            textColumns: Set<Int>, cellBuffers: ReusePool<[CellSpan]>) -> CSVRecordScanner.Result {
+        // The cells of one chunk are scratch: a buffer another chunk has used (and faulted in)
+        // serves again, so the kernel maps and zeroes it once per worker instead of per chunk.
+        var cells = cellBuffers.take() ?? []
+        defer { cellBuffers.give(cells) }
+        cells.removeAll(keepingCapacity: true)
         cells.reserveCapacity(max(0, limit - start) / 6)
         let result = scanner.scan(from: start, limit: limit, into: &cells)
         let columnCount = scanner.columnCount
