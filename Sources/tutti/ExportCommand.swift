@@ -28,10 +28,7 @@ struct ExportCommand: ParsableCommand {
                                valueName: "cols"))
     var columns: String?
 
-    @Option(name: .customLong("where"),
-            help: ArgumentHelp("Write only the rows passing this filter expression, e.g. 'label != prediction'.",
-                               valueName: "expr"))
-    var expression: String?
+    @OptionGroup var filter: WhereOption
 
     @OptionGroup var view: ViewOption
 
@@ -44,7 +41,7 @@ struct ExportCommand: ParsableCommand {
         } catch let error as TuttiError {
             throw ValidationError(error.description)
         }
-        if expression != nil && view.view != nil {
+        if filter.expression != nil && view.view != nil {
             throw ValidationError("give --where or --view, not both")
         }
         if let columns, columnNames(columns).isEmpty {
@@ -66,7 +63,7 @@ struct ExportCommand: ParsableCommand {
         let document = try view.document()
         let (dataset, roles) = try data.orData(of: document, viewFile: view.view).load()
         let selected = try columns.map { try dataset.columns(named: columnNames($0), context: "--columns") }
-        var rows = try FilterOption.rows(expression, in: dataset)
+        var rows = try filter.rows(in: dataset)
         if let document {
             // The view's selection (within its filter), or its filtered rows when nothing is selected.
             let state = try ViewOption.restore(document, on: dataset, roles: roles)
