@@ -1,3 +1,4 @@
+import TuttiCore
 import TuttiTerminal
 
 extension KeyBindings {

@@ -1,3 +1,4 @@
+import TuttiCore
 import TuttiTerminal
 
 /// Every key binding of the explorer, in one table: `Keymap` dispatches from it, and the help
