@@ -68,10 +68,7 @@ struct DuplicatesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Leave these columns out of the exact comparison (comma-separated).", valueName: "cols"))
     var ignore: String?
 
-    @Option(name: .customLong("where"),
-            help: ArgumentHelp("Search only the rows passing this filter expression, e.g. 'split == \"test\"'.",
-                               valueName: "expr"))
-    var expression: String?
+    @OptionGroup var filter: WhereOption
 
     @Option(help: "Output format: table, json, csv or markdown.")
     var format: DuplicatesFormat = .table
@@ -98,7 +95,7 @@ struct DuplicatesCommand: ParsableCommand {
         if nearVectors, roles[.vector] == nil, vectorColumns == nil {
             throw TuttiError("--near-vectors needs a vector column: name it with --vector or --vector-columns")
         }
-        let rows = try FilterOption.rows(expression, in: dataset)
+        let rows = try filter.rows(in: dataset)
         let progress = SearchProgressLine(enabled: Console.stderrIsTerminal)
         let search = try DuplicateSearch(dataset: dataset, roles: roles,
                                          options: options(roles: roles, rows: rows))
@@ -192,7 +189,7 @@ struct DuplicatesReport {
             rows: report.clusters.map { cluster in
                 let kind = cluster.basis.map { "\(cluster.kind.rawValue) (\($0.rawValue))" } ?? cluster.kind.rawValue
                 let numbers = RowNumberList.text(cluster.rows, limit: allRows ? .max : Self.shownRows)
-                return [kind, NumberFormatting.grouped(cluster.size), cluster.similarity.map { String(format: "%.3f", $0) } ?? "",
+                return [kind, NumberFormatting.grouped(cluster.size), cluster.similarity.map { NumberFormatting.fixed($0, decimals: 3) } ?? "",
                         Self.counts(cluster.splits), Self.counts(cluster.labels), numbers]
             },
             rightAligned: [1, 2])

@@ -33,10 +33,7 @@ struct ExportCommand: ParsableCommand {
                                valueName: "cols"))
     var columns: String?
 
-    @Option(name: .customLong("where"),
-            help: ArgumentHelp("Write only the rows passing this filter expression, e.g. 'label != prediction'.",
-                               valueName: "expr"))
-    var expression: String?
+    @OptionGroup var filter: WhereOption
 
     @OptionGroup var view: ViewOption
 
@@ -52,7 +49,7 @@ struct ExportCommand: ParsableCommand {
         if compression != nil, (try? ExportFileType(path: output))?.format != .parquet {
             throw ValidationError("--compression applies to .parquet output only")
         }
-        if expression != nil && view.view != nil {
+        if filter.expression != nil && view.view != nil {
             throw ValidationError("give --where or --view, not both")
         }
         if let columns, columnNames(columns).isEmpty {
@@ -74,10 +71,10 @@ struct ExportCommand: ParsableCommand {
         let document = try view.document()
         // Without a filter or a view, only the exported columns are read (a Parquet file reads
         // only their column chunks).
-        let readOnly = expression == nil && document == nil ? columns.map(columnNames) : nil
+        let readOnly = filter.expression == nil && document == nil ? columns.map(columnNames) : nil
         let (dataset, roles) = try data.orData(of: document, viewFile: view.view).load(columns: readOnly)
         let selected = try columns.map { try dataset.columns(named: columnNames($0), context: "--columns") }
-        var rows = try FilterOption.rows(expression, in: dataset)
+        var rows = try filter.rows(in: dataset)
         if let document {
             // The view's selection (within its filter), or its filtered rows when nothing is selected.
             let state = try ViewOption.restore(document, on: dataset, roles: roles)

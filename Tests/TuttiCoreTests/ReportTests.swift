@@ -274,12 +274,12 @@ let reportAdult: Report = {
         #expect(table.rows.map { $0[0] } == ["error", "accuracy", "F1", "false-positive rate (FPR)",
                                              "false-negative rate (FNR)", "mean loss"])
         let interval = try #require(metrics.interval(.error))
-        #expect(table.rows[0] == ["error", ReportNumbers.metric(metrics.value(.error)),
+        #expect(table.rows[0] == ["error", NumberFormatting.metric(metrics.value(.error)),
                                   String(format: "%.3f – %.3f", interval.lower, interval.upper)])
         let markdown = MarkdownReport.render(reportAdult)
         #expect(markdown.contains("- Filtered rows: \(NumberFormatting.grouped(state.filteredCount)) ("))
         #expect(markdown.contains("- Selected rows: \(NumberFormatting.grouped(state.selectedCount)) ("))
-        #expect(markdown.contains("| error | \(ReportNumbers.metric(metrics.value(.error))) |"))
+        #expect(markdown.contains("| error | \(NumberFormatting.metric(metrics.value(.error))) |"))
     }
 
     @Test func largeNumbersAreGroupedLikeCounts() throws {
@@ -293,8 +293,8 @@ let reportAdult: Report = {
         let html = HTMLReport.render(report)
         #expect(html.contains(">100,000</text>") && !html.contains(">100000</text>"))
         #expect(!html.contains("189664") && !MarkdownReport.render(report).contains("1490400"))
-        #expect(ReportNumbers.number(1990) == "1990" && ReportNumbers.number(0.25) == "0.25")
-        #expect(ReportNumbers.number(12_345.6) == "12,346" && ReportNumbers.number(12_345.5, exact: true) == "12345.5")
-        #expect(ReportNumbers.signed(-0.00001) == "±0.0000" && ReportNumbers.signed(0.034) == "+0.0340")
+        #expect(NumberFormatting.number(1990) == "1990" && NumberFormatting.number(0.25) == "0.25")
+        #expect(NumberFormatting.number(12_345.6) == "12,346" && NumberFormatting.number(12_345.5, exact: true) == "12345.5")
+        #expect(NumberFormatting.signed(-0.00001) == "±0.0000" && NumberFormatting.signed(0.034) == "+0.0340")
     }
 }

@@ -27,8 +27,8 @@ enum ConfusionSection {
                                       .plain(groups == shown ? " (\(shown) \(shown == 1 ? "group" : "groups"))."
                                                              : " (the largest \(shown) of \(groups) groups).")]))
             for group in split.groups {
-                var size = ": " + ReportNumbers.rows(group.rows.count)
-                if let selection { size += ", \(ReportNumbers.count(group.rows.intersectionCount(selection))) selected" }
+                var size = ": " + NumberFormatting.rows(group.rows.count)
+                if let selection { size += ", \(NumberFormatting.grouped(group.rows.intersectionCount(selection))) selected" }
                 blocks.append(.subheading([.code(SliceReport.expression(group.predicates)), .plain(size)]))
                 blocks.append(.table(table(all[group.value], hasSelection: selection != nil)))
             }
@@ -61,6 +61,6 @@ enum ConfusionSection {
     }
 
     private static func cell(_ filtered: Int, _ selected: Int, _ hasSelection: Bool) -> String {
-        ReportNumbers.count(filtered) + (hasSelection ? " (\(ReportNumbers.count(selected)))" : "")
+        NumberFormatting.grouped(filtered) + (hasSelection ? " (\(NumberFormatting.grouped(selected)))" : "")
     }
 }

@@ -11,8 +11,8 @@ enum DatasetSection {
         let roles = ColumnRole.allCases.compactMap { role in state.roles[role].map { "\(role.rawValue): \($0)" } }
         var facts: [[ReportText]] = [
             [.plain("File: "), .code(datasetName)],
-            [.plain("Rows: \(ReportNumbers.count(dataset.rowCount))")],
-            [.plain("Columns: \(ReportNumbers.count(dataset.columns.count))")],
+            [.plain("Rows: \(NumberFormatting.grouped(dataset.rowCount))")],
+            [.plain("Columns: \(NumberFormatting.grouped(dataset.columns.count))")],
         ]
         facts.append([.plain("Column roles: " + (roles.isEmpty ? "none" : roles.joined(separator: ", ")))])
         for derived in dataset.derivedColumns {
@@ -21,7 +21,7 @@ enum DatasetSection {
         let summaries = ColumnSummary.compute(dataset, roles: state.roles, topCount: topValues)
         let rows = summaries.map { summary in
             [summary.name, kind(summary), roleText(summary, groups: state.groupColumns), missing(summary, rowCount: dataset.rowCount),
-             ReportNumbers.count(summary.distinct), sparkline(dataset, summary), rangeOrTop(summary)]
+             NumberFormatting.grouped(summary.distinct), sparkline(dataset, summary), rangeOrTop(summary)]
         }
         let table = ReportTable(headers: ["column", "kind", "role", "missing", "distinct", "distribution", "range or top values"],
                                 rows: rows, rightAligned: [3, 4], codeColumns: [5],
@@ -35,7 +35,7 @@ enum DatasetSection {
     }
 
     private static func missing(_ summary: ColumnSummary, rowCount: Int) -> String {
-        summary.missing == 0 ? "0" : ReportNumbers.percent(summary.missing, of: rowCount)
+        summary.missing == 0 ? "0" : NumberFormatting.percent(summary.missing, of: rowCount)
     }
 
     private static func sparkline(_ dataset: Dataset, _ summary: ColumnSummary) -> String {
@@ -49,10 +49,10 @@ enum DatasetSection {
             return TimeFormatting.iso(Int64(low)) + " – " + TimeFormatting.iso(Int64(high))
         }
         if let low = summary.min, let high = summary.max {
-            let mean = summary.mean.map { ", mean " + ReportNumbers.number($0) } ?? ""
-            return "\(ReportNumbers.number(low)) – \(ReportNumbers.number(high))\(mean)"
+            let mean = summary.mean.map { ", mean " + NumberFormatting.number($0) } ?? ""
+            return "\(NumberFormatting.number(low)) – \(NumberFormatting.number(high))\(mean)"
         }
-        let top = summary.top.map { "\($0.value) (\(ReportNumbers.count($0.count)))" }
+        let top = summary.top.map { "\($0.value) (\(NumberFormatting.grouped($0.count)))" }
         return top.joined(separator: ", ") + (summary.distinct > summary.top.count && !top.isEmpty ? ", …" : "")
     }
 

@@ -30,8 +30,8 @@ enum DuplicatesSection {
     }
 
     private static func searched(_ report: DuplicateReport, state: ExplorerState) -> String {
-        let rows = state.filter.isEmpty ? "all \(ReportNumbers.rows(state.dataset.rowCount))"
-            : "the \(ReportNumbers.rows(state.filteredCount)) passing the filter"
+        let rows = state.filter.isEmpty ? "all \(NumberFormatting.rows(state.dataset.rowCount))"
+            : "the \(NumberFormatting.rows(state.filteredCount)) passing the filter"
         guard !report.kinds.isDisjoint(with: [.exact, .conflict, .leak]) else { return "Searched \(rows)." }
         let left = state.dataset.columnNames.filter { !report.comparedColumns.contains($0) }
         return "Searched \(rows), comparing \(report.comparedColumns.count) of \(state.dataset.columns.count) columns"
@@ -43,7 +43,7 @@ enum DuplicatesSection {
         var lines: [String] = []
         if report.kinds.contains(.exact) {
             lines.append("Exact duplicates: \(clusters(summary.exactClusters)), "
-                         + "\(ReportNumbers.count(summary.exactExtraRows)) rows repeating an earlier one")
+                         + "\(NumberFormatting.grouped(summary.exactExtraRows)) rows repeating an earlier one")
         }
         if report.kinds.contains(.conflict) {
             lines.append("Identical inputs with different labels: \(clusters(summary.conflictClusters))")
@@ -61,7 +61,7 @@ enum DuplicatesSection {
     }
 
     private static func clusters(_ count: Int) -> String {
-        ReportNumbers.count(count) + (count == 1 ? " cluster" : " clusters")
+        NumberFormatting.grouped(count) + (count == 1 ? " cluster" : " clusters")
     }
 
     private static func table(_ report: DuplicateReport, kind: DuplicateKind, indexes: [Int], selection: RowSet?) -> ReportTable {
@@ -72,11 +72,11 @@ enum DuplicatesSection {
         if similar { headers.append("similarity") }
         headers += ["splits", "labels", "first rows"]
         let rows = shown.map { index, cluster -> [String] in
-            var cells = ["\(index + 1)", ReportNumbers.count(cluster.size)]
-            if let selection { cells.append(ReportNumbers.count(cluster.rows.filter(selection.contains).count)) }
-            if similar { cells.append(cluster.similarity.map { String(format: "%.3f", $0) } ?? "") }
+            var cells = ["\(index + 1)", NumberFormatting.grouped(cluster.size)]
+            if let selection { cells.append(NumberFormatting.grouped(cluster.rows.filter(selection.contains).count)) }
+            if similar { cells.append(cluster.similarity.map { NumberFormatting.fixed($0, decimals: 3) } ?? "") }
             var numbers = cluster.rows.prefix(rowsPerCluster).map(String.init)
-            if cluster.rows.count > numbers.count { numbers.append("… (\(ReportNumbers.count(cluster.rows.count - numbers.count)) more)") }
+            if cluster.rows.count > numbers.count { numbers.append("… (\(NumberFormatting.grouped(cluster.rows.count - numbers.count)) more)") }
             return cells + [tally(cluster.splits), tally(cluster.labels), numbers.joined(separator: " ")]
         }
         let numeric = Set(headers.indices.filter { ["cluster", "rows", "selected", "similarity"].contains(headers[$0]) })
@@ -98,7 +98,7 @@ enum DuplicatesSection {
     /// "train (2), test (1)": values by count, most frequent first.
     private static func tally(_ counts: [String: Int]) -> String {
         counts.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
-            .map { "\($0.key.isEmpty ? "missing" : $0.key) (\(ReportNumbers.count($0.value)))" }
+            .map { "\($0.key.isEmpty ? "missing" : $0.key) (\(NumberFormatting.grouped($0.value)))" }
             .joined(separator: ", ")
     }
 }

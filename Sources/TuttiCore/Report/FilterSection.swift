@@ -6,15 +6,15 @@ enum FilterSection {
         let filtered = state.filteredCount
         var blocks: [ReportBlock] = []
         if state.filter.isEmpty {
-            blocks.append(.paragraph([.plain("No filter: every pane shows all \(ReportNumbers.rows(total)).")]))
+            blocks.append(.paragraph([.plain("No filter: every pane shows all \(NumberFormatting.rows(total)).")]))
         } else if state.filter.isExpression {
             blocks.append(.paragraph([.plain("Filter: "), .code(state.filter.expression),
-                                      .plain(". \(ReportNumbers.count(filtered)) of \(ReportNumbers.rows(total)) pass "
-                                             + "(\(ReportNumbers.percent(filtered, of: total))); every pane shows only these.")]))
+                                      .plain(". \(NumberFormatting.grouped(filtered)) of \(NumberFormatting.rows(total)) pass "
+                                             + "(\(NumberFormatting.percent(filtered, of: total))); every pane shows only these.")]))
         } else {
             blocks.append(.paragraph([.plain("Filter: a list of rows (\(state.filter.expression)). "
-                                             + "\(ReportNumbers.count(filtered)) of \(ReportNumbers.rows(total)) pass "
-                                             + "(\(ReportNumbers.percent(filtered, of: total))); every pane shows only these.")]))
+                                             + "\(NumberFormatting.grouped(filtered)) of \(NumberFormatting.rows(total)) pass "
+                                             + "(\(NumberFormatting.percent(filtered, of: total))); every pane shows only these.")]))
         }
         blocks.append(selection(state))
         if state.groupColumns.isEmpty {
@@ -36,9 +36,9 @@ enum FilterSection {
         if let expression = SelectionExpression.text(for: selection.source, dataset: state.dataset) {
             text += [.plain(", that is "), .code(expression)]
         }
-        var counts = ". \(ReportNumbers.count(visible)) selected \(visible == 1 ? "row passes" : "rows pass") the filter "
-            + "(\(ReportNumbers.percent(visible, of: state.filteredCount)) of the filtered rows)"
-        if all != visible { counts += "; \(ReportNumbers.count(all)) selected in all" }
+        var counts = ". \(NumberFormatting.grouped(visible)) selected \(visible == 1 ? "row passes" : "rows pass") the filter "
+            + "(\(NumberFormatting.percent(visible, of: state.filteredCount)) of the filtered rows)"
+        if all != visible { counts += "; \(NumberFormatting.grouped(all)) selected in all" }
         text.append(.plain(counts + ". Selected rows are highlighted in every pane: ▓ in bars, hatched in charts."))
         return .paragraph(text)
     }
@@ -48,7 +48,7 @@ enum FilterSection {
         switch source {
         case .brush(let column, .numeric(let lower, let upper, let includesUpper)):
             return [.plain("Selection: a range brushed on the histogram of "), .code(column),
-                    .plain(", from \(ReportNumbers.number(lower, exact: true)) to \(ReportNumbers.number(upper, exact: true))"
+                    .plain(", from \(NumberFormatting.number(lower, exact: true)) to \(NumberFormatting.number(upper, exact: true))"
                            + (includesUpper ? " inclusive" : " (exclusive)"))]
         case .brush(let column, .values(let values)):
             let shown = values.prefix(8).joined(separator: ", ") + (values.count > 8 ? ", …" : "")

@@ -95,8 +95,8 @@ public enum HTMLReport {
         var headers = ["bin", "all rows", "filtered"]
         if histogram.hasSelection { headers.append("selected") }
         let rows = histogram.bins.map { bin in
-            [bin.detail, ReportNumbers.count(bin.all), ReportNumbers.count(bin.filtered)]
-                + (histogram.hasSelection ? [ReportNumbers.count(bin.selected)] : [])
+            [bin.detail, NumberFormatting.grouped(bin.all), NumberFormatting.grouped(bin.filtered)]
+                + (histogram.hasSelection ? [NumberFormatting.grouped(bin.selected)] : [])
         }
         return "<details><summary>Counts per bin</summary>\n"
             + table(ReportTable(headers: headers, rows: rows, rightAligned: Set(1..<headers.count))) + "\n</details>"

@@ -5,12 +5,12 @@
 enum HeadlineSection {
     static func make(state: ExplorerState) -> ReportSection {
         let total = state.dataset.rowCount, filtered = state.filteredCount
-        var facts: [[ReportText]] = [[.plain("Rows: \(ReportNumbers.count(total))")]]
+        var facts: [[ReportText]] = [[.plain("Rows: \(NumberFormatting.grouped(total))")]]
         facts.append([.plain("Filtered rows: " + (state.filter.isEmpty ? "all (no filter)"
-            : "\(ReportNumbers.count(filtered)) (\(ReportNumbers.percent(filtered, of: total)))"))])
+            : "\(NumberFormatting.grouped(filtered)) (\(NumberFormatting.percent(filtered, of: total)))"))])
         let selected = state.selectedCount
         facts.append([.plain("Selected rows: " + (state.selection == nil ? "none"
-            : "\(ReportNumbers.count(selected)) (\(ReportNumbers.percent(selected, of: filtered)) of the filtered rows)"))])
+            : "\(NumberFormatting.grouped(selected)) (\(NumberFormatting.percent(selected, of: filtered)) of the filtered rows)"))])
         var blocks: [ReportBlock] = [.list(facts)]
         let roles = state.roles
         if roles[.label] != nil && roles[.prediction] != nil || roles[.loss] != nil {
@@ -35,10 +35,10 @@ enum HeadlineSection {
         measures += [("false-positive rate (FPR)", .fpr), ("false-negative rate (FNR)", .fnr), ("mean loss", .meanLoss)]
             .filter { available.contains($0.1) }
         let rows = measures.map { name, metric in
-            [name, ReportNumbers.metric(metrics.value(metric)),
-             metrics.interval(metric).map { String(format: "%.3f – %.3f", $0.lower, $0.upper) } ?? ""]
+            [name, NumberFormatting.metric(metrics.value(metric)),
+             metrics.interval(metric).map { "\(NumberFormatting.fixed($0.lower, decimals: 3)) – \(NumberFormatting.fixed($0.upper, decimals: 3))" } ?? ""]
         }
-        var caption = "The model on the \(ReportNumbers.rows(state.filteredCount))"
+        var caption = "The model on the \(NumberFormatting.rows(state.filteredCount))"
             + (state.filter.isEmpty ? "" : " passing the filter")
         if let classes = evaluator.classes, let positive = classes.positive {
             caption += "; positive class: \(classes.classes[positive])"

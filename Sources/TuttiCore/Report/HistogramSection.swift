@@ -47,7 +47,7 @@ enum HistogramSection {
             switch binning.mode {
             case .quantile: bins = "\(binning.binCount) bins cut at quantiles (about equal row counts; tied values share a bin)"
             case .log: bins = "\(binning.binCount) bins on a log scale" + (edges[0] <= 0 ? " (the first holds the values ≤ 0)" : "")
-            case .even: bins = integral && step == 1 ? "One bar per value" : "\(binning.binCount) bins of width \(ReportNumbers.number(step))"
+            case .even: bins = integral && step == 1 ? "One bar per value" : "\(binning.binCount) bins of width \(NumberFormatting.number(step))"
             }
         case .values(_, let other):
             bins = other.isEmpty ? "One bar per value" : "The \(binning.binCount - 1) most frequent values, then the other \(other.count)"
@@ -59,7 +59,7 @@ enum HistogramSection {
     /// The short label of bin `bin`: a category, or a bin's lower edge written as reports write values.
     private static func label(_ binning: ColumnBinning, bin: Int) -> String {
         guard case .numeric(let edges, _) = binning.scheme, bin != binning.nonPositiveBin else { return binning.labels[bin] }
-        return ReportNumbers.number(edges[bin])
+        return NumberFormatting.number(edges[bin])
     }
 
     /// What bin `bin` holds, in words.
@@ -67,14 +67,14 @@ enum HistogramSection {
         let name = binning.column
         switch binning.scheme {
         case .numeric(let edges, let integral):
-            let low = ReportNumbers.number(edges[bin], exact: true)
+            let low = NumberFormatting.number(edges[bin], exact: true)
             if bin == binning.nonPositiveBin { return edges[bin] == 0 ? "\(name) = 0" : "\(low) ≤ \(name) ≤ 0" }
             if integral {
-                let high = ReportNumbers.number(edges[bin + 1] - 1, exact: true)
+                let high = NumberFormatting.number(edges[bin + 1] - 1, exact: true)
                 return low == high ? "\(name) = \(low)" : "\(low) ≤ \(name) ≤ \(high)"
             }
             let isLast = bin == binning.binCount - 1
-            return "\(low) ≤ \(name) \(isLast ? "≤" : "<") \(ReportNumbers.number(edges[bin + 1], exact: true))"
+            return "\(low) ≤ \(name) \(isLast ? "≤" : "<") \(NumberFormatting.number(edges[bin + 1], exact: true))"
         case .values(let values, let other):
             if bin < values.count { return "\(name) = \(values[bin])" }
             let shown = other.prefix(5).joined(separator: ", ") + (other.count > 5 ? ", …" : "")
@@ -90,11 +90,11 @@ enum HistogramSection {
         if let visible = state.visibleSelection, let selected = ColumnStatistics.compute(column, rows: visible) {
             lines.append(("selected rows", selected))
         }
-        let number = { (value: Double?) in value.map { ReportNumbers.number($0) } ?? "–" }
+        let number = { (value: Double?) in value.map { NumberFormatting.number($0) } ?? "–" }
         return ReportTable(
             headers: ["rows", "count", "missing", "mean", "std. dev.", "min", "max"],
             rows: lines.map { title, stats in
-                [title, ReportNumbers.count(stats.count), ReportNumbers.count(stats.missing), number(stats.mean),
+                [title, NumberFormatting.grouped(stats.count), NumberFormatting.grouped(stats.missing), number(stats.mean),
                  number(stats.standardDeviation), number(stats.min), number(stats.max)]
             },
             rightAligned: Set(1...6))

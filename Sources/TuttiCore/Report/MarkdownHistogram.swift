@@ -9,9 +9,9 @@ enum MarkdownHistogram {
     static func render(_ histogram: ReportHistogram) -> String {
         let labels = histogram.bins.map { label($0.label) }
         let labelWidth = max(labels.map(\.count).max() ?? 0, 3)
-        let counts = histogram.bins.map { ReportNumbers.count($0.filtered) }
+        let counts = histogram.bins.map { NumberFormatting.grouped($0.filtered) }
         let countWidth = max(counts.map(\.count).max() ?? 0, 4)
-        let selected = histogram.bins.map { ReportNumbers.count($0.selected) }
+        let selected = histogram.bins.map { NumberFormatting.grouped($0.selected) }
         let largest = Double(max(histogram.largest, 1))
         var lines = [pad("", labelWidth) + "  " + pad("", barWidth) + "  " + pad("rows", countWidth, right: true)
             + (histogram.hasSelection ? "  ▓ selected" : "")]

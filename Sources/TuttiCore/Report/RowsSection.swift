@@ -34,8 +34,8 @@ enum RowsSection {
             return cells
         }
         let numeric = columns.indices.filter { columns[$0].kind.isNumeric }.map { $0 + columnsStart }
-        let which = selection.map { $0.isEmpty ? "" : "; the \(ReportNumbers.count($0.count)) selected ones first" } ?? ""
-        let caption = "The first \(ReportNumbers.rows(shown.count)) of \(ReportNumbers.count(state.filteredCount)) filtered"
+        let which = selection.map { $0.isEmpty ? "" : "; the \(NumberFormatting.grouped($0.count)) selected ones first" } ?? ""
+        let caption = "The first \(NumberFormatting.rows(shown.count)) of \(NumberFormatting.grouped(state.filteredCount)) filtered"
             + "\(sortNote)\(which). Row numbers count from 0; an empty cell is a missing value."
         return ReportSection(heading: "Rows", blocks: [.table(ReportTable(headers: headers, rows: rows,
                                                                           rightAligned: Set([0] + numeric), caption: caption))])

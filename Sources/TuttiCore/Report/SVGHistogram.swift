@@ -43,7 +43,7 @@ struct SVGHistogram {
             let y = baseline - tick / scaleTop * plotHeight
             out += "<line class=\"grid\" x1=\"\(f(left))\" y1=\"\(f(y))\" x2=\"\(f(width - right))\" y2=\"\(f(y))\"/>"
             out += "<text x=\"\(f(left - 6))\" y=\"\(f(y + 4))\" font-size=\"11\" text-anchor=\"end\">"
-                + "\(ReportNumbers.count(Int(tick)))</text>\n"
+                + "\(NumberFormatting.grouped(Int(tick)))</text>\n"
             tick += step
         }
         let barWidth = slot > 4 ? slot * 0.84 : slot
@@ -99,9 +99,9 @@ struct SVGHistogram {
     }
 
     private func tooltip(_ bin: ReportHistogram.Bin) -> String {
-        var text = "\(bin.detail): \(ReportNumbers.rows(bin.filtered)) filtered (of \(ReportNumbers.count(bin.all)) in all)"
+        var text = "\(bin.detail): \(NumberFormatting.rows(bin.filtered)) filtered (of \(NumberFormatting.grouped(bin.all)) in all)"
         if histogram.hasSelection {
-            text += ", \(ReportNumbers.count(bin.selected)) selected (\(ReportNumbers.percent(bin.selected, of: bin.filtered)))"
+            text += ", \(NumberFormatting.grouped(bin.selected)) selected (\(NumberFormatting.percent(bin.selected, of: bin.filtered)))"
         }
         return text
     }

@@ -18,13 +18,13 @@ struct SliceTables {
         if isRate { headers.append("95% interval") }
         headers.append("gap")
         func line(_ name: String, _ metrics: SliceMetrics, rows: RowSet, isBaseline: Bool) -> [String] {
-            var cells = [name, ReportNumbers.count(metrics.size), ReportNumbers.percent(metrics.size, of: model.overall.size)]
-            if let selection { cells.append(ReportNumbers.count(rows.intersectionCount(selection))) }
-            cells.append(ReportNumbers.metric(metrics.value(metric)))
+            var cells = [name, NumberFormatting.grouped(metrics.size), NumberFormatting.percent(metrics.size, of: model.overall.size)]
+            if let selection { cells.append(NumberFormatting.grouped(rows.intersectionCount(selection))) }
+            cells.append(NumberFormatting.metric(metrics.value(metric)))
             if isRate {
-                cells.append(metrics.interval(metric).map { String(format: "%.3f – %.3f", $0.lower, $0.upper) } ?? "")
+                cells.append(metrics.interval(metric).map { "\(NumberFormatting.fixed($0.lower, decimals: 3)) – \(NumberFormatting.fixed($0.upper, decimals: 3))" } ?? "")
             }
-            cells.append(isBaseline ? "" : ReportNumbers.signed(metrics.gap(metric, to: section.metrics)))
+            cells.append(isBaseline ? "" : NumberFormatting.signed(metrics.gap(metric, to: section.metrics)))
             return cells
         }
         let listed = section.slices.prefix(shown)
@@ -37,8 +37,8 @@ struct SliceTables {
         }
         if grouped { caption += " Shares are of the filtered rows, not of the group." }
         if grouped, let search = section.search {
-            caption += " Slices of at least \(ReportNumbers.rows(search.minimumSupport)), "
-                + "\(ReportNumbers.count(search.evaluated)) candidates evaluated."
+            caption += " Slices of at least \(NumberFormatting.rows(search.minimumSupport)), "
+                + "\(NumberFormatting.grouped(search.evaluated)) candidates evaluated."
         }
         return ReportTable(headers: headers, rows: rows, rightAligned: Set(1..<headers.count), codeColumns: [0],
                            caption: caption)

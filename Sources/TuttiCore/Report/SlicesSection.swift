@@ -49,15 +49,15 @@ enum SlicesSection {
         let expression = SliceReport.expression(section.group)
         let heading = ReportBlock.subheading([.code(expression), .plain(": " + summary(section, model: model, scope: scope))])
         guard section.slices.isEmpty else { return [heading, .table(tables.table(section, name: expression))] }
-        let size = section.minimumSize.map { " of \(ReportNumbers.rows($0)) or more" } ?? ""
+        let size = section.minimumSize.map { " of \(NumberFormatting.rows($0)) or more" } ?? ""
         return [heading, .note("No slice\(size) found in this group.")]
     }
 
     /// A group's size and metric, and its gap to all rows: "32,650 rows, error 0.2153 (+0.0230 against all rows)".
     private static func summary(_ section: SliceSections.Section, model: SliceSections, scope: String) -> String {
         let metric = model.sortMetric, metrics = section.metrics
-        let gap = metrics.gap(metric, to: model.overall).map { " (\(ReportNumbers.signed($0)) against all \(scope))" } ?? ""
-        return "\(ReportNumbers.rows(metrics.size)), \(metric.title) \(ReportNumbers.metric(metrics.value(metric)))" + gap
+        let gap = metrics.gap(metric, to: model.overall).map { " (\(NumberFormatting.signed($0)) against all \(scope))" } ?? ""
+        return "\(NumberFormatting.rows(metrics.size)), \(metric.title) \(NumberFormatting.metric(metrics.value(metric)))" + gap
     }
 
     /// What the slices are: how they were made, the sort, and the classes.
@@ -70,8 +70,8 @@ enum SlicesSection {
         } else if model.groupColumns.isEmpty {
             let search = model.sections.first?.search
             text = "Slices found by SliceLine among the \(scope), where the \(objective) is high "
-                + "(at least \(ReportNumbers.rows(search?.minimumSupport ?? 0)) each, "
-                + "\(ReportNumbers.count(search?.evaluated ?? 0)) candidates evaluated)"
+                + "(at least \(NumberFormatting.rows(search?.minimumSupport ?? 0)) each, "
+                + "\(NumberFormatting.grouped(search?.evaluated ?? 0)) candidates evaluated)"
         } else {
             let groups = model.sections.count, first = model.groupColumns[0]
             text = "The \(scope) split by \(first) (\(groups == 1 ? "1 group" : "\(groups) groups")"
@@ -83,7 +83,7 @@ enum SlicesSection {
         }
         text += ", sorted by \(metric.title) (\(model.descending ? "highest" : "lowest") first)."
         if !model.groupColumns.isEmpty, let overall = model.overall.value(metric) {
-            text += " All \(scope): \(metric.title) \(ReportNumbers.metric(overall))."
+            text += " All \(scope): \(metric.title) \(NumberFormatting.metric(overall))."
         }
         if let classes = model.evaluator.classes {
             text += classes.positive.map { " Positive class: \(classes.classes[$0])." }

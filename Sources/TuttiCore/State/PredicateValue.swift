@@ -1,6 +1,6 @@
 /// A slice predicate's value as data rather than as expression text: `"Male"`, `40`, `true`,
 /// `null` (for `is null`), or a list (for `in (…)`). Encodes as the plain JSON value.
-public enum PredicateValue: Sendable, Equatable, Encodable {
+public enum PredicateValue: Sendable, Equatable, Codable {
     case string(String)
     case number(Double)
     case boolean(Bool)
@@ -38,6 +38,22 @@ public enum PredicateValue: Sendable, Equatable, Encodable {
             case .null: return .null
             default: return nil
             }
+        }
+    }
+
+    /// Reads the plain JSON value `encode(to:)` writes.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .boolean(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else {
+            self = .list(try container.decode([PredicateValue].self))
         }
     }
 

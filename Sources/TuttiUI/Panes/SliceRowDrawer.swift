@@ -93,12 +93,7 @@ struct SliceRowDrawer {
 
     /// A gap as a signed fixed decimal, never in exponent notation: "+0.034", "-0.067", and
     /// "±0.000" for a gap that rounds to zero; whole numbers from 100 on, to fit the column.
-    static func gapText(_ gap: Double) -> String {
-        let decimals = abs(gap) >= 100 ? 0 : 3
-        let text = String(format: "%.\(decimals)f", abs(gap))
-        guard text.contains(where: { $0 != "0" && $0 != "." }) else { return "±" + text }
-        return (gap < 0 ? "-" : "+") + text
-    }
+    static func gapText(_ gap: Double) -> String { NumberFormatting.signed(gap, decimals: abs(gap) >= 100 ? 0 : 3) }
 
     /// Draws `metrics` of `rows` on line `y`, in `style` (the cursor's: no selected colour).
     func draw(_ canvas: inout Canvas, y: Int, metrics: SliceMetrics, rows: RowSet, baseline: SliceMetrics, text: String,

@@ -1,0 +1,22 @@
+import ArgumentParser
+import TuttiCore
+
+/// `--where EXPR`: the rows a headless command works on.
+struct WhereOption: ParsableArguments {
+    @Option(name: .customLong("where"),
+            help: ArgumentHelp("Use only the rows passing this filter expression, e.g. 'split == \"test\"'.", valueName: "expr"))
+    var expression: String?
+
+    /// The rows passing the expression (every row when none or blank). Throws the expression
+    /// error with a caret under the culprit.
+    func rows(in dataset: Dataset) throws -> RowSet {
+        guard let expression, !expression.allSatisfy(\.isWhitespace) else {
+            return RowSet(rowCount: dataset.rowCount, allSet: true)
+        }
+        do {
+            return try FilterExpression(expression, dataset: dataset).evaluate(dataset)
+        } catch {
+            throw TuttiError("--where: " + error.description)
+        }
+    }
+}
