@@ -25,6 +25,18 @@ import Testing
         }
     }
 
+    @Test func timesAreWrittenAsUTCMicrosecondTimestampsAndReadBackAsTimes() throws {
+        let micros: [Int64] = [1_261_589_898_000_000, 0, 1_451_685_600_123_456, -86_400_000_000]
+        let times = Column.datetime(name: "created_at", microseconds: micros,
+                                    validity: RowSet(rowCount: 4, rows: [0, 2, 3]))
+        let table = Dataset(source: "t", rowCount: 4, columns: [times])
+        let reloaded = try Self.roundTrip(RowExporter(dataset: table))
+        let back = try #require(reloaded.column(named: "created_at"))
+        #expect(back.kind == .datetime)
+        #expect(back.validity == times.validity)
+        #expect(cells(reloaded, "created_at") == cells(table, "created_at"))
+    }
+
     @Test func rowsInTheGivenOrderAndChosenColumns() throws {
         let table = sampleTable()
         let order = [9, 2, 5, 1]

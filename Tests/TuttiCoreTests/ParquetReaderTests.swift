@@ -46,7 +46,9 @@ import Testing
         #expect(cells(data, "day")[0] == "2024-01-01")
         #expect(cells(data, "day")[299] == "2024-10-26")
         #expect(cells(data, "at")[1] == "2024-03-01T12:01:30.5Z")
-        #expect(cells(data, "local_ms")[1] == "2020-01-01T00:00:01.001")
+        // A timestamp not adjusted to UTC is read as UTC wall time (the datetime kind is UTC).
+        #expect(data.column(named: "local_ms")?.kind == .datetime)
+        #expect(cells(data, "local_ms")[1] == "2020-01-01T00:00:01.001Z")
         let emb = try #require(data.column(named: "emb"))
         guard case .vector(3, let values) = emb.data else {
             Issue.record("emb is not a vector of 3")

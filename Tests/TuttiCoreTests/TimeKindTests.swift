@@ -49,7 +49,7 @@ import Testing
         #expect(data.column(named: "when")?.kind == .datetime)
         #expect(data.column(named: "when")?.text(at: 0) == "2009-12-23T17:38:00Z")
         #expect(try load(text).dataset.column(named: "when")?.kind != .datetime)
-        #expect(throws: TuttiError.self) { try TimeFormat("%d/%q") }
+        #expect(throws: TimeFormatError.self) { try TimeFormat("%d/%q") }
         let named = try TimeFormat("%b %d %Y %I:%M %p")
         #expect(Array("Dec 23 2009 05:38 PM".utf8).withUnsafeBufferPointer { named.parse($0.baseAddress!, $0.count) }
                 == Self.micros("2009-12-23T17:38:00Z"))

@@ -5,7 +5,7 @@ import Foundation
 public struct DerivedColumn: Sendable, Equatable, Codable {
     /// The new column's name.
     public let name: String
-    /// The expression computing it (see `ColumnExpression`).
+    /// The expression computing it (see `Dataset.adding(_:)`).
     public let expression: String
 
     /// A derivation of `name` from `expression`.
@@ -23,37 +23,5 @@ public struct DerivedColumn: Sendable, Equatable, Codable {
         let name = text[..<equals].trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { throw TuttiError("--derive: no column name before '=' in '\(text)'") }
         self.init(name: String(name), expression: String(text[text.index(after: equals)...]))
-    }
-}
-
-extension LoadResult {
-    /// The result with `derived` added to its dataset (see `Dataset.adding(_:)`).
-    public func adding(_ derived: [DerivedColumn]) throws -> LoadResult {
-        derived.isEmpty ? self : LoadResult(dataset: try dataset.adding(derived), warnings: warnings)
-    }
-}
-
-extension Dataset {
-    /// This dataset with `derived` computed and added as its last column (recorded in
-    /// `derivedColumns`). Throws when the name is taken, or the expression's
-    /// `ExpressionError` (rendered with carets) for a syntax or type error.
-    public func adding(_ derived: DerivedColumn) throws -> Dataset {
-        guard columnIndex(named: derived.name) == nil else {
-            throw TuttiError("derived column '\(derived.name)': the dataset already has a column of that name")
-        }
-        let column: Column
-        do {
-            column = try ColumnExpression(derived.expression, dataset: self).column(named: derived.name)
-        } catch {
-            throw TuttiError("derived column '\(derived.name)': " + error.description)
-        }
-        return Dataset(source: source, rowCount: rowCount, columns: columns + [column], columnNotes: columnNotes,
-                       derivedColumns: derivedColumns + [derived])
-    }
-
-    /// This dataset with every derivation of `derived` added in order (later ones may use
-    /// earlier ones).
-    public func adding(_ derived: [DerivedColumn]) throws -> Dataset {
-        try derived.reduce(self) { try $0.adding($1) }
     }
 }

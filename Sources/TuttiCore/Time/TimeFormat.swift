@@ -22,7 +22,7 @@ public struct TimeFormat: Sendable, Equatable {
         var bytes = Array(pattern.utf8).makeIterator()
         while let byte = bytes.next() {
             guard byte == UInt8(ascii: "%") else { pieces.append(.literal(byte)); continue }
-            guard let directive = bytes.next() else { throw TuttiError("--time-format: a '%' ends the pattern '\(pattern)'") }
+            guard let directive = bytes.next() else { throw TimeFormatError("--time-format: a '%' ends the pattern '\(pattern)'") }
             switch directive {
             case UInt8(ascii: "Y"): pieces.append(.year4)
             case UInt8(ascii: "y"): pieces.append(.year2)
@@ -37,13 +37,13 @@ public struct TimeFormat: Sendable, Equatable {
             case UInt8(ascii: "z"): pieces.append(.zone)
             case UInt8(ascii: "%"): pieces.append(.literal(UInt8(ascii: "%")))
             default:
-                throw TuttiError("--time-format: unknown directive '%\(Character(Unicode.Scalar(directive)))' in '\(pattern)' "
+                throw TimeFormatError("--time-format: unknown directive '%\(Character(Unicode.Scalar(directive)))' in '\(pattern)' "
                     + "(known: %Y %y %m %d %b %H %I %M %S %f %p %z %%)")
             }
         }
         guard pieces.contains(.day), pieces.contains(.year4) || pieces.contains(.year2),
               pieces.contains(.month) || pieces.contains(.monthName) else {
-            throw TuttiError("--time-format: the pattern '\(pattern)' needs a year, a month and a day (%Y or %y, %m or %b, %d)")
+            throw TimeFormatError("--time-format: the pattern '\(pattern)' needs a year, a month and a day (%Y or %y, %m or %b, %d)")
         }
         self.pieces = pieces
     }
@@ -110,4 +110,11 @@ public struct TimeFormat: Sendable, Equatable {
         return CivilTime.days(year: year, month: month, day: day) * CivilTime.day + hour * CivilTime.hour
             + minute * CivilTime.minute + second * CivilTime.second + micros - offset
     }
+}
+
+/// A `--time-format` pattern tutti cannot use; its description is the message to show.
+public struct TimeFormatError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+
+    init(_ description: String) { self.description = description }
 }
