@@ -14,7 +14,10 @@ final class AppDriver {
     /// The app on the Adult data in a `width` × `height` terminal, its first frame drawn.
     init(width: Int = 100, height: Int = 30) {
         terminal = RecordingTerminal(width: width, height: height)
-        app = App(terminal: terminal, workspace: Workspace(dataset: adult, roles: adultRoles, theme: .fallback, glyphs: .unicode))
+        // One name whichever copy of the Adult data the tests found (the shared CSV or the bundled
+        // gzip), so frames and snapshots do not depend on where the repository was cloned.
+        let data = Dataset(source: "adult_scored.csv", rowCount: adult.rowCount, columns: adult.columns)
+        app = App(terminal: terminal, workspace: Workspace(dataset: data, roles: adultRoles, theme: .fallback, glyphs: .unicode))
         app.start()
     }
 
