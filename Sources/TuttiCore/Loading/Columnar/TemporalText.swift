@@ -49,17 +49,9 @@ enum TemporalText {
 
     private static func two(_ value: Int64) -> String { value < 10 ? "0" + String(value) : String(value) }
 
-    /// The proleptic Gregorian date `days` after 1970-01-01 (Howard Hinnant's civil-from-days).
+    /// The proleptic Gregorian date `days` after 1970-01-01.
     private static func civilDate(days: Int64) -> String {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let (year, month, day) = CivilTime.date(days: days)
         let yearText = year >= 0 && year < 10_000 ? String(repeating: "0", count: 4 - String(year).count) + String(year) : String(year)
         return yearText + "-" + two(month) + "-" + two(day)
     }
