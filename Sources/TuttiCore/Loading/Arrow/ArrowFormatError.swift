@@ -1,6 +1,6 @@
 /// A problem inside an Arrow IPC file (a corrupt structure, an unsupported type or codec),
 /// before the reader adds the file, column and batch it concerns and turns it into a `TuttiError`.
-struct ArrowFormatError: Error {
+struct ArrowFormatError: ColumnarFormatProblem {
     /// What is wrong, in words a user understands.
     let message: String
 

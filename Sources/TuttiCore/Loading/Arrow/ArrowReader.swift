@@ -30,11 +30,10 @@ struct ArrowReader {
         return (try? message.uint8(1)) == 1
     }
 
+    private var place: ColumnarPlace { ColumnarPlace(file: name, kind: .batch) }
+
     private func failure(_ message: String, column: String? = nil, batch: Int? = nil, dictionary: Bool = false) -> TuttiError {
-        var place: [String] = []
-        if let column { place.append("column '\(column)'") }
-        if let batch { place.append((dictionary ? "dictionary batch " : "batch ") + String(batch + 1)) }
-        return TuttiError((place.isEmpty ? "" : place.joined(separator: ", ") + ": ") + message, file: name)
+        place.error(message, column: column, chunk: batch, kind: dictionary ? .dictionaryBatch : .batch)
     }
 
     /// A record batch and the dictionaries in force when it was sent.
@@ -137,7 +136,8 @@ struct ArrowReader {
     func parse() throws -> ParsedTable {
         let (schema, messages) = try messages()
         var warnings: [LoadWarning] = []
-        let fields = try selectedFields(schema, warnings: &warnings)
+        let fields = try ColumnarFieldSelection.select(schema.fields, wanted: options.columns, place: place, name: \.name,
+                                                       unsupported: Self.unsupported, warnings: &warnings)
         let batches = try batches(schema, messages)
         let rowCounts = batches.map(\.header.length)
         guard rowCounts.reduce(0, { $0 + min($1, options.memoryLimit) }) <= options.memoryLimit else {
@@ -157,89 +157,22 @@ struct ArrowReader {
         }
         let totalBytes = batches.reduce(0) { $0 + $1.body.count }
         let done = ProgressCounter(total: max(totalBytes * max(fields.count, 1), 1), work: work, phase: "decoding")
-        let cancellation = work.cancellation
-        let textNames = options.textColumns
         let memoryLimit = options.memoryLimit
-        let decode: @Sendable (Int, Int, Bool) -> Result<ChunkColumn, TuttiError> = { [buffer, name] index, fieldIndex, forceText in
-            let field = fields[fieldIndex], batch = batches[index]
-            do {
-                var decoder = ArrowColumnDecoder(header: batch.header,
-                                                 source: ArrowBufferSource(file: buffer.bytes, body: batch.body, header: batch.header, memoryLimit: memoryLimit),
-                                                 dictionaries: batch.dictionaries, memoryLimit: memoryLimit, cursor: cursors[index][fieldIndex])
-                let column = try decoder.column(field, forceText: forceText)
-                done.add(batch.body.count)
-                guard column.rowCount == batch.header.length else {
-                    throw ArrowFormatError("holds \(column.rowCount) rows where its batch has \(batch.header.length)")
-                }
-                return .success(column)
-            } catch let error as ArrowFormatError {
-                return .failure(ArrowReader.located(error.message, file: name, column: field.name, batch: index))
-            } catch {
-                return .failure(TuttiError.cancelled(file: name))
-            }
+        let driver = ColumnarDecodeDriver(place: place, columnNames: fields.map(\.name), chunkRowCounts: rowCounts,
+                                          textColumns: options.textColumns, cancellation: work.cancellation)
+        return try driver.table(warnings: warnings) { [buffer] index, fieldIndex, forceText in
+            let batch = batches[index]
+            var decoder = ArrowColumnDecoder(header: batch.header,
+                                             source: ArrowBufferSource(file: buffer.bytes, body: batch.body, header: batch.header, memoryLimit: memoryLimit),
+                                             dictionaries: batch.dictionaries, memoryLimit: memoryLimit, cursor: cursors[index][fieldIndex])
+            let column = try decoder.column(fields[fieldIndex], forceText: forceText)
+            done.add(batch.body.count)
+            return column
         }
-        let tasks = batches.indices.flatMap { batch in fields.indices.map { (batch, $0) } }
-        let outcomes = ResultSlots<Result<ChunkColumn, TuttiError>>.collect(count: tasks.count) { index in
-            if cancellation?.isCancelled == true { return .failure(TuttiError.cancelled(file: name)) }
-            let (batch, field) = tasks[index]
-            return decode(batch, field, textNames.contains(fields[field].name))
-        }
-        if cancellation?.isCancelled == true { throw TuttiError.cancelled(file: name) }
-        let grid = ChunkGrid(chunkCount: batches.count, columnCount: fields.count)
-        var widths = [Int?](repeating: nil, count: fields.count)
-        for (index, outcome) in outcomes.enumerated() {
-            let (batch, field) = tasks[index]
-            let column = try outcome.get()
-            if case .vector(let width, _) = column.values {
-                if let earlier = widths[field], earlier != width {
-                    throw ArrowReader.located("is a list of numbers used as a vector, but it has \(width) values a row here where earlier batches have \(earlier)",
-                                              file: name, column: fields[field].name, batch: batch)
-                }
-                widths[field] = width
-            }
-            grid.put(column, chunk: batch, column: field)
-        }
-        guard !fields.isEmpty else { throw failure("has no columns tutti can read") }
-        let firstRows = rowCounts.reduce(into: [0]) { $0.append($0.last! + $1) }
-        return ParsedTable(
-            names: fields.map(\.name), chunkRowCounts: rowCounts, grid: grid,
-            textColumns: Set(fields.indices.filter { textNames.contains(fields[$0].name) }),
-            reparseAsStrings: { batch, field in
-                (try? decode(batch, field, true).get())
-                    ?? ChunkColumn(values: .allMissing, missingRows: [], rowCount: rowCounts[batch], failure: nil)
-            },
-            lineOfRow: { batch, row in firstRows[batch] + row + 1 },
-            warnings: warnings)
     }
 
-    static func located(_ message: String, file: String, column: String, batch: Int) -> TuttiError {
-        TuttiError("column '\(column)', batch \(batch + 1): " + message, file: file)
-    }
-
-    /// The fields to read: those named by `options.columns` (in that order) or every readable one.
-    private func selectedFields(_ schema: ArrowSchema, warnings: inout [LoadWarning]) throws -> [ArrowField] {
-        let names = schema.fields.map(\.name)
-        var seen = Set<String>()
-        for name in names where !seen.insert(name).inserted {
-            throw failure("has two columns named '\(name)'")
-        }
-        if let wanted = options.columns {
-            return try wanted.map { name in
-                guard let field = schema.fields.first(where: { $0.name == name }) else {
-                    throw TuttiError.unknownColumn(name, suggestion: NameSuggestion.nearest(to: name, in: names), context: "--columns")
-                }
-                if case .unsupported(let what, _) = field.type, field.dictionary == nil { throw failure("is \(what), which tutti does not read", column: name) }
-                return field
-            }
-        }
-        var fields: [ArrowField] = []
-        for field in schema.fields {
-            if case .unsupported(let what, _) = field.type, field.dictionary == nil {
-                warnings.append(LoadWarning("\(name): column '\(field.name)' is \(what), which tutti does not read; it was left out"))
-            } else {
-                fields.append(field)
-            }
-        }
-        return fields
+    /// What a field is when tutti cannot read it; nil when it can.
+    private static func unsupported(_ field: ArrowField) -> String? {
+        if case .unsupported(let what, _) = field.type, field.dictionary == nil { what } else { nil }
     }
 }

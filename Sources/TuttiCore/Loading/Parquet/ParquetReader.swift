@@ -17,11 +17,10 @@ struct ParquetReader {
         bytes.count >= 4 && bytes.prefix(4).elementsEqual(magic)
     }
 
+    private var place: ColumnarPlace { ColumnarPlace(file: name, kind: .rowGroup) }
+
     private func failure(_ message: String, column: String? = nil, rowGroup: Int? = nil) -> TuttiError {
-        var place: [String] = []
-        if let column { place.append("column '\(column)'") }
-        if let rowGroup { place.append("row group \(rowGroup + 1)") }
-        return TuttiError((place.isEmpty ? "" : place.joined(separator: ", ") + ": ") + message, file: name)
+        place.error(message, column: column, chunk: rowGroup)
     }
 
     /// Reads the footer and the schema.
@@ -57,7 +56,9 @@ struct ParquetReader {
     func parse() throws -> ParsedTable {
         let (metadata, schema) = try readMetadata()
         var warnings: [LoadWarning] = []
-        let fields = try selectedFields(schema, warnings: &warnings)
+        let fields = try ColumnarFieldSelection.select(schema.fields, wanted: options.columns, place: place, name: \.name,
+                                                       unsupported: { if case .unsupported(let what) = $0.shape { what } else { nil } },
+                                                       warnings: &warnings)
         let groups = metadata.rowGroups
         let rowCounts = groups.map { Int($0.rowCount) }
         let totalRows = rowCounts.reduce(0, +)
@@ -71,88 +72,19 @@ struct ParquetReader {
         }
         let done = ProgressCounter(total: max(totalBytes, 1), work: work, phase: "decoding")
         let cancellation = work.cancellation
-        let textNames = options.textColumns
-        let decode: @Sendable (Int, Int, Bool) -> Result<ChunkColumn, TuttiError> = { [buffer, name] group, fieldIndex, forceText in
+        let driver = ColumnarDecodeDriver(place: place, columnNames: fields.map(\.name), chunkRowCounts: rowCounts,
+                                          textColumns: options.textColumns, cancellation: cancellation)
+        return try driver.table(warnings: warnings) { [buffer] group, fieldIndex, forceText in
             let field = fields[fieldIndex]
-            do {
-                var chunks: [ParquetLeafChunk] = []
-                for leaf in field.leaves {
-                    let metadata = groups[group].columns[leaf.index]
-                    let decoder = ParquetColumnChunkDecoder(file: buffer.bytes, dataRange: dataRange, metadata: metadata,
-                                                            leaf: leaf, rowCount: rowCounts[group], cancellation: cancellation)
-                    chunks.append(try decoder.decode())
-                    done.add(Int(clamping: max(0, metadata.compressedSize)))
-                }
-                let assembler = ParquetFieldAssembler(field: field, rowCount: rowCounts[group], forceText: forceText)
-                return .success(try assembler.assemble(chunks))
-            } catch let error as ParquetFormatError {
-                return .failure(ParquetReader.located(error.message, file: name, column: field.name, rowGroup: group))
-            } catch {
-                return .failure(TuttiError.cancelled(file: name))
+            var chunks: [ParquetLeafChunk] = []
+            for leaf in field.leaves {
+                let metadata = groups[group].columns[leaf.index]
+                let decoder = ParquetColumnChunkDecoder(file: buffer.bytes, dataRange: dataRange, metadata: metadata,
+                                                        leaf: leaf, rowCount: rowCounts[group], cancellation: cancellation)
+                chunks.append(try decoder.decode())
+                done.add(Int(clamping: max(0, metadata.compressedSize)))
             }
+            return try ParquetFieldAssembler(field: field, rowCount: rowCounts[group], forceText: forceText).assemble(chunks)
         }
-        let tasks = groups.indices.flatMap { group in fields.indices.map { (group, $0) } }
-        let outcomes = ResultSlots<Result<ChunkColumn, TuttiError>>.collect(count: tasks.count) { index in
-            if cancellation?.isCancelled == true { return .failure(TuttiError.cancelled(file: name)) }
-            let (group, field) = tasks[index]
-            return decode(group, field, textNames.contains(fields[field].name))
-        }
-        if cancellation?.isCancelled == true { throw TuttiError.cancelled(file: name) }
-        let grid = ChunkGrid(chunkCount: groups.count, columnCount: fields.count)
-        var widths = [Int?](repeating: nil, count: fields.count)
-        for (index, outcome) in outcomes.enumerated() {
-            let (group, field) = tasks[index]
-            let column = try outcome.get()
-            if case .vector(let width, _) = column.values {
-                if let earlier = widths[field], earlier != width {
-                    throw ParquetReader.located("is a list of numbers used as a vector, but it has \(width) values a row here where earlier row groups have \(earlier)",
-                                                file: name, column: fields[field].name, rowGroup: group)
-                }
-                widths[field] = width
-            }
-            grid.put(column, chunk: group, column: field)
-        }
-        guard !fields.isEmpty else { throw failure("has no columns tutti can read") }
-        let firstRows = rowCounts.reduce(into: [0]) { $0.append($0.last! + $1) }
-        return ParsedTable(
-            names: fields.map(\.name), chunkRowCounts: rowCounts, grid: grid,
-            textColumns: Set(fields.indices.filter { textNames.contains(fields[$0].name) }),
-            reparseAsStrings: { group, field in
-                (try? decode(group, field, true).get())
-                    ?? ChunkColumn(values: .allMissing, missingRows: [], rowCount: rowCounts[group], failure: nil)
-            },
-            lineOfRow: { group, row in firstRows[group] + row + 1 },
-            warnings: warnings)
-    }
-
-    static func located(_ message: String, file: String, column: String, rowGroup: Int) -> TuttiError {
-        TuttiError("column '\(column)', row group \(rowGroup + 1): " + message, file: file)
-    }
-
-    /// The fields to read: those named by `options.columns` (in that order) or every readable one.
-    private func selectedFields(_ schema: ParquetSchema, warnings: inout [LoadWarning]) throws -> [ParquetField] {
-        let names = schema.fields.map(\.name)
-        var seen = Set<String>()
-        for name in names where !seen.insert(name).inserted {
-            throw failure("has two columns named '\(name)'")
-        }
-        if let wanted = options.columns {
-            return try wanted.map { name in
-                guard let field = schema.fields.first(where: { $0.name == name }) else {
-                    throw TuttiError.unknownColumn(name, suggestion: NameSuggestion.nearest(to: name, in: names), context: "--columns")
-                }
-                if case .unsupported(let what) = field.shape { throw failure("is \(what), which tutti does not read", column: name) }
-                return field
-            }
-        }
-        var fields: [ParquetField] = []
-        for field in schema.fields {
-            if case .unsupported(let what) = field.shape {
-                warnings.append(LoadWarning("\(name): column '\(field.name)' is \(what), which tutti does not read; it was left out"))
-            } else {
-                fields.append(field)
-            }
-        }
-        return fields
     }
 }
