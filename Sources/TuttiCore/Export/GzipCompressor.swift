@@ -47,8 +47,9 @@ final class GzipCompressor: ByteSink {
         }
     }
 
-    /// One complete gzip member holding `block`.
-    private static func member(holding block: [UInt8], level: Int32, name: String) -> Result<[UInt8], TuttiError> {
+    /// One complete gzip member holding `block`, compressed at zlib level `level`; errors name
+    /// `name` as the file when it is given.
+    static func member(holding block: [UInt8], level: Int32, name: String?) -> Result<[UInt8], TuttiError> {
         var stream = z_stream()
         // 15 window bits + 16: gzip framing.
         let started = deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,

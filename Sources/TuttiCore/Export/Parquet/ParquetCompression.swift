@@ -1,5 +1,4 @@
 import CCodecs
-import CZlib
 
 /// The compression of a Parquet export's pages.
 public enum ParquetCompression: String, Sendable, CaseIterable {
@@ -43,28 +42,8 @@ public enum ParquetCompression: String, Sendable, CaseIterable {
             output.removeLast(output.count - written)
             return output
         case .gzip:
-            return try Self.gzip(input)
+            // One gzip member, as Parquet's GZIP codec expects.
+            return try GzipCompressor.member(holding: input, level: 6, name: nil).get()
         }
-    }
-
-    private static func gzip(_ input: [UInt8]) throws -> [UInt8] {
-        var stream = z_stream()
-        // 15 + 16: a gzip header, as Parquet's GZIP codec expects.
-        guard deflateInit2_(&stream, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
-                            Int32(MemoryLayout<z_stream>.size)) == Z_OK else { throw TuttiError("gzip compression failed") }
-        defer { deflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))) + 32)
-        let status = input.withUnsafeBufferPointer { source in
-            output.withUnsafeMutableBufferPointer { target in
-                stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
-                stream.avail_in = uInt(source.count)
-                stream.next_out = target.baseAddress
-                stream.avail_out = uInt(target.count)
-                return deflate(&stream, Z_FINISH)
-            }
-        }
-        guard status == Z_STREAM_END else { throw TuttiError("gzip compression failed") }
-        output.removeLast(Int(stream.avail_out))
-        return output
     }
 }

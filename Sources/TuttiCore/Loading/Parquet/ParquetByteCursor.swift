@@ -1,6 +1,6 @@
 /// A bounds-checked reader over a page's bytes: every read checks what remains and throws a
 /// `ParquetFormatError` instead of reading past the end.
-struct ParquetByteCursor {
+struct ParquetByteCursor: VarintReading {
     let base: UnsafePointer<UInt8>
     let end: Int
     var position: Int
@@ -26,22 +26,7 @@ struct ParquetByteCursor {
         return base[position]
     }
 
-    mutating func readVarint() throws -> UInt64 {
-        var result: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            let byte = try readByte()
-            guard shift < 64 else { throw ParquetFormatError("a page holds a corrupt integer") }
-            result |= UInt64(byte & 0x7F) << shift
-            if byte & 0x80 == 0 { return result }
-            shift += 7
-        }
-    }
-
-    mutating func readZigZag() throws -> Int64 {
-        let raw = try readVarint()
-        return Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
-    }
+    static let overlongVarint = "a page holds a corrupt integer"
 
     /// A little-endian unsigned integer of `count` bytes (at most 8).
     mutating func readLittleEndian(_ count: Int) throws -> UInt64 {

@@ -51,21 +51,13 @@ extension ParquetLeafValues {
             booleans.append(contentsOf: (0..<count).lazy.map { base[$0 >> 3] & (1 << UInt8($0 & 7)) != 0 })
             cursor.position += (count + 7) / 8
         case .int32:
-            try cursor.require(count * 4)
-            appendRaw(&ints32, base, count)
-            cursor.position += count * 4
+            try appendPlain(&ints32, &cursor, count: count)
         case .int64:
-            try cursor.require(count * 8)
-            appendRaw(&ints64, base, count)
-            cursor.position += count * 8
+            try appendPlain(&ints64, &cursor, count: count)
         case .float:
-            try cursor.require(count * 4)
-            appendRaw(&floats, base, count)
-            cursor.position += count * 4
+            try appendPlain(&floats, &cursor, count: count)
         case .double:
-            try cursor.require(count * 8)
-            appendRaw(&doubles, base, count)
-            cursor.position += count * 8
+            try appendPlain(&doubles, &cursor, count: count)
         case .int96:
             try cursor.require(count * 12)
             for i in 0..<count {
@@ -114,12 +106,17 @@ extension ParquetLeafValues {
         }
     }
 
-    /// Appends `count` little-endian values copied from `base` (which need not be aligned).
-    private func appendRaw<T: BitwiseCopyable>(_ array: inout [T], _ base: UnsafePointer<UInt8>, _ count: Int) {
+    /// Appends `count` little-endian values copied from the cursor (which need not be aligned)
+    /// and moves past them.
+    private func appendPlain<T: BitwiseCopyable>(_ array: inout [T], _ cursor: inout ParquetByteCursor, count: Int) throws {
+        let byteCount = count * MemoryLayout<T>.stride
+        try cursor.require(byteCount)
+        let base = cursor.base + cursor.position
         let copied = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: base, byteCount: count * MemoryLayout<T>.stride)
+            UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: base, byteCount: byteCount)
             initialized = count
         }
         if array.isEmpty { array = copied } else { array.append(contentsOf: copied) }
+        cursor.position += byteCount
     }
 }

@@ -7,7 +7,7 @@ enum ThriftType: UInt8 {
 /// Reads Thrift compact-protocol values (Parquet's footer and page headers) from a byte range.
 /// Every read checks the bytes that remain, so a lying length or count throws instead of
 /// reading past the end or allocating what the file does not hold; nesting is capped.
-struct ThriftCompactReader {
+struct ThriftCompactReader: VarintReading {
     private let bytes: UnsafeRawBufferPointer
     /// The offset of the next byte to read.
     private(set) var position: Int
@@ -56,22 +56,7 @@ struct ThriftCompactReader {
         return bytes[position]
     }
 
-    mutating func readVarint() throws -> UInt64 {
-        var result: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            let byte = try readByte()
-            guard shift < 64 else { throw ParquetFormatError("an integer longer than 64 bits") }
-            result |= UInt64(byte & 0x7F) << shift
-            if byte & 0x80 == 0 { return result }
-            shift += 7
-        }
-    }
-
-    mutating func readZigZag() throws -> Int64 {
-        let raw = try readVarint()
-        return Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
-    }
+    static let overlongVarint = "an integer longer than 64 bits"
 
     mutating func readI32() throws -> Int32 { Int32(truncatingIfNeeded: try readZigZag()) }
     mutating func readI64() throws -> Int64 { try readZigZag() }
