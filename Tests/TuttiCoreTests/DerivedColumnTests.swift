@@ -36,6 +36,24 @@ import Testing
         #expect(data.derivedColumns.map(\.name) == ["correct", "margin", "length", "year", "late", "rounded", "loud"])
     }
 
+    @Test func ifChoosesStringsIntoACategoricalOrTextColumn() throws {
+        let data = try Self.table().adding([
+            DerivedColumn(name: "verdict", expression: #"if(label == prediction, "right", "wrong")"#),
+            DerivedColumn(name: "sure", expression: #"if(score > 0.5, text, null)"#),
+            DerivedColumn(name: "kind", expression: #"if(score is null, "none", lower(text))"#),
+        ])
+        #expect(data.column(named: "verdict")?.kind == .categorical)
+        #expect(cells(data, "verdict") == ["right", "wrong", "wrong", "right"])
+        #expect(cells(data, "sure") == ["hello world", "hi", nil, nil])
+        #expect(cells(data, "kind") == ["hello world", "hi", nil, "none"])
+        #expect(try FilterExpression(#"if(score > 0.5, "high", "low") == "low""#, dataset: data).evaluate(data).members == [2, 3])
+        #expect(try FilterExpression(#"len(if(label == 1, text, "x")) > 2"#, dataset: data).evaluate(data).members == [0])
+        let error = try #require(throws: TuttiError.self) {
+            try data.adding(DerivedColumn(name: "m", expression: #"if(label == 1, "a", 2)"#))
+        }
+        #expect("\(error)".contains("numbers, strings, times or conditions"))
+    }
+
     @Test func derivedColumnsWorkInFiltersSlicesAndExports() throws {
         let data = try Self.table().adding([DerivedColumn(name: "correct", expression: "label == prediction"),
                                             DerivedColumn(name: "margin", expression: "abs(score - 0.5)")])

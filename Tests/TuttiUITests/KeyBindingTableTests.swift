@@ -74,7 +74,7 @@ import TuttiTerminal
         ws.showPane(.rows)
         let footer = ws.frame(width: 400, height: 40).lines[39]
         #expect(footer.hasPrefix("↑↓ row  ←→ column  Space select row  s sort"), "\(footer)")
-        #expect(footer.contains("Enter details  Tab pane  / filter  ? help  q quit  = rebalance"), "\(footer)")
+        #expect(footer.contains("Enter details  Tab pane  / filter  ? help  q quit  = new column"), "\(footer)")
     }
 
     @Test func thePairViewerHasItsOwnHintsAndKeepsTheListsOtherKeys() {

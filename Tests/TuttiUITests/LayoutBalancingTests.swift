@@ -52,14 +52,14 @@ import TuttiTerminal
         #expect(layout.frames(in: area)[PaneID(1)]?.width == 40)
     }
 
-    @Test func equalsRebalancesEveryPane() {
+    @Test func capitalBRebalancesEveryPane() {
         let ws = workspace()
         let (width, height) = (120, 40)
         _ = ws.frame(width: width, height: height)
         ws.cycleFocus(1)
         for _ in 0..<10 { ws.resizeFocused(axis: .vertical, by: -2) }
         #expect(scoreFrame(ws, width: width, height: height)!.height < 10)
-        _ = Keymap.handle(.key(KeyEvent(.character("="))), in: ws)
+        _ = Keymap.handle(.key(KeyEvent(.character("B"))), in: ws)
         #expect(ws.message?.text == "panes rebalanced")
         let frames = ws.frames(width: width, height: height)
         for (id, rect) in frames {
@@ -69,6 +69,6 @@ import TuttiTerminal
         // The two stacked histograms share their column equally.
         let heights = frames.filter { ws.panes[$0.key]?.kind == .histogram }.map(\.value.height).sorted()
         #expect(heights.count == 2 && heights[1] - heights[0] <= 1)
-        #expect(KeyBindings.globalHelpLines(ascii: false).contains { $0.keys == "=" })
+        #expect(KeyBindings.globalHelpLines(ascii: false).contains { $0.keys == "B" })
     }
 }

@@ -7,13 +7,11 @@ import TuttiTestSupport
 /// The Adult dataset (see `AdultFixture`).
 let adult = AdultFixture.dataset
 let adultRoles = ColumnRoles.infer(from: adult)
-let adultSummaries = ColumnSummary.compute(adult, roles: adultRoles)
 
 /// A context for updating and rendering a pane alone.
 func paneContext(_ state: ExplorerState, id: PaneID = PaneID(1), focused: Bool = true, brush: BrushPreview? = nil,
                  glyphs: Glyphs = .unicode) -> PaneContext {
-    PaneContext(id: id, state: state, theme: .fallback, glyphs: glyphs, focused: focused, brush: brush,
-                summaries: adultSummaries)
+    PaneContext(id: id, state: state, theme: .fallback, glyphs: glyphs, focused: focused, brush: brush)
 }
 
 extension Pane {

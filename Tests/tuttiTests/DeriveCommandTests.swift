@@ -22,6 +22,21 @@ import Testing
         #expect(year["kind"] as? String == "integer" && year["max"] as? Double == 2016)
     }
 
+    @Test func ifWithStringsMakesACategoricalColumn() throws {
+        let derive = ["--derive", #"verdict=if(label == prediction, "right", "wrong")"#]
+        let count = try CommandRunner.run(["count", "-"] + derive + ["--where", #"verdict == "wrong""#],
+                                          stdin: Data(Self.csv.utf8))
+        #expect(count.status == 0, "\(count.stderr)")
+        #expect(count.stdout == "2\n")
+        // Two values over six rows repeat enough for a categorical column.
+        let six = "label,prediction\n1,1\n0,1\n1,0\n0,0\n1,1\n0,0\n"
+        let info = try CommandRunner.run(["info", "-"] + derive + ["--format", "json"], stdin: Data(six.utf8))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any])
+        let columns = try #require(object["columns"] as? [[String: Any]])
+        let verdict = try #require(columns.first { $0["name"] as? String == "verdict" })
+        #expect(verdict["kind"] as? String == "categorical")
+    }
+
     @Test func errorsPointAtTheExpressionWithACaret() throws {
         let outcome = try CommandRunner.run(["count", "-", "--derive", "m=abs(scor - 0.5)"], stdin: Data(Self.csv.utf8))
         #expect(outcome.status == 1)

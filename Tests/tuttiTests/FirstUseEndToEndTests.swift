@@ -41,7 +41,7 @@ import TuttiTestSupport
         try session.keys("Tab", "Tab")
         for _ in 0..<6 { try session.keys("{") }
         session.waitForStableScreen()
-        try session.keys("=")
+        try session.keys("B")
         #expect(session.waitFor("panes rebalanced"))
         let balanced = try #require(frame(titled: "Histogram: score", in: session.screen()))
         #expect(balanced.bottom - balanced.top + 1 >= 10, "\(session.screen())")

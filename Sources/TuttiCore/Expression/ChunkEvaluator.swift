@@ -123,6 +123,13 @@ struct ChunkEvaluator {
             return StringVector(values: .table(table, offset: firstRow), validity: self.validity(validity))
         case .lowercased(let operand):
             return try string(operand).lowercased(count: count)
+        case .choose(let condition, let a, let b):
+            let mask = try truth(condition).isTrue
+            let none = [UInt64](repeating: 0, count: words.count), all = [UInt64](repeating: ~0, count: words.count)
+            let x = try a.map { plan throws(ExpressionError) in try string(plan) }
+            let y = try b.map { plan throws(ExpressionError) in try string(plan) }
+            let validity = Bits.choose(mask, x.map { $0.validity ?? all } ?? none, y.map { $0.validity ?? all } ?? none)
+            return StringVector.choose(mask, x, y, validity: validity, count: count)
         }
     }
 }

@@ -12,7 +12,7 @@ enum ExpressionFunction: String, CaseIterable {
     case contains
     /// `round(x)`: the nearest whole number, halves away from zero.
     case round
-    /// `if(cond, a, b)`: `a` where `cond` is true, else `b` (numbers, times or conditions).
+    /// `if(cond, a, b)`: `a` where `cond` is true, else `b` (numbers, strings, times or conditions).
     case `if`
     /// `year(t)`, `month(t)` (1–12), `day(t)` (1–31), `hour(t)` (0–23), `weekday(t)` (1 for
     /// Monday to 7 for Sunday): calendar fields of a time, in UTC.

@@ -35,6 +35,9 @@ indirect enum StringPlan: Sendable {
     /// Lower-cased strings, computed per row (lower-casing a categorical column or a
     /// constant is done once, when checking).
     case lowercased(StringPlan)
+    /// `if(condition, a, b)`: `a` where the condition is true, else (false or unknown) `b`;
+    /// a nil branch is a missing value (`null`).
+    case choose(TruthPlan, StringPlan?, StringPlan?)
 }
 
 /// The codes, dictionary and validity of a categorical column (or of a function of one,

@@ -37,7 +37,7 @@ enum PlanBuilder {
             let entries = StringVector(values: .table(values.dictionary, offset: 0), validity: nil)
             return .codeLookup(codes: values.codes, values: TextKernels.lengths(entries, count: values.dictionary.count) + [0],
                                validity: values.validity)
-        case .text, .lowercased:
+        case .text, .lowercased, .choose:
             return .length(operand)
         }
     }
@@ -62,6 +62,13 @@ enum PlanBuilder {
         return value == true ? a : b
     }
 
+    /// Strings chosen row by row; a nil branch is missing. Folded when the condition is a
+    /// constant that picks a present branch.
+    static func choose(_ condition: TruthPlan, _ a: StringPlan?, _ b: StringPlan?) -> StringPlan {
+        if case .constant(let value) = condition, let chosen = value == true ? a : b { return chosen }
+        return .choose(condition, a, b)
+    }
+
     // MARK: Strings
 
     static func lowercased(_ operand: StringPlan) -> StringPlan {
@@ -73,7 +80,7 @@ enum PlanBuilder {
             return .categorical(CategoricalValues(codes: values.codes, dictionary: dictionary, validity: values.validity))
         case .lowercased:
             return operand
-        case .text:
+        case .text, .choose:
             return .lowercased(operand)
         }
     }
@@ -153,7 +160,7 @@ enum PlanBuilder {
                                               count: entryCount)
             let table = (0..<entryCount).map { bits[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 } + [false]
             return codePredicate(values, table: table)
-        case .text, .lowercased:
+        case .text, .lowercased, .choose:
             return .textTest(operand, test)
         }
     }

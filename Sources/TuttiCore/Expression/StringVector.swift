@@ -52,6 +52,28 @@ struct StringVector {
         }
         return StringVector(values: .table(table, offset: 0), validity: validity)
     }
+
+    /// `a`'s string where `mask` is set, `b`'s elsewhere, as a temporary table (a nil side, or a
+    /// row `validity` leaves out, holds the empty string).
+    static func choose(_ mask: [UInt64], _ a: StringVector?, _ b: StringVector?, validity: [UInt64],
+                       count: Int) -> StringVector {
+        var table = StringTable()
+        let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+        func pick(_ rows: StringRows?, _ other: StringRows?) {
+            for row in 0..<count {
+                let word = row >> 6, bit = UInt64(1) << UInt64(row & 63)
+                let side = mask[word] & bit != 0 ? rows : other
+                table.append(validity[word] & bit != 0 ? side?[row] ?? empty : empty)
+            }
+        }
+        switch (a, b) {
+        case let (a?, b?): a.withRows { x in b.withRows { y in pick(x, y) } }
+        case let (a?, nil): a.withRows { x in pick(x, nil) }
+        case let (nil, b?): b.withRows { y in pick(nil, y) }
+        case (nil, nil): pick(nil, nil)
+        }
+        return StringVector(values: .table(table, offset: 0), validity: validity)
+    }
 }
 
 /// Raw, read-only access to the strings of a `StringVector`, valid inside `withRows`.

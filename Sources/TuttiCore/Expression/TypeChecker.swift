@@ -175,7 +175,7 @@ struct TypeChecker {
         }
     }
 
-    /// `if(condition, a, b)`: both branches of one type (numbers, times or conditions); a
+    /// `if(condition, a, b)`: both branches of one type (numbers, strings, times or conditions); a
     /// `null` branch is a missing value of the other's type.
     private mutating func choice(_ condition: TruthPlan, _ first: SyntaxNode, _ second: SyntaxNode,
                                  range: Range<Int>) throws(ExpressionError) -> CheckedValue {
@@ -190,8 +190,11 @@ struct TypeChecker {
         case (.truth(let x), .truth(let y)): return .truth(PlanBuilder.choose(condition, x, y))
         case (.truth(let x), .null): return .truth(PlanBuilder.choose(condition, x, .constant(nil)))
         case (.null, .truth(let y)): return .truth(PlanBuilder.choose(condition, .constant(nil), y))
+        case (.string(let x), .string(let y)): return .string(PlanBuilder.choose(condition, x, y))
+        case (.string(let x), .null): return .string(PlanBuilder.choose(condition, x, nil))
+        case (.null, .string(let y)): return .string(PlanBuilder.choose(condition, nil, y))
         default:
-            throw error("if(condition, a, b) needs a and b of one type (numbers, times or conditions), but "
+            throw error("if(condition, a, b) needs a and b of one type (numbers, strings, times or conditions), but "
                 + "\(source(first)) is \(a.typeName) and \(source(second)) is \(b.typeName)", range)
         }
     }

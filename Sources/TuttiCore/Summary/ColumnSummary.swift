@@ -36,8 +36,15 @@ public struct ColumnSummary: Sendable, Equatable {
     /// rows passing the filter).
     public static func compute(_ dataset: Dataset, roles: ColumnRoles, rows: RowSet? = nil,
                                topCount: Int = 3) -> [ColumnSummary] {
-        ResultSlots.collect(count: dataset.columns.count) { index in
-            let column = dataset.columns[index]
+        compute(dataset, columns: Array(dataset.columns.indices), roles: roles, rows: rows, topCount: topCount)
+    }
+
+    /// Summaries of the columns at `indexes`, in that order, computed on all cores; over `rows`
+    /// only when given.
+    public static func compute(_ dataset: Dataset, columns indexes: [Int], roles: ColumnRoles, rows: RowSet? = nil,
+                               topCount: Int = 3) -> [ColumnSummary] {
+        ResultSlots.collect(count: indexes.count) { slot in
+            let column = dataset.columns[indexes[slot]]
             return summarize(column, role: roles.role(ofColumn: column.name), rows: rows, topCount: topCount)
         }
     }

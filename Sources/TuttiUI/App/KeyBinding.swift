@@ -15,7 +15,7 @@ public enum KeyScope: Sendable, Hashable {
 public enum GlobalAction: Sendable, Hashable {
     case quit, suspend, redraw, undo, redo
     case nextPane, previousPane, cancel, openFilter, toggleHelp
-    case exportRows, saveView, saveReport, copy, filterToSelection
+    case exportRows, saveView, saveReport, copy, filterToSelection, deriveColumn
     case toggleMaximized, narrower, wider, shorter, taller, rebalance, swap, close
     case show(PaneKind)
     case toggleMouse

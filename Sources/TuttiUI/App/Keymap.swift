@@ -65,6 +65,7 @@ public enum Keymap {
         case .exportRows: workspace.openPrompt(.exportRows)
         case .saveView: workspace.openPrompt(.saveView)
         case .saveReport: workspace.openPrompt(.saveReport)
+        case .deriveColumn: workspace.openPrompt(.deriveColumn)
         case .copy: return workspace.clipboardSequence().map { .write($0) } ?? .none
         case .filterToSelection:
             if workspace.state.selection == nil {

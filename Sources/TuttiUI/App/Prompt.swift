@@ -10,6 +10,8 @@ public enum PromptPurpose: Sendable, Equatable {
     case searchRows
     /// A row number for the rows pane to go to (`:`).
     case goToRow
+    /// A derived column, `name = expression` (`=`).
+    case deriveColumn
 
     /// Whether the answer is a file path (checked for an existing file before it is written).
     public var asksForFile: Bool { self == .exportRows || self == .saveView || self == .saveReport }
@@ -27,8 +29,12 @@ public struct Prompt: Sendable, Equatable {
     public var allColumns = true
     /// For searches: the text is a regular expression (Tab toggles).
     public var regex = false
-    /// A problem with the last answer (shown until the next key).
+    /// A problem with the last answer (shown until the next key); for a derived column, with
+    /// every key.
     public var problem: String?
+    /// Where in the text `problem` is, when it is about a part of it (a derived column's
+    /// expression), for a caret under it.
+    public var problemRange: Range<Int>?
 
     public init(purpose: PromptPurpose, path: String) {
         self.purpose = purpose
@@ -43,6 +49,7 @@ public struct Prompt: Sendable, Equatable {
         case .saveReport: "write report to: "
         case .searchRows: regex ? "find regex: " : "find: "
         case .goToRow: "go to row: "
+        case .deriveColumn: "= "
         }
     }
 
@@ -60,6 +67,8 @@ public struct Prompt: Sendable, Equatable {
             return "\(regex ? "regular expression" : "text") in any case (Tab) · Enter finds in the columns shown · n N next/previous · Esc cancels"
         case .goToRow:
             return "a row number (the # column) · Enter goes there · Esc cancels"
+        case .deriveColumn:
+            return "name = expression, such as margin = abs(score - 0.5) · Enter adds the column (u undoes) · Esc cancels"
         }
     }
 }

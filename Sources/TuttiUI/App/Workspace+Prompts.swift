@@ -14,6 +14,8 @@ extension Workspace {
         guard var open = prompt, !open.confirmingOverwrite else { return }
         edit(&open.editor)
         open.problem = nil
+        open.problemRange = nil
+        open.checkDerivation(state.dataset)
         prompt = open
     }
 
@@ -34,7 +36,7 @@ extension Workspace {
     public func submitPrompt() {
         guard var open = prompt else { return }
         guard open.purpose.asksForFile else {
-            answerRowsPrompt(open)
+            if open.purpose == .deriveColumn { answerDerivation(open) } else { answerRowsPrompt(open) }
             return
         }
         let path = Self.expandedPath(open.editor.text)
@@ -67,7 +69,7 @@ extension Workspace {
         case .saveReport:
             file = .report(ReportInput(state: state, datasetName: URLName.lastComponent(state.dataset.source),
                                        panes: viewLayout().layout.panes), inputs: inputs)
-        case .searchRows, .goToRow: return
+        case .searchRows, .goToRow, .deriveColumn: return
         }
         ask(.write(file, prompt: open, path: path, overwrite: overwrite))
     }
@@ -92,7 +94,7 @@ extension Workspace {
         case .saveView: return "\(stem.isEmpty || stem == "-" ? "tutti" : stem)-view.json"
         case .saveReport: return "\(stem.isEmpty || stem == "-" ? "tutti" : stem)-report.html"
         case .searchRows: return rowsPane?.listing.search?.text ?? ""
-        case .goToRow: return ""
+        case .goToRow, .deriveColumn: return ""
         }
     }
 

@@ -32,7 +32,6 @@ public final class Workspace {
     public var mouseEnabled = true
     /// Set when the user asked to quit.
     public private(set) var wantsQuit = false
-    public let summaries: [ColumnSummary]
     /// Work running off the UI thread.
     public let jobs: BackgroundJobs
     /// The "stopping: …" message and what it names, to say "stopped" once the work has ended.
@@ -53,7 +52,6 @@ public final class Workspace {
         self.jobs = jobs
         datasetPath = dataset.source
         explorer = Explorer(state: ExplorerState(dataset: dataset, roles: roles))
-        summaries = ColumnSummary.compute(dataset, roles: roles)
         self.theme = theme
         self.glyphs = glyphs
         var made: [PaneID: any Pane] = [:]
@@ -126,7 +124,7 @@ public final class Workspace {
 
     func context(for id: PaneID) -> PaneContext {
         PaneContext(id: id, state: state, theme: theme, glyphs: glyphs, focused: id == focus && overlay == nil && prompt == nil,
-                    brush: brush, summaries: summaries)
+                    brush: brush)
     }
 
     // MARK: Effects

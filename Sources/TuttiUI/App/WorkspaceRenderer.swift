@@ -150,7 +150,11 @@ struct WorkspaceRenderer {
 
     private func drawPrompt(_ canvas: inout Canvas, _ prompt: Prompt, width: Int, height: Int) {
         let theme = workspace.theme
-        drawEditor(&canvas, prompt.editor, question: prompt.question, y: height - 2, width: width)
+        let editor = drawEditor(&canvas, prompt.editor, question: prompt.question, y: height - 2, width: width)
+        if let problem = prompt.problem, let range = prompt.problemRange {
+            drawProblem(&canvas, (problem, range), text: prompt.editor.text, editor: editor, y: height - 1, width: width)
+            return
+        }
         var hint = prompt.hint
         if prompt.purpose == .exportRows && !prompt.confirmingOverwrite { hint = workspace.exportRows.description + " · " + hint }
         let style = prompt.problem != nil ? theme[.error] : prompt.confirmingOverwrite ? theme[.statusAccent] : theme[.message]
@@ -159,26 +163,34 @@ struct WorkspaceRenderer {
 
     private func drawFilterBar(_ canvas: inout Canvas, _ bar: FilterBar, width: Int, height: Int) {
         let theme = workspace.theme
-        let (promptWidth, start, room) = drawEditor(&canvas, bar.editor, question: "filter: ", y: height - 2, width: width)
-        let characters = Array(bar.text)
-        let messageY = height - 1
+        let editor = drawEditor(&canvas, bar.editor, question: "filter: ", y: height - 2, width: width)
         if let problem = bar.problem {
-            let caretStart = max(0, problem.range.lowerBound - start)
-            let caretCount = max(1, min(problem.range.count, room - caretStart))
-            let caretX = promptWidth + DisplayWidth.of(String(characters[start..<min(start + caretStart, characters.count)]))
-            canvas.text(String(repeating: "^", count: caretCount), x: caretX, y: messageY, style: theme[.error])
-            // After the caret when the message fits there, else before it, else where more of it fits.
-            let messageX = caretX + caretCount + 1
-            let needed = DisplayWidth.of(problem.message)
-            let after = width - messageX, before = caretX - 1
-            if needed <= after || (needed > before && after >= before) {
-                canvas.fittedText(problem.message, x: messageX, y: messageY, style: theme[.error], maxWidth: max(0, after))
-            } else {
-                canvas.fittedText(problem.message, x: max(0, before - needed), y: messageY, style: theme[.error], maxWidth: max(0, before))
-            }
+            drawProblem(&canvas, problem, text: bar.text, editor: editor, y: height - 1, width: width)
         } else if let preview = bar.preview {
-            canvas.fittedText("Enter: \(NumberFormatting.grouped(preview)) rows pass · Esc cancels · ↑↓ history", x: promptWidth,
-                              y: messageY, style: theme[.message])
+            canvas.fittedText("Enter: \(NumberFormatting.grouped(preview)) rows pass · Esc cancels · ↑↓ history", x: editor.x,
+                              y: height - 1, style: theme[.message])
+        }
+    }
+
+    /// A problem with an edited text on line `y`: carets under the characters it is about, and
+    /// its message beside them.
+    private func drawProblem(_ canvas: inout Canvas, _ problem: (message: String, range: Range<Int>), text: String,
+                             editor: (x: Int, start: Int, room: Int), y messageY: Int, width: Int) {
+        let theme = workspace.theme
+        let (promptWidth, start, room) = editor
+        let characters = Array(text)
+        let caretStart = max(0, problem.range.lowerBound - start)
+        let caretCount = max(1, min(problem.range.count, room - caretStart))
+        let caretX = promptWidth + DisplayWidth.of(String(characters[start..<min(start + caretStart, characters.count)]))
+        canvas.text(String(repeating: "^", count: caretCount), x: caretX, y: messageY, style: theme[.error])
+        // After the caret when the message fits there, else before it, else where more of it fits.
+        let messageX = caretX + caretCount + 1
+        let needed = DisplayWidth.of(problem.message)
+        let after = width - messageX, before = caretX - 1
+        if needed <= after || (needed > before && after >= before) {
+            canvas.fittedText(problem.message, x: messageX, y: messageY, style: theme[.error], maxWidth: max(0, after))
+        } else {
+            canvas.fittedText(problem.message, x: max(0, before - needed), y: messageY, style: theme[.error], maxWidth: max(0, before))
         }
     }
 

@@ -70,8 +70,6 @@ public struct PaneContext {
     public let focused: Bool
     /// The live brush, if one is being dragged.
     public let brush: BrushPreview?
-    /// Whole-data summaries of every column, in column order.
-    public let summaries: [ColumnSummary]
 }
 
 /// What a rows pane offers exports, the clipboard and the prompts: the columns it shows in its

@@ -27,8 +27,18 @@ struct RowsColumns {
 
     /// Fits the choice to `names` (the dataset's columns) the first time it is seen: the saved
     /// columns first in their order, the others hidden after them; unknown names are dropped.
+    /// Later, columns the dataset gains (a derived column) show at the end, and columns it loses
+    /// (an undone derivation) leave the choice.
     mutating func adopt(_ names: [String]) {
-        guard !known else { return }
+        guard !known else {
+            guard names != datasetOrder else { return }
+            let present = Set(names), before = Set(datasetOrder)
+            order = order.filter { present.contains($0) } + names.filter { !before.contains($0) }
+            hidden.formIntersection(present)
+            widths = widths.filter { present.contains($0.key) }
+            datasetOrder = names
+            return
+        }
         known = true
         datasetOrder = names
         let present = Set(names)

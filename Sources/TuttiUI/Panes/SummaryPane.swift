@@ -2,13 +2,18 @@ import TuttiCore
 import TuttiTerminal
 
 /// One row per column: name, kind, role, missing, distinct, range or top value, and a
-/// sparkline of its distribution. Enter opens the column's histogram.
+/// sparkline of its distribution; under it, the cursor column's statistics. Under a filter every
+/// figure is of the filtered rows, with the whole data's value beside it where it differs, and
+/// each sparkline draws the filtered rows over the whole data's shape. Enter opens the column's
+/// histogram.
 public struct SummaryPane: KeysAndLayoutPane {
     public let kind = PaneKind.summary
     public let title = "Summary"
     private var list = ListCursor()
-    /// Each column's sparkline counts, and the width they were binned for.
-    private var sparklines: [Int: (width: Int, counts: [Int])] = [:]
+    private var statistics = SummaryStatistics()
+    private var sparklines = SummarySparklines()
+    /// The lines under the table for the cursor column's statistics.
+    private var detailLines = 0
     /// The table's columns (title, width, right-aligned) and where they go, at the last layout.
     private var table: (columns: [(String, Int, Bool)], window: ColumnWindow)?
 
@@ -19,44 +24,44 @@ public struct SummaryPane: KeysAndLayoutPane {
 
 
     /// Lays the table out for an interior of `width` × `height`: the columns that fit, the
-    /// summaries in view, and their sparklines.
+    /// summaries in view (and the cursor's), and their sparklines.
     mutating func layOut(width: Int, height: Int, context: PaneContext) {
-        let summaries = context.summaries
-        list.fit(lines: height - 1, count: summaries.count)
-        let nameWidth = min(max(summaries.map { DisplayWidth.of($0.name) }.max() ?? 6, 6), max(8, width / 4))
+        let columns = context.state.dataset.columns
+        detailLines = height >= 8 ? 2 : height >= 5 ? 1 : 0
+        list.fit(lines: height - 1 - detailLines, count: columns.count)
+        let inView = list.scroll..<min(list.scroll + list.visible, columns.count)
+        statistics.prepare(inView, state: context.state)
+        statistics.prepare(list.index..<list.index + 1, state: context.state)  // for the details under the table
+        let nameWidth = min(max(columns.map { DisplayWidth.of($0.name) }.max() ?? 6, 6), max(8, width / 4))
         // Most telling first, so a narrow pane still shows what matters; the range or top value
         // takes what room is left, up to 28 cells.
-        var columns: [(String, Int, Bool)] = [
+        var titles: [(String, Int, Bool)] = [
             ("column", nameWidth, false), ("kind", 7, false), ("missing", 7, true), ("distinct", 8, true),
             ("distribution", 12, false), ("role", 10, false),
         ]
-        let rangeX = columns.reduce(1) { $0 + $1.1 + 1 }
-        columns.append(("range / top", min(28, max(12, width - rangeX)), false))
-        let window = ColumnWindow(widths: columns.map(\.1), x: 1, width: width, minimums: [1: 4, 4: 4, 5: 4, 6: 8])
-        table = (columns, window)
+        let rangeX = titles.reduce(1) { $0 + $1.1 + 1 }
+        // Under a filter the whole data's value follows the filtered one, so the column may grow.
+        titles.append(("range / top", min(statistics.filteredRows == nil ? 28 : 44, max(12, width - rangeX)), false))
+        let window = ColumnWindow(widths: titles.map(\.1), x: 1, width: width, minimums: [1: 4, 4: 4, 5: 4, 6: 8])
+        table = (titles, window)
         guard let sparkline = window.placed.first(where: { $0.index == 4 }) else { return }
-        for index in list.scroll..<min(list.scroll + list.visible, summaries.count) where sparklines[index]?.width != sparkline.width {
-            let column = context.state.dataset.columns[index]
-            let binning = try? ColumnBinning(dataset: context.state.dataset, column: column.name, bins: sparkline.width)
-            sparklines[index] = (sparkline.width, binning.map { Array($0.totals.dropLast()) } ?? [])
-        }
+        sparklines.prepare(inView, width: sparkline.width, dataset: context.state.dataset, filteredRows: statistics.filteredRows)
     }
 
     public func render(into canvas: inout Canvas, context: PaneContext) {
         let width = canvas.size.width
         let theme = context.theme
-        let summaries = context.summaries
+        let count = context.state.dataset.columns.count
         guard let (columns, window) = table else { return }
         for placed in window.placed {
             let (title, _, right) = columns[placed.index]
             canvas.cell(title, x: placed.x, y: 0, width: placed.width, right: right, style: theme[.header])
         }
         canvas.columnMarks(window, y: 0, style: theme[.muted])
-        let rows = context.state.dataset.rowCount
         for line in 0..<list.visible {
             let index = list.scroll + line
-            guard index < summaries.count else { break }
-            let summary = summaries[index]
+            guard index < count, let entry = statistics.entry(index) else { break }
+            let summary = entry.shown
             let y = line + 1
             let isCursor = index == cursor && context.focused
             let style = isCursor ? theme[.cursor] : theme[.text]
@@ -64,6 +69,7 @@ public struct SummaryPane: KeysAndLayoutPane {
                 canvas.fill(Rect(x: 0, y: y, width: width, height: 1), style: style)
                 canvas.set(x: 0, y: y, context.glyphs.cursorMark, style: style)
             }
+            let rows = entry.filteredCount
             let missing = rows > 0 ? Double(summary.missing) / Double(rows) * 100 : 0
             for placed in window.placed {
                 let (x, columnWidth, right) = (placed.x, placed.width, columns[placed.index].2)
@@ -78,9 +84,28 @@ public struct SummaryPane: KeysAndLayoutPane {
                 case 4: drawSparkline(&canvas, index: index, x: x, y: y, width: columnWidth, context: context, style: style)
                 case 5: canvas.cell(roleText(summary.name, state: context.state), x: x, y: y, width: columnWidth,
                                     style: isCursor ? style : theme[.key])
-                default: canvas.cell(rangeText(summary, width: columnWidth), x: x, y: y, width: columnWidth, style: style)
+                default: canvas.cell(SummaryText.range(entry, width: columnWidth), x: x, y: y, width: columnWidth, style: style)
                 }
             }
+        }
+        drawDetails(&canvas, context: context)
+    }
+
+    /// The cursor column's statistics on the pane's last lines, broken between pieces.
+    private func drawDetails(_ canvas: inout Canvas, context: PaneContext) {
+        guard detailLines > 0, let entry = statistics.entry(cursor) else { return }
+        let width = canvas.size.width - 2
+        var lines: [String] = []
+        for piece in SummaryText.details(entry) {
+            if let last = lines.last, lines.count == detailLines || DisplayWidth.of(last + " · " + piece) <= width {
+                lines[lines.count - 1] = last + " · " + piece
+            } else {
+                lines.append(piece)
+            }
+        }
+        let style = context.focused ? context.theme[.text] : context.theme[.muted]
+        for (offset, line) in lines.enumerated() {
+            canvas.fittedText(line, x: 1, y: canvas.size.height - lines.count + offset, style: style, maxWidth: width)
         }
     }
 
@@ -97,38 +122,26 @@ public struct SummaryPane: KeysAndLayoutPane {
         }
     }
 
-    /// The range, or the top value with its count fitted to `width` as a unit.
-    private func rangeText(_ summary: ColumnSummary, width: Int) -> String {
-        if summary.kind == .datetime, let low = summary.min, let high = summary.max {
-            return TimeFormatting.iso(Int64(low)).prefix(10) + "–" + TimeFormatting.iso(Int64(high)).prefix(10)
-        }
-        if let low = summary.min, let high = summary.max {
-            return "\(NumberFormatting.compact(low))–\(NumberFormatting.compact(high))"
-        }
-        if let top = summary.top.first { return TextFitting.counted(top.value, count: NumberFormatting.grouped(top.count), width) }
-        return ""
-    }
-
     private func drawSparkline(_ canvas: inout Canvas, index: Int, x: Int, y: Int, width: Int, context: PaneContext,
                                style: CellStyle) {
-        let counts = sparklines[index]?.counts ?? []
-        guard let maximum = counts.max(), maximum > 0 else { return }
-        let levels = context.glyphs.sparkline
-        for (offset, count) in counts.prefix(width).enumerated() where count > 0 {
-            let level = min(levels.count - 1, Int(Double(count) / Double(maximum) * Double(levels.count - 1) + 0.5))
-            canvas.set(x: x + offset, y: y, levels[level], style: style.foreground == .standard ? context.theme[.bar] : style)
-        }
+        guard let line = sparklines.line(index) else { return }
+        let onCursor = style.foreground != .standard
+        var behind = context.theme[.muted]
+        if onCursor { behind.background = style.background }
+        SummarySparklines.draw(line, into: &canvas, x: x, y: y, width: width, levels: context.glyphs.sparkline,
+                               bar: onCursor ? style : context.theme[.bar], behind: behind)
     }
 
     mutating func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
-        let count = context.summaries.count
+        let columns = context.state.dataset.columns
+        let count = columns.count
         if list.move(input, count: count) { return [] }
         switch input {
         case .mousePress(_, let y):
             list.click(line: y - 1, count: count)
         case .action(.groupBy):
             guard cursor < count else { return [] }
-            let name = context.summaries[cursor].name
+            let name = columns[cursor].name
             var groups = context.state.groupColumns
             if let index = groups.firstIndex(of: name) { groups.remove(at: index) } else { groups.append(name) }
             if groups.count > 3 { return [.message("slices group by at most 3 columns")] }
@@ -136,12 +149,12 @@ public struct SummaryPane: KeysAndLayoutPane {
                     .message(groups.isEmpty ? "no group columns: slices are found by SliceLine" : "group by: " + groups.joined(separator: ", "))]
         case .enter:
             guard cursor < count else { return [] }
-            let summary = context.summaries[cursor]
-            switch summary.kind {
+            let column = columns[cursor]
+            switch column.kind {
             case .text, .vector:
-                return [.message("'\(summary.name)' is \(summary.kind.rawValue): no histogram (try a filter like len(\(summary.name)) > 100)")]
+                return [.message("'\(column.name)' is \(column.kind.rawValue): no histogram (try a filter like len(\(column.name)) > 100)")]
             default:
-                return [.openHistogram(summary.name)]
+                return [.openHistogram(column.name)]
             }
         default:
             break
