@@ -9,12 +9,21 @@
 /// functions, and `+ - * %` of those) make an integer column, other numbers a float column;
 /// conditions a boolean column (unknown is missing); times a datetime column; strings a
 /// categorical column when values repeat enough, else text. Evaluation runs column at a
-/// time over chunks of rows on all cores, as filters do.
+/// time over chunks of rows on all cores, as filters do. The whole expression may also be
+/// `familiarity(…)` (see `FamiliarityCall`), which scores every row against the others.
 public struct ColumnExpression: Sendable {
     /// The expression as written.
     public let text: String
     private let dataset: Dataset
-    private let value: CheckedValue
+    private let source: Source
+
+    /// What computes the values.
+    private enum Source: Sendable {
+        /// An expression evaluated row by row.
+        case rows(CheckedValue)
+        /// `familiarity(…)`, with the range of the call.
+        case familiarity(FamiliarityCall, Range<Int>)
+    }
 
     /// Parses and checks `text` against the columns of `dataset`; throws an `ExpressionError`
     /// pointing at the culprit for a syntax or type error, an empty expression, `null` alone
@@ -26,6 +35,10 @@ public struct ColumnExpression: Sendable {
             throw ExpressionError("a derived column needs an expression, such as 'abs(score - 0.5)'", range: 0..<0,
                                   expression: text)
         }
+        if let call = try FamiliarityCall(tree, dataset: dataset, text: text) {
+            source = .familiarity(call, tree.range)
+            return
+        }
         var checker = TypeChecker(dataset: dataset, text: text)
         let value = try checker.check(tree)
         switch value {
@@ -33,12 +46,17 @@ public struct ColumnExpression: Sendable {
             throw ExpressionError("a derived column holds numbers, strings, times or conditions, but "
                 + "\(checker.source(tree)) is \(value.typeName)", range: tree.range, expression: text)
         default:
-            self.value = value
+            source = .rows(value)
         }
     }
 
     /// The values as a column called `name`.
     public func column(named name: String) throws(ExpressionError) -> Column {
+        let value: CheckedValue
+        switch source {
+        case .familiarity(let call, let range): return try call.column(named: name, text: text, range: range)
+        case .rows(let checked): value = checked
+        }
         let rowCount = dataset.rowCount
         let chunkCount = (rowCount + PlanRunner.chunkRows - 1) / PlanRunner.chunkRows
         func chunks<T>(_ body: @escaping @Sendable (ChunkEvaluator) throws(ExpressionError) -> T) throws(ExpressionError) -> [T] {

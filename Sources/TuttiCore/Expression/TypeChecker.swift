@@ -140,6 +140,11 @@ struct TypeChecker {
 
     private mutating func call(_ name: String, nameRange: Range<Int>, arguments: [SyntaxNode],
                                range: Range<Int>) throws(ExpressionError) -> CheckedValue {
+        if name.lowercased() == FamiliarityCall.name {
+            throw error("familiarity(…) compares every row with the others, so it can only be a derived column's "
+                + "whole expression, e.g. --derive familiarity=familiarity(embedding); then use the column familiarity",
+                nameRange)
+        }
         guard let function = ExpressionFunction(rawValue: name.lowercased()) else {
             var message = "unknown function '\(name)'"
             if let suggestion = NameSuggestion.nearest(to: name, in: ExpressionFunction.allCases.map(\.rawValue)) {
