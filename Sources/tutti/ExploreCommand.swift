@@ -54,6 +54,18 @@ struct LookOptions: ParsableArguments {
 
     @Flag(help: "Start with mouse reporting off (toggle with m).")
     var noMouse = false
+
+    @Option(help: ArgumentHelp("Draw vectors of H×W (grey) or H×W×3 (colour) values as images in the instance pane; "
+                               + "squares (64, 784, 1024 values) and 3072 (32×32×3) are drawn without it.", valueName: "H,W[,C]"))
+    var imageShape: String?
+
+    func validate() throws {
+        do {
+            _ = try imageShape.map(ImageShape.init(parsing:))
+        } catch let error as TuttiError {
+            throw ValidationError(error.message)
+        }
+    }
 }
 
 /// Starts the terminal, loads the data with a progress bar, and runs the explorer (with a
@@ -107,6 +119,7 @@ struct ExplorerSession {
             warnings += restored.warnings
             warnings += workspace.restore(explorer: restored.explorer, layout: restored.layout, focus: restored.focus)
         }
+        if let shape = try look.imageShape.map(ImageShape.init(parsing:)) { workspace.dispatch(.setImageShape(shape)) }
         workspace.mouseEnabled = !look.noMouse
         warnings += result.warnings.map(\.message)
         if let first = warnings.first { workspace.say(first, isError: true) }

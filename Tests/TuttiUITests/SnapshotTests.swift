@@ -6,7 +6,7 @@ import TuttiTerminal
 @Suite(.serialized) struct SnapshotTests {
     /// A pane kind and the keys that bring it to the front.
     enum PaneShown: String, CaseIterable, Sendable {
-        case summary, histogram, rows, confusion, slices, duplicates
+        case summary, histogram, rows, confusion, slices, duplicates, scatter, instance
 
         var keys: [KeyEvent] {
             switch self {
@@ -16,6 +16,8 @@ import TuttiTerminal
             case .confusion: [.character("3")]
             case .slices: [.character("4")]
             case .duplicates: [.character("5")]
+            case .scatter: [.character("6")]
+            case .instance: [.character("7")]
             }
         }
     }

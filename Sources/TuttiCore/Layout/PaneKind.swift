@@ -25,9 +25,11 @@ public struct PaneKind: RawRepresentable, Hashable, Sendable, Codable, CustomStr
     public static let confusion = PaneKind(rawValue: "confusion")
     public static let slices = PaneKind(rawValue: "slices")
     public static let duplicates = PaneKind(rawValue: "duplicates")
+    public static let scatter = PaneKind(rawValue: "scatter")
+    public static let instance = PaneKind(rawValue: "instance")
 
     /// The kinds this tutti shows.
-    public static let known: [PaneKind] = [.summary, .histogram, .rows, .confusion, .slices, .duplicates]
+    public static let known: [PaneKind] = [.summary, .histogram, .rows, .confusion, .slices, .duplicates, .scatter, .instance]
 
     /// Whether this tutti shows panes of this kind.
     public var isKnown: Bool { Self.known.contains(self) }

@@ -24,7 +24,8 @@ public struct ViewPane: Sendable, Equatable, Codable {
 /// out) and count scale (`log_scale`); tables their sort column or metric and direction; the
 /// slices pane its minimum size; the confusion pane whether it shows row percentages; the rows
 /// pane the columns it shows, in order (`columns`, left out when every column shows in the
-/// data's order), and the widths set by hand (`columnWidths`, in cells). `duplicateKind` is read
+/// data's order), and the widths set by hand (`columnWidths`, in cells); the scatter plot its
+/// axes (`xColumn` and `yColumn`, or `vectorColumn`), its colouring and its zoom. `duplicateKind` is read
 /// by reports only: the kind of duplicate cluster they list first.
 public struct PaneSettings: Sendable, Equatable, Codable {
     public var column: String?
@@ -39,10 +40,19 @@ public struct PaneSettings: Sendable, Equatable, Codable {
     public var rowPercentages: Bool?
     public var columns: [String]?
     public var columnWidths: [String: Int]?
+    /// A scatter plot's x and y columns, or the vector column it projects.
+    public var xColumn: String?
+    public var yColumn: String?
+    public var vectorColumn: String?
+    /// What a scatter plot colours its points by: a column, or `:correct` (label = prediction).
+    public var colorBy: String?
+    /// The x and y ranges a zoomed scatter plot shows: `[x_min, x_max, y_min, y_max]`.
+    public var zoom: [Double]?
 
     public init(column: String? = nil, bins: Int? = nil, logScale: Bool? = nil, binMode: BinMode? = nil, sortColumn: String? = nil,
                 sortMetric: String? = nil, descending: Bool? = nil, minimumSize: Int? = nil, duplicateKind: String? = nil,
-                rowPercentages: Bool? = nil, columns: [String]? = nil, columnWidths: [String: Int]? = nil) {
+                rowPercentages: Bool? = nil, columns: [String]? = nil, columnWidths: [String: Int]? = nil, xColumn: String? = nil,
+                yColumn: String? = nil, vectorColumn: String? = nil, colorBy: String? = nil, zoom: [Double]? = nil) {
         self.column = column
         self.bins = bins
         self.logScale = logScale
@@ -55,6 +65,11 @@ public struct PaneSettings: Sendable, Equatable, Codable {
         self.rowPercentages = rowPercentages
         self.columns = columns
         self.columnWidths = columnWidths
+        self.xColumn = xColumn
+        self.yColumn = yColumn
+        self.vectorColumn = vectorColumn
+        self.colorBy = colorBy
+        self.zoom = zoom
     }
 }
 

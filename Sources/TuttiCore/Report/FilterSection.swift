@@ -59,6 +59,9 @@ enum FilterSection {
             return [.plain("Selection: cluster \(index + 1) of the duplicates pane (kind \(kind))")]
         case .confusionCell:
             return [.plain("Selection: a cell of the confusion matrix")]
+        case .rectangle(let predicates):
+            let text = predicates.map { "\($0.column) \($0.op) \($0.value)" }.joined(separator: " and ")
+            return [.plain("Selection: a rectangle brushed on the scatter plot: "), .code(text)]
         case .rows:
             return [.plain("Selection: rows picked by hand")]
         }

@@ -30,6 +30,12 @@ public struct CellSearch: Sendable, Equatable {
         isRegex = regex
     }
 
+    /// For each of `texts` (the words of a cell, say), whether it holds a match.
+    public func matching(_ texts: [String]) -> [Bool] {
+        let matcher = CellMatcher(self)
+        return texts.map { matcher.matches($0) }
+    }
+
     /// `pattern` matched in any case.
     static func caseless(_ pattern: String) -> String { "(?i)" + pattern }
 

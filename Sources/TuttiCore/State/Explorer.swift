@@ -24,6 +24,10 @@ public struct Explorer: Sendable {
     public mutating func apply(_ action: ExplorerAction) throws -> StateChange {
         let (next, change) = try Self.reduce(state, action)
         guard !change.isEmpty else { return [] }
+        if change == .focus {
+            state = next
+            return change
+        }
         undoStack.append(state)
         if undoStack.count > historyLimit { undoStack.removeFirst() }
         redoStack.removeAll()
@@ -34,7 +38,8 @@ public struct Explorer: Sendable {
     /// Goes back one change; returns what changed (empty if nothing to undo).
     @discardableResult
     public mutating func undo() -> StateChange {
-        guard let previous = undoStack.popLast() else { return [] }
+        guard var previous = undoStack.popLast() else { return [] }
+        (previous.focusedRow, previous.search, previous.imageShape) = (state.focusedRow, state.search, state.imageShape)
         let change = Self.difference(state, previous)
         redoStack.append(state)
         state = previous
@@ -44,7 +49,8 @@ public struct Explorer: Sendable {
     /// Re-applies the last undone change.
     @discardableResult
     public mutating func redo() -> StateChange {
-        guard let next = redoStack.popLast() else { return [] }
+        guard var next = redoStack.popLast() else { return [] }
+        (next.focusedRow, next.search, next.imageShape) = (state.focusedRow, state.search, state.imageShape)
         let change = Self.difference(state, next)
         undoStack.append(state)
         state = next
@@ -107,6 +113,16 @@ public struct Explorer: Sendable {
         case .derive(let derived):
             next.dataset = try dataset.adding(derived)
             return (next, .columns)
+        case .focusRow(let row):
+            guard row >= 0, row < dataset.rowCount, row != state.focusedRow else { return (state, []) }
+            next.focusedRow = row
+            return (next, .focus)
+        case .setSearch(let search):
+            next.search = search
+            return (next, search == state.search ? [] : .focus)
+        case .setImageShape(let shape):
+            next.imageShape = shape
+            return (next, shape == state.imageShape ? [] : .focus)
         }
     }
 

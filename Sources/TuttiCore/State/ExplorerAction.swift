@@ -17,6 +17,12 @@ public enum ExplorerAction: Sendable, Equatable {
     /// Adds a column computed by an expression (`margin = abs(score - 0.5)`); the filter,
     /// selection and groups stay.
     case derive(DerivedColumn)
+    /// Focuses a row (the rows pane's cursor, the instance pane's `[` `]`); not undone by undo.
+    case focusRow(Int)
+    /// Sets the search the rows were last searched for (nil: none); not undone by undo.
+    case setSearch(CellSearch?)
+    /// Sets how vectors are drawn as images (nil: squares only); not undone by undo.
+    case setImageShape(ImageShape?)
 
     /// A short name for logs, help and replay: `set-filter`, `select`, ….
     public var name: String {
@@ -29,6 +35,9 @@ public enum ExplorerAction: Sendable, Equatable {
         case .setGroupColumns: "set-groups"
         case .setRole: "set-role"
         case .derive: "derive"
+        case .focusRow: "focus-row"
+        case .setSearch: "set-search"
+        case .setImageShape: "set-image-shape"
         }
     }
 }

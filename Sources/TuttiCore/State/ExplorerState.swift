@@ -11,6 +11,13 @@ public struct ExplorerState: Sendable {
     public internal(set) var groupColumns: [String]
     /// Which column plays which role.
     public internal(set) var roles: ColumnRoles
+    /// The row the user is looking at (the rows pane's cursor), which the instance pane shows;
+    /// nil before any pane has focused one. Moving it is not a change undo steps through.
+    public internal(set) var focusedRow: Int?
+    /// The value the user last searched the rows for (`F`), which panes mark; not undone either.
+    public internal(set) var search: CellSearch?
+    /// How vectors are drawn as images when their width allows (`--image-shape`); nil: squares only.
+    public internal(set) var imageShape: ImageShape?
 
     /// A fresh state: no filter, no selection, no groups.
     public init(dataset: Dataset, roles: ColumnRoles) {
@@ -42,4 +49,6 @@ public struct StateChange: OptionSet, Sendable {
     public static let roles = StateChange(rawValue: 8)
     /// A column was added (a derived column) or removed (its undo).
     public static let columns = StateChange(rawValue: 16)
+    /// The focused row, the search or the image shape changed (not recorded for undo).
+    public static let focus = StateChange(rawValue: 32)
 }

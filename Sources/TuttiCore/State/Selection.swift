@@ -51,6 +51,8 @@ public enum SelectionSource: Sendable, Equatable, Codable {
     case duplicateCluster(kind: String, index: Int)
     /// A confusion-matrix cell, as its label and prediction conditions.
     case confusionCell([SlicePredicate])
+    /// A rectangle brushed on a scatter plot of two columns, as its x and y range conditions.
+    case rectangle([SlicePredicate])
     /// Rows picked by hand.
     case rows
 }

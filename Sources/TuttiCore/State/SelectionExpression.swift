@@ -18,7 +18,7 @@ public enum SelectionExpression {
             let isBoolean = dataset.column(named: column)?.kind == .boolean
             let literals = values.map { isBoolean ? $0 : quotedString($0) }
             return "\(quotedColumn(column)) in (\(literals.joined(separator: ", ")))"
-        case .slice(let predicates), .confusionCell(let predicates):
+        case .slice(let predicates), .confusionCell(let predicates), .rectangle(let predicates):
             return predicates.map { "\(quotedColumn($0.column)) \($0.op) \($0.value)" }.joined(separator: " and ")
         case .duplicateCluster, .rows:
             return nil

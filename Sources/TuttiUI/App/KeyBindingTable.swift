@@ -7,7 +7,7 @@ import TuttiTerminal
 public enum KeyBindings {
     /// The whole table.
     public static let all: [KeyBinding] = global + moving + summary + histogram + rows + confusion + slices
-        + duplicates + pairViewer
+        + duplicates + pairViewer + scatter + instance
 
     private static let global: [KeyBinding] = [
         KeyBinding("pane.cycle", .global, [.key(.tab, .nextPane), .key(.tab, shift: true, .previousPane)],
@@ -40,8 +40,9 @@ public enum KeyBindings {
         KeyBinding("layout.close", .global, [.key("X", .close)], help: "close the pane"),
         KeyBinding("pane.show", .global,
                    [.key("1", .show(.summary)), .key("2", .show(.rows)), .key("3", .show(.confusion)),
-                    .key("4", .show(.slices)), .key("5", .show(.duplicates))],
-                   help: "show the summary / rows / confusion / slices / duplicates pane (opens it if closed)"),
+                    .key("4", .show(.slices)), .key("5", .show(.duplicates)), .key("6", .show(.scatter)),
+                    .key("7", .show(.instance))],
+                   help: "show the summary / rows / confusion / slices / duplicates / scatter / instance pane (opens it if closed)"),
         KeyBinding("mouse.toggle", .global, [.key("m", .toggleMouse)], help: "mouse on / off (off: the terminal selects text)"),
         KeyBinding("screen.redraw", .global, [.ctrl("l", .redraw)], help: "redraw"),
         KeyBinding("app.suspend", .global, [.ctrl("z", .suspend)], help: "suspend (fg resumes)"),
@@ -52,7 +53,7 @@ public enum KeyBindings {
         KeyBinding("cursor.move", .global, arrows(.up, .down, .left, .right), help: "move the cursor"),
         KeyBinding("cursor.page", .global, [.input(.pageUp, .pageUp), .input(.pageDown, .pageDown)], help: "a page up / down"),
         KeyBinding("cursor.ends", .global, ends, help: "first / last"),
-        KeyBinding("cursor.extend", .global, extend, help: "extend the brush (histograms)"),
+        KeyBinding("cursor.extend", .global, extend, help: "extend the brush (histograms, scatter plots)"),
         KeyBinding("cursor.select", .global, [.input(.character(" "), .space)], help: "select what is under the cursor"),
         KeyBinding("cursor.open", .global, [.input(.enter, .enter)], help: "open or commit what is under the cursor"),
     ]
@@ -159,6 +160,33 @@ public enum KeyBindings {
                    footer: KeyHint("Enter", "back")),
     ]
 
+    private static let scatter: [KeyBinding] = [
+        KeyBinding("scatter.move", .pane(.scatter), arrows(.left, .right, .up, .down), help: "move the cursor (the brush's corner)",
+                   footer: KeyHint("←→↑↓", "cursor")),
+        KeyBinding("scatter.brush", .pane(.scatter), extend + extendVertically,
+                   help: "brush a rectangle: extend it with the corner (or drag the mouse)", footer: KeyHint("⇧←→↑↓", "brush")),
+        KeyBinding("scatter.select-cell", .pane(.scatter), [.input(.character(" "), .space)], help: "select the points of the cell",
+                   footer: KeyHint("Space", "select cell")),
+        KeyBinding("scatter.commit", .pane(.scatter), [.input(.enter, .enter)], help: "commit the brush", footer: KeyHint("Enter", "commit")),
+        KeyBinding("scatter.axes", .pane(.scatter), [.key("a", .nextXColumn), .key("A", .nextYColumn)],
+                   help: "next numeric column on x / on y", footer: KeyHint("a A", "x / y column")),
+        KeyBinding("scatter.projection", .pane(.scatter), [.key("p", .nextProjection)],
+                   help: "next projection: column pairs (umap_1/umap_2, x/y, …), then vector columns", footer: KeyHint("p", "projection")),
+        KeyBinding("scatter.colour", .pane(.scatter), [.key("c", .nextColoring)],
+                   help: "colour by: correct / incorrect, label, prediction, columns of up to 8 values, none",
+                   footer: KeyHint("c", "colour")),
+        KeyBinding("scatter.zoom", .pane(.scatter), [.key("+", .zoomIn), .key("-", .zoomOut), .key("0", .resetZoom)],
+                   help: "zoom in (around the cursor) / out / reset", footer: KeyHint("+ - 0", "zoom")),
+    ]
+
+    private static let instance: [KeyBinding] = [
+        KeyBinding("instance.step", .pane(.instance), [.key("[", .previousRow), .key("]", .nextRow)],
+                   help: "previous / next row: the selected rows, or the filtered rows when none is selected",
+                   footer: KeyHint("[ ]", "previous/next row")),
+        KeyBinding("instance.scroll", .pane(.instance), arrows(.up, .down) + [.input(.pageUp, .pageUp), .input(.pageDown, .pageDown)],
+                   help: "scroll", footer: KeyHint("↑↓", "scroll")),
+    ]
+
     /// The arrow keys among `inputs` (`.up`, `.down`, `.left`, `.right`) with their vi letters.
     private static func arrows(_ inputs: PaneInput...) -> [KeyPress] {
         let keys: [PaneInput: (Key, Character)] = [.up: (.up, "k"), .down: (.down, "j"), .left: (.left, "h"), .right: (.right, "l")]
@@ -168,6 +196,7 @@ public enum KeyBindings {
     private static let ends: [KeyPress] = [.input(.home, .home), .input(.end, .end), .input(.character("g"), .home),
                                            .input(.character("G"), .end)]
     private static let extend: [KeyPress] = [.input(.left, shift: true, .extendLeft), .input(.right, shift: true, .extendRight)]
+    private static let extendVertically: [KeyPress] = [.input(.up, shift: true, .extendUp), .input(.down, shift: true, .extendDown)]
 }
 
 extension KeyPress {

@@ -17,4 +17,8 @@ public enum PaneAction: String, Sendable, Hashable, CaseIterable {
     case toggleDiverse, halveMinimumSize, doubleMinimumSize
     // Duplicates
     case filterToKind
+    // Scatter
+    case nextXColumn, nextYColumn, nextProjection, nextColoring, zoomIn, zoomOut, resetZoom
+    // Instance
+    case previousRow, nextRow
 }

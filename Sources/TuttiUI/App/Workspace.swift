@@ -216,18 +216,20 @@ public final class Workspace {
             case .showRow(let row):
                 overlay = .row(row, scroll: 0)
             case .beginBrush(let binning, let anchor, let bins):
-                var views: [PaneID: ColumnBinning] = [:]
-                for (id, pane) in panes where id != source {
-                    if let other = pane.brushBinning { views[id] = other }
-                }
-                brush = BrushPreview(source: source, binning: binning, anchor: anchor, range: bins, views: views,
+                brush = BrushPreview(source: source, binning: binning, anchor: anchor, range: bins, views: brushViews(except: source),
+                                     filter: state.filter.rows)
+            case .beginRectangleBrush(let cells, let rectangle):
+                brush = BrushPreview(source: source, area: .cells(cells, rectangle: rectangle), views: brushViews(except: source),
                                      filter: state.filter.rows)
             case .moveBrush(let bins):
                 brush = brush?.moved(to: bins)
+            case .moveRectangleBrush(let rectangle):
+                brush = brush?.moved(to: rectangle)
             case .commitBrush:
                 guard let live = brush else { continue }
                 brush = nil
-                dispatch(.select(live.materialize(), .brush(column: live.binning.column, range: live.binning.range(of: live.range))))
+                let selection = live.committed()
+                dispatch(.select(selection.rows, selection.source))
             case .cancelBrush:
                 brush = nil
             case .message(let text):
@@ -242,6 +244,15 @@ public final class Workspace {
                 ask(.stop(handle))
             }
         }
+    }
+
+    /// The bins a brush in pane `source` counts for each other pane that has some.
+    private func brushViews(except source: PaneID) -> [PaneID: ColumnBinning] {
+        var views: [PaneID: ColumnBinning] = [:]
+        for (id, pane) in panes where id != source {
+            if let other = pane.brushBinning { views[id] = other }
+        }
+        return views
     }
 
     /// Esc: closes what is open, else stops background work, else cancels a brush, else

@@ -112,8 +112,8 @@ public struct HistogramPane: KeysAndLayoutPane {
     /// Selected counts per bin: from the live brush when one runs, else the committed selection.
     private func selectedCounts(_ context: PaneContext, _ counts: HistogramCounts) -> [Int] {
         guard let brush = context.brush else { return counts.selected }
-        if brush.source == context.id {
-            return counts.filtered.indices.map { brush.range.contains($0) && $0 < counts.filtered.count - 1 ? counts.filtered[$0] : 0 }
+        if brush.source == context.id, let range = brush.bins?.range {
+            return counts.filtered.indices.map { range.contains($0) && $0 < counts.filtered.count - 1 ? counts.filtered[$0] : 0 }
         }
         return brush.selectedCounts(forPane: context.id) ?? counts.selected
     }
@@ -138,7 +138,7 @@ public struct HistogramPane: KeysAndLayoutPane {
         if let missing = counts.filtered.last, missing > 0 { header += " · \(NumberFormatting.grouped(missing)) missing" }
         canvas.fittedText(header, x: 0, y: 0, style: theme[.muted])
         let bars = BarRenderer(glyphs: context.glyphs, barStyle: theme[.bar], selectedStyle: theme[.barSelected])
-        let brushRange = context.brush.flatMap { $0.source == context.id ? $0.range : nil }
+        let brushRange = context.brush.flatMap { $0.source == context.id ? $0.bins?.range : nil }
         if isCategorical {
             renderHorizontal(&canvas, binning, counts, selected, bars, brushRange, context)
         } else {
@@ -287,7 +287,7 @@ public struct HistogramPane: KeysAndLayoutPane {
             let step = input == .extendLeft ? -1 : 1
             let anchor = cursor
             cursor = min(max(0, cursor + step), last)
-            guard let brush = context.brush, brush.source == context.id else {
+            guard let brush = context.brush?.bins, context.brush?.source == context.id else {
                 return [.beginBrush(binning, anchor: anchor, bins: ordered(anchor, cursor))]
             }
             return [.moveBrush(ordered(brush.anchor, cursor))]
@@ -310,7 +310,7 @@ public struct HistogramPane: KeysAndLayoutPane {
             dragging = true
             return [.beginBrush(binning, anchor: bin, bins: bin...bin)]
         case .mouseDrag(let x, let y):
-            guard dragging, let brush = context.brush, brush.source == context.id,
+            guard dragging, let brush = context.brush?.bins, context.brush?.source == context.id,
                   let bin = bin(atX: x, y: y, clamp: true) else { return [] }
             cursor = bin
             return [.moveBrush(ordered(brush.anchor, bin))]

@@ -4,8 +4,8 @@ import TuttiTerminal
 /// What a pane is asked to do, after the keymap has turned keys and mouse events into intents.
 public enum PaneInput: Sendable, Hashable {
     case up, down, left, right, pageUp, pageDown, home, end
-    /// Shift+Left / Shift+Right: extend a brush.
-    case extendLeft, extendRight
+    /// Shift+arrows: extend a brush.
+    case extendLeft, extendRight, extendUp, extendDown
     case enter, space
     /// A named command from the binding table (`KeyBindings`).
     case action(PaneAction)
@@ -43,8 +43,12 @@ public enum PaneCommand: Sendable {
     case showRow(Int)
     /// Start a live brush on a histogram over the given bins, from the bin `anchor`.
     case beginBrush(ColumnBinning, anchor: Int, bins: ClosedRange<Int>)
+    /// Start a live brush on a scatter plot over a rectangle of its cells.
+    case beginRectangleBrush(PlaneCells, rectangle: GridRectangle)
     /// Move the live brush.
     case moveBrush(ClosedRange<Int>)
+    /// Move the live rectangle brush.
+    case moveRectangleBrush(GridRectangle)
     /// Turn the live brush into the selection.
     case commitBrush
     /// Drop the live brush.

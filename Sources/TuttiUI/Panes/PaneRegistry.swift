@@ -21,6 +21,8 @@ enum PaneRegistry {
             sized.minimumSize = settings.minimumSize.map { min(max($0, 1), 1 << 40) }
             return SlicesPane(settings: sized)
         case .duplicates: return DuplicatesPane(settings: settings)
+        case .scatter: return ScatterPane(settings: settings, projector: nil)
+        case .instance: return InstancePane()
         default: return nil
         }
     }

@@ -31,6 +31,8 @@ public struct RowsPane: Pane {
     /// What the last layout placed: the shown columns, the rows in view and where each column goes.
     private var screen: (columns: [Column], rows: [Int], placed: ColumnWindow, rowCount: Int)?
     private var order: [Int] = []
+    /// The focused row as the shared state last had it from or for this pane.
+    private var sharedRow: Int?
     private var orderKey: (filter: RowSet, sort: String)?
 
     /// Cells `[` and `]` take from or give to the focused column.
@@ -176,14 +178,32 @@ public struct RowsPane: Pane {
     public mutating func update(_ message: PaneMessage, context: PaneContext) -> [PaneCommand] {
         switch message {
         case .input(let input): return handle(input, context: context)
-        case .layout(let width, let height): layOut(width: width, height: height, state: context.state)
+        case .layout(let width, let height):
+            followFocus(context.state)
+            layOut(width: width, height: height, state: context.state)
+            return shareFocus()
         case .jobEnded(let handle): return searchEnded(handle, state: context.state)
         case .find(let search):
             begin(search)
-            return find(forward: true, includingCursor: true, state: context.state)
+            return [.dispatch(.setSearch(search))] + find(forward: true, includingCursor: true, state: context.state)
         case .goToRow(let row): return [.message(goTo(row: row, state: context.state))]
         }
-        return []
+    }
+
+    /// Moves the cursor to the shared focused row when another pane moved it (the instance
+    /// pane's `[` `]`) and the row is in the list.
+    private mutating func followFocus(_ state: ExplorerState) {
+        guard let row = state.focusedRow, row != sharedRow else { return }
+        sharedRow = row
+        let rows = orderedRows(state)
+        if let index = rows.firstIndex(of: row) { list.set(index, count: rows.count) }
+    }
+
+    /// Makes the row under the cursor the shared focused row, when it moved.
+    private mutating func shareFocus() -> [PaneCommand] {
+        guard let row = focusedCell?.row, row != sharedRow else { return [] }
+        sharedRow = row
+        return [.dispatch(.focusRow(row))]
     }
 
     public func rowsListing(_ state: ExplorerState) -> RowsListing? {

@@ -24,6 +24,12 @@ public struct Glyphs: Sendable, Equatable {
     public let upMark: Character
     /// Stands for cut-off text.
     public let ellipsis: Character
+    /// A scatter plot's points: Braille dots (2 × 4 per cell) on UTF-8 terminals; in ASCII, a
+    /// cell's points shown by how many there are, fewest first.
+    public let pointLevels: [Character]?
+    /// An image's two pixels per cell (upper in the foreground, lower in the background); in
+    /// ASCII, a pixel pair shown by its ink, lightest first.
+    public let pixelLevels: [Character]?
 
     /// Block elements and box drawing.
     public static let unicode = Glyphs(
@@ -31,7 +37,20 @@ public struct Glyphs: Sendable, Equatable {
         horizontalEighths: [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"],
         selectedBlock: "▓", sparkline: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
         horizontalLine: "─", verticalLine: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
-        selectionMark: "●", cursorMark: "▶", upMark: "▲", ellipsis: "…")
+        selectionMark: "●", cursorMark: "▶", upMark: "▲", ellipsis: "…", pointLevels: nil, pixelLevels: nil)
+
+    /// The Braille cell with the dots of `bits` (bit `dy + 4 * dx` for the dot in column `dx`
+    /// 0–1 and row `dy` 0–3 from the top, as `BrailleDots.bit` numbers them).
+    public static func braille(_ bits: UInt8) -> Character {
+        Character(Unicode.Scalar(0x2800 + UInt32(BrailleDots.unicodeOrder(bits)))!)
+    }
+
+    /// The character for a plot cell holding the dots `bits` of `count` points.
+    public func point(bits: UInt8, count: Int) -> Character {
+        guard let levels = pointLevels, !levels.isEmpty else { return Self.braille(bits) }
+        let level = count <= 1 ? 0 : min(levels.count - 1, Int(log2(Double(count))))
+        return levels[level]
+    }
 
     /// Whether these glyphs are plain ASCII.
     public var isASCII: Bool { verticalEighths.allSatisfy(\.isASCII) }
@@ -73,5 +92,6 @@ public struct Glyphs: Sendable, Equatable {
         horizontalEighths: [" ", " ", "-", "-", "=", "=", "#", "#", "#"],
         selectedBlock: "@", sparkline: ["_", ".", "-", "~", "=", "+", "*", "#"],
         horizontalLine: "-", verticalLine: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
-        selectionMark: "*", cursorMark: ">", upMark: "^", ellipsis: "~")
+        selectionMark: "*", cursorMark: ">", upMark: "^", ellipsis: "~", pointLevels: [".", ":", "o", "O", "@"],
+        pixelLevels: [" ", ".", ":", "=", "#"])
 }

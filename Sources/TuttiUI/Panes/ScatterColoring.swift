@@ -1,0 +1,84 @@
+import TuttiCore
+import TuttiTerminal
+
+/// What a scatter plot colours its points by: a column's values (up to eight; the label and
+/// the prediction keep their seven most common and group the rest as "other"), or whether the
+/// prediction is correct. Per row a small code into `names`, so a frame reads one byte a point.
+struct ScatterColoring: Sendable {
+    /// The computed correct / incorrect colouring's name in view files.
+    static let correctness = ":correct"
+    /// The most categories one plot tells apart.
+    static let maximumCategories = 8
+    /// What it colours by: a column name or `correctness`.
+    let key: String
+    /// The categories, in legend order.
+    let names: [String]
+    /// Per row: an index into `names`, or `missing`.
+    let codes: [UInt8]
+    static let missing = UInt8.max
+
+    /// What the `c` key cycles through for `state`: correct / incorrect when there are a label
+    /// and a prediction, the label, the prediction, then every column of up to eight values.
+    static func choices(_ state: ExplorerState, summaries: [ColumnSummary]) -> [String] {
+        var keys: [String] = []
+        let label = state.roles[.label], prediction = state.roles[.prediction]
+        if label != nil, prediction != nil { keys.append(correctness) }
+        keys += [label, prediction].compactMap { $0 }
+        for summary in summaries where !keys.contains(summary.name) && summary.distinct >= 1 && summary.distinct <= maximumCategories
+            && [.categorical, .boolean, .integer].contains(summary.kind) {
+            keys.append(summary.name)
+        }
+        return keys.filter { $0 == correctness || state.dataset.column(named: $0) != nil }
+    }
+
+    /// The colouring `key` over `state`'s rows, or a message saying why it cannot be made.
+    static func make(_ key: String, state: ExplorerState) -> Result<ScatterColoring, TuttiError> {
+        do {
+            if key == correctness {
+                guard let label = state.roles[.label].flatMap(state.dataset.column(named:)),
+                      let prediction = state.roles[.prediction].flatMap(state.dataset.column(named:)) else {
+                    return .failure(TuttiError("colouring by correctness needs a label and a prediction column"))
+                }
+                let encoding = try ClassEncoding(label: label, prediction: prediction)
+                let codes = zip(encoding.labels, encoding.predictions).map { label, prediction -> UInt8 in
+                    label < 0 || prediction < 0 ? missing : label == prediction ? 0 : 1
+                }
+                return .success(ScatterColoring(key: key, names: ["correct", "incorrect"], codes: codes))
+            }
+            guard let column = state.dataset.column(named: key) else { return .failure(TuttiError("no column '\(key)'")) }
+            let encoding = try ClassEncoding(label: column, prediction: column)
+            return .success(grouped(key: key, classes: encoding.classes, codes: encoding.labels))
+        } catch let error as TuttiError {
+            return .failure(error)
+        } catch {
+            return .failure(TuttiError("\(error)"))
+        }
+    }
+
+    /// Keeps the most common classes (all of them when they fit) and groups the rest as "other".
+    private static func grouped(key: String, classes: [String], codes: [Int32]) -> ScatterColoring {
+        guard classes.count > maximumCategories else {
+            return ScatterColoring(key: key, names: classes, codes: codes.map { $0 < 0 ? missing : UInt8($0) })
+        }
+        var counts = [Int](repeating: 0, count: classes.count)
+        for code in codes where code >= 0 { counts[Int(code)] += 1 }
+        let kept = counts.indices.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
+            .prefix(maximumCategories - 1).sorted()
+        var map = [UInt8](repeating: UInt8(maximumCategories - 1), count: classes.count)
+        for (index, kept) in kept.enumerated() { map[kept] = UInt8(index) }
+        return ScatterColoring(key: key, names: kept.map { classes[$0] } + ["other"],
+                               codes: codes.map { $0 < 0 ? missing : map[Int($0)] })
+    }
+
+    /// The name the header and legend give the colouring.
+    var title: String { key == Self.correctness ? "correct / incorrect" : key }
+
+    /// The colour of category `index` for a theme of `colors` colours (nil without colours).
+    static func color(_ index: Int, key: String, colors: Int) -> TerminalColor? {
+        guard colors >= 8 else { return nil }
+        if key == correctness { return .indexed(colors >= 256 ? [34, 160][index] : [2, 1][index]) }
+        let rich: [UInt8] = [33, 208, 34, 160, 135, 94, 205, 244]
+        let basic: [UInt8] = [4, 3, 2, 1, 5, 6, 7, 1]
+        return .indexed((colors >= 256 ? rich : basic)[index % maximumCategories])
+    }
+}
