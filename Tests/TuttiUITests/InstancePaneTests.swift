@@ -42,8 +42,7 @@ import TuttiTerminal
         var explorer = Explorer(state: ExplorerState(dataset: Self.digits, roles: ColumnRoles()))
         try explorer.apply(.focusRow(0))
         let theme = Theme(name: "t", description: "", colors: 256, styles: [:])
-        let context = PaneContext(id: PaneID(1), state: explorer.state, theme: theme, glyphs: .unicode, focused: true, brush: nil,
-                                  summaries: [])
+        let context = PaneContext(id: PaneID(1), state: explorer.state, theme: theme, glyphs: .unicode, focused: true, brush: nil)
         var pane = InstancePane()
         let canvas = render(&pane, context, width: 60, height: 16)
         // Row 0's first pixels: 0, 0, 5, 13 (its largest value is 15), each two cells wide and a line high.

@@ -61,7 +61,7 @@ import TuttiTerminal
         var pane = ScatterPane(colorBy: "kind")
         let state = ExplorerState(dataset: Self.points, roles: ColumnRoles())
         let theme = Theme(name: "t", description: "", colors: 256, styles: [:])
-        let context = PaneContext(id: PaneID(1), state: state, theme: theme, glyphs: .unicode, focused: false, brush: nil, summaries: [])
+        let context = PaneContext(id: PaneID(1), state: state, theme: theme, glyphs: .unicode, focused: false, brush: nil)
         let canvas = render(&pane, context, width: 30, height: 8)
         #expect(canvas.lines[7].hasPrefix("kind: █ a █ b"))
         let colors = Set((0..<30).map { canvas[$0, 1].style.foreground } + (0..<30).map { canvas[$0, 5].style.foreground })

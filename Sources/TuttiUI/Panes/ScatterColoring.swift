@@ -19,16 +19,32 @@ struct ScatterColoring: Sendable {
 
     /// What the `c` key cycles through for `state`: correct / incorrect when there are a label
     /// and a prediction, the label, the prediction, then every column of up to eight values.
-    static func choices(_ state: ExplorerState, summaries: [ColumnSummary]) -> [String] {
+    static func choices(_ state: ExplorerState) -> [String] {
         var keys: [String] = []
         let label = state.roles[.label], prediction = state.roles[.prediction]
         if label != nil, prediction != nil { keys.append(correctness) }
         keys += [label, prediction].compactMap { $0 }
-        for summary in summaries where !keys.contains(summary.name) && summary.distinct >= 1 && summary.distinct <= maximumCategories
-            && [.categorical, .boolean, .integer].contains(summary.kind) {
-            keys.append(summary.name)
+        for column in state.dataset.columns where !keys.contains(column.name) && hasFewValues(column.data) {
+            keys.append(column.name)
         }
         return keys.filter { $0 == correctness || state.dataset.column(named: $0) != nil }
+    }
+
+    /// Whether `data` is categorical, boolean or integer with at most `maximumCategories`
+    /// values; an integer column's scan stops at the first value past that.
+    private static func hasFewValues(_ data: ColumnData) -> Bool {
+        switch data {
+        case .categorical(_, let dictionary): return dictionary.count <= maximumCategories
+        case .boolean: return true
+        case .integer(let values):
+            var seen = Set<Int64>()
+            for value in values {
+                seen.insert(value)
+                if seen.count > maximumCategories { return false }
+            }
+            return true
+        default: return false
+        }
     }
 
     /// The colouring `key` over `state`'s rows, or a message saying why it cannot be made.

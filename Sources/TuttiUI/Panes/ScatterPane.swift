@@ -325,7 +325,7 @@ public struct ScatterPane: Pane {
             setAxes(next)
             return cancel + [.message(next.title)]
         case .nextColoring:
-            let choices = ScatterColoring.choices(state, summaries: context.summaries)
+            let choices = ScatterColoring.choices(state)
             let all: [String?] = [nil] + choices
             colorBy = all[((all.firstIndex(of: colorBy) ?? 0) + 1) % all.count]
             return [.message(colorBy.map { "colour by \($0 == ScatterColoring.correctness ? "correct / incorrect" : $0)" } ?? "no colours")]
