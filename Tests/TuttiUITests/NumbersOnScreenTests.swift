@@ -26,14 +26,17 @@ import TuttiTerminal
 
     /// Checks `render(width)` at every width against the same render 1,000 cells wide, line by
     /// line; `byLine` false compares with every number of the wide render instead (for panes
-    /// whose lines move with the width).
-    static func check(_ what: String, byLine: Bool = true, _ render: (Int) -> Canvas) {
+    /// whose lines move with the width), and so do the last `wrappedLines` lines (text that
+    /// breaks over more lines when narrow).
+    static func check(_ what: String, byLine: Bool = true, wrappedLines: Int = 0, _ render: (Int) -> Canvas) {
         let wide = render(Self.wide)
         let everywhere = Set(wide.lines.flatMap { numberTokens($0).map(\.text) })
+        let wrapped = Set(wide.lines.suffix(wrappedLines).flatMap { numberTokens($0).map(\.text) })
         for width in widths {
             let canvas = render(width)
             for y in 0..<canvas.height {
-                let allowed = byLine ? Set(numberTokens(wide.lines[y]).map(\.text)) : everywhere
+                let allowed = !byLine ? everywhere
+                    : y >= canvas.height - wrappedLines ? wrapped : Set(numberTokens(wide.lines[y]).map(\.text))
                 expectOnly(allowed, canvas, line: y, "\(what) at \(width)")
             }
         }
@@ -41,7 +44,8 @@ import TuttiTerminal
 
     @Test func summary() {
         var pane = SummaryPane()
-        Self.check("summary") { render(&pane, paneContext(Self.selected), width: $0, height: Self.height) }
+        // The cursor column's figures under the table break over its last two lines when narrow.
+        Self.check("summary", wrappedLines: 3) { render(&pane, paneContext(Self.selected), width: $0, height: Self.height) }
     }
 
     @Test func histograms() {
