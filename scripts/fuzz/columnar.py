@@ -164,9 +164,13 @@ def with_footer(data: bytes, start: int, footer: bytes) -> bytes:
 def parquet_page_headers(data: bytes, footer_start: int, footer_end: int, metadata: dict):
     """The ranges of the page headers of every column chunk the footer lists."""
     headers = []
-    for group in metadata.get(4, []):
-        for chunk in group.get(1, []):
-            meta = chunk.get(3, {}) if isinstance(chunk, dict) else {}
+    groups = metadata.get(4)
+    for group in groups if isinstance(groups, list) else []:
+        chunks = group.get(1) if isinstance(group, dict) else None
+        for chunk in chunks if isinstance(chunks, list) else []:
+            meta = chunk.get(3) if isinstance(chunk, dict) else None
+            if not isinstance(meta, dict):
+                continue
             first = meta.get(11) or meta.get(9)
             total = meta.get(7, 0)
             if not isinstance(first, int) or not isinstance(total, int):
@@ -564,7 +568,7 @@ def columnar_case(rng: random.Random, seeds: dict, structural, whole, suffixes) 
                     data = rng.choice(BYTE_MUTATIONS)(rng, data)
                 else:
                     data = m.splice(rng, data, seeds[rng.choice(names)])
-            except (ThriftError, FlatError, struct.error, IndexError, ValueError, OverflowError):
+            except (ThriftError, FlatError, struct.error, IndexError, ValueError, OverflowError, AttributeError, TypeError):
                 data = m.flip_bits(rng, data)
     name = "input" + rng.choice(suffixes)
     budget = ["--max-memory", rng.choice(["64M", "256M"])]
