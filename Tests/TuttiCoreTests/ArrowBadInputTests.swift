@@ -132,4 +132,11 @@ import Testing
         let error = error(try Self.bytes("ragged.arrow"))
         #expect(error?.message == "column 'v', batch 1: is a list of numbers used as a vector, but its row 2 of the batch has 1 value where earlier rows have 2")
     }
+
+    /// Found by `scripts/fuzz/fuzz.py --target arrow`: a 3.5 kB stream whose struct fields share
+    /// their children level after level, naming exponentially many fields. It is refused, not walked.
+    @Test func fieldsSharingChildrenAreRefused() throws {
+        let error = error(try Self.bytes("fuzz_shared_children.arrows"), name: "bad.arrows")
+        #expect(error?.message == "corrupt schema (more fields than its metadata could hold)")
+    }
 }

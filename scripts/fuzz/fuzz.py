@@ -7,7 +7,9 @@ and 2), hangs (the time limit) and distinct messages.
 
 Targets: csv, jsonl (the loaders, plain and gzipped, through `tutti info` and `count`),
 expr (filter expressions through `tutti count --where`), view (view files through
-`tutti export --view` and `tutti report --view`). Every crash or hang is saved under --out
+`tutti export --view` and `tutti report --view`), parquet and arrow (the test fixtures with
+their Thrift footers, page headers and flatbuffer metadata made hostile, and schemas nested
+too deep, through `tutti info` and `count`). Every crash or hang is saved under --out
 with the input and a `reproduce.sh`. Exits 1 when any run crashed or hung (or when most
 runs were usage errors: then the command lines here no longer fit tutti's). The i-th input
 of a target depends only on --seed, the target and i (and the Python version), so a run
@@ -31,18 +33,21 @@ import time
 
 sys.dont_write_bytecode = True  # keep the repository free of __pycache__ folders
 
-import expressions  # noqa: E402 (after the line above)
+import columnar  # noqa: E402 (after the line above)
+import expressions  # noqa: E402
 import loaders  # noqa: E402
 import views  # noqa: E402
 
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 SEEDS = HERE / "seeds"
-TARGETS = ["csv", "jsonl", "expr", "view"]
+FIXTURES = ROOT / "Tests" / "TuttiCoreTests" / "Fixtures"
+TARGETS = ["csv", "jsonl", "expr", "view", "parquet", "arrow"]
 
 
-def read_seeds(folder: str) -> dict:
-    return {p.name: p.read_bytes() for p in sorted((SEEDS / folder).iterdir()) if p.is_file()}
+def read_seeds(folder: str, root: pathlib.Path = SEEDS, suffixes=None) -> dict:
+    return {p.name: p.read_bytes() for p in sorted((root / folder).iterdir())
+            if p.is_file() and (suffixes is None or p.suffix in suffixes)}
 
 
 def case_makers():
@@ -51,11 +56,15 @@ def case_makers():
     exprs = [line for line in (SEEDS / "expressions.txt").read_text(encoding="utf-8").splitlines()
              if line.strip() and not line.startswith("#")]
     csv_seeds, jsonl_seeds, view_seeds = read_seeds("csv"), read_seeds("jsonl"), read_seeds("views")
+    parquet_seeds = read_seeds("parquet", FIXTURES, {".parquet"})
+    arrow_seeds = read_seeds("arrow", FIXTURES, {".arrow", ".arrows", ".feather"})
     return {
         "csv": lambda rng: loaders.csv_case(rng, csv_seeds),
         "jsonl": lambda rng: loaders.jsonl_case(rng, jsonl_seeds),
         "expr": lambda rng: expressions.expr_case(rng, data, exprs),
         "view": lambda rng: views.view_case(rng, data, view_seeds, exprs),
+        "parquet": lambda rng: columnar.parquet_case(rng, parquet_seeds),
+        "arrow": lambda rng: columnar.arrow_case(rng, arrow_seeds),
     }
 
 
@@ -199,7 +208,7 @@ def print_summary(results: dict, out: pathlib.Path):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--target", default="all", help="csv, jsonl, expr, view, a comma list, or all (default)")
+    parser.add_argument("--target", default="all", help="csv, jsonl, expr, view, parquet, arrow, a comma list, or all (default)")
     parser.add_argument("--minutes", type=float, default=1.0, help="time per target (default 1)")
     parser.add_argument("--runs", type=int, default=None, help="stop a target after this many runs")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")

@@ -46,10 +46,15 @@ struct ArrowField: Sendable {
     /// The field nodes (itself and every descendant) it takes in a record batch.
     var nodeCount: Int { dictionary != nil ? 1 : 1 + children.reduce(0) { $0 + $1.nodeCount } }
 
-    init(_ table: FlatBufferTable, depth: Int = 0) throws {
+    /// Reads the field in `table` and its children, at most `depth` levels below the schema.
+    /// `budget` is how many more fields the schema may hold: fields may share children in a
+    /// flatbuffer, so a short file could otherwise name exponentially many.
+    init(_ table: FlatBufferTable, depth: Int = 0, budget: inout Int) throws {
         guard depth < 64 else { throw ArrowFormatError("corrupt schema (fields nested more than 64 deep)") }
+        budget -= 1
+        guard budget >= 0 else { throw ArrowFormatError("corrupt schema (more fields than its metadata could hold)") }
         name = try table.string(0) ?? ""
-        children = try table.tables(5).map { try ArrowField($0, depth: depth + 1) }
+        children = try table.tables(5).map { try ArrowField($0, depth: depth + 1, budget: &budget) }
         let typeTable = try table.table(3)
         type = try Self.type(code: table.uint8(2), typeTable, childCount: children.count)
         if let encoding = try table.table(4) {
@@ -133,6 +138,8 @@ struct ArrowSchema: Sendable {
 
     init(_ table: FlatBufferTable) throws {
         guard try table.int16(0) == 0 else { throw ArrowFormatError("is big-endian; tutti reads little-endian Arrow files") }
-        fields = try table.tables(1).map { try ArrowField($0) }
+        // A field takes a table and its vtable: more than eight bytes of the metadata.
+        var budget = table.bytes.count / 8
+        fields = try table.tables(1).map { try ArrowField($0, budget: &budget) }
     }
 }
