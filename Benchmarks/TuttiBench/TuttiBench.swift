@@ -4,6 +4,7 @@ import TuttiCore
 /// `tutti-bench`: release-build measurements of the data engine, printed as JSON lines.
 ///
 ///     tutti-bench load FILE                      one full load (rows, seconds)
+///     tutti-bench load-mapped FILE               the same, delimited text read through the file mapping
 ///     tutti-bench brush FILE BRUSHED COL...      brush steps on BRUSHED updating the other views
 ///     tutti-bench filter FILE EXPR               evaluation of a filter expression
 ///     tutti-bench frame FILE OUT                 key press to flushed screen (run in a terminal)
@@ -22,6 +23,10 @@ enum TuttiBench {
             switch arguments.first {
             case "load" where arguments.count == 2:
                 try load(arguments[1])
+            case "load-mapped" where arguments.count == 2:
+                var options = LoadOptions()
+                options.readsFileInChunks = false
+                try load(arguments[1], options: options)
             case "filter" where arguments.count == 3:
                 try FilterBench.run(path: arguments[1], expression: arguments[2])
             case "frame" where arguments.count == 3:
@@ -43,7 +48,7 @@ enum TuttiBench {
             case "brush" where arguments.count >= 4:
                 try BrushBench.run(path: arguments[1], brushed: arguments[2], views: Array(arguments[3...]))
             default:
-                FileHandle.standardError.write(Data("usage: tutti-bench load FILE | brush FILE BRUSHED COL... | filter FILE EXPR | frame FILE OUT | slices FILE [BINS.csv] | duplicates … | share FILE EXPR OUTDIR | search FILE QUERY... | wide COLUMNS ROWS | timeload FILE COLUMN | derive FILE NAME=EXPR\n".utf8))
+                FileHandle.standardError.write(Data("usage: tutti-bench load FILE | load-mapped FILE | brush FILE BRUSHED COL... | filter FILE EXPR | frame FILE OUT | slices FILE [BINS.csv] | duplicates … | share FILE EXPR OUTDIR | search FILE QUERY... | wide COLUMNS ROWS | timeload FILE COLUMN | derive FILE NAME=EXPR\n".utf8))
                 exit(2)
             }
         } catch {
@@ -58,9 +63,9 @@ enum TuttiBench {
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
-    static func load(_ path: String) throws {
+    static func load(_ path: String, options: LoadOptions = LoadOptions()) throws {
         var dataset: Dataset?
-        let time = try seconds { dataset = try DatasetLoader.load(path).dataset }
+        let time = try seconds { dataset = try DatasetLoader.load(path, options: options).dataset }
         print("{\"rows\": \(dataset!.rowCount), \"columns\": \(dataset!.columns.count), \"seconds\": \(time)}")
     }
 }

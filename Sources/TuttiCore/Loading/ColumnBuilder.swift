@@ -12,7 +12,7 @@ struct ColumnBuilder {
     private var integers: [Int64] = []
     private var floats: [Double] = []
     private var booleans: [Bool] = []
-    private var strings = StringColumnBuilder()
+    private var strings = StringColumnBuilder(switchesWhenUnique: true)
     private var vectorValues: [Float] = []
     private var vectorWidth = -1
     private var missingRows: [Int32] = []
@@ -258,7 +258,7 @@ struct ColumnBuilder {
         booleans = []
         vectorValues = []
         missingRows.removeAll(keepingCapacity: true)
-        strings = StringColumnBuilder()
+        strings = StringColumnBuilder(switchesWhenUnique: true)
         strings.reserve(expectedRows)
         rows = 0
         for row in 0..<done {

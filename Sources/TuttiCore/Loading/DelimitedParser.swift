@@ -46,31 +46,37 @@ struct DelimitedParser {
         let nominalStarts = Array(stride(from: dataStart, to: end, by: chunkSize))
         let chunkCount = nominalStarts.count
         let limits = nominalStarts.indices.map { $0 + 1 < chunkCount ? nominalStarts[$0 + 1] : end }
-        var scanner = CSVRecordScanner(input: input, end: end, delimiter: delimiter, columnCount: columnCount)
-        scanner.lineTerminator = lineTerminator
+        let windows = ChunkWindowReader(buffer: buffer, name: name, readsFile: options.readsFileInChunks)
+        let scanner = DelimitedChunkScanner(windows: windows, end: end, delimiter: delimiter, columnCount: columnCount,
+                                            lineTerminator: lineTerminator)
         let grid = ChunkGrid(chunkCount: chunkCount, columnCount: columnCount)
         let done = ProgressCounter(total: end, work: work, phase: "parsing")
         let cancellation = work.cancellation
         let cellBuffers = ReusePool<[CellSpan]>()
+        let mapped = !windows.readsFromFile
 
-        var results = ResultSlots<CSVRecordScanner.Result>.collect(count: chunkCount) { index in
-            if cancellation?.isCancelled == true { return CSVRecordScanner.Result() }
-            buffer.prefault(nominalStarts[index]..<limits[index])
-            let start = index == 0 ? dataStart : speculativeStart(input, end, nominalStarts[index])
-            let result = parseChunk(index, from: start, limit: limits[index], scanner: scanner, grid: grid,
-                                    textColumns: textColumns, cellBuffers: cellBuffers)
-            buffer.release(nominalStarts[index]..<limits[index])
-            done.add(limits[index] - nominalStarts[index])
-            return result
+        let outcomes = ResultSlots<Result<CSVRecordScanner.Result, TuttiError>>.collect(count: chunkCount) { index in
+            if cancellation?.isCancelled == true { return .success(CSVRecordScanner.Result()) }
+            if mapped { buffer.prefault(nominalStarts[index]..<limits[index]) }
+            defer {
+                if mapped { buffer.release(nominalStarts[index]..<limits[index]) }
+                done.add(limits[index] - nominalStarts[index])
+            }
+            return Result { () throws(TuttiError) in
+                try parseChunk(index, nominal: nominalStarts[index], from: index == 0 ? dataStart : nil, limit: limits[index],
+                               scanner: scanner, grid: grid, textColumns: textColumns, cellBuffers: cellBuffers)
+            }
         }
         if cancellation?.isCancelled == true { throw TuttiError.cancelled(file: name) }
+        var results = try outcomes.map { try $0.get() }
 
         // Check each chunk's start against where the previous chunk ended; parse again if wrong.
         var expected = dataStart
         for index in 0..<chunkCount {
             if results[index].start != expected || (expected >= limits[index] && results[index].rows > 0) {
-                results[index] = parseChunk(index, from: expected, limit: limits[index], scanner: scanner,
-                                            grid: grid, textColumns: textColumns, cellBuffers: cellBuffers)
+                results[index] = try parseChunk(index, nominal: nominalStarts[index], from: expected, limit: limits[index],
+                                                scanner: scanner, grid: grid, textColumns: textColumns,
+                                                cellBuffers: cellBuffers)
             }
             expected = max(results[index].end, expected)
         }
@@ -101,38 +107,41 @@ struct DelimitedParser {
         let chunkFirstLines = firstLines
         let table = ParsedTable(
             names: names, chunkRowCounts: rowCounts, grid: grid, textColumns: textColumns,
-            reparseAsStrings: { [buffer] chunk, column in
-                let input = buffer.bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
-                var scanner = CSVRecordScanner(input: input, end: buffer.bytes.count, delimiter: delimiter,
-                                               columnCount: columnCount)
-                scanner.lineTerminator = lineTerminator
+            reparseAsStrings: { chunk, column in
                 var cells: [CellSpan] = []
-                _ = scanner.scan(from: starts[chunk], limit: limits[chunk], into: &cells)
-                return Self.buildColumn(column, cells: cells, columnCount: columnCount, input: input, forceStrings: true)
+                var piece = ChunkColumn(values: .allMissing, missingRows: [], rowCount: 0, failure: nil)
+                do throws(TuttiError) {
+                    _ = try scanner.scan(nominal: starts[chunk], start: starts[chunk], limit: limits[chunk],
+                                         cells: &cells) { _, cells, input in
+                        piece = Self.buildColumn(column, cells: cells, columnCount: columnCount, input: input, forceStrings: true)
+                    }
+                } catch {
+                    piece.failure = (0, "could not be read again: " + error.message)
+                }
+                return piece
             },
             lineOfRow: { chunk, _ in chunkFirstLines[chunk] },
             warnings: warnings)
         return table
     }
 
-    /// The first record start at or after `nominal`, assuming it is not inside quotes.
-    private func speculativeStart(_ input: UnsafePointer<UInt8>, _ end: Int, _ nominal: Int) -> Int {
-        if input[nominal - 1] == UInt8(ascii: "\n") { return nominal }
-        guard let found = memchr(input + nominal, Int32(UInt8(ascii: "\n")), end - nominal) else { return end }
-        return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - input + 1
-    }
-
-    private func parseChunk(_ index: Int, from start: Int, limit: Int, scanner: CSVRecordScanner, grid: ChunkGrid,
-                            textColumns: Set<Int>, cellBuffers: ReusePool<[CellSpan]>) -> CSVRecordScanner.Result {
+    /// Parses the records of chunk `index` (see `DelimitedChunkScanner.scan`) into its columns.
+    private func parseChunk(_ index: Int, nominal: Int, from start: Int?, limit: Int, scanner: DelimitedChunkScanner,
+                            grid: ChunkGrid, textColumns: Set<Int>,
+                            cellBuffers: ReusePool<[CellSpan]>) throws(TuttiError) -> CSVRecordScanner.Result {
         // The cells of one chunk are scratch: a buffer another chunk has used (and faulted in)
         // serves again, so the kernel maps and zeroes it once per worker instead of per chunk.
         var cells = cellBuffers.take() ?? []
         defer { cellBuffers.give(cells) }
-        cells.removeAll(keepingCapacity: true)
-        cells.reserveCapacity(max(0, limit - start) / 6)
-        let result = scanner.scan(from: start, limit: limit, into: &cells)
-        let columnCount = scanner.columnCount
-        let input = scanner.input
+        cells.reserveCapacity(max(0, limit - (start ?? nominal)) / 6)
+        return try scanner.scan(nominal: nominal, start: start, limit: limit, cells: &cells) { result, cells, input in
+            Self.buildColumns(index, result: result, cells: cells, columnCount: scanner.columnCount, input: input,
+                              grid: grid, textColumns: textColumns)
+        }
+    }
+
+    private static func buildColumns(_ index: Int, result: CSVRecordScanner.Result, cells: [CellSpan], columnCount: Int,
+                                     input: UnsafePointer<UInt8>, grid: ChunkGrid, textColumns: Set<Int>) {
         var builders = (0..<columnCount).map {
             ColumnBuilder(input: input, forceStrings: textColumns.contains($0), expectedRows: result.rows)
         }
@@ -151,7 +160,6 @@ struct DelimitedParser {
         for (column, builder) in builders.enumerated() {
             grid.put(builder.finish(), chunk: index, column: column)
         }
-        return result
     }
 
     private static func buildColumn(_ column: Int, cells: [CellSpan], columnCount: Int, input: UnsafePointer<UInt8>,

@@ -29,6 +29,10 @@ public struct LoadOptions: Sendable {
     /// The pattern of a file's times when they are not ISO 8601 (`--time-format`); ISO 8601
     /// times are recognised without one.
     public var timeFormat: TimeFormat?
+    /// Whether the chunks of a delimited-text file are read with `pread` into reused buffers
+    /// (the default) rather than through the file's memory mapping. Both give the same table;
+    /// reading is immune to the file being truncated meanwhile (a clear error, not SIGBUS).
+    public var readsFileInChunks = true
 
     /// Options that infer everything.
     public init(format: DataFormat? = nil, delimiter: UInt8? = nil, textColumns: Set<String> = [],

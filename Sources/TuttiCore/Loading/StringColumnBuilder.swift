@@ -1,7 +1,10 @@
 /// Collects the string values of one column of one chunk. It starts dictionary-encoded and
 /// switches to a plain row-ordered table once the chunk alone holds more distinct values than a
-/// categorical column may have (free text), so long text columns stop being hashed early. Whether
-/// the column is categorical is decided over the whole column when the chunks are joined.
+/// categorical column may have (free text), so long text columns stop being hashed early; a
+/// builder made with `switchesWhenUnique` also switches when nearly every one of its first
+/// `probeRows` values is new (a dictionary of unique values costs some 20 bytes a row more than a
+/// plain table: codes, hashes and hash slots). Whether the column is categorical is decided over the whole
+/// column when the chunks are joined, whichever form the chunks hold.
 /// Invalid UTF-8 is replaced and counted.
 struct StringColumnBuilder {
     /// Dictionary-encoded values: `codes[row]`, with `UInt32.max` marking a missing row.
@@ -11,12 +14,21 @@ struct StringColumnBuilder {
     private(set) var table: StringTable?
     /// Cells whose bytes were not valid UTF-8.
     private(set) var invalidUTF8Cells = 0
+    /// Whether this chunk alone held more distinct values than a categorical column may have.
+    private(set) var exceedsCategories = false
+    /// Whether to switch to a plain table when the first `probeRows` rows are nearly all distinct.
+    private let switchesWhenUnique: Bool
+
+    /// Rows after which a builder made with `switchesWhenUnique` looks at its distinct count.
+    static let probeRows = 4096
 
     /// The code that marks a missing row while building.
     static let missingCode = UInt32.max
 
-    /// An empty builder.
-    init() {}
+    /// An empty builder; `switchesWhenUnique` lets it turn plain early for values that do not repeat.
+    init(switchesWhenUnique: Bool = false) {
+        self.switchesWhenUnique = switchesWhenUnique
+    }
 
     /// A builder holding already coded values: `codes[row]` indexes `dictionary`, or is
     /// `missingCode` for a missing row (a columnar file's dictionary, not hashed value by value).
@@ -24,6 +36,7 @@ struct StringColumnBuilder {
         self.codes = codes
         self.dictionary = dictionary
         self.invalidUTF8Cells = invalidUTF8Cells
+        switchesWhenUnique = false
     }
 
     /// Whether the values are kept as a plain table rather than dictionary codes.
@@ -34,6 +47,27 @@ struct StringColumnBuilder {
 
     /// Reserves room for `rows` rows.
     mutating func reserve(_ rows: Int) { codes.reserveCapacity(rows) }
+
+    /// The plain table's entries, with each row's code in `dictionary` added to `rowCodes`
+    /// (`missingCode` for the rows in `missingRows`, sorted); stops early, returning false, once
+    /// `dictionary` holds more than `limit` values.
+    func code(into dictionary: inout ByteDictionary, rowCodes: inout [UInt32], missingRows: [Int32], limit: Int) -> Bool {
+        guard let table else { return true }
+        rowCodes.reserveCapacity(table.count)
+        var nextMissing = 0
+        for row in 0..<table.count {
+            if nextMissing < missingRows.count, Int(missingRows[nextMissing]) == row {
+                nextMissing += 1
+                rowCodes.append(Self.missingCode)
+                continue
+            }
+            rowCodes.append(table.withBytes(at: row) {
+                dictionary.code(of: $0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count)
+            })
+            if dictionary.count > limit { return false }
+        }
+        return true
+    }
 
     /// Adds a present value.
     @inline(__always)
@@ -57,7 +91,12 @@ struct StringColumnBuilder {
         // More distinct values in this chunk than a categorical column may have in all: the
         // column is text whatever the other chunks hold. (A rule on this chunk's share of
         // distinct values would make the kind depend on where the chunks are cut.)
-        if dictionary.count > ColumnAssembler.maxCategories { switchToPlainText() }
+        if dictionary.count > ColumnAssembler.maxCategories {
+            exceedsCategories = true
+            switchToPlainText()
+        } else if switchesWhenUnique, codes.count == Self.probeRows, dictionary.count * 8 > Self.probeRows * 7 {
+            switchToPlainText()
+        }
     }
 
     /// Adds a missing row.

@@ -8,42 +8,10 @@ enum StringColumnJoiner {
         }
         for index in pieces.indices { pieces[index].values = .allMissing }
         invalidUTF8Cells = builders.reduce(0) { $0 + ($1?.invalidUTF8Cells ?? 0) }
-        let anyPlain = builders.contains { $0?.isPlainText == true }
-        if !forceText, !anyPlain {
-            var dictionary = ByteDictionary()
-            var remaps: [[UInt32]] = []
-            let limit = min(ColumnAssembler.maxCategories, presentCount / 2)
-            merging: for builder in builders {
-                guard let builder else { remaps.append([]); continue }
-                let entries = builder.dictionary.entries
-                var remap: [UInt32] = []
-                remap.reserveCapacity(entries.count)
-                for code in 0..<entries.count {
-                    remap.append(entries.withBytes(at: code) {
-                        dictionary.code(of: $0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count)
-                    })
-                    // Too many distinct values for a categorical column: stop and make text.
-                    if dictionary.count > limit { break merging }
-                }
-                remaps.append(remap)
-            }
-            if dictionary.count <= ColumnAssembler.maxCategories, dictionary.count * 2 <= presentCount {
-                let missing = UInt32(dictionary.count)
-                var codes: [UInt32] = []
-                codes.reserveCapacity(rowCount)
-                for index in builders.indices {
-                    // Take each piece out so its memory is freed as soon as it is copied.
-                    guard let builder = builders[index].take() else {
-                        codes.append(contentsOf: repeatElement(missing, count: pieces[index].rowCount))
-                        continue
-                    }
-                    let remap = remaps[index]
-                    for code in builder.codes {
-                        codes.append(code == StringColumnBuilder.missingCode ? missing : remap[Int(code)])
-                    }
-                }
-                return .categorical(codes: codes, dictionary: dictionary.entries)
-            }
+        let tooMany = builders.contains { $0?.exceedsCategories == true }
+        if !forceText, !tooMany,
+           let codes = categoricalCodes(&builders, pieces: pieces, rowCount: rowCount, presentCount: presentCount) {
+            return codes
         }
         var table = StringTable()
         table.reserve(entries: rowCount, byteCount: builders.reduce(0) { total, builder in
@@ -71,5 +39,55 @@ enum StringColumnJoiner {
             }
         }
         return .text(table)
+    }
+
+    /// The column as one dictionary and codes when its values repeat enough (at most
+    /// `maxCategories` distinct, at most half the present rows), taking the builders; nil
+    /// (builders untouched) when it is text. Chunks kept as plain tables are coded row by row.
+    private static func categoricalCodes(_ builders: inout [StringColumnBuilder?], pieces: [ChunkColumn],
+                                         rowCount: Int, presentCount: Int) -> ColumnData? {
+        var dictionary = ByteDictionary()
+        // Per chunk: a code for each dictionary entry, or for each row of a plain table.
+        var remaps: [[UInt32]] = []
+        let limit = min(ColumnAssembler.maxCategories, presentCount / 2)
+        for (index, builder) in builders.enumerated() {
+            guard let builder else { remaps.append([]); continue }
+            var remap: [UInt32] = []
+            if builder.isPlainText {
+                // Too many distinct values for a categorical column: stop and make text.
+                guard builder.code(into: &dictionary, rowCodes: &remap, missingRows: pieces[index].missingRows,
+                                   limit: limit) else { return nil }
+            } else {
+                let entries = builder.dictionary.entries
+                remap.reserveCapacity(entries.count)
+                for code in 0..<entries.count {
+                    remap.append(entries.withBytes(at: code) {
+                        dictionary.code(of: $0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count)
+                    })
+                    if dictionary.count > limit { return nil }
+                }
+            }
+            remaps.append(remap)
+        }
+        guard dictionary.count <= ColumnAssembler.maxCategories, dictionary.count * 2 <= presentCount else { return nil }
+        let missing = UInt32(dictionary.count)
+        var codes: [UInt32] = []
+        codes.reserveCapacity(rowCount)
+        for index in builders.indices {
+            // Take each piece out so its memory is freed as soon as it is copied.
+            guard let builder = builders[index].take() else {
+                codes.append(contentsOf: repeatElement(missing, count: pieces[index].rowCount))
+                continue
+            }
+            let remap = remaps[index]
+            if builder.isPlainText {
+                for code in remap { codes.append(code == StringColumnBuilder.missingCode ? missing : code) }
+            } else {
+                for code in builder.codes {
+                    codes.append(code == StringColumnBuilder.missingCode ? missing : remap[Int(code)])
+                }
+            }
+        }
+        return .categorical(codes: codes, dictionary: dictionary.entries)
     }
 }

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import TuttiCore
+
+/// Delimited files read chunk by chunk with `pread` (the default) give the same table as the
+/// mapped file, and a file that shrinks while it is read is an error, not SIGBUS.
+@Suite struct ChunkReadTests {
+    /// Quoted line breaks, doubled quotes, CRLF, short rows, a column that turns text in a
+    /// late chunk (so early chunks are read again), and a 200 KB quoted record with line breaks
+    /// that runs past several chunks and past the first window read for its chunk.
+    static func awkwardFile() -> String {
+        var text = "id,kind,note,v\r\n"
+        for row in 0..<3_000 {
+            let note: String
+            switch row % 7 {
+            case 0: note = "\"two\r\nlines, \"\"quoted\"\"\""
+            case 3: note = "plain \(row)"
+            default: note = "n\(row % 11)"
+            }
+            let v = row < 2_500 ? "\(row)" : "t\(row)"
+            text += row % 13 == 5 ? "\(row),k\(row % 3)\r\n" : "\(row),k\(row % 3),\(note),\(v)\r\n"
+            if row == 1_200 {
+                let long = (0..<4_000).map { "line \($0) of a long, quoted field" }.joined(separator: "\n")
+                text += "big,k0,\"\(long)\",\(row)\r\n"
+            }
+        }
+        return text
+    }
+
+    @Test func readChunksGiveTheSameTableAsTheMapping() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("awkward.csv", Self.awkwardFile())
+        for chunkSize in [97, 4_096, 1 << 30] {
+            var read = LoadOptions(chunkSize: chunkSize)
+            read.readsFileInChunks = true
+            var mapped = read
+            mapped.readsFileInChunks = false
+            let byRead = try DatasetLoader.load(path, options: read)
+            let byMapping = try DatasetLoader.load(path, options: mapped)
+            let inMemory = try load(Self.awkwardFile(), options: read)
+            #expect(byRead.dataset.rowCount == 3_001, "chunk size \(chunkSize)")
+            #expect(byRead.dataset.columns == byMapping.dataset.columns, "chunk size \(chunkSize)")
+            #expect(byRead.dataset.columns == inMemory.dataset.columns, "chunk size \(chunkSize)")
+            #expect(byRead.warnings == byMapping.warnings, "chunk size \(chunkSize)")
+            #expect(byRead.dataset.column(named: "v")?.kind == .text)
+        }
+    }
+
+    @Test func errorsNameTheSameLineWhenReadInChunks() throws {
+        let folder = try TemporaryFolder()
+        var text = "a,b\n"
+        for row in 0..<5_000 { text += "\(row),\(row)\n" }
+        text += "1,2,3\n"
+        let path = try folder.write("long-row.csv", text)
+        var options = LoadOptions(chunkSize: 97)
+        options.readsFileInChunks = true
+        #expect(throws: TuttiError.self) { try DatasetLoader.load(path, options: options) }
+        do {
+            _ = try DatasetLoader.load(path, options: options)
+        } catch let error as TuttiError {
+            #expect(error.description.contains("5002"), "\(error)")
+        }
+    }
+
+    /// The file is opened (and mapped) whole, then cut to a third before its chunks are read:
+    /// the reads come back short and the load stops with a message, where touching the mapping
+    /// past the new end would have raised SIGBUS.
+    @Test func aFileTruncatedWhileLoadingIsAClearError() throws {
+        let folder = try TemporaryFolder()
+        var text = "id,word\n"
+        for row in 0..<60_000 { text += "\(row),word\(row % 97)\n" }
+        let path = try folder.write("shrinks.csv", text)
+        let options = LoadOptions(chunkSize: 64 << 10)
+        let buffer = try InputReader.open(path, name: "shrinks.csv", options: options, work: WorkContext())
+        #expect(truncate(path, off_t(text.utf8.count / 3)) == 0)
+        let parser = DelimitedParser(buffer: buffer, name: "shrinks.csv", options: options, work: WorkContext())
+        do {
+            _ = try parser.parse(bodyStart: 0, delimiter: UInt8(ascii: ","))
+            Issue.record("a truncated file loaded without an error")
+        } catch {
+            let message = String(describing: error)
+            #expect(message.contains("shrinks.csv"))
+            #expect(message.contains("changed while it was read"), "\(message)")
+        }
+    }
+
+    @Test func aShortReadIsReportedNotPadded() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("short.csv", "a\n1\n2\n")
+        let buffer = try InputReader.open(path, name: "short.csv", options: LoadOptions(), work: WorkContext())
+        let windows = ChunkWindowReader(buffer: buffer, name: "short.csv", readsFile: true)
+        #expect(windows.readsFromFile)
+        let whole = try windows.withWindow(0..<6) { Array(UnsafeBufferPointer(start: $0.pointer, count: $0.count)) }
+        #expect(whole == Array("a\n1\n2\n".utf8))
+        #expect(truncate(path, 3) == 0)
+        #expect(throws: TuttiError.self) { try windows.withWindow(2..<6) { $0.count } }
+        #expect(try windows.withWindow(0..<3) { $0.reachesInputEnd } == false)
+    }
+}
