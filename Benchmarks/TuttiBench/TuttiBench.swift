@@ -15,6 +15,7 @@ import TuttiCore
 ///     tutti-bench wide COLUMNS ROWS              load and summarise a wide table (distinct, then equal names)
 ///     tutti-bench timeload FILE COLUMN           a load with and without recognising COLUMN's times
 ///     tutti-bench derive FILE NAME=EXPR          adding a derived column
+///     tutti-bench embeddings FILE COL K SAMPLE   PCA, familiarity and its recall on a vector column
 @main
 enum TuttiBench {
     static func main() {
@@ -45,10 +46,12 @@ enum TuttiBench {
                 try DataKindBench.timeLoad(path: arguments[1], column: arguments[2])
             case "derive" where arguments.count == 3:
                 try DataKindBench.derive(path: arguments[1], definition: arguments[2])
+            case "embeddings" where arguments.count >= 2:
+                try EmbeddingBench.run(arguments: Array(arguments.dropFirst()))
             case "brush" where arguments.count >= 4:
                 try BrushBench.run(path: arguments[1], brushed: arguments[2], views: Array(arguments[3...]))
             default:
-                FileHandle.standardError.write(Data("usage: tutti-bench load FILE | load-mapped FILE | brush FILE BRUSHED COL... | filter FILE EXPR | frame FILE OUT | slices FILE [BINS.csv] | duplicates … | share FILE EXPR OUTDIR | search FILE QUERY... | wide COLUMNS ROWS | timeload FILE COLUMN | derive FILE NAME=EXPR\n".utf8))
+                FileHandle.standardError.write(Data("usage: tutti-bench load FILE | load-mapped FILE | brush FILE BRUSHED COL... | filter FILE EXPR | frame FILE OUT | slices FILE [BINS.csv] | duplicates … | share FILE EXPR OUTDIR | search FILE QUERY... | wide COLUMNS ROWS | timeload FILE COLUMN | derive FILE NAME=EXPR | embeddings FILE COL K SAMPLE\n".utf8))
                 exit(2)
             }
         } catch {

@@ -45,16 +45,51 @@ struct CenteredRows {
     /// `width` × `width` matrix.
     func gram() throws -> [Double] {
         let mean = mean, width = width
-        var upper = try Self.reduce(items, work: work, length: width * width, phase: phase) { row, _, sums, c in
-            for k in 0..<width { c[k] = Double(row[k]) - mean[k] }
-            for i in 0..<width {
-                let ci = c[i]
-                let line = sums + i * width
-                for j in i..<width { line[j] += ci * c[j] }
+        let chunks = WorkChunks(items: count, minimumChunk: Self.minimumChunk)
+        let progress = PhaseCounter(phase, total: count, work: work)
+        let parts = items.values.withUnsafeBufferPointer { values in
+            nonisolated(unsafe) let values = values.baseAddress
+            return chunks.map { range -> [Double] in
+                var sums = [Double](repeating: 0, count: width * width)
+                var scratch = [Double](repeating: 0, count: 4 * width)
+                guard !work.isCancelled, let values else { return sums }
+                sums.withUnsafeMutableBufferPointer { sums in
+                    scratch.withUnsafeMutableBufferPointer { scratch in
+                        Self.addProducts(values, range: range, width: width, mean: mean, sums: sums.baseAddress!,
+                                         scratch: scratch.baseAddress!)
+                    }
+                }
+                progress.advance(by: range.count)
+                return sums
             }
         }
+        try work.check("projection")
+        var upper = [Double](repeating: 0, count: width * width)
+        for part in parts { for i in 0..<upper.count { upper[i] += part[i] } }
         for i in 0..<width { for j in 0..<i { upper[i * width + j] = upper[j * width + i] } }
         return upper
+    }
+
+    /// Adds the products of the centred rows of `range` into the upper triangle of `sums`. Rows
+    /// are taken four at a time, so each accumulator is loaded and stored once per four rows.
+    private static func addProducts(_ values: UnsafePointer<Float>, range: Range<Int>, width: Int, mean: [Double],
+                                    sums: UnsafeMutablePointer<Double>, scratch c: UnsafeMutablePointer<Double>) {
+        var first = range.lowerBound
+        while first < range.upperBound {
+            let rows = min(4, range.upperBound - first)
+            for slot in 0..<4 {
+                for k in 0..<width {
+                    c[slot * width + k] = slot < rows ? Double(values[(first + slot) * width + k]) - mean[k] : 0
+                }
+            }
+            let c0 = c, c1 = c + width, c2 = c + 2 * width, c3 = c + 3 * width
+            for i in 0..<width {
+                let a0 = c0[i], a1 = c1[i], a2 = c2[i], a3 = c3[i]
+                let line = sums + i * width
+                for j in i..<width { line[j] += a0 * c0[j] + a1 * c1[j] + a2 * c2[j] + a3 * c3[j] }
+            }
+            first += rows
+        }
     }
 
     /// C·M for a `width` × `columns` matrix M (row-major): `count` × `columns`.

@@ -43,23 +43,23 @@ struct NeighborGraph: Sendable {
         } else {
             let leafSize = max(tuning.leafSize, 2 * k + 2)
             let forest = try ProjectionForest(space: space, count: tuning.trees, leafSize: leafSize, seed: 0xFA_3111, work: work)
-            try Self.improve(space, k: k, ids: &ids, scores: &scores, phase: "familiarity: leaves", work: work) { item, offer in
-                for tree in forest.trees { for other in tree.leafMembers(of: item) { offer(other) } }
+            try Self.improve(space, k: k, ids: &ids, scores: &scores, phase: "familiarity: leaves", work: work) { item, found in
+                for tree in forest.trees { found.append(contentsOf: tree.leafMembers(of: item)) }
             }
             for round in 0..<tuning.rounds {
                 let previous = ids
                 let reverse = Self.reverse(previous, n: n, k: k)
                 try Self.improve(space, k: k, ids: &ids, scores: &scores, phase: "familiarity: refining \(round + 1)",
-                                 work: work) { item, offer in
+                                 work: work) { item, found in
                     for j in 0..<k {
                         let neighbor = Int(previous[item * k + j])
                         guard neighbor >= 0 else { continue }
-                        for m in 0..<k { offer(previous[neighbor * k + m]) }
-                        for other in reverse[neighbor] { offer(other) }
+                        found.append(contentsOf: previous[(neighbor * k)..<((neighbor + 1) * k)])
+                        found.append(contentsOf: reverse[neighbor])
                     }
                     for other in reverse[item] {
-                        offer(other)
-                        for m in 0..<k { offer(previous[Int(other) * k + m]) }
+                        found.append(other)
+                        found.append(contentsOf: previous[(Int(other) * k)..<((Int(other) + 1) * k)])
                     }
                 }
             }
@@ -72,16 +72,18 @@ struct NeighborGraph: Sendable {
     private static func exact(_ space: VectorSpace, k: Int, ids: inout [Int32], scores: inout [Float],
                               work: WorkContext) throws {
         let n = space.count
-        try improve(space, k: k, ids: &ids, scores: &scores, phase: "familiarity: pairs", work: work) { _, offer in
-            for other in 0..<n { offer(Int32(other)) }
+        let everyItem = (0..<n).map(Int32.init)
+        try improve(space, k: k, ids: &ids, scores: &scores, phase: "familiarity: pairs", work: work) { _, found in
+            found.append(contentsOf: everyItem)
         }
     }
 
-    /// For every item, offers the candidates `candidates` names (repeats and the item itself are
-    /// ignored) against its current list, keeping the best `k`; items in chunks on all cores.
+    /// For every item, scores the candidates `candidates` appends (repeats, -1 and the item
+    /// itself are skipped) against its current list, keeping the best `k`; items in chunks on
+    /// all cores.
     private static func improve(_ space: VectorSpace, k: Int, ids: inout [Int32], scores: inout [Float],
                                 phase: String, work: WorkContext,
-                                candidates: (Int, (Int32) -> Void) -> Void) throws {
+                                candidates: (Int, inout [Int32]) -> Void) throws {
         let n = space.count
         let chunks = WorkChunks(items: n, minimumChunk: 64)
         let progress = PhaseCounter(phase, total: n, work: work)
@@ -93,6 +95,7 @@ struct NeighborGraph: Sendable {
                     chunks.run { range in
                         var seen = [Int32](repeating: -1, count: n)
                         var list = NeighborList(k: k)
+                        var found: [Int32] = []
                         for item in range {
                             if work.isCancelled { return }
                             list.reset()
@@ -102,8 +105,9 @@ struct NeighborGraph: Sendable {
                                 seen[Int(other)] = Int32(item)
                                 list.offer(other, scores[item * k + j])
                             }
-                            candidates(item) { other in
-                                guard other >= 0, seen[Int(other)] != Int32(item) else { return }
+                            found.removeAll(keepingCapacity: true)
+                            candidates(item, &found)
+                            for other in found where other >= 0 && seen[Int(other)] != Int32(item) {
                                 seen[Int(other)] = Int32(item)
                                 list.offer(other, space.score(values, item, Int(other)))
                             }
