@@ -14,6 +14,7 @@ import TuttiCore
 ///     tutti-bench wide COLUMNS ROWS              load and summarise a wide table (distinct, then equal names)
 ///     tutti-bench timeload FILE COLUMN           a load with and without recognising COLUMN's times
 ///     tutti-bench derive FILE NAME=EXPR          adding a derived column
+///     tutti-bench scatter ROWS                   the scatter pane's frame and brush step on ROWS points
 @main
 enum TuttiBench {
     static func main() {
@@ -40,10 +41,12 @@ enum TuttiBench {
                 try DataKindBench.timeLoad(path: arguments[1], column: arguments[2])
             case "derive" where arguments.count == 3:
                 try DataKindBench.derive(path: arguments[1], definition: arguments[2])
+            case "scatter" where arguments.count == 2:
+                ScatterBench.run(rows: Int(arguments[1]) ?? 1_000_000)
             case "brush" where arguments.count >= 4:
                 try BrushBench.run(path: arguments[1], brushed: arguments[2], views: Array(arguments[3...]))
             default:
-                FileHandle.standardError.write(Data("usage: tutti-bench load FILE | brush FILE BRUSHED COL... | filter FILE EXPR | frame FILE OUT | slices FILE [BINS.csv] | duplicates … | share FILE EXPR OUTDIR | search FILE QUERY... | wide COLUMNS ROWS | timeload FILE COLUMN | derive FILE NAME=EXPR\n".utf8))
+                FileHandle.standardError.write(Data("usage: tutti-bench load FILE | brush FILE BRUSHED COL... | filter FILE EXPR | frame FILE OUT | slices FILE [BINS.csv] | duplicates … | share FILE EXPR OUTDIR | search FILE QUERY... | wide COLUMNS ROWS | timeload FILE COLUMN | derive FILE NAME=EXPR | scatter ROWS\n".utf8))
                 exit(2)
             }
         } catch {
