@@ -16,6 +16,7 @@ import TuttiCore
 ///     tutti-bench timeload FILE COLUMN           a load with and without recognising COLUMN's times
 ///     tutti-bench derive FILE NAME=EXPR          adding a derived column
 ///     tutti-bench embeddings FILE COL K SAMPLE   PCA, familiarity and its recall on a vector column
+///     tutti-bench scatter ROWS                   the scatter pane's frame and brush step on ROWS points
 @main
 enum TuttiBench {
     static func main() {
@@ -48,10 +49,12 @@ enum TuttiBench {
                 try DataKindBench.derive(path: arguments[1], definition: arguments[2])
             case "embeddings" where arguments.count >= 2:
                 try EmbeddingBench.run(arguments: Array(arguments.dropFirst()))
+            case "scatter" where arguments.count == 2:
+                ScatterBench.run(rows: Int(arguments[1]) ?? 1_000_000)
             case "brush" where arguments.count >= 4:
                 try BrushBench.run(path: arguments[1], brushed: arguments[2], views: Array(arguments[3...]))
             default:
-                FileHandle.standardError.write(Data("usage: tutti-bench load FILE | load-mapped FILE | brush FILE BRUSHED COL... | filter FILE EXPR | frame FILE OUT | slices FILE [BINS.csv] | duplicates … | share FILE EXPR OUTDIR | search FILE QUERY... | wide COLUMNS ROWS | timeload FILE COLUMN | derive FILE NAME=EXPR | embeddings FILE COL K SAMPLE\n".utf8))
+                FileHandle.standardError.write(Data("usage: tutti-bench load FILE | load-mapped FILE | brush FILE BRUSHED COL... | filter FILE EXPR | frame FILE OUT | slices FILE [BINS.csv] | duplicates … | share FILE EXPR OUTDIR | search FILE QUERY... | wide COLUMNS ROWS | timeload FILE COLUMN | derive FILE NAME=EXPR | embeddings FILE COL K SAMPLE | scatter ROWS\n".utf8))
                 exit(2)
             }
         } catch {

@@ -165,4 +165,26 @@ import TuttiTerminal
         var without = ScatterPane(axes: .projection(vector: "v"))
         #expect(render(&without, context(data), width: 40, height: 6).lines[0].hasPrefix("'v' is not a vector column"))
     }
+
+    @Test func viewFilesKeepTheAxesColourZoomAndRectangle() throws {
+        let pane = ViewPane(kind: .scatter, settings: PaneSettings(xColumn: "age", yColumn: "hours_per_week", colorBy: ":correct",
+                                                                   zoom: [20, 40, 10, 60]))
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let text = String(decoding: try encoder.encode(pane), as: UTF8.self)
+        #expect(text.contains("\"x_column\":\"age\"") && text.contains("\"color_by\""))
+        let read = try decoder.decode(ViewPane.self, from: Data(text.utf8))
+        #expect(read == pane)
+        let restored = try #require(PaneRegistry.make(read) as? ScatterPane)
+        #expect(restored.axes == .columns(x: "age", y: "hours_per_week") && restored.colorBy == ":correct")
+        #expect(restored.viewport.map { [$0.x.lowerBound, $0.x.upperBound, $0.y.lowerBound, $0.y.upperBound] } == [20, 40, 10, 60])
+        // A view written before the scatter pane existed still reads.
+        let old = try decoder.decode(ViewPane.self, from: Data(#"{"kind":"histogram","settings":{"column":"age","bins":10}}"#.utf8))
+        #expect(old.settings.column == "age" && old.settings.xColumn == nil && old.settings.zoom == nil)
+        let source = SelectionSource.rectangle([SlicePredicate(column: "age", op: ">=", value: "20"),
+                                                SlicePredicate(column: "age", op: "<=", value: "40")])
+        #expect(try decoder.decode(SelectionSource.self, from: try encoder.encode(source)) == source)
+    }
 }

@@ -29,18 +29,20 @@ struct ScatterPoints: Sendable {
         self.xs = xs
         self.ys = ys
         var present = present
-        var bounds: (x: ClosedRange<Double>, y: ClosedRange<Double>)?
-        for row in present.members {
+        var low = (x: Double.infinity, y: Double.infinity), high = (x: -Double.infinity, y: -Double.infinity)
+        var infinite: [Int] = []
+        present.forEachMember { row in
             let x = xs[row], y = ys[row]
             guard x.isFinite, y.isFinite else {
-                present.remove(row)
-                continue
+                infinite.append(row)
+                return
             }
-            bounds = bounds.map { (min($0.x.lowerBound, x)...max($0.x.upperBound, x), min($0.y.lowerBound, y)...max($0.y.upperBound, y)) }
-                ?? (x...x, y...y)
+            low = (min(low.x, x), min(low.y, y))
+            high = (max(high.x, x), max(high.y, y))
         }
+        for row in infinite { present.remove(row) }
         self.present = present
-        self.bounds = bounds
+        bounds = low.x <= high.x ? (low.x...high.x, low.y...high.y) : nil
     }
 
     /// The values of two numeric columns.

@@ -26,7 +26,7 @@ public struct ScatterPane: Pane {
     private var projection = BackgroundValue<String, ProjectedPoints>()
     private var points: (axes: ScatterAxes, value: ScatterPoints)?
     private var coloring: ScatterColoring?
-    private var plane: (key: PlaneKey, dots: PlaneCells, cells: PlaneCells)?
+    private var plane: (key: PlaneKey, placement: ScatterRaster.Placement, cells: PlaneCells)?
     private var raster: (key: RasterKey?, value: ScatterRaster)?
     private var plot = PlotFrame(axisWidth: 0, width: 0, height: 0)
     private var notice: String?
@@ -176,7 +176,7 @@ public struct ScatterPane: Pane {
             var names: (x: String, y: String)?
             if case .columns(let x, let y) = axes { names = (x, y) }
             let dots = PlaneCells(xs: points.xs, ys: points.ys, present: points.present, x: key.x, y: key.y, columnNames: names)
-            plane = (key, dots, dots.coarsened(x: 2, y: 4))
+            plane = (key, ScatterRaster.Placement(plane: dots, width: plot.width), dots.coarsened(x: 2, y: 4))
             if context.brush?.source == context.id { commands.append(.cancelBrush) }
         }
         updateRaster(key, context: context)
@@ -228,11 +228,10 @@ public struct ScatterPane: Pane {
         let key: RasterKey? = brush != nil && own == nil ? nil
             : RasterKey(plane: plane, filter: context.state.filter.rows, selection: context.state.selection?.rows, brushed: own, colorBy: colorBy)
         if let key, let raster, raster.key == key { return }
-        let selection = context.state.selection?.rows
-        let isSelected: ((Int) -> Bool)? = own != nil ? nil
-            : brush.map { live in { live.contains($0) } } ?? selection.map { rows in { rows.contains($0) } }
-        raster = (key, ScatterRaster(plane: grid.dots, width: plot.width, height: plot.height, filter: context.state.filter.rows,
-                                     isSelected: isSelected, brushed: own, coloring: coloring))
+        let other = own == nil ? brush : nil
+        raster = (key, ScatterRaster(placement: grid.placement, width: plot.width, height: plot.height, filter: context.state.filter.rows,
+                                     selection: own == nil && other == nil ? context.state.selection?.rows : nil,
+                                     isSelected: other.map { live in { live.contains($0) } }, brushed: own, coloring: coloring))
     }
 
     // MARK: Input
