@@ -166,6 +166,20 @@ import TuttiTerminal
         #expect(render(&without, context(data), width: 40, height: 6).lines[0].hasPrefix("'v' is not a vector column"))
     }
 
+    @Test func theRegistrysScatterProjectsVectorsByPCA() throws {
+        let all = RowSet(rowCount: 4, allSet: true)
+        // Points on the line (t, 2t): the first component runs along it, the second is flat.
+        let column = Column(name: "v", data: .vector(width: 2, values: [0, 0, 1, 2, 2, 4, 3, 6]), validity: all)
+        let data = Dataset(source: "v.jsonl", rowCount: 4, columns: [column])
+        var pane = try #require(PaneRegistry.make(.scatter) as? ScatterPane)
+        _ = render(&pane, context(data), width: 40, height: 8)
+        #expect(pane.axes == .projection(vector: "v") && pane.title == "Scatter: PCA projection of v")
+        let points = try VectorProjector.pca.project(column, WorkContext())
+        let steps = zip(points.x.dropFirst(), points.x).map { abs($0 - $1) }
+        for step in steps { #expect(abs(step - 5.0.squareRoot()) < 1e-4) }
+        for y in points.y { #expect(abs(y) < 1e-4) }
+    }
+
     @Test func viewFilesKeepTheAxesColourZoomAndRectangle() throws {
         let pane = ViewPane(kind: .scatter, settings: PaneSettings(xColumn: "age", yColumn: "hours_per_week", colorBy: ":correct",
                                                                    zoom: [20, 40, 10, 60]))

@@ -21,7 +21,7 @@ enum PaneRegistry {
             sized.minimumSize = settings.minimumSize.map { min(max($0, 1), 1 << 40) }
             return SlicesPane(settings: sized)
         case .duplicates: return DuplicatesPane(settings: settings)
-        case .scatter: return ScatterPane(settings: settings, projector: nil)
+        case .scatter: return ScatterPane(settings: settings, projector: .pca)
         case .instance: return InstancePane()
         default: return nil
         }

@@ -92,3 +92,11 @@ public struct VectorProjector: Sendable {
         self.project = project
     }
 }
+
+extension VectorProjector {
+    /// The first two principal components (exact up to 256 dimensions, randomized SVD above).
+    public static let pca = VectorProjector(method: "PCA") { column, context in
+        let projection = try PrincipalComponents.project(column, context: context)
+        return ProjectedPoints(x: projection.x, y: projection.y)
+    }
+}
