@@ -13,7 +13,8 @@ struct TuttiCommand: ParsableCommand {
         Exit status: 0 success, 1 error, 2 usage error.
         """,
         subcommands: [ExploreCommand.self, DemoCommand.self, OpenCommand.self, InfoCommand.self, CountCommand.self,
-                      ExportCommand.self, ReportCommand.self, SlicesCommand.self, DuplicatesCommand.self, ThemesCommand.self],
+                      ExportCommand.self, ReportCommand.self, SlicesCommand.self, DuplicatesCommand.self,
+                      LabelIssuesCommand.self, ThemesCommand.self],
         defaultSubcommand: ExploreCommand.self
     )
 }
