@@ -14,7 +14,7 @@ struct TuttiCommand: ParsableCommand {
         """,
         subcommands: [ExploreCommand.self, DemoCommand.self, OpenCommand.self, InfoCommand.self, CountCommand.self,
                       ExportCommand.self, ReportCommand.self, SlicesCommand.self, DuplicatesCommand.self,
-                      LabelIssuesCommand.self, ThemesCommand.self],
+                      LabelIssuesCommand.self, CompareCommand.self, ThemesCommand.self],
         defaultSubcommand: ExploreCommand.self
     )
 }
