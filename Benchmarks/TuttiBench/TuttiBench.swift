@@ -14,6 +14,8 @@ import TuttiCore
 ///     tutti-bench wide COLUMNS ROWS              load and summarise a wide table (distinct, then equal names)
 ///     tutti-bench timeload FILE COLUMN           a load with and without recognising COLUMN's times
 ///     tutti-bench derive FILE NAME=EXPR          adding a derived column
+///     tutti-bench labelissues ROWS CLASSES [OUT] confident learning on synthetic probabilities
+///     tutti-bench compare ROWS                   two models' agreement and per-slice deltas
 @main
 enum TuttiBench {
     static func main() {
@@ -40,10 +42,15 @@ enum TuttiBench {
                 try DataKindBench.timeLoad(path: arguments[1], column: arguments[2])
             case "derive" where arguments.count == 3:
                 try DataKindBench.derive(path: arguments[1], definition: arguments[2])
+            case "labelissues" where (3...4).contains(arguments.count):
+                try LabelIssueBench.run(rows: Int(arguments[1]) ?? 1_000_000, classes: Int(arguments[2]) ?? 10,
+                                        output: arguments.count == 4 ? arguments[3] : nil)
+            case "compare" where arguments.count == 2:
+                try CompareBench.run(rows: Int(arguments[1]) ?? 1_000_000)
             case "brush" where arguments.count >= 4:
                 try BrushBench.run(path: arguments[1], brushed: arguments[2], views: Array(arguments[3...]))
             default:
-                FileHandle.standardError.write(Data("usage: tutti-bench load FILE | brush FILE BRUSHED COL... | filter FILE EXPR | frame FILE OUT | slices FILE [BINS.csv] | duplicates … | share FILE EXPR OUTDIR | search FILE QUERY... | wide COLUMNS ROWS | timeload FILE COLUMN | derive FILE NAME=EXPR\n".utf8))
+                FileHandle.standardError.write(Data("usage: tutti-bench load FILE | brush FILE BRUSHED COL... | filter FILE EXPR | frame FILE OUT | slices FILE [BINS.csv] | duplicates … | share FILE EXPR OUTDIR | search FILE QUERY... | wide COLUMNS ROWS | timeload FILE COLUMN | derive FILE NAME=EXPR | labelissues ROWS CLASSES [OUT] | compare ROWS\n".utf8))
                 exit(2)
             }
         } catch {
