@@ -17,6 +17,8 @@ import TuttiCore
 ///     tutti-bench derive FILE NAME=EXPR          adding a derived column
 ///     tutti-bench embeddings FILE COL K SAMPLE   PCA, familiarity and its recall on a vector column
 ///     tutti-bench scatter ROWS                   the scatter pane's frame and brush step on ROWS points
+///     tutti-bench labelissues ROWS CLASSES [OUT] confident learning on synthetic probabilities
+///     tutti-bench compare ROWS                   two models' agreement and per-slice deltas
 @main
 enum TuttiBench {
     static func main() {
@@ -51,10 +53,15 @@ enum TuttiBench {
                 try EmbeddingBench.run(arguments: Array(arguments.dropFirst()))
             case "scatter" where arguments.count == 2:
                 ScatterBench.run(rows: Int(arguments[1]) ?? 1_000_000)
+            case "labelissues" where (3...4).contains(arguments.count):
+                try LabelIssueBench.run(rows: Int(arguments[1]) ?? 1_000_000, classes: Int(arguments[2]) ?? 10,
+                                        output: arguments.count == 4 ? arguments[3] : nil)
+            case "compare" where arguments.count == 2:
+                try CompareBench.run(rows: Int(arguments[1]) ?? 1_000_000)
             case "brush" where arguments.count >= 4:
                 try BrushBench.run(path: arguments[1], brushed: arguments[2], views: Array(arguments[3...]))
             default:
-                FileHandle.standardError.write(Data("usage: tutti-bench load FILE | load-mapped FILE | brush FILE BRUSHED COL... | filter FILE EXPR | frame FILE OUT | slices FILE [BINS.csv] | duplicates … | share FILE EXPR OUTDIR | search FILE QUERY... | wide COLUMNS ROWS | timeload FILE COLUMN | derive FILE NAME=EXPR | embeddings FILE COL K SAMPLE | scatter ROWS\n".utf8))
+                FileHandle.standardError.write(Data("usage: tutti-bench load FILE | load-mapped FILE | brush FILE BRUSHED COL... | filter FILE EXPR | frame FILE OUT | slices FILE [BINS.csv] | duplicates … | share FILE EXPR OUTDIR | search FILE QUERY... | wide COLUMNS ROWS | timeload FILE COLUMN | derive FILE NAME=EXPR | embeddings FILE COL K SAMPLE | scatter ROWS | labelissues ROWS CLASSES [OUT] | compare ROWS\n".utf8))
                 exit(2)
             }
         } catch {

@@ -14,7 +14,8 @@ struct SlicesCommand: ParsableCommand {
         --discover (the default without --by) runs SliceLine (Sagadeeva & Boehm, SIGMOD 2021): the --top slices \
         of up to --max-level columns with at least --min-size rows that maximise \
         score = alpha * (slice error / mean error - 1) - (1 - alpha) * (rows / slice rows - 1), \
-        where the error of a row is a wrong prediction (--metric error), its loss (--metric loss), a missed \
+        where the error of a row is a wrong prediction (--metric error), its absolute error |prediction - label| \
+        (--metric mae, for a regression), its loss (--metric loss), a missed \
         positive among the positive rows (--metric fnr) or a false alarm among the negative rows (--metric fpr). \
         It searches every number, boolean and category column without a role, less the columns that copy the label \
         or the prediction under other values (like a text income beside a 0/1 label), unless --columns names them; \
@@ -29,9 +30,17 @@ struct SlicesCommand: ParsableCommand {
 
         Metrics over the rows passing --where: rows, share, accuracy, error, precision, recall, F1 (binary, \
         with the positive class 1 / true / the rarer label unless --positive; macro averages for more \
-        classes), false-positive and false-negative rates, base rate, mean score and mean loss, as the column \
-        roles allow; rates with 95% Wilson intervals, and each metric's gap to all rows passing --where. \
+        classes), false-positive and false-negative rates, base rate, mean score, mean loss and the score's \
+        expected calibration error (ECE, 10 equal-width bins), as the column roles allow; for a regression (a \
+        numeric label with more than 20 values and a numeric prediction): MAE, RMSE, R² and mean error \
+        (prediction - label). Rates come with 95% Wilson intervals, and each metric with its gap to all rows \
+        passing --where. \
         Every slice is printed as a filter expression that selects its rows again (with --where).
+
+        --per-class adds each class's precision, recall, F1 and support and their macro, micro and weighted \
+        averages (as scikit-learn's classification_report): a table of all rows under the slices (table, \
+        markdown), "per_class" in the overall metrics and in each slice's (json), or, in place of the slices, \
+        one line per slice and class (csv).
         """
     )
 
@@ -75,17 +84,21 @@ struct SlicesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The positive class of a binary task (default: 1, true, or the rarer label).", valueName: "value"))
     var positive: String?
 
+    @Flag(help: "Add precision, recall, F1 and support per class, with macro, micro and weighted averages.")
+    var perClass = false
+
     @Option(help: "Output format: table, json, csv or markdown.")
     var format: SlicesFormat = .table
 
     enum SlicesFormat: String, ExpressibleByArgument, CaseIterable { case table, json, csv, markdown }
 
     enum Objective: String, ExpressibleByArgument, CaseIterable {
-        case error, loss, fnr, fpr
+        case error, mae, loss, fnr, fpr
 
         var objective: SliceObjective {
             switch self {
             case .error: .error
+            case .mae: .absoluteError
             case .loss: .loss
             case .fnr: .fnr
             case .fpr: .fpr
@@ -115,13 +128,20 @@ struct SlicesCommand: ParsableCommand {
         let (dataset, roles) = try data.load()
         let rows = try filter.rows(in: dataset)
         let evaluator = try SliceEvaluator(dataset: dataset, roles: roles, positiveClass: positive)
+        if perClass, evaluator.classes == nil {
+            throw TuttiError("--per-class needs label and prediction columns (set them with --label and --prediction)")
+        }
         let objective = try metric?.objective ?? defaultObjective(evaluator)
         let binning = binningOptions.binning
         var report: SliceReport
         if let by {
             guard evaluator.availableMetrics.contains(objective.metric) else {
-                throw TuttiError("--metric \(objective.rawValue) needs "
-                                 + (objective == .loss ? "a loss column (--loss)" : "label and prediction columns (--label, --prediction)"))
+                let needs = switch objective {
+                case .loss: "a loss column (--loss)"
+                case .absoluteError: "a numeric label with many values and a numeric prediction"
+                default: "label and prediction columns with classes (--label, --prediction)"
+                }
+                throw TuttiError("--metric \(objective.rawValue) needs " + needs)
             }
             report = try SliceReport.grouped(dataset: dataset, evaluator: evaluator, columns: CommaList.names(by), binning: binning,
                                              filter: rows)
@@ -141,18 +161,21 @@ struct SlicesCommand: ParsableCommand {
         }
         let output = SlicesOutput(report: report, evaluator: evaluator, objective: objective, binning: binning,
                                   name: data.displayName, dataset: dataset, filter: filter.expression, grouping: by.map(CommaList.names),
-                                  shown: top ?? 10)
+                                  shown: top ?? 10, perClass: perClass)
         switch format {
-        case .table: try Console.table(output.heading() + "\n" + output.table(full: false).renderAligned())
-        case .markdown: try Console.output(output.heading() + "\n" + output.table(full: false).renderMarkdown())
-        case .csv: try Console.output(output.table(full: true).renderCSV())
+        case .table:
+            try Console.table(output.heading() + "\n" + output.table(full: false).renderAligned()
+                              + (output.perClassTable().map { "\n" + output.perClassHeading() + "\n" + $0.renderAligned() } ?? ""))
+        case .markdown:
+            try Console.output(output.heading() + "\n" + output.table(full: false).renderMarkdown()
+                               + (output.perClassTable().map { "\n" + output.perClassHeading() + "\n\n" + $0.renderMarkdown() } ?? ""))
+        case .csv: try Console.output((output.perClassLongTable() ?? output.table(full: true)).renderCSV())
         case .json: try Console.output(try output.json() + "\n")
         }
     }
 
     private func defaultObjective(_ evaluator: SliceEvaluator) throws -> SliceObjective {
-        if evaluator.classes != nil { return .error }
-        if evaluator.availableMetrics.contains(.meanLoss) { return .loss }
+        if let objective = evaluator.defaultObjective { return objective }
         throw TuttiError("slices need label and prediction columns or a loss column (set them with --label, --prediction, --loss)")
     }
 }

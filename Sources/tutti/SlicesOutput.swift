@@ -13,9 +13,11 @@ struct SlicesOutput {
     let grouping: [String]?
     /// The most slices a search shows (`--top`).
     let shown: Int
+    /// Whether per-class metrics were asked for (`--per-class`).
+    let perClass: Bool
 
     /// The metrics shown in text tables besides the objective's, when the roles allow them.
-    private static let tableMetrics: [SliceMetric] = [.error, .fpr, .fnr, .f1, .meanLoss]
+    private static let tableMetrics: [SliceMetric] = [.error, .fpr, .fnr, .f1, .mae, .rmse, .r2, .meanError, .meanLoss]
 
     /// What was measured, on which rows, how.
     func heading() -> String {
@@ -35,6 +37,9 @@ struct SlicesOutput {
                             ? "; \(NumberFormatting.grouped(report.skippedSimilar)) mostly inside a better slice skipped (--all shows them)"
                             : ""))
         }
+        if let ece = report.overall.value(.ece) {
+            lines.append("expected calibration error (ECE) of the score: \(NumberFormatting.fixed(ece)) over 10 equal-width bins")
+        }
         if !report.excludedColumns.isEmpty {
             lines.append("left out: " + report.excludedColumns.map { "\($0.name) (\($0.because))" }.joined(separator: ", "))
         }
@@ -42,6 +47,7 @@ struct SlicesOutput {
     }
 
     private func classesNote() -> String {
+        if evaluator.regression != nil { return "; regression (numeric label and prediction)" }
         guard let classes = evaluator.classes else { return "" }
         if let positive = classes.positive { return "; positive class \(classes.classes[positive])" }
         return "; \(classes.classes.count) classes (macro averages)"
@@ -119,6 +125,27 @@ struct SlicesOutput {
     /// The report as JSON (see `SliceReportJSON`).
     func json() throws -> String {
         try SliceReportJSON(report: report, evaluator: evaluator, objective: objective, binning: binning, name: name,
-                            rowCount: dataset.rowCount, filter: filter, shown: shown).text()
+                            rowCount: dataset.rowCount, filter: filter, shown: shown, perClass: perClass).text()
+    }
+
+    /// The line above the per-class table.
+    func perClassHeading() -> String {
+        "per class, " + (filter.map { "all rows where \($0)" } ?? "all rows") + ":"
+    }
+
+    /// The per-class metrics of all rows (with `--per-class`).
+    func perClassTable() -> TextTable? {
+        guard perClass, let classes = evaluator.classes,
+              let metrics = PerClassMetrics(metrics: report.overall, classes: classes) else { return nil }
+        return PerClassTable.table(metrics)
+    }
+
+    /// The per-class metrics of all rows and of each slice, one line per slice and class (with
+    /// `--per-class`).
+    func perClassLongTable() -> TextTable? {
+        guard perClass, let classes = evaluator.classes else { return nil }
+        return PerClassTable.long(lines().compactMap { line in
+            PerClassMetrics(metrics: line.metrics, classes: classes).map { (line.slice, $0) }
+        })
     }
 }

@@ -14,7 +14,7 @@ struct TuttiCommand: ParsableCommand {
         """,
         subcommands: [ExploreCommand.self, DemoCommand.self, OpenCommand.self, InfoCommand.self, CountCommand.self,
                       ExportCommand.self, ReportCommand.self, SlicesCommand.self, DuplicatesCommand.self, FamiliarityCommand.self,
-                      NeighborsCommand.self, ProjectCommand.self, ThemesCommand.self],
+                      NeighborsCommand.self, ProjectCommand.self, LabelIssuesCommand.self, CompareCommand.self, ThemesCommand.self],
         defaultSubcommand: ExploreCommand.self
     )
 }

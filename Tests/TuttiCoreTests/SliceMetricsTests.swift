@@ -33,7 +33,7 @@ import Testing
         #expect(binary || evaluator.classes?.classes.count ?? 0 < 2)
         if binary {
             #expect(evaluator.availableMetrics == [.accuracy, .error, .precision, .recall, .f1, .fpr, .fnr, .baseRate,
-                                                   .meanScore, .meanLoss])
+                                                   .meanScore, .meanLoss, .ece])
         }
         let slice = RowSet(rowCount: rows, rows: (0..<rows).filter { _ in Bool.random(using: &random) })
         let selection = RowSet(rowCount: rows, rows: (0..<rows).filter { _ in Bool.random(using: &random) })

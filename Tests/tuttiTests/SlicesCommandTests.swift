@@ -102,9 +102,10 @@ import Testing
         let lines = outcome.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[0] == "adult_scored.csv (demo): 16,281 of 48,842 rows (where split == \"test\"); positive class 1")
         #expect(lines[1].hasPrefix("SliceLine on fnr over 3,846 rows and 3 columns (numbers in 10 equal-width bins): minimum size 100"))
-        #expect(lines[3].hasPrefix("  rows   share     fnr"))
+        #expect(lines[2].hasPrefix("expected calibration error (ECE) of the score: 0."))
+        #expect(lines[4].hasPrefix("  rows   share     fnr"))
         // Heading, blank line, header, the overall row, 1 to 3 slices, and the final line break.
-        let slices = lines.count - 4 - 1 - 1
+        let slices = lines.count - 5 - 1 - 1
         #expect(slices >= 1 && slices <= 3)
     }
 
@@ -115,7 +116,7 @@ import Testing
         #expect(lines[0] == "slice,size,share,accuracy,accuracy_low,accuracy_high,accuracy_gap,error,error_low,error_high,"
             + "error_gap,precision,precision_low,precision_high,precision_gap,recall,recall_low,recall_high,recall_gap,f1,"
             + "f1_gap,fpr,fpr_low,fpr_high,fpr_gap,fnr,fnr_low,fnr_high,fnr_gap,base_rate,base_rate_low,base_rate_high,"
-            + "base_rate_gap,mean_score,mean_score_gap,mean_loss,mean_loss_gap")
+            + "base_rate_gap,mean_score,mean_score_gap,mean_loss,mean_loss_gap,ece,ece_gap")
         #expect(lines[1].hasPrefix("(all rows),48842,1,"))
         #expect(lines.count == 2 + 5)
         let markdown = try CommandRunner.run(["slices", "--demo", "--by", "age", "--bins", "4", "--metric", "loss",
@@ -123,7 +124,8 @@ import Testing
         #expect(markdown.status == 0)
         #expect(markdown.stdout.contains("| rows | share | mean loss | gap | error | fpr | fnr | f1 | slice |"))
         #expect(markdown.stdout.contains("| 48,842 | 100.0% |"))
-        #expect(markdown.stdout.split(separator: "\n").count == 2 + 3 + 2)
+        // Heading (with the calibration error), table header and rule, all rows and two slices.
+        #expect(markdown.stdout.split(separator: "\n").count == 3 + 2 + 3)
     }
 
     @Test func usageErrors() throws {

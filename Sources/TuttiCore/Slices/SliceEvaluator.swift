@@ -2,6 +2,8 @@
 public enum SliceObjective: String, Sendable, CaseIterable {
     /// A wrong prediction (label ≠ prediction), over the rows with both.
     case error
+    /// Regression: the absolute error |prediction − label|, over the rows with both.
+    case absoluteError = "mae"
     /// The loss column's value, over the rows that have one.
     case loss
     /// A missed positive, over the rows whose label is positive (binary).
@@ -13,6 +15,7 @@ public enum SliceObjective: String, Sendable, CaseIterable {
     public var metric: SliceMetric {
         switch self {
         case .error: .error
+        case .absoluteError: .mae
         case .loss: .meanLoss
         case .fnr: .fnr
         case .fpr: .fpr
@@ -33,8 +36,10 @@ public enum SliceErrors: Sendable, Equatable {
 /// words of its row set: confusion counts of binary tasks are popcounts, and only scores,
 /// losses and multi-class counts visit rows one by one.
 public struct SliceEvaluator: Sendable {
-    /// The shared classes of label and prediction, when both roles are set.
+    /// The shared classes of label and prediction, when both roles are set (and not a regression).
     public let classes: ClassEncoding?
+    /// The regression task, when the label is a number with many values and the prediction a number.
+    public let regression: RegressionTask?
     /// The metrics these roles allow, in display order.
     public let availableMetrics: [SliceMetric]
     private let rowCount: Int
@@ -69,7 +74,11 @@ public struct SliceEvaluator: Sendable {
     public init(dataset: Dataset, roles: ColumnRoles, positiveClass: String? = nil) throws {
         rowCount = dataset.rowCount
         let column = { (role: ColumnRole) in roles[role].flatMap { dataset.column(named: $0) } }
-        if let label = column(.label), let prediction = column(.prediction) {
+        let regression = column(.label).flatMap { label in
+            column(.prediction).flatMap { RegressionTask(label: label, prediction: $0) }
+        }
+        self.regression = regression
+        if regression == nil, let label = column(.label), let prediction = column(.prediction) {
             let classes = try ClassEncoding(label: label, prediction: prediction, positiveClass: positiveClass)
             self.classes = classes
             var classified = RowSet(rowCount: rowCount), correct = RowSet(rowCount: rowCount)
@@ -88,7 +97,10 @@ public struct SliceEvaluator: Sendable {
             self.positiveLabels = classes.isBinary ? positiveLabels : nil
             self.positivePredictions = classes.isBinary ? positivePredictions : nil
         } else {
-            if positiveClass != nil { throw TuttiError("a positive class needs label and prediction columns") }
+            if positiveClass != nil {
+                throw TuttiError(regression == nil ? "a positive class needs label and prediction columns"
+                                                   : "a positive class needs classes, not a numeric label with many values")
+            }
             classes = nil
             classified = nil
             correct = nil
@@ -102,8 +114,10 @@ public struct SliceEvaluator: Sendable {
             metrics += [.accuracy, .error, .precision, .recall, .f1]
             if classes.isBinary { metrics += [.fpr, .fnr, .baseRate] }
         }
+        if regression != nil { metrics += [.mae, .rmse, .r2, .meanError] }
         if score != nil { metrics.append(.meanScore) }
         if loss != nil { metrics.append(.meanLoss) }
+        if score != nil, classes?.isBinary == true { metrics.append(.ece) }
         availableMetrics = metrics
     }
 
@@ -114,8 +128,20 @@ public struct SliceEvaluator: Sendable {
         switch metric {
         case .accuracy, .error: return true
         case .precision, .recall, .fpr, .fnr, .baseRate: return classes.isBinary
-        case .f1, .meanScore, .meanLoss: return false
+        case .f1, .meanScore, .meanLoss, .ece, .mae, .rmse, .r2, .meanError: return false
         }
+    }
+
+    /// Rows with a label and a prediction (of a classification), and those predicted right.
+    public var classifiedRows: RowSet? { classified }
+    public var correctRows: RowSet? { correct }
+
+    /// What counts as an error by default: a wrong prediction for classes, the absolute error for
+    /// a regression, else the loss; nil when the roles allow none.
+    public var defaultObjective: SliceObjective? {
+        if classes != nil { return .error }
+        if regression != nil { return .absoluteError }
+        return loss != nil ? .loss : nil
     }
 
     /// The metrics of the slice `rows` (normally already restricted to the filtered rows), whose
@@ -124,8 +150,12 @@ public struct SliceEvaluator: Sendable {
         precondition(rows.rowCount == rowCount, "rows of another dataset")
         var size = 0, selected = 0, classifiedCount = 0, correctCount = 0
         var confusion = BinaryConfusion()
-        var perClass = MultiClassCounts(classes: classes.map { $0.isBinary ? 0 : $0.classes.count } ?? 0)
+        var perClass = ClassCounts(classes: classes.map { $0.isBinary ? 0 : $0.classes.count } ?? 0)
         var scoreCount = 0, scoreSum = 0.0, lossCount = 0, lossSum = 0.0
+        let calibrates = score != nil && positiveLabels != nil
+        var calibration = CalibrationBins()
+        var regressionSums = RegressionSums()
+        let measuredWords = regression?.measured.words
         let empty = [UInt64](repeating: 0, count: rows.words.count)
         let selectionWords = selection?.words ?? empty
         let classifiedWords = classified?.words ?? empty, correctWords = correct?.words ?? empty
@@ -147,10 +177,19 @@ public struct SliceEvaluator: Sendable {
             if multiClass, let classes {
                 Self.forEach(measured, word) { perClass.add(label: classes.labels[$0], prediction: classes.predictions[$0]) }
             }
+            if let regression, let measuredWords {
+                Self.forEach(bits & measuredWords[word], word) { regression.add($0, to: &regressionSums) }
+            }
             if let score {
                 let present = bits & score.validity.words[word]
                 scoreCount &+= present.nonzeroBitCount
                 Self.forEach(present, word) { scoreSum += score.values[$0] }
+                if calibrates {
+                    let positive = positiveLabelWords[word]
+                    Self.forEach(present & measured, word) { row in
+                        calibration.add(score: score.values[row], positive: positive >> UInt64(row & 63) & 1 != 0)
+                    }
+                }
             }
             if let loss {
                 let present = bits & loss.validity.words[word]
@@ -163,9 +202,10 @@ public struct SliceEvaluator: Sendable {
         return SliceMetrics(
             size: size, share: filteredCount > 0 ? Double(size) / Double(filteredCount) : 0, selected: selected,
             classified: classes == nil ? nil : classifiedCount, correct: correctCount,
-            confusion: classes?.isBinary == true ? confusion : nil, macro: multiClass ? perClass.macro() : nil,
+            confusion: classes?.isBinary == true ? confusion : nil, multiClassCounts: multiClass ? perClass : nil,
             scoreCount: score == nil ? nil : scoreCount, scoreSum: scoreSum,
-            lossCount: loss == nil ? nil : lossCount, lossSum: lossSum)
+            lossCount: loss == nil ? nil : lossCount, lossSum: lossSum, calibration: calibrates ? calibration : nil,
+            regression: regression == nil ? nil : regressionSums)
     }
 
     /// The metrics of many slices at once, in one pass over the rows: `groups[row]` is the
@@ -175,10 +215,13 @@ public struct SliceEvaluator: Sendable {
         let classCount = classes.map { $0.isBinary ? 0 : $0.classes.count } ?? 0
         var sizes = [Int](repeating: 0, count: count), selected = sizes, classifiedCounts = sizes, correctCounts = sizes
         var confusions = [BinaryConfusion](repeating: BinaryConfusion(), count: count)
-        var perClass = [MultiClassCounts](repeating: MultiClassCounts(classes: classCount), count: count)
+        var perClass = [ClassCounts](repeating: ClassCounts(classes: classCount), count: count)
         var scoreCounts = sizes, lossCounts = sizes
         var scoreSums = [Double](repeating: 0, count: count), lossSums = scoreSums
         let positive = classes?.positive.map(Int32.init) ?? -2
+        let calibrates = score != nil && classes?.isBinary == true
+        var calibrations = [CalibrationBins](repeating: CalibrationBins(), count: calibrates ? count : 0)
+        var regressionSums = [RegressionSums](repeating: RegressionSums(), count: regression == nil ? 0 : count)
         for row in 0..<rowCount {
             let group = Int(groups[row])
             guard group >= 0 else { continue }
@@ -201,9 +244,13 @@ public struct SliceEvaluator: Sendable {
                     }
                 }
             }
+            if let regression, regression.measured.contains(row) { regression.add(row, to: &regressionSums[group]) }
             if let score, score.validity.contains(row) {
                 scoreCounts[group] += 1
                 scoreSums[group] += score.values[row]
+                if calibrates, let classes, classes.labels[row] >= 0, classes.predictions[row] >= 0 {
+                    calibrations[group].add(score: score.values[row], positive: classes.labels[row] == positive)
+                }
             }
             if let loss, loss.validity.contains(row) {
                 lossCounts[group] += 1
@@ -215,16 +262,38 @@ public struct SliceEvaluator: Sendable {
                 size: sizes[group], share: filteredCount > 0 ? Double(sizes[group]) / Double(filteredCount) : 0,
                 selected: selected[group], classified: classes == nil ? nil : classifiedCounts[group],
                 correct: correctCounts[group], confusion: classes?.isBinary == true ? confusions[group] : nil,
-                macro: classCount > 0 ? perClass[group].macro() : nil,
+                multiClassCounts: classCount > 0 ? perClass[group] : nil,
                 scoreCount: score == nil ? nil : scoreCounts[group], scoreSum: scoreSums[group],
-                lossCount: loss == nil ? nil : lossCounts[group], lossSum: lossSums[group])
+                lossCount: loss == nil ? nil : lossCounts[group], lossSum: lossSums[group],
+                calibration: calibrates ? calibrations[group] : nil,
+                regression: regression == nil ? nil : regressionSums[group])
         }
+    }
+
+    /// The metrics of each bin of `binning` (a histogram's bins of any column) over the rows of
+    /// `filter`: per bin its error rate, mean score, share of positive labels, … as the roles
+    /// allow; on the score's own bins, the mean score against the share positive is the
+    /// reliability curve. Rows missing in the binned column are in no bin.
+    public func metrics(perBinOf binning: ColumnBinning, filter: RowSet) -> [SliceMetrics] {
+        precondition(binning.codes.count == rowCount, "bins of another dataset")
+        var groups = [Int32](repeating: -1, count: rowCount)
+        let missing = UInt16(binning.binCount)
+        filter.forEachMember { row in
+            let code = binning.codes[row]
+            if code != missing { groups[row] = Int32(code) }
+        }
+        return metrics(groups: groups, count: binning.binCount, filteredCount: filter.count)
     }
 
     /// The rows a slice search runs over for `objective` (within `filter`) and their errors.
     /// Throws when the roles do not allow the objective, or for a negative or infinite loss.
     public func errors(for objective: SliceObjective, within filter: RowSet) throws -> (rows: RowSet, errors: SliceErrors) {
         switch objective {
+        case .absoluteError:
+            guard let regression else {
+                throw TuttiError("--metric mae needs a numeric label with many values and a numeric prediction")
+            }
+            return (filter.intersection(regression.measured), .values(regression.absoluteErrors()))
         case .loss:
             guard let loss else { throw TuttiError("--metric loss needs a loss column (set one with --loss)") }
             let rows = filter.intersection(loss.validity)
@@ -258,39 +327,5 @@ public struct SliceEvaluator: Sendable {
             body(word << 6 | remaining.trailingZeroBitCount)
             remaining &= remaining &- 1
         }
-    }
-}
-
-/// Per-class counts of a multi-class task: correct predictions, labels and predictions.
-private struct MultiClassCounts: Sendable {
-    let classCount: Int
-    private var counts: [Int]
-
-    init(classes: Int) {
-        classCount = classes
-        counts = [Int](repeating: 0, count: classes * 3)
-    }
-
-    @inline(__always)
-    mutating func add(label: Int32, prediction: Int32) {
-        if label == prediction { counts[Int(label) * 3] += 1 }
-        counts[Int(label) * 3 + 1] += 1
-        counts[Int(prediction) * 3 + 2] += 1
-    }
-
-    /// Macro averages over the classes present; nil when no row was counted.
-    func macro() -> MacroScores? {
-        var precision = 0.0, recall = 0.0, f1 = 0.0, present = 0
-        for c in 0..<classCount {
-            let hits = Double(counts[c * 3]), labels = counts[c * 3 + 1], predictions = counts[c * 3 + 2]
-            guard labels + predictions > 0 else { continue }
-            present += 1
-            if predictions > 0 { precision += hits / Double(predictions) }
-            if labels > 0 { recall += hits / Double(labels) }
-            f1 += 2 * hits / Double(labels + predictions)
-        }
-        guard present > 0 else { return nil }
-        let n = Double(present)
-        return MacroScores(precision: precision / n, recall: recall / n, f1: f1 / n)
     }
 }

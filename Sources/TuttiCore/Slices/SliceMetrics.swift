@@ -20,9 +20,28 @@ public enum SliceMetric: String, Sendable, CaseIterable, Codable {
     case meanScore = "mean_score"
     /// The mean of the loss column.
     case meanLoss = "mean_loss"
+    /// Expected calibration error of the score (binary): over 10 equal-width score bins, the
+    /// mean of |share of positive labels − mean score| weighted by the bin's rows.
+    case ece
+    /// Regression: mean absolute error.
+    case mae
+    /// Regression: root mean squared error.
+    case rmse
+    /// Regression: the coefficient of determination.
+    case r2
+    /// Regression: mean signed error (prediction − label), positive where the model predicts too high.
+    case meanError = "mean_error"
 
     /// The name shown in tables: "error", "base rate", "mean loss", ….
-    public var title: String { rawValue.replacingOccurrences(of: "_", with: " ") }
+    public var title: String {
+        switch self {
+        case .ece: "ECE"
+        case .mae: "MAE"
+        case .rmse: "RMSE"
+        case .r2: "R²"
+        default: rawValue.replacingOccurrences(of: "_", with: " ")
+        }
+    }
 }
 
 /// Counts of a binary task: true / false positives and negatives.
@@ -64,14 +83,22 @@ public struct SliceMetrics: Sendable, Equatable {
     public let correct: Int
     /// Binary tasks: the confusion counts.
     public let confusion: BinaryConfusion?
-    /// Multi-class tasks: the macro averages (nil when no row is classified).
-    public let macro: MacroScores?
+    /// Multi-class tasks: the counts per class (binary tasks derive them from `confusion`).
+    public let multiClassCounts: ClassCounts?
     /// Rows with a score, and their sum (nil without a score role).
     public let scoreCount: Int?
     public let scoreSum: Double
     /// Rows with a loss, and their sum (nil without a loss role).
     public let lossCount: Int?
     public let lossSum: Double
+    /// Binary tasks with a score: the score's reliability over the rows with a label, a
+    /// prediction and a score.
+    public let calibration: CalibrationBins?
+    /// Regression tasks: the sums of the errors.
+    public let regression: RegressionSums?
+
+    /// Multi-class tasks: the macro averages (nil when no row is classified).
+    public var macro: MacroScores? { multiClassCounts?.macro() }
 
     /// The metric's value; nil when the roles do not allow it or the slice has no row to
     /// measure it on (a recall without positive rows).
@@ -86,6 +113,11 @@ public struct SliceMetrics: Sendable, Equatable {
         case .recall where macro != nil: return macro?.recall
         case .meanScore: return scoreCount.flatMap { $0 > 0 ? scoreSum / Double($0) : nil }
         case .meanLoss: return lossCount.flatMap { $0 > 0 ? lossSum / Double($0) : nil }
+        case .ece: return calibration?.expectedError
+        case .mae: return regression?.meanAbsoluteError
+        case .rmse: return regression?.rootMeanSquaredError
+        case .r2: return regression?.r2
+        case .meanError: return regression?.meanError
         default:
             guard let (successes, trials) = proportion(metric), trials > 0 else { return nil }
             return Double(successes) / Double(trials)

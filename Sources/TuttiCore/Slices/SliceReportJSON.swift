@@ -42,20 +42,24 @@ public struct SliceReportJSON: Codable, Equatable, Sendable {
         }
     }
 
-    /// `{"size", "share", "<metric>", "<metric>_low", "<metric>_high", "<metric>_gap", …}`: every
-    /// metric the roles allow (null where a slice has no row to measure it), intervals for rates,
-    /// gaps for slices.
+    /// `{"size", "share", "<metric>", "<metric>_low", "<metric>_high", "<metric>_gap", …,
+    /// "per_class"}`: every metric the roles allow (null where a slice has no row to measure it),
+    /// intervals for rates, gaps for slices, and per-class metrics when asked for.
     public struct Metrics: Codable, Equatable, Sendable {
         public let size: Int
         public let share: Double
         /// The metrics, intervals and gaps by key.
         public let values: [String: Double?]
+        /// The per-class metrics (only when asked for).
+        public let perClass: PerClass?
 
-        /// The metrics of `metrics` the roles allow (`available`), with intervals for `rates`
-        /// and gaps to `overall` when given.
-        public init(metrics: SliceMetrics, overall: SliceMetrics?, available: [SliceMetric], rates: Set<SliceMetric>) {
+        /// The metrics of `metrics` the roles allow (`available`), with intervals for `rates`,
+        /// gaps to `overall` when given, and `perClass` when given.
+        public init(metrics: SliceMetrics, overall: SliceMetrics?, available: [SliceMetric], rates: Set<SliceMetric>,
+                    perClass: PerClassMetrics? = nil) {
             size = metrics.size
             share = metrics.share
+            self.perClass = perClass.map(PerClass.init)
             var values: [String: Double?] = [:]
             for metric in available {
                 let name = metric.rawValue
@@ -83,7 +87,8 @@ public struct SliceReportJSON: Codable, Equatable, Sendable {
             size = try container.decode(Int.self, forKey: Key("size"))
             share = try container.decode(Double.self, forKey: Key("share"))
             var values: [String: Double?] = [:]
-            for key in container.allKeys where !["size", "share"].contains(key.stringValue) {
+            perClass = try container.decodeIfPresent(PerClass.self, forKey: Key("per_class"))
+            for key in container.allKeys where !["size", "share", "per_class"].contains(key.stringValue) {
                 values[key.stringValue] = .some(try container.decodeIfPresent(Double.self, forKey: key))
             }
             self.values = values
@@ -94,6 +99,7 @@ public struct SliceReportJSON: Codable, Equatable, Sendable {
             try container.encode(size, forKey: Key("size"))
             try container.encode(share, forKey: Key("share"))
             for (name, value) in values { try container.encode(value, forKey: Key(name)) }
+            if let perClass { try container.encode(perClass, forKey: Key("per_class")) }
         }
     }
 
@@ -107,9 +113,10 @@ public struct SliceReportJSON: Codable, Equatable, Sendable {
 
     /// The JSON of `report`, measured by `evaluator` on `objective` with numbers cut by `binning`:
     /// the data's `name` and `rowCount`, the `filter` expression and the `--top` a search was
-    /// asked for (`shown`).
+    /// asked for (`shown`); with `perClass`, the overall metrics and each slice's hold per-class
+    /// metrics (of a classification).
     public init(report: SliceReport, evaluator: SliceEvaluator, objective: SliceObjective, binning: SliceBinning,
-                name: String, rowCount: Int, filter: String?, shown: Int) {
+                name: String, rowCount: Int, filter: String?, shown: Int, perClass: Bool = false) {
         let available = evaluator.availableMetrics
         let rates = Set(available.filter(evaluator.isRate))
         file = name
@@ -126,11 +133,15 @@ public struct SliceReportJSON: Codable, Equatable, Sendable {
                    evaluated: result.evaluated)
         }
         excluded = report.excludedColumns.map { Excluded(column: $0.name, reason: $0.because) }
-        overall = Metrics(metrics: report.overall, overall: nil, available: available, rates: rates)
+        let classes = perClass ? evaluator.classes : nil
+        let perClassOf = { (metrics: SliceMetrics) in classes.flatMap { PerClassMetrics(metrics: metrics, classes: $0) } }
+        overall = Metrics(metrics: report.overall, overall: nil, available: available, rates: rates,
+                          perClass: perClassOf(report.overall))
         slices = report.entries.map { entry in
             Slice(predicates: entry.predicates.map { Predicate(column: $0.column, op: $0.op, value: $0.jsonValue ?? .string($0.value)) },
                   expression: entry.expression, size: entry.metrics.size,
-                  metrics: Metrics(metrics: entry.metrics, overall: report.overall, available: available, rates: rates),
+                  metrics: Metrics(metrics: entry.metrics, overall: report.overall, available: available, rates: rates,
+                                   perClass: perClassOf(entry.metrics)),
                   score: entry.score)
         }
     }

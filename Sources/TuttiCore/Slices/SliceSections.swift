@@ -59,7 +59,8 @@ public struct SliceSections: Sendable {
 
     /// The metrics of all filtered rows.
     public let overall: SliceMetrics
-    /// What counts as an error: wrong predictions with label and prediction columns, else the loss.
+    /// What counts as an error: wrong predictions with classes, the absolute error of a regression,
+    /// else the loss.
     public let objective: SliceObjective
     /// The evaluator of the metrics: the classes, and the metrics the roles allow.
     public let evaluator: SliceEvaluator
@@ -117,7 +118,7 @@ public struct SliceSections: Sendable {
         let features = try (columns?.searched ?? []).map {
             try SliceFeature(dataset: dataset, column: $0, binning: .equalWidth(10), rows: filter)
         }
-        let objective: SliceObjective = state.roles[.label] != nil && state.roles[.prediction] != nil ? .error : .loss
+        let objective = evaluator.defaultObjective ?? .loss
         let overall = evaluator.metrics(of: filter, filteredCount: filter.count)
         if inner.isEmpty, features.isEmpty {
             return try unsearched(state: state, evaluator: evaluator, objective: objective, overall: overall,

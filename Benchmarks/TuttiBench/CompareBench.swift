@@ -1,0 +1,58 @@
+import Foundation
+import TuttiCore
+
+/// Two models on `rows` synthetic rows (a 0/1 label, two predictions and scores, a region of 8
+/// values and an age): times the comparison from evaluators built once — both models' metrics,
+/// the agreement matrix, and the per-slice deltas by region — median of 5 runs, and, apart,
+/// building the two evaluators. Prints one JSON line.
+enum CompareBench {
+    static let runs = 5
+
+    static func run(rows: Int) throws {
+        var random = SeededGenerator(seed: 8)
+        var labels = [Int64](), predictionsA = [Int64](), predictionsB = [Int64](), scoresA = [Double](), scoresB = [Double]()
+        var regions = [UInt32](), ages = [Int64]()
+        for _ in 0..<rows {
+            let label = Int64(Double.random(in: 0..<1, using: &random) < 0.3 ? 1 : 0)
+            let region = UInt32.random(in: 0..<8, using: &random)
+            let scoreA = Double.random(in: 0..<1, using: &random), scoreB = Double.random(in: 0..<1, using: &random)
+            labels.append(label)
+            regions.append(region)
+            ages.append(Int64.random(in: 18...90, using: &random))
+            scoresA.append(scoreA)
+            scoresB.append(scoreB)
+            predictionsA.append(scoreA < 0.85 ? label : 1 - label)
+            predictionsB.append(scoreB < (region == 3 ? 0.7 : 0.9) ? label : 1 - label)
+        }
+        let all = RowSet(rowCount: rows, allSet: true)
+        let dataset = Dataset(source: "synthetic", rowCount: rows, columns: [
+            Column(name: "label", data: .integer(labels), validity: all),
+            Column(name: "prediction_a", data: .integer(predictionsA), validity: all),
+            Column(name: "score_a", data: .float(scoresA), validity: all),
+            Column(name: "prediction_b", data: .integer(predictionsB), validity: all),
+            Column(name: "score_b", data: .float(scoresB), validity: all),
+            Column(name: "region", data: .categorical(codes: regions, dictionary: StringTable((0..<8).map { "r\($0)" })),
+                   validity: all),
+            Column(name: "age", data: .integer(ages), validity: all),
+        ])
+        let roles = ColumnRoles.infer(from: dataset)
+        let models = try ModelList.parse(nil, dataset: dataset, roles: roles)
+        var evaluators: [SliceEvaluator] = []
+        let building = try TuttiBench.seconds {
+            evaluators = try ModelComparison(dataset: dataset, roles: roles, models: models, filter: all).evaluators
+        }
+        var times: [Double] = []
+        var comparison: ModelComparison?
+        for _ in 0..<runs {
+            times.append(try TuttiBench.seconds {
+                var compared = try ModelComparison(models: models, evaluators: evaluators, filter: all)
+                try compared.group(dataset: dataset, columns: ["region"], binning: .equalWidth(10), filter: all)
+                comparison = compared
+            })
+        }
+        let agreement = comparison!.agreement!
+        print("{\"rows\": \(rows), \"slices\": \(comparison!.slices.count), \"both_right\": \(agreement.bothRight), "
+              + "\"only_a\": \(agreement.onlyA), \"only_b\": \(agreement.onlyB), \"both_wrong\": \(agreement.bothWrong), "
+              + "\"compare_seconds\": \(times.sorted()[runs / 2]), \"evaluators_seconds\": \(building)}")
+    }
+}
