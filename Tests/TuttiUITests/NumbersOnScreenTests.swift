@@ -41,7 +41,8 @@ import TuttiTerminal
 
     @Test func summary() {
         var pane = SummaryPane()
-        Self.check("summary") { render(&pane, paneContext(Self.selected), width: $0, height: Self.height) }
+        // The statistics under the table break between pieces by width, so lines move.
+        Self.check("summary", byLine: false) { render(&pane, paneContext(Self.selected), width: $0, height: Self.height) }
     }
 
     @Test func histograms() {
