@@ -34,7 +34,7 @@ public struct SummaryPane: KeysAndLayoutPane {
         statistics.prepare(list.index..<list.index + 1, state: context.state)  // for the details under the table
         let nameWidth = min(max(columns.map { DisplayWidth.of($0.name) }.max() ?? 6, 6), max(8, width / 4))
         // Most telling first, so a narrow pane still shows what matters; the range or top value
-        // takes what room is left, up to 28 cells.
+        // takes what room is left, up to 28 cells (44 under a filter).
         var titles: [(String, Int, Bool)] = [
             ("column", nameWidth, false), ("kind", 7, false), ("missing", 7, true), ("distinct", 8, true),
             ("distribution", 12, false), ("role", 10, false),
