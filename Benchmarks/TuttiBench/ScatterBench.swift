@@ -4,9 +4,11 @@ import TuttiUI
 
 /// Times the scatter pane on `rows` synthetic points (five Gaussian clusters, a label of five
 /// classes): opening it (the points read, the dot grid made), a frame of the whole interface
-/// while a rectangle brush moves over it (every point rastered again, the histograms following
-/// live), and the brush step itself (the keymap's input to the new counts of every histogram
-/// from the 2-D brush tables). Headless: a frame is laid out and rendered into a canvas.
+/// while a rectangle brush moves over it (the histograms following live), the brush step
+/// itself (the keymap's input to the new counts of every histogram from the 2-D brush tables),
+/// a frame while a histogram is brushed (every point tested against that brush), and a frame
+/// after the filter changed (every point rastered again). Headless: a frame is laid out and
+/// rendered into a canvas.
 enum ScatterBench {
     static let steps = 200
 
@@ -59,11 +61,32 @@ enum ScatterBench {
             })
         }
         let brushed = workspace.brush?.selectedCount ?? -1
+        workspace.cancel()
+        while workspace.panes[workspace.focus]?.kind != .histogram { workspace.cycleFocus(1) }
+        workspace.send(.extendRight)
+        var following: [Double] = []
+        for step in 0..<40 {
+            workspace.send(step % 10 < 5 ? .extendRight : .extendLeft)
+            following.append(TuttiBench.seconds {
+                workspace.prepareFrame(width: width, height: height)
+                _ = workspace.render(width: width, height: height)
+            })
+        }
+        workspace.cancel()
+        var refiltered: [Double] = []
+        for step in 0..<20 {
+            workspace.dispatch(.setFilter(step % 2 == 0 ? "umap_1 > 0" : "label != \"c\""))
+            refiltered.append(TuttiBench.seconds {
+                workspace.prepareFrame(width: width, height: height)
+                _ = workspace.render(width: width, height: height)
+            })
+        }
         func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] * 1000 }
         func p99(_ values: [Double]) -> Double { values.sorted()[values.count * 99 / 100] * 1000 }
         print("{\"rows\": \(rows), \"terminal\": \"\(width)x\(height)\", \"panes\": \(workspace.panes.count), "
               + "\"open_scatter_ms\": \(open * 1000), \"still_frame_median_ms\": \(median(still)), \"brush_start_ms\": \(start * 1000), "
               + "\"brush_step_median_ms\": \(median(update)), \"brush_step_p99_ms\": \(p99(update)), "
-              + "\"brushing_frame_median_ms\": \(median(frame)), \"brushing_frame_p99_ms\": \(p99(frame)), \"brushed_rows\": \(brushed)}")
+              + "\"brushing_frame_median_ms\": \(median(frame)), \"brushing_frame_p99_ms\": \(p99(frame)), \"brushed_rows\": \(brushed), "
+              + "\"histogram_brush_frame_median_ms\": \(median(following)), \"refiltered_frame_median_ms\": \(median(refiltered))}")
     }
 }

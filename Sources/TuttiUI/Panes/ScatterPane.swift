@@ -27,7 +27,9 @@ public struct ScatterPane: Pane {
     private var points: (axes: ScatterAxes, value: ScatterPoints)?
     private var coloring: ScatterColoring?
     private var plane: (key: PlaneKey, placement: ScatterRaster.Placement, cells: PlaneCells)?
-    private var raster: (key: RasterKey?, value: ScatterRaster)?
+    private var raster: (key: RasterKey, value: ScatterRaster)?
+    /// The selected points' dots per cell, and what they were made from (nil while another pane brushes).
+    private var selected: (key: SelectionKey?, dots: [UInt8])?
     private var plot = PlotFrame(axisWidth: 0, width: 0, height: 0)
     private var notice: String?
 
@@ -37,13 +39,18 @@ public struct ScatterPane: Pane {
         let x: PlaneAxis, y: PlaneAxis
     }
 
-    /// What a raster is made from (nil while another pane brushes: then it follows every frame).
+    /// What a raster is made from.
     private struct RasterKey: Equatable {
         let plane: PlaneKey
         let filter: RowSet
+        let colorBy: String?
+    }
+
+    /// What the selected dots are made from (besides the raster).
+    private struct SelectionKey: Equatable {
+        let raster: RasterKey
         let selection: RowSet?
         let brushed: GridRectangle?
-        let colorBy: String?
     }
 
     /// Where the plot lies in the interior: the y axis labels' width, then the plot's cells.
@@ -220,18 +227,24 @@ public struct ScatterPane: Pane {
         }
     }
 
-    /// Rasters the points for the state, unless the raster is current.
+    /// Rasters the points for the state and lays the selection over them, unless they are current
+    /// (a brush on another pane is followed every frame).
     private mutating func updateRaster(_ plane: PlaneKey, context: PaneContext) {
         guard let grid = self.plane else { return }
+        let filter = context.state.filter.rows
+        let key = RasterKey(plane: plane, filter: filter, colorBy: colorBy)
+        if raster?.key != key {
+            raster = (key, ScatterRaster(placement: grid.placement, width: plot.width, height: plot.height, filter: filter, coloring: coloring))
+        }
+        guard let base = raster?.value else { return }
         let brush = context.brush
         let own = brush?.source == context.id ? brush?.rectangle : nil
-        let key: RasterKey? = brush != nil && own == nil ? nil
-            : RasterKey(plane: plane, filter: context.state.filter.rows, selection: context.state.selection?.rows, brushed: own, colorBy: colorBy)
-        if let key, let raster, raster.key == key { return }
         let other = own == nil ? brush : nil
-        raster = (key, ScatterRaster(placement: grid.placement, width: plot.width, height: plot.height, filter: context.state.filter.rows,
-                                     selection: own == nil && other == nil ? context.state.selection?.rows : nil,
-                                     isSelected: other.map { live in { live.contains($0) } }, brushed: own, coloring: coloring))
+        let selection = other == nil && own == nil ? context.state.selection?.rows : nil
+        let selectionKey: SelectionKey? = other != nil ? nil : SelectionKey(raster: key, selection: selection, brushed: own)
+        if let selectionKey, let selected, selected.key == selectionKey { return }
+        selected = (selectionKey, base.selectedDots(placement: grid.placement, filter: filter, selection: selection,
+                                                    isSelected: other.map { live in { live.contains($0) } }, brushed: own))
     }
 
     // MARK: Input
@@ -375,14 +388,15 @@ public struct ScatterPane: Pane {
             canvas.fittedText(notice, x: 0, y: 0, style: theme[.muted])
             return
         }
-        guard let raster = raster?.value, let key = plane?.key, let bounds = points?.value.bounds, height >= 5 else { return }
+        guard let raster = raster?.value, let selected = selected?.dots, let key = plane?.key, let bounds = points?.value.bounds,
+              height >= 5 else { return }
         var header = "\(NumberFormatting.grouped(context.state.filteredCount)) rows"
-        let selected = context.brush?.selectedCount ?? context.state.selectedCount
-        if context.state.selection != nil || context.brush != nil { header += " · \(NumberFormatting.grouped(selected)) selected" }
+        let selectedCount = context.brush?.selectedCount ?? context.state.selectedCount
+        if context.state.selection != nil || context.brush != nil { header += " · \(NumberFormatting.grouped(selectedCount)) selected" }
         if viewport != nil { header += " · zoom \(zoomText(shown: key.x.upper - key.x.lower, bounds: bounds))" }
         canvas.fittedText(header, x: 0, y: 0, style: theme[.muted])
         drawAxes(&canvas, key: key, context: context)
-        drawPoints(&canvas, raster, context: context)
+        drawPoints(&canvas, raster, selected: selected, context: context)
         drawBrushAndCursor(&canvas, context: context)
         drawFooter(&canvas, key: key, raster: raster, context: context, y: height - 1, width: width)
     }
@@ -401,14 +415,14 @@ public struct ScatterPane: Pane {
         canvas.fittedText(right, x: rightX, y: y, style: style)
     }
 
-    private func drawPoints(_ canvas: inout Canvas, _ raster: ScatterRaster, context: PaneContext) {
+    private func drawPoints(_ canvas: inout Canvas, _ raster: ScatterRaster, selected: [UInt8], context: PaneContext) {
         let theme = context.theme, glyphs = context.glyphs
         let dense = max(2, Int(raster.densest) * 2 / 3)
         for line in 0..<raster.height {
             for column in 0..<raster.width {
                 let cell = line * raster.width + column
                 let x = plot.axisWidth + column, y = line + 1
-                if raster.selected[cell] != 0 {
+                if selected[cell] != 0 {
                     canvas.set(x: x, y: y, glyphs.selectionMark, style: theme[.barSelected].adding(.bold))
                 } else if raster.dots[cell] != 0 {
                     var style = theme[.text]

@@ -1,15 +1,15 @@
 import TuttiCore
 
 /// A scatter plot cut into terminal cells, ready to draw: per cell the Braille dots of the
-/// filtered points, of the filtered-out ones (drawn faint) and of the selected ones, how many
-/// filtered points fell in it (density), and its most common colour category. Made in one
-/// pass over the points' cells, a word of the filter at a time.
+/// filtered points and of the filtered-out ones (drawn faint), how many filtered points fell in
+/// it (density), and its most common colour category. Made in one pass over the points' cells,
+/// a word of the filter at a time; the selected points' dots are laid over it separately
+/// (`selectedDots`), so a brush moving over the plot costs a pass over its cells only.
 struct ScatterRaster {
     let width: Int
     let height: Int
     private(set) var dots: [UInt8]
     private(set) var faint: [UInt8]
-    private(set) var selected: [UInt8]
     private(set) var counts: [Int32]
     /// Per cell: the category most of its filtered points have (`ScatterColoring.missing` if none).
     private(set) var colors: [UInt8]
@@ -39,50 +39,39 @@ struct ScatterRaster {
         }
     }
 
-    /// Rasters the points placed by `placement` over `filter`; a row is selected when it is in
-    /// `selection` or `isSelected` says so, or — for a rectangle being brushed on this plot —
-    /// when its cell lies in `brushed` (cells, row 0 at the bottom).
-    init(placement: Placement, width: Int, height: Int, filter: RowSet, selection: RowSet?, isSelected: ((Int) -> Bool)?,
-         brushed: GridRectangle?, coloring: ScatterColoring?) {
+    /// Rasters the points placed by `placement` over `filter`.
+    init(placement: Placement, width: Int, height: Int, filter: RowSet, coloring: ScatterColoring?) {
         self.width = width
         self.height = height
         let cellCount = width * height
-        var dots = [UInt8](repeating: 0, count: cellCount), faint = dots, selected = dots
+        var dots = [UInt8](repeating: 0, count: cellCount), faint = dots
         var counts = [Int32](repeating: 0, count: cellCount)
         let categories = coloring.map { $0.names.count } ?? 0
         var votes = [Int32](repeating: 0, count: max(1, cellCount * categories))
         let rowCount = placement.cells.count
-        let noColors = [UInt8](repeating: ScatterColoring.missing, count: categories > 0 ? 0 : rowCount)
-        let colorCodes = coloring?.codes ?? noColors
-        let selectionWords = selection?.words ?? [UInt64](repeating: 0, count: filter.words.count)
+        let colorCodes = coloring?.codes ?? []
         placement.cells.withUnsafeBufferPointer { cells in
             placement.bits.withUnsafeBufferPointer { bits in
                 filter.words.withUnsafeBufferPointer { filterWords in
-                    selectionWords.withUnsafeBufferPointer { selectionWords in
-                        colorCodes.withUnsafeBufferPointer { colorCodes in
-                            dots.withUnsafeMutableBufferPointer { dots in
-                                faint.withUnsafeMutableBufferPointer { faint in
-                                    selected.withUnsafeMutableBufferPointer { selected in
-                                        counts.withUnsafeMutableBufferPointer { counts in
-                                            votes.withUnsafeMutableBufferPointer { votes in
-                                                for word in 0..<filterWords.count {
-                                                    let passing = filterWords[word], chosen = selectionWords[word]
-                                                    let base = word << 6
-                                                    for row in base..<min(base + 64, rowCount) {
-                                                        let cell = cells[row]
-                                                        guard cell != Placement.outside else { continue }
-                                                        let index = Int(cell), bit = bits[row], shift = UInt64(row - base)
-                                                        guard (passing >> shift) & 1 != 0 else {
-                                                            faint[index] |= bit
-                                                            continue
-                                                        }
-                                                        dots[index] |= bit
-                                                        counts[index] &+= 1
-                                                        if (chosen >> shift) & 1 != 0 || isSelected?(row) == true { selected[index] |= bit }
-                                                        if categories > 0, colorCodes[row] != ScatterColoring.missing {
-                                                            votes[index * categories + Int(colorCodes[row])] &+= 1
-                                                        }
-                                                    }
+                    colorCodes.withUnsafeBufferPointer { colorCodes in
+                        dots.withUnsafeMutableBufferPointer { dots in
+                            faint.withUnsafeMutableBufferPointer { faint in
+                                counts.withUnsafeMutableBufferPointer { counts in
+                                    votes.withUnsafeMutableBufferPointer { votes in
+                                        for word in 0..<filterWords.count {
+                                            let passing = filterWords[word], base = word << 6
+                                            for row in base..<min(base + 64, rowCount) {
+                                                let cell = cells[row]
+                                                guard cell != Placement.outside else { continue }
+                                                let index = Int(cell), bit = bits[row]
+                                                guard (passing >> UInt64(row - base)) & 1 != 0 else {
+                                                    faint[index] |= bit
+                                                    continue
+                                                }
+                                                dots[index] |= bit
+                                                counts[index] &+= 1
+                                                if categories > 0, colorCodes[row] != ScatterColoring.missing {
+                                                    votes[index * categories + Int(colorCodes[row])] &+= 1
                                                 }
                                             }
                                         }
@@ -91,13 +80,6 @@ struct ScatterRaster {
                             }
                         }
                     }
-                }
-            }
-        }
-        if let brushed {
-            for line in 0..<height {
-                for column in 0..<width where brushed.contains(column: column, row: height - 1 - line) {
-                    selected[line * width + column] = dots[line * width + column]
                 }
             }
         }
@@ -112,9 +94,34 @@ struct ScatterRaster {
         }
         self.dots = dots
         self.faint = faint
-        self.selected = selected
         self.counts = counts
         self.colors = colors
         densest = counts.max() ?? 0
+    }
+
+    /// The dots of the selected filtered points per cell: the whole cells of `brushed` (a
+    /// rectangle being brushed on this plot, row 0 at the bottom), else the rows `isSelected`
+    /// says (a brush on another pane), else the members of `selection`.
+    func selectedDots(placement: Placement, filter: RowSet, selection: RowSet?, isSelected: ((Int) -> Bool)?,
+                      brushed: GridRectangle?) -> [UInt8] {
+        var selected = [UInt8](repeating: 0, count: width * height)
+        if let brushed {
+            for line in 0..<height {
+                for column in 0..<width where brushed.contains(column: column, row: height - 1 - line) {
+                    selected[line * width + column] = dots[line * width + column]
+                }
+            }
+        } else if let isSelected {
+            filter.forEachMember { row in
+                let cell = placement.cells[row]
+                if cell != Placement.outside, isSelected(row) { selected[Int(cell)] |= placement.bits[row] }
+            }
+        } else if let selection {
+            selection.intersection(filter).forEachMember { row in
+                let cell = placement.cells[row]
+                if cell != Placement.outside { selected[Int(cell)] |= placement.bits[row] }
+            }
+        }
+        return selected
     }
 }
