@@ -21,16 +21,13 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
 
-    @Option(name: [.customShort("o"), .customLong("output")],
-            help: ArgumentHelp("The file to write: .csv, .tsv or .jsonl, optionally .gz, or .parquet.", valueName: "file"))
+    @Option(name: .output, help: ArgumentHelp("The file to write: .csv, .tsv or .jsonl, optionally .gz, or .parquet.", valueName: "file"))
     var output: String
 
-    @Option(help: ArgumentHelp("The compression of a .parquet file's pages: snappy, zstd, gzip or none.",
-                               valueName: "codec"))
+    @Option(help: ArgumentHelp("The compression of a .parquet file's pages: snappy, zstd, gzip or none.", valueName: "codec"))
     var compression: ParquetCompression?
 
-    @Option(help: ArgumentHelp("Write only these columns, in this order (comma-separated; default: all).",
-                               valueName: "cols"))
+    @Option(help: ArgumentHelp("Write only these columns, in this order (comma-separated; default: all).", valueName: "cols"))
     var columns: String?
 
     @OptionGroup var filter: WhereOption

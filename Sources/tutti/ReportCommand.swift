@@ -19,8 +19,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var data: DataOptions
     @OptionGroup var view: ViewOption
 
-    @Option(name: [.customShort("o"), .customLong("output")],
-            help: ArgumentHelp("The report file: .md or .html.", valueName: "file"))
+    @Option(name: .output, help: ArgumentHelp("The report file: .md or .html.", valueName: "file"))
     var output: String
 
     @Option(help: ArgumentHelp("The report's title (default: the data's file name).", valueName: "text"))
