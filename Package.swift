@@ -59,12 +59,13 @@ let package = Package(
                 "TuttiCore",
                 "TuttiTerminal",
                 "TuttiUI",
+                "TuttiThemes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "tutti-bench",
-            dependencies: ["TuttiCore", "TuttiTerminal", "TuttiUI"],
+            dependencies: ["TuttiCore", "TuttiTerminal", "TuttiUI", "TuttiThemes"],
             path: "Benchmarks/TuttiBench"
         ),
         .target(name: "CSpawn", path: "Tests/CSpawn"),
@@ -72,7 +73,7 @@ let package = Package(
         .testTarget(name: "TuttiCoreTests", dependencies: ["TuttiCore", "TuttiTestSupport"], exclude: ["Fixtures"]),
         .executableTarget(name: "tutti-terminal-host", dependencies: ["TuttiTerminal"], path: "Tests/TerminalHost"),
         .testTarget(name: "TuttiTerminalTests", dependencies: ["TuttiTerminal", "TuttiTestSupport", "tutti-terminal-host"]),
-        .testTarget(name: "TuttiUITests", dependencies: ["TuttiUI", "TuttiTestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "TuttiUITests", dependencies: ["TuttiUI", "TuttiThemes", "TuttiTestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "tuttiTests", dependencies: ["tutti", "TuttiCore", "TuttiTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

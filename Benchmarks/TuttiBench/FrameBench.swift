@@ -1,6 +1,7 @@
 import Foundation
 import TuttiCore
 import TuttiTerminal
+import TuttiThemes
 import TuttiUI
 
 /// Times one brush step in the real interface: the state update (keymap → pane → brush tables),
@@ -14,11 +15,11 @@ enum FrameBench {
         do {
             defer { terminal.shutdown() }
             let roles = ColumnRoles.infer(from: dataset)
-            let workspace = Workspace(dataset: dataset, roles: roles, theme: ThemeChoice.resolve(requested: nil, colors: 256, noColor: false).theme,
-                                      glyphs: .unicode)
-            // Five panes: summary, rows, two default histograms, and one more.
-            workspace.openHistogram("age")
+            let theme = ThemeChoice.resolve(requested: nil, colors: 256, noColor: false, loader: ThemeLoader(files: ThemeFolders().read())).theme
+            let workspace = Workspace(dataset: dataset, roles: roles, theme: theme, glyphs: .unicode)
             let app = App(terminal: terminal, workspace: workspace)
+            // Five panes: summary, rows, two default histograms, and one more.
+            app.apply(.openHistogram("age"))
             let size = terminal.size
             terminal.draw(app.frame(width: size.width, height: size.height))
             var update: [Double] = [], render: [Double] = [], flush: [Double] = [], total: [Double] = []
@@ -35,7 +36,7 @@ enum FrameBench {
                 let sorted = values.sorted()
                 return "\"\(name)_median_ms\": \(sorted[sorted.count / 2] * 1000), \"\(name)_p99_ms\": \(sorted[sorted.count * 99 / 100] * 1000)"
             }
-            lines.append("{\"rows\": \(dataset.rowCount), \"panes\": \(workspace.panes.count), \"terminal\": \"\(size.width)x\(size.height)\", "
+            lines.append("{\"rows\": \(dataset.rowCount), \"panes\": \(app.workspace.panes.count), \"terminal\": \"\(size.width)x\(size.height)\", "
                          + "\"brush_start_ms\": \(start * 1000), " + stats("update", update) + ", " + stats("render", render) + ", "
                          + stats("flush", flush) + ", " + stats("frame", total) + "}")
         }

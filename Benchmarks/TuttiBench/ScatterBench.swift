@@ -1,5 +1,7 @@
 import Foundation
 import TuttiCore
+import TuttiTerminal
+import TuttiThemes
 import TuttiUI
 
 /// Times the scatter pane on `rows` synthetic points (five Gaussian clusters, a label of five
@@ -35,55 +37,52 @@ enum ScatterBench {
 
     static func run(rows: Int, width: Int = 200, height: Int = 60) {
         let data = dataset(rows: rows)
-        let workspace = Workspace(dataset: data, roles: ColumnRoles.infer(from: data),
-                                  theme: ThemeChoice.resolve(requested: nil, colors: 256, noColor: false).theme, glyphs: .unicode)
-        workspace.openHistogram("umap_1")
-        workspace.prepareFrame(width: width, height: height)
+        let theme = ThemeChoice.resolve(requested: nil, colors: 256, noColor: false, loader: ThemeLoader(files: ThemeFolders().read())).theme
+        let app = App(terminal: RecordingTerminal(width: width, height: height),
+                      workspace: Workspace(dataset: data, roles: ColumnRoles.infer(from: data), theme: theme, glyphs: .unicode),
+                      jobs: BackgroundJobs(inline: true))
+        app.apply(.openHistogram("umap_1"))
+        _ = app.frame(width: width, height: height)
         let open = TuttiBench.seconds {
-            workspace.showPane(.scatter)
-            workspace.prepareFrame(width: width, height: height)
-            _ = workspace.render(width: width, height: height)
+            app.apply(.showPane(.scatter))
+            _ = app.frame(width: width, height: height)
         }
-        for _ in 0..<12 { workspace.send(.down) }
-        for _ in 0..<20 { workspace.send(.right) }
+        for _ in 0..<12 { app.apply(.send(.down)) }
+        for _ in 0..<20 { app.apply(.send(.right)) }
         let still = (0..<20).map { _ in TuttiBench.seconds {
-            workspace.prepareFrame(width: width, height: height)
-            _ = workspace.render(width: width, height: height)
+            _ = app.frame(width: width, height: height)
         } }
-        let start = TuttiBench.seconds { workspace.send(.extendRight) }
+        let start = TuttiBench.seconds { app.apply(.send(.extendRight)) }
         var update: [Double] = [], frame: [Double] = []
         let moves: [PaneInput] = [.extendRight, .extendDown, .extendRight, .extendDown, .extendLeft, .extendUp, .extendLeft, .extendUp]
         for step in 0..<steps {
-            update.append(TuttiBench.seconds { workspace.send(moves[step % moves.count]) })
+            update.append(TuttiBench.seconds { app.apply(.send(moves[step % moves.count])) })
             frame.append(TuttiBench.seconds {
-                workspace.prepareFrame(width: width, height: height)
-                _ = workspace.render(width: width, height: height)
+                _ = app.frame(width: width, height: height)
             })
         }
-        let brushed = workspace.brush?.selectedCount ?? -1
-        workspace.cancel()
-        while workspace.panes[workspace.focus]?.kind != .histogram { workspace.cycleFocus(1) }
-        workspace.send(.extendRight)
+        let brushed = app.workspace.brush?.selectedCount ?? -1
+        app.apply(.cancel)
+        while app.workspace.panes[app.workspace.focus]?.kind != .histogram { app.apply(.cycleFocus(1)) }
+        app.apply(.send(.extendRight))
         var following: [Double] = []
         for step in 0..<40 {
-            workspace.send(step % 10 < 5 ? .extendRight : .extendLeft)
+            app.apply(.send(step % 10 < 5 ? .extendRight : .extendLeft))
             following.append(TuttiBench.seconds {
-                workspace.prepareFrame(width: width, height: height)
-                _ = workspace.render(width: width, height: height)
+                _ = app.frame(width: width, height: height)
             })
         }
-        workspace.cancel()
+        app.apply(.cancel)
         var refiltered: [Double] = []
         for step in 0..<20 {
-            workspace.dispatch(.setFilter(step % 2 == 0 ? "umap_1 > 0" : "label != \"c\""))
+            app.apply(.dispatch(.setFilter(step % 2 == 0 ? "umap_1 > 0" : "label != \"c\"")))
             refiltered.append(TuttiBench.seconds {
-                workspace.prepareFrame(width: width, height: height)
-                _ = workspace.render(width: width, height: height)
+                _ = app.frame(width: width, height: height)
             })
         }
         func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] * 1000 }
         func p99(_ values: [Double]) -> Double { values.sorted()[values.count * 99 / 100] * 1000 }
-        print("{\"rows\": \(rows), \"terminal\": \"\(width)x\(height)\", \"panes\": \(workspace.panes.count), "
+        print("{\"rows\": \(rows), \"terminal\": \"\(width)x\(height)\", \"panes\": \(app.workspace.panes.count), "
               + "\"open_scatter_ms\": \(open * 1000), \"still_frame_median_ms\": \(median(still)), \"brush_start_ms\": \(start * 1000), "
               + "\"brush_step_median_ms\": \(median(update)), \"brush_step_p99_ms\": \(p99(update)), "
               + "\"brushing_frame_median_ms\": \(median(frame)), \"brushing_frame_p99_ms\": \(p99(frame)), \"brushed_rows\": \(brushed), "

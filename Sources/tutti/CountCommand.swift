@@ -10,18 +10,12 @@ struct CountCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
 
-    @Option(help: ArgumentHelp("Read only these columns, in this order (comma-separated; a Parquet file reads only "
-                               + "their column chunks).", valueName: "cols"))
-    var columns: String?
+    @OptionGroup var columns: ReadColumnsOption
 
     @OptionGroup var filter: WhereOption
 
-    func validate() throws {
-        if let columns, CommaList.names(columns).isEmpty { throw ValidationError("--columns needs at least one column name") }
-    }
-
     func run() throws {
-        let (dataset, _) = try data.load(columns: columns.map(CommaList.names))
+        let (dataset, _) = try data.load(columns: columns.names)
         try Console.output("\(try filter.rows(in: dataset).count)\n")
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TuttiCore
 import TuttiTerminal
+import TuttiThemes
 import TuttiUI
 
 /// `tutti FILE` (or `tutti explore FILE`): the interactive explorer.
@@ -49,11 +50,8 @@ struct LookOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The colour theme (see `tutti themes`).", valueName: "name"))
     var theme: String?
 
-    @Flag(help: "Draw with ASCII characters only.")
-    var ascii = false
-
-    @Flag(help: "Start with mouse reporting off (toggle with m).")
-    var noMouse = false
+    @Flag(help: "Draw with ASCII characters only.") var ascii = false
+    @Flag(help: "Start with mouse reporting off (toggle with m).") var noMouse = false
 
     @Option(help: ArgumentHelp("Draw vectors of H×W (grey) or H×W×3 (colour) values as images in the instance pane; "
                                + "squares (64, 784, 1024 values) and 3072 (32×32×3) are drawn without it.", valueName: "H,W[,C]"))
@@ -101,7 +99,7 @@ struct ExplorerSession {
         var warnings: [String] = []
         let capabilities = terminal.capabilities
         let (theme, themeWarning) = ThemeChoice.resolve(requested: look.theme ?? view?.theme, colors: capabilities.colors,
-                                                        noColor: !capabilities.usesColor)
+                                                        noColor: !capabilities.usesColor, loader: ThemeLoader(files: ThemeFolders().read()))
         if let themeWarning { warnings.append(themeWarning) }
         let glyphs: Glyphs = capabilities.unicode && !look.ascii ? .unicode : .ascii
         let data = self.data.including(derivationsOf: view)
@@ -111,20 +109,23 @@ struct ExplorerSession {
         }
         guard let result = loaded else { return (true, warnings) }
         let roles = try data.roles(for: result.dataset)
-        let workspace = Workspace(dataset: result.dataset, roles: roles, theme: theme, glyphs: glyphs)
+        var workspace = Workspace(dataset: result.dataset, roles: roles, theme: theme, glyphs: glyphs)
         workspace.insideTmux = ProcessInfo.processInfo.environment["TMUX"] != nil
         workspace.datasetPath = data.viewPath
         if let view {
             let restored = try view.restore(on: result.dataset, roles: roles)
             warnings += restored.warnings
-            warnings += workspace.restore(explorer: restored.explorer, layout: restored.layout, focus: restored.focus)
+            let opened = workspace.restoring(explorer: restored.explorer, layout: restored.layout, focus: restored.focus)
+            workspace = opened.workspace
+            warnings += opened.warnings
         }
-        if let shape = try look.imageShape.map(ImageShape.init(parsing:)) { workspace.dispatch(.setImageShape(shape)) }
         workspace.mouseEnabled = !look.noMouse
         warnings += result.warnings.map(\.message)
-        if let first = warnings.first { workspace.say(first, isError: true) }
+        let app = App(terminal: terminal, workspace: workspace)
+        if let shape = try look.imageShape.map(ImageShape.init(parsing:)) { app.apply(.dispatch(.setImageShape(shape))) }
+        if let first = warnings.first { app.apply(.say(first, isError: true)) }
         // An export or a report that quitting cut short: say so, since nothing was written.
-        for job in App(terminal: terminal, workspace: workspace).run() where ["export", "report"].contains(job.label) {
+        for job in app.run() where ["export", "report"].contains(job.label) {
             if case .cancelled = job.phase { warnings.append("quitting stopped the \(job.label) that was running; it wrote nothing") }
         }
         return (false, warnings)

@@ -21,32 +21,29 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
 
-    @Option(name: [.customShort("o"), .customLong("output")],
-            help: ArgumentHelp("The file to write: .csv, .tsv or .jsonl, optionally .gz, or .parquet.", valueName: "file"))
+    @Option(name: .output, help: ArgumentHelp("The file to write: .csv, .tsv or .jsonl, optionally .gz, or .parquet.", valueName: "file"))
     var output: String
 
-    @Option(help: ArgumentHelp("The compression of a .parquet file's pages: snappy, zstd, gzip or none.",
-                               valueName: "codec"))
+    @Option(help: ArgumentHelp("The compression of a .parquet file's pages: snappy, zstd, gzip or none.", valueName: "codec"))
     var compression: ParquetCompression?
 
-    @Option(help: ArgumentHelp("Write only these columns, in this order (comma-separated; default: all).",
-                               valueName: "cols"))
+    @Option(help: ArgumentHelp("Write only these columns, in this order (comma-separated; default: all).", valueName: "cols"))
     var columns: String?
 
     @OptionGroup var filter: WhereOption
 
     @OptionGroup var view: ViewOption
 
-    @Flag(help: "Replace the output file if it exists.")
-    var force = false
+    @OptionGroup var force: ForceFlag
 
     func validate() throws {
+        let type: ExportFileType
         do {
-            _ = try ExportFileType(path: output)
+            type = try ExportFileType(path: output)
         } catch let error as TuttiError {
             throw ValidationError(error.description)
         }
-        if compression != nil, (try? ExportFileType(path: output))?.format != .parquet {
+        if compression != nil, type.format != .parquet {
             throw ValidationError("--compression applies to .parquet output only")
         }
         if filter.expression != nil && view.view != nil {
@@ -65,7 +62,7 @@ struct ExportCommand: ParsableCommand {
             inputs.append(file)
         }
         let cancellation = CancellationFlag()
-        let options = ExportOptions(overwrite: force, inputPaths: inputs, parquetCompression: compression ?? .snappy)
+        let options = ExportOptions(overwrite: force.replaces, inputPaths: inputs, parquetCompression: compression ?? .snappy)
         // Refuse before a long load, not after.
         try RowExporter.checkDestination(output, options: options)
         let document = try view.document()

@@ -19,27 +19,23 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var data: DataOptions
     @OptionGroup var view: ViewOption
 
-    @Option(name: [.customShort("o"), .customLong("output")],
-            help: ArgumentHelp("The report file: .md or .html.", valueName: "file"))
+    @Option(name: .output, help: ArgumentHelp("The report file: .md or .html.", valueName: "file"))
     var output: String
 
     @Option(help: ArgumentHelp("The report's title (default: the data's file name).", valueName: "text"))
     var title: String?
 
-    @Flag(help: "Replace the output file if it exists.")
-    var force = false
+    @OptionGroup var force: ForceFlag
 
     func validate() throws {
-        do {
-            _ = try ReportFormat(path: output)
-        } catch let error as TuttiError {
-            throw ValidationError(error.description)
+        if case .failure(let error) = Result(catching: { try ReportFormat(path: output) }) {
+            throw ValidationError("\(error)")
         }
     }
 
     func run() throws {
         let format = try ReportFormat(path: output)
-        if !force && FileManager.default.fileExists(atPath: output) {
+        if !force.replaces && FileManager.default.fileExists(atPath: output) {
             throw TuttiError("exists; use --force to overwrite", file: output)
         }
         let document = try view.document()
@@ -53,7 +49,7 @@ struct ReportCommand: ParsableCommand {
         }
         let input = ReportInput(state: state, datasetName: source.displayName, panes: panes, title: title)
         let report = try ReportBuilder.build(input)
-        try ReportFormat.write(report, to: output, format: format, overwrite: force, inputs: [dataset.source])
+        try ReportFormat.write(report, to: output, format: format, overwrite: force.replaces, inputs: [dataset.source])
         Console.error("wrote the report (\(report.sections.count) sections) to \(output)")
     }
 }

@@ -49,11 +49,8 @@ struct SlicesCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Group by these columns (1 to 3, comma-separated).", valueName: "cols"))
     var by: String?
 
-    @Flag(help: "Find the worst slices with SliceLine (the default without --by).")
-    var discover = false
-
-    @Flag(help: "Show every slice SliceLine finds, also those mostly inside a better slice (--discover).")
-    var all = false
+    @Flag(help: "Find the worst slices with SliceLine (the default without --by).") var discover = false
+    @Flag(help: "Show every slice SliceLine finds, also those mostly inside a better slice (--discover).") var all = false
 
     @Option(help: ArgumentHelp("The columns SliceLine searches (comma-separated; default: every number, boolean and category without a role).",
                                valueName: "cols"))
@@ -65,8 +62,7 @@ struct SlicesCommand: ParsableCommand {
                                valueName: "metric"))
     var metric: Objective?
 
-    @Option(help: ArgumentHelp("The fewest rows a slice may have (--discover default: max(32, 1% of the rows searched)).",
-                               valueName: "n"))
+    @Option(help: ArgumentHelp("The fewest rows a slice may have (--discover default: max(32, 1% of the rows searched)).", valueName: "n"))
     var minSize: Int?
 
     @Option(help: ArgumentHelp("How many slices to show (--discover default: 10; --by: all).", valueName: "k"))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TuttiCore
+import TuttiThemes
 import TuttiUI
 
 /// `tutti themes`: the themes that `--theme` accepts.
@@ -11,17 +12,17 @@ struct ThemesCommand: ParsableCommand {
     )
 
     func run() throws {
-        let loader = ThemeLoader()
+        let folders = ThemeFolders()
         var rows: [[String]] = []
-        for (name, file) in loader.available() {
+        for file in folders.read() {
             do {
-                let theme = try ThemeLoader.read(file)
-                rows.append([name, theme.colors == 0 ? "none" : String(theme.colors), theme.description, file.path])
+                let theme = try ThemeLoader.theme(of: file)
+                rows.append([file.name, theme.colors == 0 ? "none" : String(theme.colors), theme.description, file.path])
             } catch {
-                rows.append([name, "", "broken: \(error)", file.path])
+                rows.append([file.name, "", "broken: \(error)", file.path])
             }
         }
         try Console.table(TextTable(headers: ["theme", "colours", "description", "file"], rows: rows).renderAligned())
-        try Console.table("\nuser themes go in \(loader.folders.first?.path ?? "$XDG_CONFIG_HOME/tutti/themes")\n")
+        try Console.table("\nuser themes go in \(folders.folders.first?.path ?? "$XDG_CONFIG_HOME/tutti/themes")\n")
     }
 }

@@ -28,13 +28,13 @@ import TuttiTerminal
     }
 
     @Test func theFilterBarMarksTextOutOfView() {
-        let ws = Workspace(dataset: adult, roles: adultRoles, theme: .fallback, glyphs: .unicode)
-        ws.openFilterBar()
+        let ws = TestWorkspace(jobs: BackgroundJobs())
+        ws.apply(.openFilterBar)
         let text = "capital_gain > 2174 and age between 30 and 40 and hours_per_week >= 45"
-        ws.editFilter { $0.editor.insert(text) }
+        ws.apply(.editFilter { $0.editor.insert(text) })
         var bar = ws.frame(width: 50, height: 20).lines[18]
         #expect(bar.hasPrefix("filter: …") && !bar.hasSuffix("…"))
-        ws.editFilter { $0.editor.moveHome() }
+        ws.apply(.editFilter { $0.editor.moveHome() })
         bar = ws.frame(width: 50, height: 20).lines[18]
         #expect(bar.hasPrefix("filter: capital_gain > 2174") && bar.hasSuffix("…"))
     }

@@ -7,15 +7,15 @@ import TuttiTerminal
 /// `=` in the explorer: a prompt for `name = expression` that adds a derived column (undoable),
 /// with errors pointed at by a caret as in the filter bar.
 @Suite struct DerivePromptTests {
-    func workspace() -> Workspace {
-        Workspace(dataset: adult, roles: adultRoles, theme: .fallback, glyphs: .unicode, jobs: BackgroundJobs(inline: true))
+    func workspace() -> TestWorkspace {
+        TestWorkspace()
     }
 
-    func type(_ text: String, into ws: Workspace) {
-        for character in text { _ = Keymap.handle(.key(KeyEvent(.character(character))), in: ws) }
+    func type(_ text: String, into ws: TestWorkspace) {
+        for character in text { ws.apply(.event(.key(KeyEvent(.character(character))))) }
     }
 
-    func press(_ key: Key, in ws: Workspace) { _ = Keymap.handle(.key(KeyEvent(key)), in: ws) }
+    func press(_ key: Key, in ws: TestWorkspace) { ws.apply(.event(.key(KeyEvent(key)))) }
 
     @Test func equalsAddsAColumnEveryPaneSeesAndUndoRemovesIt() throws {
         let ws = workspace()
@@ -32,9 +32,9 @@ import TuttiTerminal
         #expect(ws.state.dataset.derivedColumns == [DerivedColumn(name: "margin", expression: " abs(score - 0.5)")])
         // The summary lists it, a histogram opens on it, the rows pane shows it.
         #expect(ws.frame(width: 120, height: 40).text.contains("margin "))
-        ws.openHistogram("margin")
+        ws.apply(.openHistogram("margin"))
         #expect(ws.frame(width: 120, height: 40).text.contains("Histogram: margin"))
-        ws.showPane(.rows)
+        ws.apply(.showPane(.rows))
         _ = ws.frame(width: 120, height: 40)
         #expect(ws.rowsPane?.listing.columns.map(\.name).contains("margin") == true)
         type("u", into: ws)
@@ -67,14 +67,13 @@ import TuttiTerminal
         _ = ws.frame(width: 120, height: 40)
         type(#"=verdict = if(label == prediction, "right", "wrong")"#, into: ws)
         press(.enter, in: ws)
-        ws.dispatch(.setFilter(#"verdict == "wrong""#))
+        ws.apply(.dispatch(.setFilter(#"verdict == "wrong""#)))
         let folder = NSTemporaryDirectory() + "tutti-derive-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        ws.openPrompt(.saveView)
-        ws.editPrompt { $0.moveEnd(); $0.deleteToStart(); $0.insert(folder + "/v.json") }
-        ws.submitPrompt()
-        ws.settle()
+        ws.apply(.openPrompt(.saveView))
+        ws.apply(.editPrompt { $0.moveEnd(); $0.deleteToStart(); $0.insert(folder + "/v.json") })
+        ws.apply(.submitPrompt)
         let document = try ViewDocument.read(path: folder + "/v.json")
         #expect(document.derivedColumns?.map(\.name) == ["verdict"])
         let data = try adult.adding(document.derivedColumns ?? [])

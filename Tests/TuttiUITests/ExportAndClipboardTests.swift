@@ -5,9 +5,7 @@ import TuttiTerminal
 @testable import TuttiUI
 
 @Suite struct ExportAndClipboardTests {
-    func workspace() -> Workspace {
-        Workspace(dataset: adult, roles: adultRoles, theme: .fallback, glyphs: .unicode, jobs: BackgroundJobs(inline: true))
-    }
+    func workspace() -> TestWorkspace { TestWorkspace() }
 
     func folder() throws -> String {
         let path = NSTemporaryDirectory() + "tutti-ui-export-\(UUID().uuidString)"
@@ -15,25 +13,24 @@ import TuttiTerminal
         return path
     }
 
-    func type(_ text: String, into ws: Workspace) {
-        ws.editPrompt { $0.deleteToStart(); $0.moveEnd(); $0.deleteToStart() }
-        ws.editPrompt { $0.insert(text) }
+    func type(_ text: String, into ws: TestWorkspace) {
+        ws.apply(.editPrompt { $0.deleteToStart(); $0.moveEnd(); $0.deleteToStart() })
+        ws.apply(.editPrompt { $0.insert(text) })
     }
 
     @Test func exportsTheSelectionAndSaysSo() throws {
         let ws = workspace()
         _ = ws.frame(width: 120, height: 40)
         let selected = try FilterExpression("age >= 60", dataset: adult).evaluate(adult)
-        ws.dispatch(.select(selected, .rows))
-        ws.openPrompt(.exportRows)
+        ws.apply(.dispatch(.select(selected, .rows)))
+        ws.apply(.openPrompt(.exportRows))
         #expect(ws.prompt?.editor.text == "adult_scored-selection.csv")
         let canvas = ws.frame(width: 120, height: 40)
         #expect(canvas.lines[38].hasPrefix("export to: adult_scored-selection.csv"))
         #expect(canvas.lines[39].contains("\(NumberFormatting.grouped(selected.count)) selected rows"))
         let path = try folder() + "/old.csv"
         type(path, into: ws)
-        ws.submitPrompt()
-        ws.settle()
+        ws.apply(.submitPrompt)
         #expect(ws.prompt == nil)
         #expect(ws.message?.text.contains("exported \(NumberFormatting.grouped(selected.count)) selected rows") == true)
         let back = try DatasetLoader.load(path).dataset
@@ -43,19 +40,18 @@ import TuttiTerminal
 
     @Test func withNothingSelectedItExportsTheFilteredRowsAndVisibleColumnsOnTab() throws {
         let ws = workspace()
-        ws.dispatch(.setFilter("sex == \"Female\""))
-        ws.showPane(.rows)
+        ws.apply(.dispatch(.setFilter("sex == \"Female\"")))
+        ws.apply(.showPane(.rows))
         _ = ws.frame(width: 100, height: 40)
-        ws.send(.action(.hideColumn))
+        ws.apply(.send(.action(.hideColumn)))
         let visible = (ws.panes[ws.focus] as? RowsPane)?.shownColumns ?? []
         #expect(visible.count == adult.columns.count - 1, "every column but the hidden one, however wide the terminal")
-        ws.openPrompt(.exportRows)
-        ws.togglePromptColumns()
+        ws.apply(.openPrompt(.exportRows))
+        ws.apply(.togglePromptColumns)
         #expect(ws.frame(width: 100, height: 40).lines[39].contains("visible columns only"))
         let path = try folder() + "/women.jsonl"
         type(path, into: ws)
-        ws.submitPrompt()
-        ws.settle()
+        ws.apply(.submitPrompt)
         #expect(ws.message?.text.contains("the 16,192 filtered rows (nothing selected)") == true)
         let back = try DatasetLoader.load(path).dataset
         #expect(back.rowCount == 16_192)
@@ -66,48 +62,42 @@ import TuttiTerminal
         let ws = workspace()
         let path = try folder() + "/exists.csv"
         try Data("keep\n1\n".utf8).write(to: URL(fileURLWithPath: path))
-        ws.openPrompt(.exportRows)
+        ws.apply(.openPrompt(.exportRows))
         type(path, into: ws)
-        ws.submitPrompt()
-        ws.settle()
+        ws.apply(.submitPrompt)
         #expect(ws.prompt?.confirmingOverwrite == true)
         #expect(ws.frame(width: 120, height: 40).lines[39].contains("exists: replace it? y replaces"))
-        ws.answerOverwrite(false)
+        ws.apply(.answerOverwrite(false))
         #expect(ws.prompt?.confirmingOverwrite == false)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep\n1\n")
-        ws.submitPrompt()
-        ws.settle()
-        ws.answerOverwrite(true)
-        ws.settle()
+        ws.apply(.submitPrompt)
+        ws.apply(.answerOverwrite(true))
         #expect(ws.prompt == nil)
         #expect(try DatasetLoader.load(path).dataset.rowCount == adult.rowCount)
     }
 
     @Test func badPathsKeepThePromptOpenWithTheProblem() throws {
         let ws = workspace()
-        ws.openPrompt(.exportRows)
+        ws.apply(.openPrompt(.exportRows))
         type(try folder() + "/rows.xlsx", into: ws)
-        ws.submitPrompt()
-        ws.settle()
+        ws.apply(.submitPrompt)
         #expect(ws.prompt?.problem?.contains("xlsx") == true || ws.prompt?.problem?.contains("extension") == true)
         type("/no/such/folder/rows.csv", into: ws)
-        ws.submitPrompt()
-        ws.settle()
+        ws.apply(.submitPrompt)
         #expect(ws.prompt?.problem != nil)
-        ws.cancel()
+        ws.apply(.cancel)
         #expect(ws.prompt == nil)
     }
 
     @Test func rWritesAReportOfTheViewsPanes() throws {
         let ws = workspace()
-        ws.dispatch(.setFilter("age >= 30"))
-        ws.showPane(.confusion)
-        ws.openPrompt(.saveReport)
+        ws.apply(.dispatch(.setFilter("age >= 30")))
+        ws.apply(.showPane(.confusion))
+        ws.apply(.openPrompt(.saveReport))
         #expect(ws.prompt?.editor.text == "adult_scored-report.html")
         let path = try folder() + "/report.md"
         type(path, into: ws)
-        ws.submitPrompt()
-        ws.settle()
+        ws.apply(.submitPrompt)
         #expect(ws.message?.text == "wrote the report to \(path)")
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.contains("`age >= 30`") && text.contains("## Confusion matrix") && text.contains("## Histogram: score"))
@@ -116,10 +106,9 @@ import TuttiTerminal
 
     @Test func aWriteErrorBringsThePromptBackWithTheProblem() {
         let ws = workspace()
-        ws.openPrompt(.exportRows)
+        ws.apply(.openPrompt(.exportRows))
         type("/proc/tutti-cannot-write-here.csv", into: ws)
-        ws.submitPrompt()
-        ws.settle()
+        ws.apply(.submitPrompt)
         #expect(ws.prompt?.purpose == .exportRows)
         #expect(ws.prompt?.editor.text == "/proc/tutti-cannot-write-here.csv")
         #expect(ws.prompt?.problem?.contains("/proc") == true)
@@ -129,27 +118,24 @@ import TuttiTerminal
         let ws = workspace()
         let before = try FileManager.default.attributesOfItem(atPath: adult.source)[.size] as? Int
         for purpose in [PromptPurpose.saveView, .saveReport] {
-            ws.openPrompt(purpose)
+            ws.apply(.openPrompt(purpose))
             type(adult.source, into: ws)
-            ws.submitPrompt()
-            ws.settle()
-            ws.answerOverwrite(true)
-            ws.settle()
+            ws.apply(.submitPrompt)
+            ws.apply(.answerOverwrite(true))
             // A view is refused for being the input; a report already for its name (.csv).
             #expect(ws.prompt?.problem.map { $0.contains("refusing to write over the input") || $0.contains("report format") } == true,
                     "\(purpose): \(ws.prompt?.problem ?? "no problem")")
-            ws.cancel()
+            ws.apply(.cancel)
         }
         #expect(try FileManager.default.attributesOfItem(atPath: adult.source)[.size] as? Int == before)
     }
 
     @Test func theMinimumSliceSizeStopsAtTheFilteredRows() {
         let ws = workspace()
-        ws.showPane(.slices)
+        ws.apply(.showPane(.slices))
         _ = ws.frame(width: 120, height: 40)
         for _ in 0..<80 {
-            ws.send(.action(.doubleMinimumSize))
-            ws.settle()
+            ws.apply(.send(.action(.doubleMinimumSize)))
         }
         let pane = ws.panes[ws.focus] as? SlicesPane
         #expect(pane?.options.minimumSize == adult.rowCount)
@@ -157,24 +143,24 @@ import TuttiTerminal
 
     @Test func escClosesThePairViewerBeforeClearingTheSelection() {
         let ws = workspace()
-        ws.dispatch(.select(RowSet(rowCount: adult.rowCount, allSet: true), .rows))
-        ws.showPane(.duplicates)
+        ws.apply(.dispatch(.select(RowSet(rowCount: adult.rowCount, allSet: true), .rows)))
+        ws.apply(.showPane(.duplicates))
         _ = ws.frame(width: 120, height: 40)
-        ws.send(.enter)
+        ws.apply(.send(.enter))
         #expect((ws.panes[ws.focus] as? DuplicatesPane)?.pair != nil)
-        ws.cancel()
+        ws.apply(.cancel)
         #expect((ws.panes[ws.focus] as? DuplicatesPane)?.pair == nil)
         #expect(ws.state.selection != nil)
-        ws.cancel()
+        ws.apply(.cancel)
         #expect(ws.state.selection == nil)
     }
 
     @Test func aLongMessageTakesTheFooterAndTheNextKeyClearsIt() {
         let ws = workspace()
-        ws.say("saved the view to /a/rather/long/path/that/does/not/fit/beside/the/counts/in/the/status/line/view.json · tutti open it")
+        ws.apply(.say("saved the view to /a/rather/long/path/that/does/not/fit/beside/the/counts/in/the/status/line/view.json · tutti open it"))
         let lines = ws.frame(width: 100, height: 30).lines
         #expect(lines[29].hasPrefix("saved the view to /a/rather/long"))
-        _ = Keymap.handle(.key(KeyEvent(.down)), in: ws)
+        ws.apply(.event(.key(KeyEvent(.down))))
         #expect(ws.message == nil)
         #expect(!ws.frame(width: 100, height: 30).lines[29].hasPrefix("saved"))
     }
@@ -182,16 +168,20 @@ import TuttiTerminal
     @Test func copiesSelectedIdsWithOSC52AndCapsTheSize() throws {
         let ws = workspace()
         let few = try FilterExpression("age == 90", dataset: adult).evaluate(adult)
-        ws.dispatch(.select(few, .rows))
-        let sequence = try #require(ws.clipboardSequence())
+        ws.apply(.dispatch(.select(few, .rows)))
+        ws.apply(.copy)
+        let sequence = try #require(ws.terminal.controlSequences.last)
+        #expect(ws.terminal.controlSequences.count == 1)
         #expect(sequence.hasPrefix("\u{1B}]52;c;") && sequence.hasSuffix("\u{07}"))
         let payload = String(sequence.dropFirst(7).dropLast())
         let text = String(decoding: Data(base64Encoded: payload) ?? Data(), as: UTF8.self)
         #expect(text.split(separator: "\n").count == few.count)
         #expect(ws.message?.text.contains("copied \(few.count)") == true)
 
-        ws.dispatch(.select(RowSet(rowCount: adult.rowCount, allSet: true), .rows))
-        let capped = try #require(ws.clipboardSequence())
+        ws.apply(.dispatch(.select(RowSet(rowCount: adult.rowCount, allSet: true), .rows)))
+        ws.apply(.copy)
+        let capped = try #require(ws.terminal.controlSequences.last)
+        #expect(ws.terminal.controlSequences.count == 2)
         #expect(capped.utf8.count < ClipboardSequence.limit * 4 / 3 + 100)
         #expect(ws.message?.text.contains("of 48,842") == true)
     }
@@ -200,8 +190,22 @@ import TuttiTerminal
         let wrapped = ClipboardSequence.osc52("hi", tmux: true)
         #expect(wrapped == "\u{1B}]52;c;aGk=\u{07}" + "\u{1B}Ptmux;\u{1B}\u{1B}]52;c;aGk=\u{07}\u{1B}\\")
         let ws = workspace()
-        #expect(ws.clipboardSequence() == nil)
+        ws.apply(.event(.key(KeyEvent(.character("y")))))
+        #expect(ws.terminal.controlSequences.isEmpty)
         #expect(ws.message?.text.hasPrefix("nothing to copy") == true)
+    }
+
+    @Test func theClipboardIsAnEffectTheWorkspaceReturns() {
+        var workspace = adultWorkspace()
+        workspace.insideTmux = true
+        _ = workspace.update(.dispatch(.toggleRow(7)))
+        let effects = workspace.update(.event(.key(KeyEvent(.character("y")))))
+        guard effects.count == 1, case .clipboard(let sequence) = effects[0] else {
+            Issue.record("expected one clipboard effect, got \(effects)")
+            return
+        }
+        #expect(sequence == ClipboardSequence.osc52("7", tmux: true))
+        #expect(workspace.message?.text == "copied 1 row numbers to the clipboard")
     }
 }
 

@@ -6,9 +6,7 @@ import TuttiTerminal
 @Suite struct HistogramModeTests {
     let state = ExplorerState(dataset: adult, roles: adultRoles)
 
-    func workspace() -> Workspace {
-        Workspace(dataset: adult, roles: adultRoles, theme: .fallback, glyphs: .unicode, jobs: BackgroundJobs(inline: true))
-    }
+    func workspace() -> TestWorkspace { TestWorkspace() }
 
     @Test func theRightAxisLabelSitsUnderTheEndOfTheLastBin() throws {
         let data = try DatasetLoader.load(bytes: Array(("x\n" + (0..<1_000).map(String.init).joined(separator: "\n") + "\n").utf8),
@@ -68,13 +66,13 @@ import TuttiTerminal
     @Test func brushingTheAtOrBelowZeroBinOfALogScaleFiltersToExactlyThoseRows() throws {
         let ws = workspace()
         _ = ws.frame(width: 160, height: 50)
-        ws.openHistogram("capital_gain")
+        ws.apply(.openHistogram("capital_gain"))
         _ = ws.frame(width: 160, height: 50)
-        ws.send(.action(.cycleBinMode))
-        ws.send(.action(.cycleBinMode))
+        ws.apply(.send(.action(.cycleBinMode)))
+        ws.apply(.send(.action(.cycleBinMode)))
         _ = ws.frame(width: 160, height: 50)
-        ws.send(.home)
-        ws.send(.space)
+        ws.apply(.send(.home))
+        ws.apply(.send(.space))
         guard case .brush("capital_gain", let range)? = ws.state.selection?.source else {
             Issue.record("no brush selection: \(String(describing: ws.state.selection?.source))")
             return
@@ -82,7 +80,7 @@ import TuttiTerminal
         let text = try #require(SelectionExpression.text(for: .brush(column: "capital_gain", range: range), dataset: adult))
         #expect(text == "capital_gain >= 0 and capital_gain <= 0")
         #expect(ws.state.selectedCount == 44_807)
-        ws.dispatch(.filterToSelection)
+        ws.apply(.dispatch(.filterToSelection))
         #expect(ws.state.filteredCount == 44_807)
     }
 }

@@ -103,16 +103,16 @@ import TuttiTerminal
     }
 
     @Test func theRowsPaneCursorIsTheFocusedRow() throws {
-        let ws = Workspace(dataset: adult, roles: adultRoles, theme: .fallback, glyphs: .unicode, jobs: BackgroundJobs(inline: true))
-        ws.showPane(.rows)
+        let ws = TestWorkspace()
+        ws.apply(.showPane(.rows))
         _ = ws.frame(width: 120, height: 40)
-        ws.send(.down)
-        ws.send(.down)
-        ws.showPane(.instance)
+        ws.apply(.send(.down))
+        ws.apply(.send(.down))
+        ws.apply(.showPane(.instance))
         let frame = ws.frame(width: 120, height: 40)
         #expect(ws.state.focusedRow == 2)
         #expect(frame.text.contains("Instance: row 2"))
-        ws.send(.action(.nextRow))
+        ws.apply(.send(.action(.nextRow)))
         _ = ws.frame(width: 120, height: 40)
         #expect(ws.state.focusedRow == 3)
         let rows = try #require(ws.panes.values.first { $0 is RowsPane } as? RowsPane)

@@ -5,9 +5,7 @@ import TuttiTerminal
 
 /// The binding table is consistent, dispatch follows its scopes, and the footer and help show it.
 @Suite struct KeyBindingTableTests {
-    func workspace() -> Workspace {
-        Workspace(dataset: adult, roles: adultRoles, theme: .fallback, glyphs: .unicode, jobs: BackgroundJobs(inline: true))
-    }
+    func workspace() -> TestWorkspace { TestWorkspace() }
 
     @Test func namesAreUniqueAndNoScopeBindsAKeyTwice() {
         let names = KeyBindings.all.map(\.name)
@@ -45,25 +43,25 @@ import TuttiTerminal
     @Test func fOnTheDuplicatesPaneFiltersToTheKindAndElsewhereToTheSelection() {
         let ws = workspace()
         _ = ws.frame(width: 120, height: 40)
-        _ = Keymap.handle(.key(.character("f")), in: ws)
+        ws.apply(.event(.key(.character("f"))))
         #expect(ws.message?.text.hasPrefix("nothing is selected") == true)
-        ws.showPane(.duplicates)
+        ws.apply(.showPane(.duplicates))
         _ = ws.frame(width: 120, height: 40)
-        _ = Keymap.handle(.key(.character("f")), in: ws)
+        ws.apply(.event(.key(.character("f"))))
         // The pane selected every cluster of the kind under its cursor and filtered to them.
         #expect(!ws.state.filter.isEmpty && ws.state.filteredCount < adult.rowCount, "\(String(describing: ws.message))")
     }
 
     @Test func viKeysMoveTheRowsPaneAndShowInHelp() {
         let ws = workspace()
-        ws.showPane(.rows)
+        ws.apply(.showPane(.rows))
         _ = ws.frame(width: 120, height: 40)
         let rows = { ws.panes[ws.focus] as? RowsPane }
-        for key: Character in ["j", "j", "k", "G"] { _ = Keymap.handle(.key(.character(key)), in: ws) }
+        for key: Character in ["j", "j", "k", "G"] { ws.apply(.event(.key(.character(key)))) }
         #expect(rows()?.cursor == adult.rowCount - 1)
-        _ = Keymap.handle(.key(.character("g")), in: ws)
+        ws.apply(.event(.key(.character("g"))))
         #expect(rows()?.cursor == 0)
-        _ = Keymap.handle(.key(.character("?")), in: ws)
+        ws.apply(.event(.key(.character("?"))))
         let help = ws.frame(width: 120, height: 60).text
         #expect(help.contains("↑ ↓ ← → k j h l") && help.contains("Home End g G"), "\(help)")
         #expect(help.contains("This pane: Rows") && help.contains("↑ ↓ k j"), "\(help)")
@@ -71,7 +69,7 @@ import TuttiTerminal
 
     @Test func theFooterShowsTheFocusedPanesHintsThenTheGlobalOnes() {
         let ws = workspace()
-        ws.showPane(.rows)
+        ws.apply(.showPane(.rows))
         let footer = ws.frame(width: 400, height: 40).lines[39]
         #expect(footer.hasPrefix("↑↓ row  ←→ column  Space select row  s sort"), "\(footer)")
         #expect(footer.contains("Enter details  Tab pane  / filter  ? help  q quit  = new column"), "\(footer)")

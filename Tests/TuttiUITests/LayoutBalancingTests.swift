@@ -4,13 +4,11 @@ import TuttiTerminal
 @testable import TuttiUI
 
 @Suite struct LayoutBalancingTests {
-    func workspace() -> Workspace {
-        Workspace(dataset: adult, roles: adultRoles, theme: .fallback, glyphs: .unicode, jobs: BackgroundJobs(inline: true))
-    }
+    func workspace() -> TestWorkspace { TestWorkspace() }
 
     /// The frame of the score histogram.
-    func scoreFrame(_ ws: Workspace, width: Int, height: Int) -> Rect? {
-        ws.frames(width: width, height: height).first { (ws.panes[$0.key] as? HistogramPane)?.column == "score" }?.value
+    func scoreFrame(_ ws: TestWorkspace, width: Int, height: Int) -> Rect? {
+        ws.workspace.frames(width: width, height: height).first { (ws.panes[$0.key] as? HistogramPane)?.column == "score" }?.value
     }
 
     @Test func sharingLiftsShortChildrenFromTheLargestSurplus() {
@@ -25,15 +23,15 @@ import TuttiTerminal
         let ws = workspace()
         let (width, height) = (120, 40)
         _ = ws.frame(width: width, height: height)
-        ws.cycleFocus(1)
+        ws.apply(.cycleFocus(1))
         #expect((ws.panes[ws.focus] as? HistogramPane)?.column == "score")
         let before = scoreFrame(ws, width: width, height: height)
-        ws.showPane(.slices)
-        ws.showPane(.duplicates)
+        ws.apply(.showPane(.slices))
+        ws.apply(.showPane(.duplicates))
         let canvas = ws.frame(width: width, height: height)
         #expect(!canvas.text.contains("too small"), "\(canvas.text)")
         #expect(scoreFrame(ws, width: width, height: height) == before)
-        for (id, rect) in ws.frames(width: width, height: height) {
+        for (id, rect) in ws.workspace.frames(width: width, height: height) {
             let minimum = ws.panes[id]!.kind.minimumFrame
             if ws.panes[id]?.kind != .histogram {
                 #expect(rect.width >= minimum.width && rect.height >= minimum.height, "\(ws.panes[id]!.kind): \(rect)")
@@ -56,12 +54,12 @@ import TuttiTerminal
         let ws = workspace()
         let (width, height) = (120, 40)
         _ = ws.frame(width: width, height: height)
-        ws.cycleFocus(1)
-        for _ in 0..<10 { ws.resizeFocused(axis: .vertical, by: -2) }
+        ws.apply(.cycleFocus(1))
+        for _ in 0..<10 { ws.apply(.resizeFocused(axis: .vertical, by: -2)) }
         #expect(scoreFrame(ws, width: width, height: height)!.height < 10)
-        _ = Keymap.handle(.key(KeyEvent(.character("B"))), in: ws)
+        ws.apply(.event(.key(KeyEvent(.character("B")))))
         #expect(ws.message?.text == "panes rebalanced")
-        let frames = ws.frames(width: width, height: height)
+        let frames = ws.workspace.frames(width: width, height: height)
         for (id, rect) in frames {
             let minimum = ws.panes[id]!.kind.minimumFrame
             #expect(rect.width >= minimum.width && rect.height >= minimum.height, "\(ws.panes[id]!.kind): \(rect)")

@@ -82,18 +82,18 @@ import TuttiTerminal
     }
 
     @Test func filterBarScrollsWideTextByCells() {
-        let ws = Workspace(dataset: adult, roles: adultRoles, theme: .fallback, glyphs: .unicode)
-        ws.openFilterBar()
-        ws.editFilter { bar in
+        let ws = TestWorkspace(jobs: BackgroundJobs())
+        ws.apply(.openFilterBar)
+        ws.apply(.editFilter { bar in
             for scalar in "sex == \"日本語🇫🇷e\u{301}\" ".unicodeScalars { bar.editor.insert(Character(scalar)) }
             for _ in 0..<20 { bar.editor.insert("語") }
-        }
+        })
         // The cursor at the end: the text scrolls so that its end and the caret fit.
         let end = ws.frame(width: 40, height: 10).lines[8]
         #expect(end.hasPrefix("filter: …"), "text scrolled out on the left is marked")
         #expect(end.hasSuffix("語語"))
         // The cursor at the start: the text from its beginning, cut at the line's end.
-        ws.editFilter { $0.editor.moveHome() }
+        ws.apply(.editFilter { $0.editor.moveHome() })
         let start = ws.frame(width: 40, height: 10).lines[8]
         #expect(start.hasPrefix("filter: sex == \"日本語🇫🇷é\" 語"))
     }

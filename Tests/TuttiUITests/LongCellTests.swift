@@ -36,14 +36,16 @@ import TuttiTerminal
     func opensARowWithAHugeCell(size: Int) throws {
         let cell = String(repeating: "lorem ipsum dolor sit amet ", count: size / 27)
         let data = try DatasetLoader.load(bytes: Array("id,text\n7,\(cell)\n".utf8), name: "long.csv").dataset
-        let ws = Workspace(dataset: data, roles: ColumnRoles.infer(from: data), theme: .fallback, glyphs: .unicode,
-                           jobs: BackgroundJobs(inline: true))
-        ws.perform([.showRow(0)], from: ws.focus)
+        let ws = TestWorkspace(Workspace(dataset: data, roles: ColumnRoles.infer(from: data), theme: .fallback, glyphs: .unicode))
+        ws.apply(.showPane(.rows))
+        _ = ws.frame(width: 100, height: 30)
+        ws.apply(.send(.enter))
+        #expect(ws.overlay == .row(0, scroll: 0))
         let screen = ws.frame(width: 100, height: 30)
         #expect(screen.text.contains("Row 0"))
         #expect(screen.lines.filter { $0.contains("lorem ipsum dolor sit amet") }.count >= 20)
         // Scrolled far down, the window still fills with the cell's lines.
-        ws.scrollOverlay(by: 5_000)
+        ws.apply(.scrollOverlay(by: 5_000))
         let scrolled = ws.frame(width: 100, height: 30)
         #expect(scrolled.lines.filter { $0.contains("lorem ipsum dolor sit amet") }.count >= 20)
     }

@@ -111,10 +111,10 @@ import TuttiTerminal
     /// The status line and the footer under the default layout, the help overlay, and the row
     /// overlay, whose lines hold the row's values.
     @Test func statusFooterAndOverlays() {
-        let ws = Workspace(dataset: adult, roles: adultRoles, theme: .fallback, glyphs: .unicode)
-        ws.dispatch(.setFilter("age > 30"))
-        ws.dispatch(.select(Self.selected.selection!.rows, .rows))
-        ws.say("exported 1,234,567 rows of 48,842 to /tmp/a-rather-long-file-name-for-the-selected-rows-export.csv")
+        let ws = TestWorkspace(jobs: BackgroundJobs())
+        ws.apply(.dispatch(.setFilter("age > 30")))
+        ws.apply(.dispatch(.select(Self.selected.selection!.rows, .rows)))
+        ws.apply(.say("exported 1,234,567 rows of 48,842 to /tmp/a-rather-long-file-name-for-the-selected-rows-export.csv"))
         let height = 45
         Self.check("status and footer", byLine: false) { width in
             var canvas = Canvas(width: width, height: 2)
@@ -122,7 +122,7 @@ import TuttiTerminal
             for y in 0..<2 { canvas.text(screen.lines[height - 2 + y], x: 0, y: y) }
             return canvas
         }
-        ws.toggleHelp()
+        ws.apply(.toggleHelp)
         Self.check("help") { width in
             let screen = ws.frame(width: width, height: height)
             let box = min(width - 4, 112), left = (width - box) / 2
@@ -130,10 +130,10 @@ import TuttiTerminal
             for y in 0..<(height - 4) { canvas.text(String(Array(screen.line(1 + y)).dropFirst(left).prefix(box)), x: 0, y: y) }
             return canvas
         }
-        ws.cancel()
-        ws.showPane(.rows)
+        ws.apply(.cancel)
+        ws.apply(.showPane(.rows))
         _ = ws.frame(width: 120, height: height)
-        ws.send(.enter)
+        ws.apply(.send(.enter))
         guard case .row(let row, _)? = ws.overlay else {
             Issue.record("no row overlay")
             return

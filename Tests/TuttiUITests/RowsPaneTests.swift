@@ -19,19 +19,18 @@ import TuttiTerminal
 
     func reviewText(_ row: Int) -> String { Self.reviews.columns[1].text(at: row) }
 
-    func workspace() -> Workspace {
-        let ws = Workspace(dataset: adult, roles: adultRoles, theme: .fallback, glyphs: .unicode, jobs: BackgroundJobs(inline: true))
-        ws.showPane(.rows)
+    func workspace() -> TestWorkspace {
+        let ws = TestWorkspace()
+        ws.apply(.showPane(.rows))
         _ = ws.frame(width: 120, height: 40)
         return ws
     }
 
-    func rowsPane(_ ws: Workspace) throws -> RowsPane { try #require(ws.panes[ws.focus] as? RowsPane) }
+    func rowsPane(_ ws: TestWorkspace) throws -> RowsPane { try #require(ws.panes[ws.focus] as? RowsPane) }
 
-    func answer(_ ws: Workspace, _ text: String) {
-        ws.editPrompt { $0.moveEnd(); $0.deleteToStart(); $0.insert(text) }
-        ws.submitPrompt()
-        ws.settle()
+    func answer(_ ws: TestWorkspace, _ text: String) {
+        ws.apply(.editPrompt { $0.moveEnd(); $0.deleteToStart(); $0.insert(text) })
+        ws.apply(.submitPrompt)
     }
 
     @Test func aTextColumnTakesTheWidthTheOtherColumnsLeave() {
@@ -94,8 +93,8 @@ import TuttiTerminal
 
     @Test func searchGoesToMatchesInTheSortOrderAndWraps() throws {
         let ws = workspace()
-        ws.send(.action(.sort))
-        ws.send(.action(.find))
+        ws.apply(.send(.action(.sort)))
+        ws.apply(.send(.action(.find)))
         #expect(ws.prompt?.purpose == .searchRows)
         answer(ws, "doctorate")
         let education = try #require(adult.column(named: "education"))
@@ -106,11 +105,11 @@ import TuttiTerminal
         #expect(try rowsPane(ws).focusedCell?.row == matches[0])
         #expect(try rowsPane(ws).focusedCell?.column == "education")
         #expect(ws.message?.text.contains("“doctorate” in education of row \(matches[0]) · \(NumberFormatting.grouped(matches.count)) matching rows") == true)
-        ws.send(.action(.nextMatch))
+        ws.apply(.send(.action(.nextMatch)))
         _ = ws.frame(width: 120, height: 40)
         #expect(try rowsPane(ws).focusedCell?.row == matches[1])
-        ws.send(.action(.previousMatch))
-        ws.send(.action(.previousMatch))
+        ws.apply(.send(.action(.previousMatch)))
+        ws.apply(.send(.action(.previousMatch)))
         _ = ws.frame(width: 120, height: 40)
         #expect(try rowsPane(ws).focusedCell?.row == matches.last)
         #expect(ws.message?.text.hasSuffix("wrapped around") == true)
@@ -118,8 +117,8 @@ import TuttiTerminal
 
     @Test func aRegularExpressionSearchAndABadOne() throws {
         let ws = workspace()
-        ws.send(.action(.find))
-        ws.togglePromptColumns()
+        ws.apply(.send(.action(.find)))
+        ws.apply(.togglePromptColumns)
         #expect(ws.prompt?.regex == true)
         #expect(ws.frame(width: 120, height: 40).lines[38].hasPrefix("find regex:"))
         answer(ws, "(unclosed")
@@ -128,25 +127,25 @@ import TuttiTerminal
         _ = ws.frame(width: 120, height: 40)
         let country = try #require(adult.column(named: "native_country"))
         #expect(try rowsPane(ws).focusedCell.map { country.text(at: $0.row) } == "Holand-Netherlands")
-        ws.send(.action(.find))
+        ws.apply(.send(.action(.find)))
         #expect(ws.prompt?.regex == true && ws.prompt?.editor.text == "^holand", "the prompt offers the last search")
     }
 
     @Test func colonGoesToARowNumber() throws {
         let ws = workspace()
-        ws.send(.action(.goToRow))
+        ws.apply(.send(.action(.goToRow)))
         #expect(ws.prompt?.purpose == .goToRow)
         answer(ws, "12,345")
         _ = ws.frame(width: 120, height: 40)
         #expect(try rowsPane(ws).focusedCell?.row == 12_345)
         #expect(ws.message?.text == "row 12345")
-        ws.send(.action(.goToRow))
+        ws.apply(.send(.action(.goToRow)))
         answer(ws, "ten")
         #expect(ws.prompt?.problem == "type a row number, as in the # column")
         answer(ws, "99999999")
         #expect(ws.message?.text.hasPrefix("no row 99999999: rows are numbered 0 to") == true)
-        ws.dispatch(.setFilter("age < 20"))
-        ws.send(.action(.goToRow))
+        ws.apply(.dispatch(.setFilter("age < 20")))
+        ws.apply(.send(.action(.goToRow)))
         answer(ws, "0")
         #expect(ws.message?.text == "row 0 does not pass the filter")
     }
@@ -172,18 +171,18 @@ import TuttiTerminal
 
     @Test func xExportsTheChosenColumnsInTheSortOrder() throws {
         let ws = workspace()
-        ws.send(.action(.sort))
-        ws.send(.action(.sort))
-        ws.send(.right)
-        ws.send(.action(.hideColumn))
-        ws.send(.action(.moveColumnLeft))
+        ws.apply(.send(.action(.sort)))
+        ws.apply(.send(.action(.sort)))
+        ws.apply(.send(.right))
+        ws.apply(.send(.action(.hideColumn)))
+        ws.apply(.send(.action(.moveColumnLeft)))
         _ = ws.frame(width: 120, height: 40)
         #expect(Array(try rowsPane(ws).shownColumns.prefix(2)) == ["fnlwgt", "age"])
         let folder = NSTemporaryDirectory() + "tutti-rows-export-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        ws.openPrompt(.exportRows)
-        ws.togglePromptColumns()
+        ws.apply(.openPrompt(.exportRows))
+        ws.apply(.togglePromptColumns)
         answer(ws, folder + "/chosen.csv")
         #expect(ws.message?.text.contains("filtered rows (nothing selected), sorted by age descending") == true, "\(ws.message?.text ?? "")")
         let back = try DatasetLoader.load(folder + "/chosen.csv").dataset

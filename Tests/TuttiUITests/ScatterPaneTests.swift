@@ -69,29 +69,29 @@ import TuttiTerminal
     }
 
     /// A workspace on the Adult data with the scatter pane (age × hours per week) and a histogram.
-    func workspace() -> Workspace {
-        let ws = Workspace(dataset: adult, roles: adultRoles, theme: .fallback, glyphs: .unicode, jobs: BackgroundJobs(inline: true))
+    func workspace() -> TestWorkspace {
+        let ws = TestWorkspace()
         _ = ws.frame(width: 120, height: 40)
-        ws.showPane(.scatter)
+        ws.apply(.showPane(.scatter))
         _ = ws.frame(width: 120, height: 40)
         return ws
     }
 
-    func scatter(_ ws: Workspace) throws -> ScatterPane { try #require(ws.panes[ws.focus] as? ScatterPane) }
+    func scatter(_ ws: TestWorkspace) throws -> ScatterPane { try #require(ws.panes[ws.focus] as? ScatterPane) }
 
     @Test func aKeyBrushSelectsTheRowsOfTheExpressionItReports() throws {
         let ws = workspace()
         let first = try scatter(ws)
         #expect(first.axes == .columns(x: "age", y: "fnlwgt"))
-        ws.send(.action(.nextYColumn))
+        ws.apply(.send(.action(.nextYColumn)))
         guard case .columns("age", let y)? = try scatter(ws).axes, y != "fnlwgt" else {
             Issue.record("A did not change the y column: \(String(describing: try scatter(ws).axes))")
             return
         }
         _ = ws.frame(width: 120, height: 40)
-        for _ in 0..<5 { ws.send(.right) }
-        for _ in 0..<3 { ws.send(.down) }
-        for input in [PaneInput.extendRight, .extendRight, .extendRight, .extendDown, .extendDown] { ws.send(input) }
+        for _ in 0..<5 { ws.apply(.send(.right)) }
+        for _ in 0..<3 { ws.apply(.send(.down)) }
+        for input in [PaneInput.extendRight, .extendRight, .extendRight, .extendDown, .extendDown] { ws.apply(.send(input)) }
         let live = try #require(ws.brush)
         #expect(live.rectangle?.columns.count == 4 && live.rectangle?.rows.count == 3)
         let histograms = ws.panes.filter { $0.value is HistogramPane }.map(\.key)
@@ -99,7 +99,7 @@ import TuttiTerminal
         let liveCounts = histograms.map { live.selectedCounts(forPane: $0) }
         let frame = ws.frame(width: 120, height: 40)
         #expect(frame.text.contains("\(NumberFormatting.grouped(live.selectedCount)) selected"))
-        ws.send(.enter)
+        ws.apply(.send(.enter))
         #expect(ws.brush == nil)
         let selection = try #require(ws.state.selection)
         guard case .rectangle(let predicates) = selection.source else {
@@ -119,22 +119,22 @@ import TuttiTerminal
 
     @Test func aMouseDragBrushesAndSpaceSelectsACell() throws {
         let ws = workspace()
-        let frames = ws.frames(width: 120, height: 40)
+        let frames = ws.workspace.frames(width: 120, height: 40)
         let frame = try #require(frames[ws.focus])
-        ws.mousePress(x: frame.x + 10, y: frame.y + 4)
-        ws.mouseDrag(x: frame.x + 20, y: frame.y + 9)
+        ws.apply(.mousePress(x: frame.x + 10, y: frame.y + 4))
+        ws.apply(.mouseDrag(x: frame.x + 20, y: frame.y + 9))
         #expect(ws.brush?.rectangle != nil)
-        ws.mouseRelease(x: frame.x + 20, y: frame.y + 9)
+        ws.apply(.mouseRelease(x: frame.x + 20, y: frame.y + 9))
         let dragged = try #require(ws.state.selection)
         let text = try #require(SelectionExpression.text(for: dragged.source, dataset: adult))
         #expect(try FilterExpression(text, dataset: adult).evaluate(adult) == dragged.rows)
-        ws.send(.space)
+        ws.apply(.send(.space))
         #expect(ws.state.selection != dragged)
     }
 
     @Test func zoomSavesAndResets() throws {
         let ws = workspace()
-        ws.send(.action(.zoomIn))
+        ws.apply(.send(.action(.zoomIn)))
         _ = ws.frame(width: 120, height: 40)
         let zoomed = try scatter(ws)
         let saved = zoomed.savedSettings
@@ -142,7 +142,7 @@ import TuttiTerminal
         #expect(ws.frame(width: 120, height: 40).text.contains("zoom 2×"))
         let restored = try #require(PaneRegistry.make(.scatter, settings: saved) as? ScatterPane)
         #expect(restored.savedSettings == saved)
-        ws.send(.action(.resetZoom))
+        ws.apply(.send(.action(.resetZoom)))
         #expect(try scatter(ws).savedSettings.zoom == nil)
     }
 

@@ -15,9 +15,9 @@ import TuttiTerminal
     }
 
     @Test func aHistogramWithoutAColumnIsLeftOutWithAMessageThatSaysSo() {
-        let ws = Workspace(dataset: adult, roles: adultRoles, theme: .fallback, glyphs: .unicode, jobs: BackgroundJobs(inline: true))
         let layout = LayoutNode.split(.vertical, [.pane(ViewPane(kind: .histogram)), .pane(ViewPane(kind: .rows))], weights: [1, 1])
-        let warnings = ws.restore(explorer: Explorer(state: ExplorerState(dataset: adult, roles: adultRoles)), layout: layout, focus: 0)
+        let warnings = adultWorkspace().restoring(explorer: Explorer(state: ExplorerState(dataset: adult, roles: adultRoles)), layout: layout,
+                                                  focus: 0).warnings
         #expect(warnings == ["the view's histogram pane names no column (settings.column); it was left out"])
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TuttiTerminal
+import TuttiThemes
 @testable import TuttiUI
 
 @Suite struct ThemeTests {
@@ -12,7 +13,7 @@ import TuttiTerminal
     }
 
     @Test func shippedThemesAllParseAndCoverEveryRole() throws {
-        let loader = ThemeLoader(environment: [:])
+        let loader = ThemeLoader(files: ThemeFolders(environment: [:]).read())
         let names = loader.available().map(\.name)
         #expect(Set(["default", "light", "high-contrast", "sixteen", "monochrome"]).isSubset(of: Set(names)))
         for name in names {
@@ -60,8 +61,8 @@ import TuttiTerminal
             "broken.toml": "[styles]\nbar = { fg = -1 }\n",
         ])
         defer { try? FileManager.default.removeItem(at: user) }
-        let shipped = ThemeLoader(environment: [:]).folders
-        let loader = ThemeLoader(folders: [user] + shipped)
+        let shipped = ThemeFolders(environment: [:]).folders
+        let loader = ThemeLoader(files: ThemeFolders(folders: [user] + shipped).read())
         #expect(try loader.load("default")[.bar] == CellStyle(foreground: .indexed(1)))
         let (theme, warning) = ThemeChoice.resolve(requested: "broken", colors: 256, noColor: false, loader: loader)
         #expect(theme.name == "mine")
@@ -71,7 +72,7 @@ import TuttiTerminal
     }
 
     @Test func colourDepthPicksTheThemeAndNoColorStripsColours() {
-        let loader = ThemeLoader(environment: [:])
+        let loader = ThemeLoader(files: ThemeFolders(environment: [:]).read())
         #expect(ThemeChoice.resolve(requested: nil, colors: 256, noColor: false, loader: loader).theme.name == "default")
         #expect(ThemeChoice.resolve(requested: nil, colors: 16, noColor: false, loader: loader).theme.name == "sixteen")
         #expect(ThemeChoice.resolve(requested: nil, colors: 8, noColor: false, loader: loader).theme.name == "sixteen")
@@ -83,9 +84,9 @@ import TuttiTerminal
     }
 
     @Test func userFolderFollowsXDG() {
-        let loader = ThemeLoader(environment: ["XDG_CONFIG_HOME": "/tmp/cfg", "HOME": "/home/u"])
+        let loader = ThemeFolders(environment: ["XDG_CONFIG_HOME": "/tmp/cfg", "HOME": "/home/u"])
         #expect(loader.folders.first?.path == "/tmp/cfg/tutti/themes")
-        let home = ThemeLoader(environment: ["HOME": "/home/u"])
+        let home = ThemeFolders(environment: ["HOME": "/home/u"])
         #expect(home.folders.first?.path == "/home/u/.config/tutti/themes")
     }
 }

@@ -57,12 +57,33 @@ func render<P: Pane>(_ pane: P, _ context: PaneContext, width: Int = 80, height:
     return render(&copy, context, width: width, height: height)
 }
 
-extension Workspace {
-    /// The next frame, as the app makes it (effects run, panes laid out, then drawn).
-    func frame(width: Int, height: Int) -> Canvas { EffectRunner(workspace: self).frame(width: width, height: height) }
+/// A workspace on the Adult data (the default layout).
+func adultWorkspace() -> Workspace { Workspace(dataset: adult, roles: adultRoles, theme: .fallback, glyphs: .unicode) }
 
-    /// Runs the effects asked for, as the app does after each key.
-    func settle() { EffectRunner(workspace: self).runPending() }
+/// A workspace driven in process as the app drives it: actions through `Workspace.update`, the
+/// effects they return run at once by the app's effect runner (background work inline unless
+/// the test asks for worker threads), frames made as the app makes them, the terminal a
+/// `RecordingTerminal`. Reading a member reads the workspace (`ws.panes`, `ws.state`).
+@dynamicMemberLookup
+final class TestWorkspace {
+    /// The terminal the effects act on (clipboard sequences, mouse reporting).
+    let terminal = RecordingTerminal(width: 120, height: 40)
+    private let app: App
+
+    init(_ workspace: Workspace = adultWorkspace(), jobs: BackgroundJobs = BackgroundJobs(inline: true)) {
+        app = App(terminal: terminal, workspace: workspace, jobs: jobs)
+    }
+
+    /// The workspace as it stands.
+    var workspace: Workspace { app.workspace }
+
+    subscript<Value>(dynamicMember keyPath: KeyPath<Workspace, Value>) -> Value { app.workspace[keyPath: keyPath] }
+
+    /// Updates the workspace with `action` and runs the effects it returns.
+    func apply(_ action: WorkspaceAction) { app.apply(action) }
+
+    /// The next frame, as the app makes it (ended work delivered, panes laid out, then drawn).
+    func frame(width: Int, height: Int) -> Canvas { app.frame(width: width, height: height) }
 }
 
 /// Counts the characters of a set in a canvas.

@@ -4,48 +4,46 @@ import TuttiCore
 @testable import TuttiUI
 
 @Suite struct ViewRoundTripTests {
-    func workspace() -> Workspace {
-        Workspace(dataset: adult, roles: adultRoles, theme: .fallback, glyphs: .unicode, jobs: BackgroundJobs(inline: true))
-    }
+    func workspace() -> TestWorkspace { TestWorkspace() }
 
     @Test func savingAndReopeningGivesTheSameFilterSelectionAndLayout() throws {
         let ws = workspace()
         _ = ws.frame(width: 140, height: 70)
-        ws.dispatch(.setFilter("age >= 30"))
-        ws.openHistogram("hours_per_week")
+        ws.apply(.dispatch(.setFilter("age >= 30")))
+        ws.apply(.openHistogram("hours_per_week"))
         _ = ws.frame(width: 140, height: 70)
-        ws.send(.action(.moreBins))
+        ws.apply(.send(.action(.moreBins)))
         _ = ws.frame(width: 140, height: 70)
-        ws.send(.extendRight)
-        ws.send(.extendRight)
-        ws.send(.enter)
-        ws.showPane(.slices)
+        ws.apply(.send(.extendRight))
+        ws.apply(.send(.extendRight))
+        ws.apply(.send(.enter))
+        ws.apply(.showPane(.slices))
         _ = ws.frame(width: 140, height: 70)
-        ws.send(.action(.sort))
-        ws.showPane(.duplicates)
+        ws.apply(.send(.action(.sort)))
+        ws.apply(.showPane(.duplicates))
         _ = ws.frame(width: 140, height: 70)
-        ws.send(.action(.reverse))
-        ws.resizeFocused(axis: .vertical, by: 3)
+        ws.apply(.send(.action(.reverse)))
+        ws.apply(.resizeFocused(axis: .vertical, by: 3))
         _ = ws.frame(width: 140, height: 70)
         let before = try #require(ws.state.selection)
 
         let folder = NSTemporaryDirectory() + "tutti-view-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        ws.openPrompt(.saveView)
-        ws.editPrompt { $0.deleteToStart(); $0.moveEnd(); $0.deleteToStart(); $0.insert(folder + "/v.json") }
-        ws.submitPrompt()
-        ws.settle()
+        ws.apply(.openPrompt(.saveView))
+        ws.apply(.editPrompt { $0.deleteToStart(); $0.moveEnd(); $0.deleteToStart(); $0.insert(folder + "/v.json") })
+        ws.apply(.submitPrompt)
         #expect(ws.message?.text.contains("saved the view") == true)
 
         let document = try ViewDocument.read(path: folder + "/v.json")
         let restored = try document.restore(on: adult, roles: adultRoles)
         #expect(restored.warnings.isEmpty)
-        let again = workspace()
-        #expect(again.restore(explorer: restored.explorer, layout: restored.layout, focus: restored.focus).isEmpty)
+        let reopened = adultWorkspace().restoring(explorer: restored.explorer, layout: restored.layout, focus: restored.focus)
+        #expect(reopened.warnings.isEmpty)
+        let again = TestWorkspace(reopened.workspace)
         #expect(again.state.filter == ws.state.filter)
         #expect(again.state.selection == before)
-        #expect(again.viewLayout().layout == ws.viewLayout().layout)
-        #expect(again.viewLayout().focus == ws.viewLayout().focus)
+        #expect(again.workspace.viewLayout().layout == ws.workspace.viewLayout().layout)
+        #expect(again.workspace.viewLayout().focus == ws.workspace.viewLayout().focus)
         let histogram = try #require(again.panes.values.compactMap { $0 as? HistogramPane }.first { $0.column == "hours_per_week" })
         #expect(histogram.requestedBins != nil)
         let slices = try #require(again.panes.values.compactMap { $0 as? SlicesPane }.first)
@@ -54,7 +52,7 @@ import TuttiCore
         #expect(duplicates.descending == false)
         // The restored panes draw the same screen.
         // The same panes in the same places: the frames' corners line up.
-        let corners = { (workspace: Workspace) in
+        let corners = { (workspace: TestWorkspace) in
             workspace.frame(width: 140, height: 70).lines.map { line in
                 line.enumerated().filter { "┌┐└┘".contains($0.element) }.map(\.offset)
             }
@@ -64,12 +62,12 @@ import TuttiCore
     }
 
     @Test func aViewOfAMissingColumnLeavesThatPaneOut() {
-        let ws = workspace()
         let layout = LayoutNode.split(.horizontal, [
             .pane(ViewPane(kind: .histogram, settings: PaneSettings(column: "no_such_column"))),
             .pane(ViewPane(kind: .rows)), .pane(ViewPane(kind: PaneKind(rawValue: "sparkles"))),
         ], weights: [1, 1, 1])
-        let warnings = ws.restore(explorer: Explorer(state: ExplorerState(dataset: adult, roles: adultRoles)), layout: layout, focus: 0)
+        let (ws, warnings) = adultWorkspace().restoring(explorer: Explorer(state: ExplorerState(dataset: adult, roles: adultRoles)),
+                                                        layout: layout, focus: 0)
         #expect(warnings.count == 2)
         #expect(ws.panes.count == 1 && ws.panes.values.first?.kind == .rows)
     }

@@ -1,7 +1,8 @@
 import TuttiCore
 
 /// What the workspace asks the app to do outside itself: start or stop background work, check
-/// or write files. The app's `EffectRunner` does it and reports back with an `EffectOutcome`.
+/// or write files, copy to the clipboard, act on the terminal. `Workspace.update` returns them;
+/// the app's `EffectRunner` does them and reports back with an `EffectOutcome`.
 public enum Effect {
     /// Start background work; its end goes back to `owner`.
     case start(JobRequest, owner: JobOwner)
@@ -11,6 +12,12 @@ public enum Effect {
     case checkFile(Prompt, path: String)
     /// Write the file a prompt asked for (an export or a report in the background).
     case write(FileWrite, prompt: Prompt, path: String, overwrite: Bool)
+    /// Put text on the terminal's clipboard: write this OSC 52 sequence (`ClipboardSequence`).
+    case clipboard(String)
+    /// Turn the terminal's mouse reporting on or off.
+    case mouseReporting(Bool)
+    /// Suspend the program (Ctrl-Z); it goes on when the shell resumes it.
+    case suspend
 }
 
 /// Who started background work, and so receives its end.
@@ -40,7 +47,7 @@ public enum EffectOutcome {
     /// The view file was written.
     case viewSaved(path: String)
     /// Background work for a file began.
-    case writeStarted(JobOwner)
+    case writeStarted(JobHandle, owner: JobOwner)
     /// Background work ended: finished, failed or stopped.
     case jobEnded(JobHandle, owner: JobOwner)
 }

@@ -2,51 +2,69 @@ import Foundation
 import TuttiCore
 import TuttiTerminal
 
-/// Runs what the workspace asks for: the one place in TuttiUI that starts background work and
-/// touches files. Outcomes go back to the workspace (`Workspace.receive`), which may ask for more.
-struct EffectRunner {
-    let workspace: Workspace
+/// Runs the effects `Workspace.update` returns: the one place in TuttiUI that starts background
+/// work, touches files, copies to the clipboard or acts on the terminal. What came of an effect
+/// goes back into the workspace as `.outcome`, which may ask for more.
+final class EffectRunner {
+    /// Work running off the UI thread.
+    let jobs: BackgroundJobs
+    private let terminal: any Terminal
+    /// Outcomes not yet handed to the workspace (ended work arrives between updates).
+    private var arrived: [EffectOutcome] = []
 
-    /// Runs the workspace's pending effects, and those their outcomes ask for, until none is left.
-    func runPending() {
-        var effects = workspace.takeEffects()
-        while !effects.isEmpty {
+    init(terminal: any Terminal, jobs: BackgroundJobs) {
+        self.terminal = terminal
+        self.jobs = jobs
+    }
+
+    /// Runs `effects` and those their outcomes ask for, until none is left.
+    func run(_ effects: [Effect], on workspace: inout Workspace) {
+        var effects = effects
+        while true {
             effects.forEach(run)
-            effects = workspace.takeEffects()
+            guard !arrived.isEmpty else { return }
+            let outcomes = arrived
+            arrived = []
+            effects = outcomes.flatMap { workspace.update(.outcome($0)) }
         }
     }
 
     /// The next frame: ended work delivered, every pane laid out at the size (again when that
     /// started work that has already ended), then drawn.
-    func frame(width: Int, height: Int) -> Canvas {
-        workspace.jobs.deliverCompletions()
-        runPending()
+    func frame(width: Int, height: Int, of workspace: inout Workspace) -> Canvas {
+        jobs.deliverCompletions()
+        run([], on: &workspace)
         // Inline work ends while it starts; a second layout shows what it found.
         for _ in 0..<2 {
-            workspace.prepareFrame(width: width, height: height)
-            guard workspace.hasPendingEffects else { break }
-            runPending()
+            let effects = workspace.update(.layout(width: width, height: height))
+            guard !effects.isEmpty else { break }
+            run(effects, on: &workspace)
         }
         return workspace.render(width: width, height: height)
     }
 
     private func run(_ effect: Effect) {
-        let workspace = self.workspace
         switch effect {
         case .start(let job, let owner):
-            workspace.jobs.start(job) { [weak workspace] handle in workspace?.receive(.jobEnded(handle, owner: owner)) }
+            jobs.start(job) { [weak self] handle in self?.arrived.append(.jobEnded(handle, owner: owner)) }
         case .stop(let handle?):
             handle.cancel()
         case .stop(nil):
-            workspace.jobs.cancelAll()
+            jobs.cancelAll()
         case .checkFile(let prompt, let path):
-            workspace.receive(.fileChecked(prompt, path: path, exists: FileManager.default.fileExists(atPath: path)))
+            arrived.append(.fileChecked(prompt, path: path, exists: FileManager.default.fileExists(atPath: path)))
         case .write(let file, let prompt, let path, let overwrite):
             do {
                 try write(file, to: path, overwrite: overwrite)
             } catch {
-                workspace.receive(.writeRefused(prompt, problem: "\(error)"))
+                arrived.append(.writeRefused(prompt, problem: "\(error)"))
             }
+        case .clipboard(let sequence):
+            terminal.writeControlSequence(sequence)
+        case .mouseReporting(let on):
+            terminal.setMouseReporting(on)
+        case .suspend:
+            terminal.suspend()
         }
     }
 
@@ -56,25 +74,29 @@ struct EffectRunner {
         switch file {
         case .view(let document, let inputs):
             try document.write(to: path, overwrite: overwrite, inputs: inputs)
-            workspace.receive(.viewSaved(path: path))
+            arrived.append(.viewSaved(path: path))
         case .export(let exporter, let options, let description):
             try RowExporter.checkDestination(path, options: options)
-            let owner = JobOwner.export(path: path, description: description)
-            workspace.receive(.writeStarted(owner))
-            run(.start(JobRequest(label: "export") { handle in
+            let job = JobRequest(label: "export") { handle in
                 try exporter.export(to: path, options: options,
                                     work: WorkContext(progress: { handle.report($0.fraction) }, cancellation: handle.cancellation))
-            }, owner: owner))
+            }
+            start(job, owner: .export(path: path, description: description))
         case .report(let input, let inputs):
             let format = try ReportFormat(path: path)
             try OutputPath.check(path, inputs: inputs, overwrite: overwrite)
-            let owner = JobOwner.report(path: path)
-            workspace.receive(.writeStarted(owner))
-            run(.start(JobRequest(label: "report") { handle in
+            let job = JobRequest(label: "report") { handle in
                 let report = try ReportBuilder.build(input, work: WorkContext(cancellation: handle.cancellation))
                 try ReportFormat.write(report, to: path, format: format, overwrite: overwrite, inputs: inputs)
                 return path
-            }, owner: owner))
+            }
+            start(job, owner: .report(path: path))
         }
+    }
+
+    /// Says that work for a file began (so the workspace shows it), then starts it.
+    private func start(_ job: JobRequest, owner: JobOwner) {
+        arrived.append(.writeStarted(job.handle, owner: owner))
+        run(.start(job, owner: owner))
     }
 }

@@ -1,134 +1,89 @@
 import TuttiTerminal
 
-/// What the loop must do at the terminal after a key.
-public enum TerminalEffect: Sendable, Equatable {
-    case none, suspend, redraw
-    case mouse(Bool)
-    /// Write a control sequence (an OSC 52 clipboard copy).
-    case write(String)
-}
-
-/// Turns terminal events into workspace operations: keys through the binding table
-/// (`KeyBindings`), the line editors of the filter bar and prompts, overlays and the mouse.
-public enum Keymap {
-    /// Handles one event; returns what the loop must do at the terminal.
-    public static func handle(_ event: TerminalEvent, in workspace: Workspace) -> TerminalEffect {
-        switch event {
-        case .key(let key) where key.modifiers.contains(.alt):
-            // No key is bound with Alt, and Esc typed just before a key reaches tutti as Alt+key
-            // (`ESC x`): read it as the two keys it most likely was.
-            _ = handle(.key(KeyEvent(.escape)), in: workspace)
-            return handle(.key(KeyEvent(key.key, modifiers: key.modifiers.subtracting(.alt))), in: workspace)
-        case .key(let key):
-            // A message stays until the next key that does not say something new.
-            let serial = workspace.messageSerial
-            defer { if workspace.messageSerial == serial { workspace.clearMessage() } }
-            if workspace.filterBar != nil { return filterBarKey(key, workspace) }
-            if workspace.prompt != nil { return promptKey(key, workspace) }
-            if workspace.overlay != nil { return overlayKey(key, workspace) }
-            return boundKey(key, workspace)
-        case .mouse(let mouse):
-            mouseEvent(mouse, workspace)
-        case .paste(let text):
-            if workspace.filterBar != nil { workspace.editFilter { $0.editor.insert(text) } }
-            if workspace.prompt != nil { workspace.editPrompt { $0.insert(text) } }
-        case .resize, .wake:
-            break
-        }
-        return .none
-    }
-
-    /// A key outside the bar, prompts and overlays: the binding table's action for it, in the
-    /// focused pane's scopes first.
-    private static func boundKey(_ event: KeyEvent, _ workspace: Workspace) -> TerminalEffect {
+/// Reads terminal events as workspace actions: keys through the binding table (`KeyBindings`),
+/// the line editors of the filter bar and prompts, overlays and the mouse. What a key means
+/// depends on what is open, so each is read in the workspace's state when it arrives.
+enum Keymap {
+    /// The actions `event` stands for while the workspace is as it is.
+    static func actions(for event: KeyEvent, in workspace: Workspace) -> [WorkspaceAction] {
+        if workspace.filterBar != nil { return [filterBarKey(event)] }
+        if workspace.prompt != nil { return promptKey(event, confirming: workspace.prompt?.confirmingOverwrite == true) }
+        if workspace.overlay != nil { return overlayKey(event) }
         switch KeyBindings.action(for: event, in: KeyBindings.scopes(for: workspace.panes[workspace.focus])) {
-        case .global(let action)?: return perform(action, workspace)
-        case .pane(let input)?: workspace.send(input)
-        case nil: break
+        case .global(let action)?: return global(action)
+        case .pane(let input)?: return [.send(input)]
+        case nil: return []
         }
-        return .none
     }
 
-    /// Carries out a workspace command.
-    private static func perform(_ action: GlobalAction, _ workspace: Workspace) -> TerminalEffect {
+    /// The actions of a workspace command.
+    private static func global(_ action: GlobalAction) -> [WorkspaceAction] {
         switch action {
-        case .quit: workspace.quit()
-        case .suspend: return .suspend
-        case .redraw: return .redraw
-        case .undo: workspace.undo()
-        case .redo: workspace.redo()
-        case .nextPane: workspace.cycleFocus(1)
-        case .previousPane: workspace.cycleFocus(-1)
-        case .cancel: workspace.cancel()
-        case .openFilter: workspace.openFilterBar()
-        case .toggleHelp: workspace.toggleHelp()
-        case .exportRows: workspace.openPrompt(.exportRows)
-        case .saveView: workspace.openPrompt(.saveView)
-        case .saveReport: workspace.openPrompt(.saveReport)
-        case .deriveColumn: workspace.openPrompt(.deriveColumn)
-        case .copy: return workspace.clipboardSequence().map { .write($0) } ?? .none
-        case .filterToSelection:
-            if workspace.state.selection == nil {
-                workspace.say("nothing is selected: brush a histogram or press Space on rows first")
-            } else {
-                workspace.dispatch(.filterToSelection)
-            }
-        case .toggleMaximized: workspace.toggleMaximized()
-        case .narrower: workspace.resizeFocused(axis: .horizontal, by: -4)
-        case .wider: workspace.resizeFocused(axis: .horizontal, by: 4)
-        case .shorter: workspace.resizeFocused(axis: .vertical, by: -2)
-        case .taller: workspace.resizeFocused(axis: .vertical, by: 2)
-        case .rebalance: workspace.rebalance()
-        case .swap: workspace.swapFocused()
-        case .close: workspace.closeFocused()
-        case .show(let kind): workspace.showPane(kind)
-        case .toggleMouse:
-            workspace.mouseEnabled.toggle()
-            workspace.say(workspace.mouseEnabled ? "mouse on" : "mouse off: the terminal selects text")
-            return .mouse(workspace.mouseEnabled)
+        case .quit: [.quit]
+        case .suspend: [.suspend]
+        // Every frame draws what changed; there is nothing more to do.
+        case .redraw: []
+        case .undo: [.undo]
+        case .redo: [.redo]
+        case .nextPane: [.cycleFocus(1)]
+        case .previousPane: [.cycleFocus(-1)]
+        case .cancel: [.cancel]
+        case .openFilter: [.openFilterBar]
+        case .toggleHelp: [.toggleHelp]
+        case .exportRows: [.openPrompt(.exportRows)]
+        case .saveView: [.openPrompt(.saveView)]
+        case .saveReport: [.openPrompt(.saveReport)]
+        case .deriveColumn: [.openPrompt(.deriveColumn)]
+        case .copy: [.copy]
+        case .filterToSelection: [.filterToSelection]
+        case .toggleMaximized: [.toggleMaximized]
+        case .narrower: [.resizeFocused(axis: .horizontal, by: -4)]
+        case .wider: [.resizeFocused(axis: .horizontal, by: 4)]
+        case .shorter: [.resizeFocused(axis: .vertical, by: -2)]
+        case .taller: [.resizeFocused(axis: .vertical, by: 2)]
+        case .rebalance: [.rebalance]
+        case .swap: [.swapFocused]
+        case .close: [.closeFocused]
+        case .show(let kind): [.showPane(kind)]
+        case .toggleMouse: [.toggleMouse]
         }
-        return .none
     }
 
-    private static func overlayKey(_ event: KeyEvent, _ workspace: Workspace) -> TerminalEffect {
+    private static func overlayKey(_ event: KeyEvent) -> [WorkspaceAction] {
         switch event.key {
-        case .escape, .enter, .character("q"), .character("?"): workspace.cancel()
-        case .up, .character("k"): workspace.scrollOverlay(by: -1)
-        case .down, .character("j"): workspace.scrollOverlay(by: 1)
-        case .pageUp: workspace.scrollOverlay(by: -10)
-        case .pageDown, .character(" "): workspace.scrollOverlay(by: 10)
-        default: break
+        case .escape, .enter, .character("q"), .character("?"): [.cancel]
+        case .up, .character("k"): [.scrollOverlay(by: -1)]
+        case .down, .character("j"): [.scrollOverlay(by: 1)]
+        case .pageUp: [.scrollOverlay(by: -10)]
+        case .pageDown, .character(" "): [.scrollOverlay(by: 10)]
+        default: []
         }
-        return .none
     }
 
-    private static func filterBarKey(_ event: KeyEvent, _ workspace: Workspace) -> TerminalEffect {
+    private static func filterBarKey(_ event: KeyEvent) -> WorkspaceAction {
         switch event.key {
-        case .escape: workspace.cancel()
-        case .enter: workspace.submitFilter()
-        case .character("c") where event.modifiers.contains(.ctrl): workspace.cancel()
-        default: workspace.editFilter { editLine(event, &$0.editor) }
+        case .escape: .cancel
+        case .enter: .submitFilter
+        case .character("c") where event.modifiers.contains(.ctrl): .cancel
+        default: .editFilter { editLine(event, &$0.editor) }
         }
-        return .none
     }
 
-    private static func promptKey(_ event: KeyEvent, _ workspace: Workspace) -> TerminalEffect {
-        if workspace.prompt?.confirmingOverwrite == true {
+    private static func promptKey(_ event: KeyEvent, confirming: Bool) -> [WorkspaceAction] {
+        if confirming {
             switch event.key {
-            case .character("y"), .character("Y"): workspace.answerOverwrite(true)
-            case .character("n"), .character("N"), .escape: workspace.answerOverwrite(false)
-            default: break
+            case .character("y"), .character("Y"): return [.answerOverwrite(true)]
+            case .character("n"), .character("N"), .escape: return [.answerOverwrite(false)]
+            default: return []
             }
-            return .none
         }
         switch event.key {
-        case .escape: workspace.cancel()
-        case .enter: workspace.submitPrompt()
-        case .tab: workspace.togglePromptColumns()
-        case .character("c") where event.modifiers.contains(.ctrl): workspace.cancel()
-        default: workspace.editPrompt { editLine(event, &$0) }
+        case .escape: return [.cancel]
+        case .enter: return [.submitPrompt]
+        case .tab: return [.togglePromptColumns]
+        case .character("c") where event.modifiers.contains(.ctrl): return [.cancel]
+        default: return [.editPrompt { editLine(event, &$0) }]
         }
-        return .none
     }
 
     /// The editing keys shared by the filter bar and the prompts.
@@ -152,21 +107,47 @@ public enum Keymap {
         }
     }
 
-    private static func mouseEvent(_ mouse: MouseEvent, _ workspace: Workspace) {
+    /// The actions of a mouse event: over an overlay, the filter bar or a prompt the wheel
+    /// scrolls the overlay; on the panes it scrolls, focuses, brushes or drags a border.
+    static func actions(for mouse: MouseEvent, in workspace: Workspace) -> [WorkspaceAction] {
         guard workspace.overlay == nil, workspace.filterBar == nil, workspace.prompt == nil else {
-            if mouse.button == .wheelUp { workspace.scrollOverlay(by: -3) }
-            if mouse.button == .wheelDown { workspace.scrollOverlay(by: 3) }
-            return
+            switch mouse.button {
+            case .wheelUp: return [.scrollOverlay(by: -3)]
+            case .wheelDown: return [.scrollOverlay(by: 3)]
+            default: return []
+            }
         }
         switch (mouse.button, mouse.action) {
-        case (.wheelUp, _):
-            if workspace.focusPane(atX: mouse.x, y: mouse.y) != nil { workspace.send(.scrollUp) }
-        case (.wheelDown, _):
-            if workspace.focusPane(atX: mouse.x, y: mouse.y) != nil { workspace.send(.scrollDown) }
-        case (.left, .press): workspace.mousePress(x: mouse.x, y: mouse.y)
-        case (_, .drag): workspace.mouseDrag(x: mouse.x, y: mouse.y)
-        case (_, .release): workspace.mouseRelease(x: mouse.x, y: mouse.y)
-        default: break
+        case (.wheelUp, _): return [.wheel(x: mouse.x, y: mouse.y, .scrollUp)]
+        case (.wheelDown, _): return [.wheel(x: mouse.x, y: mouse.y, .scrollDown)]
+        case (.left, .press): return [.mousePress(x: mouse.x, y: mouse.y)]
+        case (_, .drag): return [.mouseDrag(x: mouse.x, y: mouse.y)]
+        case (_, .release): return [.mouseRelease(x: mouse.x, y: mouse.y)]
+        default: return []
+        }
+    }
+}
+
+extension Workspace {
+    /// A terminal event, read through the keymap. Alt+key is Esc then the key (no key is bound
+    /// with Alt, and Esc typed just before a key reaches tutti as `ESC x`). A message stays until
+    /// the next key that does not say something new.
+    mutating func handle(_ event: TerminalEvent) {
+        switch event {
+        case .key(let key) where key.modifiers.contains(.alt):
+            handle(.key(KeyEvent(.escape)))
+            handle(.key(KeyEvent(key.key, modifiers: key.modifiers.subtracting(.alt))))
+        case .key(let key):
+            let serial = messageSerial
+            for action in Keymap.actions(for: key, in: self) { apply(action) }
+            if messageSerial == serial { message = nil }
+        case .mouse(let mouse):
+            for action in Keymap.actions(for: mouse, in: self) { apply(action) }
+        case .paste(let text):
+            if filterBar != nil { editFilter { $0.editor.insert(text) } }
+            if prompt != nil { editPrompt { $0.insert(text) } }
+        case .resize, .wake:
+            break
         }
     }
 }

@@ -41,6 +41,13 @@ public struct Prompt: Sendable, Equatable {
         editor = LineEditor(text: path)
     }
 
+    /// The prompt again after an answer it could not take, saying why.
+    func answered(with problem: String) -> Prompt {
+        var again = self
+        again.problem = problem
+        return again
+    }
+
     /// The question, for the prompt line.
     public var question: String {
         switch purpose {

@@ -2,11 +2,17 @@ import TuttiCore
 import TuttiTerminal
 
 extension Workspace {
-    /// `y`: the OSC 52 sequence copying the selected rows' ids (the id column's values, else row
-    /// numbers, one per line) or, with nothing selected, the rows pane's focused cell; nil with
-    /// a message when there is nothing to copy or it is too long. Says what was copied, and when
-    /// the size cap cut the list.
-    public func clipboardSequence() -> String? {
+    /// `y`: asks the app to copy the selected rows' ids (the id column's values, else row numbers,
+    /// one per line) or, with nothing selected, the rows pane's focused cell to the clipboard (an
+    /// OSC 52 sequence). Says what was copied, and when the size cap cut the list; says so when
+    /// there is nothing to copy or it is too long.
+    mutating func copyToClipboard() {
+        guard let text = clipboardText() else { return }
+        ask(.clipboard(ClipboardSequence.osc52(text, tmux: insideTmux)))
+    }
+
+    /// The text `y` copies, having said what it is; nil (with a message) when there is none.
+    private mutating func clipboardText() -> String? {
         let dataset = state.dataset
         if let selected = state.visibleSelection, !selected.isEmpty {
             let column = state.roles[.id].flatMap(dataset.column(named:))
@@ -32,7 +38,7 @@ extension Workspace {
             } else {
                 say("copied \(NumberFormatting.grouped(copied)) \(what) to the clipboard")
             }
-            return ClipboardSequence.osc52(text, tmux: insideTmux)
+            return text
         }
         if let cell = panes[focus]?.rowsListing(state)?.focusedCell, let column = dataset.column(named: cell.column) {
             let text = column.isPresent(cell.row) ? column.text(at: cell.row) : ""
@@ -41,7 +47,7 @@ extension Workspace {
                 return nil
             }
             say("copied the cell to the clipboard")
-            return ClipboardSequence.osc52(text, tmux: insideTmux)
+            return text
         }
         say("nothing to copy: select rows, or focus a cell in the rows pane (2)")
         return nil

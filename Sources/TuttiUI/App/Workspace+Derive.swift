@@ -3,7 +3,7 @@ import TuttiCore
 extension Workspace {
     /// Enter in the `=` prompt: adds the derived column (`u` undoes it), or keeps the prompt
     /// open with the problem under the text.
-    func answerDerivation(_ open: Prompt) {
+    mutating func answerDerivation(_ open: Prompt) {
         var again = open
         switch DerivationInput.check(open.editor.text, dataset: state.dataset) {
         case .failure(let problem):

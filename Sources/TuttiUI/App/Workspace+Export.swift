@@ -31,21 +31,4 @@ extension Workspace {
         let exporter = RowExporter(dataset: dataset, columns: columns, rows: rows, order: order)
         return .export(exporter, ExportOptions(overwrite: overwrite), description: description)
     }
-
-    /// Says how an export or a report in the background ended; after a failure, opens its
-    /// prompt again with the problem.
-    func fileJobEnded(_ handle: JobHandle, owner: JobOwner) {
-        switch (owner, handle.phase) {
-        case (.export(let path, let description), .finished):
-            let summary = handle.value(as: ExportSummary.self)
-            let columnsText = summary.map { "\($0.columnCount) columns" } ?? ""
-            say("exported \(description) × \(columnsText) to \(path)")
-        case (.export(let path, _), .failed(let message)): reopenPrompt(.exportRows, path: path, problem: message)
-        case (.export(let path, _), .cancelled): say("export cancelled; \(path) was not written")
-        case (.report(let path), .finished): say("wrote the report to \(path)")
-        case (.report(let path), .failed(let message)): reopenPrompt(.saveReport, path: path, problem: message)
-        case (.report(let path), .cancelled): say("report cancelled; \(path) was not written")
-        case (.pane, _), (_, .running): break
-        }
-    }
 }

@@ -3,14 +3,14 @@ import TuttiCore
 
 extension Workspace {
     /// Opens a prompt for `purpose` with a suggested path.
-    public func openPrompt(_ purpose: PromptPurpose) {
+    mutating func openPrompt(_ purpose: PromptPurpose) {
         var open = Prompt(purpose: purpose, path: suggestedPath(for: purpose))
         if purpose == .searchRows { open.regex = rowsPane?.listing.search?.isRegex ?? false }
         prompt = open
     }
 
     /// Edits the open prompt's path.
-    public func editPrompt(_ edit: (inout LineEditor) -> Void) {
+    mutating func editPrompt(_ edit: (inout LineEditor) -> Void) {
         guard var open = prompt, !open.confirmingOverwrite else { return }
         edit(&open.editor)
         open.problem = nil
@@ -21,7 +21,7 @@ extension Workspace {
 
     /// Tab in the export prompt: all columns or only the visible ones; in the search prompt:
     /// text or a regular expression.
-    public func togglePromptColumns() {
+    mutating func togglePromptColumns() {
         guard var open = prompt else { return }
         switch open.purpose {
         case .exportRows: open.allColumns.toggle()
@@ -33,7 +33,7 @@ extension Workspace {
 
     /// Enter: asks before replacing an existing file (once the app has checked whether it
     /// exists), else carries the prompt out.
-    public func submitPrompt() {
+    mutating func submitPrompt() {
         guard var open = prompt else { return }
         guard open.purpose.asksForFile else {
             if open.purpose == .deriveColumn { answerDerivation(open) } else { answerRowsPrompt(open) }
@@ -49,7 +49,7 @@ extension Workspace {
     }
 
     /// y / n while asking whether to replace a file.
-    public func answerOverwrite(_ yes: Bool) {
+    mutating func answerOverwrite(_ yes: Bool) {
         guard let open = prompt, open.confirmingOverwrite else { return }
         if yes {
             carryOut(open, path: Self.expandedPath(open.editor.text), overwrite: true)
@@ -59,7 +59,7 @@ extension Workspace {
     }
 
     /// Closes the prompt and asks the app to write its file.
-    func carryOut(_ open: Prompt, path: String, overwrite: Bool) {
+    mutating func carryOut(_ open: Prompt, path: String, overwrite: Bool) {
         prompt = nil
         let inputs = [state.dataset.source]
         let file: FileWrite
@@ -76,14 +76,12 @@ extension Workspace {
 
     /// After background work for a prompt failed (a write error): the prompt again, with the
     /// path and the problem, unless the user has opened something else since.
-    func reopenPrompt(_ purpose: PromptPurpose, path: String, problem: String) {
+    mutating func reopenPrompt(_ purpose: PromptPurpose, path: String, problem: String) {
         guard prompt == nil, filterBar == nil else {
             say(problem, isError: true)
             return
         }
-        var again = Prompt(purpose: purpose, path: path)
-        again.problem = problem
-        prompt = again
+        prompt = Prompt(purpose: purpose, path: path).answered(with: problem)
     }
 
     private func suggestedPath(for purpose: PromptPurpose) -> String {

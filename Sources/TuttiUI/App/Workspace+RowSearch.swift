@@ -9,7 +9,7 @@ extension Workspace {
     }
 
     /// Enter in the search or go-to-row prompt.
-    func answerRowsPrompt(_ open: Prompt) {
+    mutating func answerRowsPrompt(_ open: Prompt) {
         guard let (id, _) = rowsPane else {
             prompt = nil
             say("open the rows pane (2) first")
@@ -22,18 +22,14 @@ extension Workspace {
             do {
                 search = try CellSearch(text, regex: open.regex)
             } catch {
-                var again = open
-                again.problem = "\(error)"
-                prompt = again
+                prompt = open.answered(with: "\(error)")
                 return
             }
             prompt = nil
             update(id, .find(search))
         case .goToRow:
             guard let row = Int(text.filter { $0 != "," && $0 != "_" }) else {
-                var again = open
-                again.problem = "type a row number, as in the # column"
-                prompt = again
+                prompt = open.answered(with: "type a row number, as in the # column")
                 return
             }
             prompt = nil

@@ -84,7 +84,7 @@ struct WorkspaceRenderer {
         }
         x += canvas.fittedText("\(NumberFormatting.grouped(selected)) selected", x: x, y: y,
                                style: selected > 0 ? theme[.statusAccent] : theme[.status]) + 1
-        parts = workspace.jobs.running.map { job in
+        parts = workspace.runningWork.map { job in
             job.label + job.progressText + (job.isStopping ? " (stopping…)" : " (Esc stops)")
         }
         if !state.filter.isEmpty { parts.append("filter: " + state.filter.expression) }

@@ -1,9 +1,10 @@
 /// Picks the theme for a terminal: the one asked for, or the best shipped one for its colours;
-/// a broken or missing theme falls back to the default with a warning.
+/// a broken or missing theme falls back to the default with a warning. The themes come from
+/// `loader`, made from the files the caller read.
 public enum ThemeChoice {
     /// The theme to use and a warning to show, if any.
     public static func resolve(requested: String?, colors: Int, noColor: Bool,
-                               loader: ThemeLoader = ThemeLoader()) -> (theme: Theme, warning: String?) {
+                               loader: ThemeLoader) -> (theme: Theme, warning: String?) {
         let automatic = noColor || colors < 8 ? "monochrome" : colors < 256 ? "sixteen" : "default"
         var warning: String?
         var theme: Theme

@@ -1,61 +1,33 @@
-import Foundation
 import TOMLKit
 import TuttiCore
 import TuttiTerminal
 import TuttiThemes
 
-/// Finds and reads themes: the ones shipped with tutti and the user's own in
-/// `$XDG_CONFIG_HOME/tutti/themes/` (default `~/.config/tutti/themes/`), which win on a name clash.
+/// Makes themes from theme files' texts, read by the caller (`ThemeFolders` in TuttiThemes):
+/// which names there are, and the theme of one name, or a message naming the file (and line)
+/// when it is missing or broken. It reads no file itself.
 public struct ThemeLoader: Sendable {
-    /// Folders searched, first match wins.
-    public let folders: [URL]
+    /// The theme files, one per name, sorted by name.
+    public let files: [ThemeText]
 
-    /// The user's folder, then the shipped one.
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        var folders: [URL] = []
-        if let config = environment["XDG_CONFIG_HOME"], !config.isEmpty {
-            folders.append(URL(fileURLWithPath: config).appendingPathComponent("tutti/themes"))
-        } else if let home = environment["HOME"] {
-            folders.append(URL(fileURLWithPath: home).appendingPathComponent(".config/tutti/themes"))
-        }
-        if let shipped = ThemeFiles.folder() { folders.append(shipped) }
-        self.folders = folders
-    }
+    public init(files: [ThemeText]) { self.files = files }
 
-    /// Searches the given folders only.
-    public init(folders: [URL]) { self.folders = folders }
-
-    /// Every theme name found, sorted, with the file it comes from.
-    public func available() -> [(name: String, file: URL)] {
-        var found: [String: URL] = [:]
-        for folder in folders.reversed() {
-            let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
-            for file in files where file.pathExtension == "toml" {
-                found[file.deletingPathExtension().lastPathComponent] = file
-            }
-        }
-        return found.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-    }
+    /// Every theme name, sorted, with the file it comes from.
+    public func available() -> [(name: String, path: String)] { files.map { ($0.name, $0.path) } }
 
     /// The theme called `name`. Throws a message naming the file (and line) when it is missing
     /// or broken.
     public func load(_ name: String) throws -> Theme {
-        guard let file = available().first(where: { $0.name == name })?.file else {
-            let names = available().map(\.name)
-            throw ThemeError("no theme called '\(name)'; available: \(names.joined(separator: ", "))")
+        guard let file = files.first(where: { $0.name == name }) else {
+            throw ThemeError("no theme called '\(name)'; available: \(files.map(\.name).joined(separator: ", "))")
         }
-        return try Self.read(file)
+        return try Self.theme(of: file)
     }
 
-    /// Reads one theme file.
-    public static func read(_ file: URL) throws -> Theme {
-        let text: String
-        do {
-            text = try String(contentsOf: file, encoding: .utf8)
-        } catch {
-            throw ThemeError("\(file.path): cannot read the theme file")
-        }
-        return try parse(text, name: file.deletingPathExtension().lastPathComponent, source: file.path)
+    /// The theme of one file.
+    public static func theme(of file: ThemeText) throws -> Theme {
+        guard let text = file.text else { throw ThemeError("\(file.path): cannot read the theme file") }
+        return try parse(text, name: file.name, source: file.path)
     }
 
     /// Parses theme TOML.
