@@ -7,10 +7,12 @@ import TuttiTestSupport
 @Suite(.serialized) struct SignalEndToEndTests {
     let tutti = CommandRunner.executable
 
-    /// The id of the running `tutti demo`.
-    func explorerProcess() -> Int32? {
-        let found = try? TmuxSession.shell("pgrep -x -f \(TmuxSession.shellQuoted("\(tutti) demo")) || true")
-        return found?.split(separator: "\n").first.flatMap { Int32($0) }
+    /// The id of the `tutti demo` running in `session`'s terminal (other tests run theirs at the
+    /// same time, so the terminal tells them apart).
+    func explorerProcess(in session: TmuxSession) throws -> Int32? {
+        let terminal = try paneTTY(session).replacingOccurrences(of: "/dev/", with: "")
+        let found = try TmuxSession.shell("pgrep -x -t \(terminal) -f \(TmuxSession.shellQuoted("\(tutti) demo")) || true")
+        return found.split(separator: "\n").first.flatMap { Int32($0) }
     }
 
     func paneTTY(_ session: TmuxSession) throws -> String {
@@ -24,7 +26,7 @@ import TuttiTestSupport
         // Under `sh -c`, which has no job control: nobody but tutti itself puts the terminal back.
         try session.run("sh -c \(TmuxSession.shellQuoted(TmuxSession.shellQuoted(tutti) + " demo; echo status=$?"))")
         #expect(session.waitFor("48,842 filtered", timeout: 30))
-        let pid = try #require(explorerProcess())
+        let pid = try #require(try explorerProcess(in: session))
         let tty = try paneTTY(session)
 
         // While it is stopped, something else clears the screen and sets the terminal cooked.
@@ -43,7 +45,7 @@ import TuttiTestSupport
         let session = try TmuxSession(width: 120, height: 36)
         try session.run("\(TmuxSession.shellQuoted(tutti)) demo; echo status=$?")
         #expect(session.waitFor("48,842 filtered", timeout: 30))
-        let pid = try #require(explorerProcess())
+        let pid = try #require(try explorerProcess(in: session))
         _ = try TmuxSession.shell("kill -QUIT \(pid)")
         // Swift's interactive backtracer would keep it for 30 seconds, reading keys.
         #expect(waitUntil(timeout: 10) { kill(pid, 0) != 0 }, "tutti lingers after SIGQUIT")
@@ -67,7 +69,7 @@ import TuttiTestSupport
         _ = try TmuxSession.tmux(["paste-buffer", "-p", "-t", session.name])
         #expect(session.waitUntil { $0.contains("filter: sex == \"Fee\u{301}🇫") }, "\(session.screen())")
         session.waitForStableScreen()
-        #expect(explorerProcess() != nil, "tutti crashed")
+        #expect((try explorerProcess(in: session)) != nil, "tutti crashed")
         // Backspace removes the flag, then the accented letter, each as one character.
         try session.keys("BSpace", "BSpace")
         try session.type("male\"")
