@@ -1,29 +1,39 @@
 import Foundation
 
-/// Arithmetic over one chunk of rows, into temporary arrays of doubles. A result is missing
+/// Arithmetic over one chunk of rows, into temporary arrays of doubles (constants stay scalars). A result is missing
 /// where an operand is, where a division or remainder is by zero, and where it is NaN.
 enum ArithmeticKernels {
+    /// `a op b` row by row; a constant operand stays a scalar.
     static func apply(_ op: ArithmeticOperator, _ a: NumberVector, _ b: NumberVector, count: Int) -> NumberVector {
-        let (x, i) = a.doubles(count: count), (y, j) = b.doubles(count: count)
-        return x.withUnsafeBufferPointer { x in
-            y.withUnsafeBufferPointer { y in
-                let x = x.baseAddress! + i, y = y.baseAddress! + j
-                let result: [Double]
-                switch op {
-                case .add: result = map(count) { x[$0] + y[$0] }
-                case .subtract: result = map(count) { x[$0] - y[$0] }
-                case .multiply: result = map(count) { x[$0] * y[$0] }
-                case .divide: result = map(count) { x[$0] / y[$0] }
-                case .remainder: result = map(count) { x[$0].truncatingRemainder(dividingBy: y[$0]) }
-                }
-                let defined = result.withUnsafeBufferPointer { r in
-                    op == .divide ? Bits.make(count: count) { y[$0] != 0 && !r[$0].isNaN }
-                        : Bits.make(count: count) { !r[$0].isNaN }
-                }
-                return NumberVector(values: .doubles(result, offset: 0),
-                                    validity: Bits.and(Bits.and(a.validity, b.validity), defined))
+        let validity = Bits.and(a.validity, b.validity)
+        switch (a.values, b.values) {
+        case (.integers, .constant(let y)), (.doubles, .constant(let y)):
+            return a.withRows(count: count) { x in apply(op, x, ScalarOperand(value: y.value), validity, count: count) }
+        case (.constant(let x), .integers), (.constant(let x), .doubles):
+            return b.withRows(count: count) { y in apply(op, ScalarOperand(value: x.value), y, validity, count: count) }
+        default:
+            return a.withRows(count: count) { x in
+                b.withRows(count: count) { y in apply(op, x, y, validity, count: count) }
             }
         }
+    }
+
+    @inline(__always)
+    private static func apply<X: NumberOperand, Y: NumberOperand>(_ op: ArithmeticOperator, _ x: X, _ y: Y,
+                                                                   _ validity: [UInt64]?, count: Int) -> NumberVector {
+        let result: [Double]
+        switch op {
+        case .add: result = map(count) { x[$0] + y[$0] }
+        case .subtract: result = map(count) { x[$0] - y[$0] }
+        case .multiply: result = map(count) { x[$0] * y[$0] }
+        case .divide: result = map(count) { x[$0] / y[$0] }
+        case .remainder: result = map(count) { x[$0].truncatingRemainder(dividingBy: y[$0]) }
+        }
+        let defined = result.withUnsafeBufferPointer { r in
+            op == .divide ? Bits.make(count: count) { y[$0] != 0 && !r[$0].isNaN }
+                : Bits.make(count: count) { !r[$0].isNaN }
+        }
+        return NumberVector(values: .doubles(result, offset: 0), validity: Bits.and(validity, defined))
     }
 
     static func negate(_ a: NumberVector, count: Int) -> NumberVector {

@@ -74,20 +74,38 @@ public struct ColumnExpression: Sendable {
         }
         switch value {
         case .number(let plan), .time(let plan):
-            let parts = try chunks { evaluator throws(ExpressionError) in
-                let vector = try evaluator.number(plan)
-                let (values, offset) = vector.doubles(count: evaluator.count)
-                return (Array(values[offset..<(offset + evaluator.count)]), vector.validity)
+            // Every chunk writes its values straight into its rows of one preallocated array.
+            func numbers<T>(_ write: @escaping @Sendable (NumberVector, UnsafeMutablePointer<T>, Int) -> Void)
+                throws(ExpressionError) -> (values: [T], validity: RowSet) {
+                var parts: [[UInt64]?] = []
+                var failure: ExpressionError?
+                let values = [T](unsafeUninitializedCapacity: rowCount) { buffer, initialized in
+                    nonisolated(unsafe) let base = buffer.baseAddress
+                    do throws(ExpressionError) {
+                        parts = try chunks { evaluator throws(ExpressionError) in
+                            let vector = try evaluator.number(plan)
+                            write(vector, base! + evaluator.firstRow, evaluator.count)
+                            return vector.validity
+                        }
+                    } catch {
+                        failure = error
+                    }
+                    initialized = rowCount
+                }
+                if let failure { throw failure }
+                return (values, Self.validity(parts, rowCount: rowCount))
             }
-            let validity = Self.validity(parts.map(\.1), rowCount: rowCount)
-            let doubles = parts.flatMap(\.0)
-            if case .time = value {
-                return Column(name: name, data: .datetime(Self.integers(doubles, validity: validity)), validity: validity)
+            let isTime = if case .time = value { true } else { false }
+            if isTime || plan.isIntegral {
+                let (values, validity) = try numbers { (vector, target: UnsafeMutablePointer<Int64>, count) in
+                    vector.write(to: target, count: count)
+                }
+                return Column(name: name, data: isTime ? .datetime(values) : .integer(values), validity: validity)
             }
-            if plan.isIntegral {
-                return Column(name: name, data: .integer(Self.integers(doubles, validity: validity)), validity: validity)
+            let (values, validity) = try numbers { (vector, target: UnsafeMutablePointer<Double>, count) in
+                vector.write(to: target, count: count)
             }
-            return Column(name: name, data: .float(doubles), validity: validity)
+            return Column(name: name, data: .float(values), validity: validity)
         case .truth(let plan):
             let parts = try chunks { evaluator throws(ExpressionError) in try evaluator.truth(plan) }
             let validity = Self.validity(parts.map(\.known), rowCount: rowCount)
@@ -124,11 +142,6 @@ public struct ColumnExpression: Sendable {
         }
         if rowCount & 63 != 0, !words.isEmpty { words[words.count - 1] &= (1 << UInt64(rowCount & 63)) - 1 }
         return RowSet(rowCount: rowCount, words: words)
-    }
-
-    /// Whole numbers as integers (0 where missing or out of range, which the validity marks).
-    private static func integers(_ doubles: [Double], validity: RowSet) -> [Int64] {
-        doubles.map { $0.isFinite && Swift.abs($0) < 0x1p63 ? Int64($0) : 0 }
     }
 
     /// Strings as a categorical column when values repeat enough, else text.

@@ -1,22 +1,25 @@
 /// Calendar fields of times over one chunk of rows.
 enum TimeKernels {
-    /// `field` of every time in `a` (microseconds), as numbers.
+    /// `field` of every time in `a` (microseconds), as numbers: integers from a column of
+    /// times, doubles (NaN out of range) from computed times.
     static func field(_ field: CalendarField, _ a: NumberVector, count: Int) -> NumberVector {
-        let result: [Double]
         switch a.values {
         case .integers(let values, let offset):
-            result = values.withUnsafeBufferPointer { x in
-                ArithmeticKernels.map(count) { Double(field.value(ofMicros: x[offset + $0])) }
+            let result = values.withUnsafeBufferPointer { x in
+                [Int64](unsafeUninitializedCapacity: count) { result, initialized in
+                    for row in 0..<count { result[row] = field.value(ofMicros: x[offset &+ row]) }
+                    initialized = count
+                }
             }
+            return NumberVector(values: .integers(result, offset: 0), validity: a.validity)
         case .doubles, .constant:
-            let (x, offset) = a.doubles(count: count)
-            result = x.withUnsafeBufferPointer { x in
+            let result = a.withRows(count: count) { x in
                 ArithmeticKernels.map(count) { row in
-                    let value = x[offset + row]
+                    let value = x[row]
                     return value.isFinite && Swift.abs(value) < 0x1p62 ? Double(field.value(ofMicros: Int64(value))) : .nan
                 }
             }
+            return NumberVector(values: .doubles(result, offset: 0), validity: a.validity)
         }
-        return NumberVector(values: .doubles(result, offset: 0), validity: a.validity)
     }
 }
