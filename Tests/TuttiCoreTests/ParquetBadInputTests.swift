@@ -146,6 +146,18 @@ struct ParquetTestFile {
         expectInColumn(try error(ParquetTestFile(values: [1, 2, 3], chunkValueCount: 2, rowCount: 2)), "more values than its column chunk")
     }
 
+    /// Footers found by the fuzz harness: sizes and offsets near `Int64.max` that overflowed
+    /// sums, and a schema whose nested children ran past the element list.
+    @Test func fuzzFoundFooters() throws {
+        func load(_ fixture: String) throws -> TuttiError? {
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: ParquetReaderTests.fixture(fixture))))
+            return error(bytes)
+        }
+        #expect(try load("fuzz_chunk_size_overflow.parquet")?.message == "column 'score', row group 1: corrupt footer (a column chunk lies outside the file)")
+        #expect(try load("fuzz_chunk_offset_overflow.parquet")?.message == "column 'point.x', row group 3: corrupt footer (a column chunk lies outside the file)")
+        #expect(try load("fuzz_schema_children.parquet")?.message == "has a corrupt footer: the schema: more children than elements")
+    }
+
     @Test func raggedListUsedAsAVector() {
         let path = ParquetReaderTests.fixture("ragged.parquet")
         #expect(throws: TuttiError.self) { try DatasetLoader.load(path) }

@@ -24,8 +24,8 @@ struct ParquetColumnChunkDecoder {
         let codec = try ParquetCodec.named(metadata.codec)
         var start = metadata.dataPageOffset
         if let dictionary = metadata.dictionaryPageOffset, dictionary > 0, dictionary < start { start = dictionary }
-        guard start >= Int64(dataRange.lowerBound), metadata.compressedSize >= 0,
-              start + metadata.compressedSize <= Int64(dataRange.upperBound) else {
+        guard start >= Int64(dataRange.lowerBound), start <= Int64(dataRange.upperBound), metadata.compressedSize >= 0,
+              metadata.compressedSize <= Int64(dataRange.upperBound) - start else {
             throw ParquetFormatError("corrupt footer (the column chunk lies outside the file)")
         }
         guard metadata.valueCount >= 0 else { throw ParquetFormatError("corrupt footer (a negative value count)") }

@@ -44,6 +44,11 @@ struct ParquetReader {
                     throw failure("corrupt footer (\(group.columns.count) column chunks for \(schema.leafCount) columns)", rowGroup: index)
                 }
                 guard group.rowCount >= 0 else { throw failure("corrupt footer (a negative row count)", rowGroup: index) }
+                // A footer may claim any row count; refuse one the memory budget could never hold.
+                guard group.rowCount <= Int64(options.memoryLimit) else { throw tooManyRows(group.rowCount) }
+                for chunk in group.columns where !Self.liesInFile(chunk, fileSize: bytes.count) {
+                    throw failure("corrupt footer (a column chunk lies outside the file)", column: chunk.path.joined(separator: "."), rowGroup: index)
+                }
             }
             return (metadata, schema)
         } catch let error as ParquetFormatError {
@@ -51,6 +56,20 @@ struct ParquetReader {
             if error.message.hasPrefix("is ") || error.message.hasPrefix("keeps ") { throw failure(error.message) }
             throw failure("has a corrupt footer: " + error.message)
         }
+    }
+
+    /// Whether a column chunk's byte range, as the footer gives it, lies between the magic bytes
+    /// and the footer. Compared by subtraction: the footer's numbers are untrusted and may be near
+    /// `Int64.max`.
+    private static func liesInFile(_ chunk: ParquetColumnChunkMetadata, fileSize: Int) -> Bool {
+        let end = Int64(fileSize - 8)
+        var start = chunk.dataPageOffset
+        if let dictionary = chunk.dictionaryPageOffset, dictionary > 0, dictionary < start { start = dictionary }
+        return start >= 4 && start <= end && chunk.compressedSize >= 0 && chunk.compressedSize <= end - start
+    }
+
+    private func tooManyRows(_ rows: Int64) -> TuttiError {
+        failure("claims \(NumberFormatting.grouped(Int(rows))) rows, more than the memory budget could hold (see --max-memory)")
     }
 
     func parse() throws -> ParsedTable {
@@ -61,14 +80,24 @@ struct ParquetReader {
                                                        warnings: &warnings)
         let groups = metadata.rowGroups
         let rowCounts = groups.map { Int($0.rowCount) }
-        let totalRows = rowCounts.reduce(0, +)
-        // A footer may claim any row count; refuse one the memory budget could never hold.
-        guard totalRows <= options.memoryLimit else {
-            throw failure("claims \(NumberFormatting.grouped(totalRows)) rows, more than the memory budget could hold (see --max-memory)")
+        // Each count is at most the memory budget (checked with the footer), so the running sum
+        // cannot overflow before it passes the budget.
+        var totalRows = 0
+        for count in rowCounts {
+            totalRows += count
+            guard totalRows <= options.memoryLimit else { throw tooManyRows(Int64(totalRows)) }
         }
         let dataRange = 4..<max(4, buffer.bytes.count - 8)
-        let totalBytes = groups.reduce(0) { sum, group in
-            sum + fields.reduce(0) { $0 + $1.leaves.reduce(0) { $0 + Int(clamping: max(0, group.columns[$1.index].compressedSize)) } }
+        // Every chunk lies in the file (checked with the footer), but chunks may overlap: the sum
+        // is only the progress bar's total, clamped rather than trusted.
+        var totalBytes = 0
+        for group in groups {
+            for field in fields {
+                for leaf in field.leaves {
+                    let (sum, overflow) = totalBytes.addingReportingOverflow(Int(group.columns[leaf.index].compressedSize))
+                    totalBytes = overflow ? Int.max : sum
+                }
+            }
         }
         let done = ProgressCounter(total: max(totalBytes, 1), work: work, phase: "decoding")
         let cancellation = work.cancellation
@@ -82,7 +111,7 @@ struct ParquetReader {
                 let decoder = ParquetColumnChunkDecoder(file: buffer.bytes, dataRange: dataRange, metadata: metadata,
                                                         leaf: leaf, rowCount: rowCounts[group], cancellation: cancellation)
                 chunks.append(try decoder.decode())
-                done.add(Int(clamping: max(0, metadata.compressedSize)))
+                done.add(Int(metadata.compressedSize))
             }
             return try ParquetFieldAssembler(field: field, rowCount: rowCounts[group], forceText: forceText).assemble(chunks)
         }

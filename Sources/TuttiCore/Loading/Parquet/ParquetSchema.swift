@@ -72,6 +72,8 @@ struct ParquetSchema {
                 return node
             }
             for _ in 0..<element.childCount {
+                // Earlier siblings' subtrees use elements too: check again before each child.
+                guard next < elements.count else { throw ParquetFormatError("the schema: more children than elements") }
                 let child = elements[next]
                 next += 1
                 node.children.append(try build(child, depth: depth + 1))
