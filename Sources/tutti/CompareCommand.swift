@@ -49,9 +49,7 @@ struct CompareCommand: ParsableCommand {
     var positive: String?
 
     @Option(help: "Output format: table, json, csv or markdown.")
-    var format: Format = .table
-
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, markdown }
+    var format: AnswerFormat = .table
 
     func validate() throws {
         if let by {

@@ -40,9 +40,7 @@ struct LabelIssuesCommand: ParsableCommand {
     var top: Int?
 
     @Option(help: "Output format: table, json, csv or markdown.")
-    var format: Format = .table
-
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, markdown }
+    var format: AnswerFormat = .table
 
     func validate() throws {
         if let top, top < 1 { throw ValidationError("--top must be at least 1, got \(top)") }

@@ -84,9 +84,7 @@ struct SlicesCommand: ParsableCommand {
     var perClass = false
 
     @Option(help: "Output format: table, json, csv or markdown.")
-    var format: SlicesFormat = .table
-
-    enum SlicesFormat: String, ExpressibleByArgument, CaseIterable { case table, json, csv, markdown }
+    var format: AnswerFormat = .table
 
     enum Objective: String, ExpressibleByArgument, CaseIterable {
         case error, mae, loss, fnr, fpr

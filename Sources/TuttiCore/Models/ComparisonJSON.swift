@@ -6,7 +6,7 @@ import Foundation
 /// "both_wrong"}, "slices": [{"predicates", "expression", "size", "metrics": {model: {metrics}},
 /// "delta", "score"}]}`. Metrics are those of `SliceReportJSON.Metrics`; `delta` is A's error
 /// (or mean absolute error) minus B's; `agreement` is null for a regression.
-public struct ComparisonJSON: Encodable, Sendable {
+public struct ComparisonJSON: JSONDocument, Sendable {
     /// A model's columns.
     public struct Columns: Encodable, Sendable {
         public let prediction: String?, score: String?
@@ -103,12 +103,5 @@ public struct ComparisonJSON: Encodable, Sendable {
         try container.encode(overall, forKey: .overall)
         try container.encode(agreement, forKey: .agreement)
         try container.encode(slices, forKey: .slices)
-    }
-
-    /// Pretty-printed, with sorted keys and unescaped slashes.
-    public func text() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// "filtered", "where", "source", "classes", "count", "issues": [{"row", "label", "suggested",
 /// "self_confidence"}]}`; rows are 0-based, issues ranked by self-confidence (lowest first),
 /// `count` is the number found (`issues` may list fewer, with `--top`).
-public struct LabelIssuesJSON: Codable, Equatable, Sendable {
+public struct LabelIssuesJSON: JSONDocument, Codable, Equatable, Sendable {
     /// One likely label error: the row, its given label, the most probable class, and the
     /// probability of the given label.
     public struct Issue: Codable, Equatable, Sendable {
@@ -54,12 +54,5 @@ public struct LabelIssuesJSON: Codable, Equatable, Sendable {
                   rows: issues.map { [String($0.row), $0.label, $0.suggested,
                                       raw ? NumberFormatting.shortest($0.selfConfidence) : NumberFormatting.fixed($0.selfConfidence)] },
                   rightAligned: [0, 3])
-    }
-
-    /// Pretty-printed, with sorted keys and unescaped slashes.
-    public func text() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// "mode", "metric", "positive", "binning", "search", "excluded": [{"column", "reason"}],
 /// "overall": {metrics}, "slices": [{"predicates", "expression", "size", "metrics", "score"}]}`.
 /// Keys without a value are written as `null`.
-public struct SliceReportJSON: Codable, Equatable, Sendable {
+public struct SliceReportJSON: JSONDocument, Codable, Equatable, Sendable {
     /// The SliceLine search's parameters and counts.
     public struct Search: Codable, Equatable, Sendable {
         public let alpha: Double, minSize: Int, maxLevel: Int, k: Int
@@ -160,12 +160,5 @@ public struct SliceReportJSON: Codable, Equatable, Sendable {
         try container.encode(excluded, forKey: .excluded)
         try container.encode(overall, forKey: .overall)
         try container.encode(slices, forKey: .slices)
-    }
-
-    /// Pretty-printed, with sorted keys and unescaped slashes.
-    public func text() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 }
