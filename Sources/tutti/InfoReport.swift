@@ -69,11 +69,14 @@ struct InfoReport: Encodable {
     init(dataset: Dataset, roles: ColumnRoles, summaries: [ColumnSummary]) {
         file = dataset.source
         rows = dataset.rowCount
-        let classes = roles[.label].flatMap(dataset.column(named:)).flatMap(Self.integerValues)
+        let summaryOf = Dictionary(summaries.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let classes = roles[.label].flatMap { name in
+            dataset.column(named: name).flatMap { Self.integerValues($0, summary: summaryOf[name]) }
+        }
         columns = summaries.map { summary in
             var holdsClasses = summary.role == .label || summary.role == .prediction
             if !holdsClasses, let classes, let column = dataset.column(named: summary.name),
-               let values = Self.integerValues(column) {
+               let values = Self.integerValues(column, summary: summary) {
                 holdsClasses = values.isSubset(of: classes)
             }
             return ColumnEntry(summary: summary, holdsClasses: holdsClasses, note: dataset.columnNotes[summary.name])
@@ -90,9 +93,24 @@ struct InfoReport: Encodable {
     /// Classes are few: an integer column of more values than this is not one.
     static let maxClasses = 100
 
-    /// The values of an integer column, when there are at most `maxClasses`.
-    private static func integerValues(_ column: Column) -> Set<Int64>? {
+    /// The values of an integer column, when there are at most `maxClasses`. Its summary, when
+    /// given, answers without a scan for a column of more distinct values, and bounds the values
+    /// of the rest so that a table of flags replaces hashing every row.
+    private static func integerValues(_ column: Column, summary: ColumnSummary?) -> Set<Int64>? {
         guard case .integer(let values) = column.data else { return nil }
+        if let summary {
+            guard summary.distinct <= maxClasses else { return nil }
+            guard let low = summary.min, let high = summary.max else { return [] }
+            // Doubles hold the bounds exactly below 2^53.
+            if Swift.max(Swift.abs(low), Swift.abs(high)) < 9_007_199_254_740_992, high - low < 65_536 {
+                let base = Int64(low)
+                var seen = [Bool](repeating: false, count: Int(high - low) + 1)
+                values.withUnsafeBufferPointer { values in
+                    column.validity.forEachMember { seen[Int(values[$0] - base)] = true }
+                }
+                return Set(seen.indices.filter { seen[$0] }.map { base + Int64($0) })
+            }
+        }
         var seen = Set<Int64>()
         for row in 0..<values.count where column.isPresent(row) {
             seen.insert(values[row])

@@ -75,17 +75,15 @@ public struct ColumnExpression: Sendable {
         switch value {
         case .number(let plan), .time(let plan):
             // Every chunk writes its values straight into its rows of one preallocated array.
-            func numbers<T>(_ write: @escaping @Sendable (NumberVector, UnsafeMutablePointer<T>, Int) -> Void)
-                throws(ExpressionError) -> (values: [T], validity: RowSet) {
+            func numbers<T>(_ write: @escaping @Sendable (ChunkEvaluator, UnsafeMutablePointer<T>)
+                throws(ExpressionError) -> [UInt64]?) throws(ExpressionError) -> (values: [T], validity: RowSet) {
                 var parts: [[UInt64]?] = []
                 var failure: ExpressionError?
                 let values = [T](unsafeUninitializedCapacity: rowCount) { buffer, initialized in
                     nonisolated(unsafe) let base = buffer.baseAddress
                     do throws(ExpressionError) {
                         parts = try chunks { evaluator throws(ExpressionError) in
-                            let vector = try evaluator.number(plan)
-                            write(vector, base! + evaluator.firstRow, evaluator.count)
-                            return vector.validity
+                            try write(evaluator, base! + evaluator.firstRow)
                         }
                     } catch {
                         failure = error
@@ -97,13 +95,13 @@ public struct ColumnExpression: Sendable {
             }
             let isTime = if case .time = value { true } else { false }
             if isTime || plan.isIntegral {
-                let (values, validity) = try numbers { (vector, target: UnsafeMutablePointer<Int64>, count) in
-                    vector.write(to: target, count: count)
+                let (values, validity) = try numbers { (evaluator, target: UnsafeMutablePointer<Int64>) throws(ExpressionError) in
+                    try evaluator.writeIntegers(plan, to: target)
                 }
                 return Column(name: name, data: isTime ? .datetime(values) : .integer(values), validity: validity)
             }
-            let (values, validity) = try numbers { (vector, target: UnsafeMutablePointer<Double>, count) in
-                vector.write(to: target, count: count)
+            let (values, validity) = try numbers { (evaluator, target: UnsafeMutablePointer<Double>) throws(ExpressionError) in
+                try evaluator.writeDoubles(plan, to: target)
             }
             return Column(name: name, data: .float(values), validity: validity)
         case .truth(let plan):

@@ -7,7 +7,7 @@ enum TimeKernels {
         case .integers(let values, let offset):
             let result = values.withUnsafeBufferPointer { x in
                 [Int64](unsafeUninitializedCapacity: count) { result, initialized in
-                    for row in 0..<count { result[row] = field.value(ofMicros: x[offset &+ row]) }
+                    field.write(x.baseAddress! + offset, to: result.baseAddress!, count: count)
                     initialized = count
                 }
             }

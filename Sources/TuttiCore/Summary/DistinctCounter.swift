@@ -4,99 +4,98 @@ import Glibc
 import Darwin
 #endif
 
-/// Exact counts of distinct present values, with flat open-addressing tables (no per-value
-/// allocation).
+/// Exact counts of distinct present strings (numbers are counted on their sorted values; see
+/// `RadixSort`).
 enum DistinctCounter {
-    static func integers(_ values: [Int64], validity: RowSet, min: Double, max: Double) -> Int {
-        guard min <= max else { return 0 }
-        let span = max - min
-        // The bitmap needs the exact integer range; past 2^53 the Double bounds may be rounded.
-        let exact = Swift.max(Swift.abs(min), Swift.abs(max)) < 9_007_199_254_740_992
-        if exact && span < 16_777_216 {
-            // A bitmap over the range.
-            let low = Int64(min)
-            var seen = RowSet(rowCount: Int(span) + 1)
-            values.withUnsafeBufferPointer { buffer in
-                validity.forEachMember { seen.insert(Int(buffer[$0] - low)) }
-            }
-            return seen.count
-        }
-        return values.withUnsafeBufferPointer { buffer in
-            countDistinct(rows: validity, capacity: validity.count) { UInt64(bitPattern: buffer[$0]) }
-        }
-    }
-
-    static func floats(_ values: [Double], validity: RowSet) -> Int {
-        values.withUnsafeBufferPointer { buffer in
-            countDistinct(rows: validity, capacity: validity.count) { row in
-                let value = buffer[row]
-                return value == 0 ? 0 : value.bitPattern
-            }
-        }
-    }
-
-    /// Distinct 64-bit keys; the key `UInt64.max` is tracked apart (it marks empty slots).
-    private static func countDistinct(rows: RowSet, capacity: Int, key: (Int) -> UInt64) -> Int {
-        var size = 64
-        while size < capacity * 2 { size <<= 1 }
-        let mask = size - 1
-        var slots = [UInt64](repeating: .max, count: size)
-        var count = 0
-        var sawMax = false
-        slots.withUnsafeMutableBufferPointer { table in
-            rows.forEachMember { row in
-                let value = key(row)
-                if value == .max { sawMax = true; return }
-                var slot = Int(truncatingIfNeeded: ByteHasher.mix(value)) & mask
-                while true {
-                    let existing = table[slot]
-                    if existing == value { return }
-                    if existing == .max {
-                        table[slot] = value
-                        count += 1
-                        return
-                    }
-                    slot = (slot + 1) & mask
-                }
-            }
-        }
-        return count + (sawMax ? 1 : 0)
-    }
+    /// Partitions by the top byte of the hash: each partition's table is a few thousandths of
+    /// the column's, small enough to stay in cache, where one table over a million unique
+    /// strings missed the cache on nearly every row.
+    private static let partitionBits: UInt64 = 8
 
     static func strings(_ table: StringTable, validity: RowSet) -> Int {
-        var size = 64
-        while size < validity.count * 2 { size <<= 1 }
-        let mask = size - 1
-        // Each slot holds a row whose value is a distinct string seen so far (or -1).
-        var slots = [Int](repeating: -1, count: size)
-        var hashes = [UInt64](repeating: 0, count: size)
-        var count = 0
+        let present = validity.count
+        guard present > 0 else { return 0 }
+        let partitions = 1 << Int(partitionBits)
+        // The hash and row of every present string, then the same grouped by partition.
+        var hashes = [UInt64](), rows = [Int]()
+        hashes.reserveCapacity(present)
+        rows.reserveCapacity(present)
+        var starts = [Int](repeating: 0, count: partitions + 1)
         table.bytes.withUnsafeBufferPointer { bytes in
             let base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
             table.offsets.withUnsafeBufferPointer { offsets in
-                slots.withUnsafeMutableBufferPointer { slots in
-                    hashes.withUnsafeMutableBufferPointer { hashes in
-                        validity.forEachMember { row in
-                            let start = offsets[row], length = offsets[row + 1] - start
-                            let hash = ByteHasher.hash(base + start, length)
-                            var slot = Int(truncatingIfNeeded: hash) & mask
-                            while true {
-                                let other = slots[slot]
-                                if other < 0 {
-                                    slots[slot] = row
-                                    hashes[slot] = hash
-                                    count += 1
-                                    return
-                                }
-                                if hashes[slot] == hash, offsets[other + 1] - offsets[other] == length,
-                                   length == 0 || memcmp(base + offsets[other], base + start, length) == 0 {
-                                    return
-                                }
-                                slot = (slot + 1) & mask
+                validity.forEachMember { row in
+                    let hash = ByteHasher.hash(base + offsets[row], offsets[row + 1] - offsets[row])
+                    hashes.append(hash)
+                    rows.append(row)
+                    starts[Int(hash >> (64 - partitionBits)) + 1] += 1
+                }
+            }
+        }
+        for partition in 0..<partitions { starts[partition + 1] += starts[partition] }
+        var cursors = Array(starts.dropLast())
+        var groupedHashes = [UInt64](repeating: 0, count: present), groupedRows = [Int](repeating: 0, count: present)
+        for index in 0..<present {
+            let partition = Int(hashes[index] >> (64 - partitionBits))
+            groupedHashes[cursors[partition]] = hashes[index]
+            groupedRows[cursors[partition]] = rows[index]
+            cursors[partition] += 1
+        }
+        hashes = []
+        rows = []
+        var count = 0
+        var slots: [Int32] = []
+        table.bytes.withUnsafeBufferPointer { bytes in
+            let base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
+            table.offsets.withUnsafeBufferPointer { offsets in
+                groupedHashes.withUnsafeBufferPointer { hashes in
+                    groupedRows.withUnsafeBufferPointer { rows in
+                        for partition in 0..<partitions {
+                            let first = starts[partition], size = starts[partition + 1] - first
+                            guard size > 0 else { continue }
+                            var capacity = 16
+                            while capacity < size * 2 { capacity <<= 1 }
+                            slots.removeAll(keepingCapacity: true)
+                            slots.append(contentsOf: repeatElement(-1, count: capacity))
+                            count += slots.withUnsafeMutableBufferPointer { slots in
+                                distinctInPartition(first: first, size: size, mask: capacity - 1, slots: slots,
+                                                    hashes: hashes, rows: rows, offsets: offsets, base: base)
                             }
                         }
                     }
                 }
+            }
+        }
+        return count
+    }
+
+    /// The distinct strings among entries `first ..< first + size`, in an open-addressing table
+    /// of entry numbers (within the partition, −1 empty).
+    private static func distinctInPartition(first: Int, size: Int, mask: Int, slots: UnsafeMutableBufferPointer<Int32>,
+                                            hashes: UnsafeBufferPointer<UInt64>, rows: UnsafeBufferPointer<Int>,
+                                            offsets: UnsafeBufferPointer<Int>, base: UnsafePointer<UInt8>) -> Int {
+        var count = 0
+        for entry in first..<(first + size) {
+            let hash = hashes[entry], row = rows[entry]
+            let start = offsets[row], length = offsets[row + 1] - start
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let other = slots[slot]
+                if other < 0 {
+                    slots[slot] = Int32(truncatingIfNeeded: entry - first)
+                    count += 1
+                    break
+                }
+                let otherEntry = first + Int(other)
+                if hashes[otherEntry] == hash {
+                    let otherRow = rows[otherEntry]
+                    let otherStart = offsets[otherRow]
+                    if offsets[otherRow + 1] - otherStart == length,
+                       length == 0 || memcmp(base + otherStart, base + start, length) == 0 {
+                        break
+                    }
+                }
+                slot = (slot + 1) & mask
             }
         }
         return count
