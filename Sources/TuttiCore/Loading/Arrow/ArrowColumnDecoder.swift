@@ -102,8 +102,21 @@ struct ArrowColumnDecoder {
             return ChunkColumn(values: values, missingRows: missing, rowCount: texts.count, failure: nil)
         }
         if let strings = try strings(field) { return strings }
+        if field.dictionary == nil, !forceText, let numbers = try numbers(field) { return numbers }
         let (values, type, presence) = try flat(field)
         return ColumnarMapping.chunkColumn(values, type: type, presence: presence, forceText: forceText)
+    }
+
+    /// A column of integers or floats read straight into row order (`ArrowNumberColumn`); nil
+    /// (nothing read) for other types.
+    private mutating func numbers(_ field: ArrowField) throws -> ChunkColumn? {
+        guard ArrowNumberColumn.reads(field.type) else { return nil }
+        let node = try nextNode()
+        let presence = try ArrowLeafDecoder.presence(validity: nextBuffer(), length: node.length, nullCount: node.nullCount)
+        let values = try ArrowNumberColumn.values(field.type, buffer: nextBuffer(), length: node.length, presence: presence)
+        let missing = presence.missingRows
+        return ChunkColumn(values: missing.count < presence.rowCount ? values : .allMissing, missingRows: missing,
+                           rowCount: presence.rowCount, failure: nil)
     }
 
     /// A string column built straight from the batch's buffers (`ArrowStringColumn`): plain
