@@ -8,8 +8,9 @@
 #   SKIP_BUILD=1  do not build tutti; use .build/release/tutti if present
 #
 # Steps: generate Benchmarks/data/eval_<rows>.csv if missing (Benchmarks/gen_eval_table.py),
-# convert it to eval_<rows>.arrow (uncompressed) and eval_<rows>_zstd.arrow with pyarrow, build
-# tutti in release, then run Benchmarks/arrow_bench.py, which prints a Markdown table.
+# convert it with pyarrow to eval_<rows>.arrow (uncompressed), eval_<rows>_zstd.arrow and
+# eval_<rows>_dict.arrow (string columns dictionary-encoded), build tutti in release, then run
+# Benchmarks/arrow_bench.py, which prints a Markdown table (wall and CPU times).
 set -euo pipefail
 
 ROWS=${1:-1000000}

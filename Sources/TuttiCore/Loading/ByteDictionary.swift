@@ -27,7 +27,16 @@ struct ByteDictionary {
     /// The code of the given bytes, inserting them if new.
     @inline(__always)
     mutating func code(of p: UnsafePointer<UInt8>, _ n: Int) -> UInt32 {
-        let hash = ByteHasher.hash(p, n)
+        code(of: p, n, hash: ByteHasher.hash(p, n))
+    }
+
+    /// The hash of the entry of `code` (`ByteHasher.hash` of its bytes).
+    func hash(at code: Int) -> UInt64 { hashes[code] }
+
+    /// The code of the given bytes, whose `ByteHasher.hash` is `hash` (taken from another
+    /// dictionary, so as not to hash them again), inserting them if new.
+    @inline(__always)
+    mutating func code(of p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64) -> UInt32 {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let existing = Int(slots[slot])

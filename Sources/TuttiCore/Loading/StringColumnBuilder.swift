@@ -81,8 +81,9 @@ struct StringColumnBuilder {
         }
     }
 
+    /// Adds a present value whose bytes are known to be valid UTF-8.
     @inline(__always)
-    private mutating func appendValid(_ p: UnsafePointer<UInt8>, _ n: Int) {
+    mutating func appendValid(_ p: UnsafePointer<UInt8>, _ n: Int) {
         if table != nil {
             table!.append(UnsafeBufferPointer(start: p, count: n))
             return

@@ -50,6 +50,9 @@ enum StringColumnJoiner {
         // Per chunk: a code for each dictionary entry, or for each row of a plain table.
         var remaps: [[UInt32]] = []
         let limit = min(ColumnAssembler.maxCategories, presentCount / 2)
+        // The last chunk dictionary remapped: chunks sharing one (a columnar file's dictionary
+        // for several chunks) are remapped once.
+        var last: (entries: StringTable, remap: [UInt32])?
         for (index, builder) in builders.enumerated() {
             guard let builder else { remaps.append([]); continue }
             var remap: [UInt32] = []
@@ -57,15 +60,18 @@ enum StringColumnJoiner {
                 // Too many distinct values for a categorical column: stop and make text.
                 guard builder.code(into: &dictionary, rowCodes: &remap, missingRows: pieces[index].missingRows,
                                    limit: limit) else { return nil }
+            } else if let last, last.entries.sharesStorage(with: builder.dictionary.entries) {
+                remap = last.remap
             } else {
                 let entries = builder.dictionary.entries
                 remap.reserveCapacity(entries.count)
                 for code in 0..<entries.count {
                     remap.append(entries.withBytes(at: code) {
-                        dictionary.code(of: $0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count)
+                        dictionary.code(of: $0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count, hash: builder.dictionary.hash(at: code))
                     })
                     if dictionary.count > limit { return nil }
                 }
+                last = (entries, remap)
             }
             remaps.append(remap)
         }
@@ -89,5 +95,15 @@ enum StringColumnJoiner {
             }
         }
         return .categorical(codes: codes, dictionary: dictionary.entries)
+    }
+}
+
+extension StringTable {
+    /// Whether this table and `other` are copies of one table (the same storage, so the same
+    /// entries), without comparing their bytes.
+    func sharesStorage(with other: StringTable) -> Bool {
+        count == other.count
+            && bytes.withUnsafeBufferPointer { a in other.bytes.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
+            && offsets.withUnsafeBufferPointer { a in other.offsets.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
     }
 }

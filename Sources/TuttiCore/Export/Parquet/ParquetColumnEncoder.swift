@@ -30,134 +30,204 @@ struct ParquetColumnEncoder {
 
     func encode(rows: ArraySlice<Int>) throws -> Chunk {
         var chunk = Chunk()
+        var scratch = PageScratch()
         if case .categorical(_, let dictionary) = column.data {
             var plain: [UInt8] = []
             plain.reserveCapacity(dictionary.bytes.count + 4 * dictionary.count)
             for entry in 0..<dictionary.count { dictionary.withBytes(at: entry) { appendByteArray($0, to: &plain) } }
-            try appendPage(&chunk, body: plain, header: { $0.structField(7); $0.i32(1, Int32(dictionary.count)); $0.i32(2, 0); $0.endStruct() }, type: 2)
+            try appendPage(&chunk, body: plain, scratch: &scratch,
+                           header: { $0.structField(7); $0.i32(1, Int32(dictionary.count)); $0.i32(2, 0); $0.endStruct() }, type: 2)
             chunk.dictionaryLength = chunk.bytes.count
         }
         var start = rows.startIndex
         while start < rows.endIndex {
             let end = min(rows.endIndex, start + rowsPerPage)
-            try encodePage(rows[start..<end], into: &chunk)
+            try encodePage(rows[start..<end], into: &chunk, scratch: &scratch)
             start = end
         }
-        if rows.isEmpty { try encodePage(rows, into: &chunk) }
+        if rows.isEmpty { try encodePage(rows, into: &chunk, scratch: &scratch) }
         chunk.encodings = column.kind == .categorical ? [0, 3, 8] : [0, 3]
         return chunk
     }
 
-    private func encodePage(_ rows: ArraySlice<Int>, into chunk: inout Chunk) throws {
-        let validity = column.validity
-        // Without missing cells (the common case) every level is 1: one run, no per-row levels.
-        let allPresent = column.missingCount == 0 && column.kind != .vector
-        var levels: [UInt32] = []
-        var repetitions: [UInt32] = []
-        var values: [UInt8] = []
-        if !allPresent { levels.reserveCapacity(rows.count) }
-        /// The rows holding a value, recording each row's definition level on the way.
-        func presentRows() -> [Int] {
-            if allPresent { return Array(rows) }
-            var present: [Int] = []
-            present.reserveCapacity(rows.count)
-            for row in rows {
-                if validity.contains(row) {
-                    levels.append(1)
-                    present.append(row)
-                } else {
-                    levels.append(0)
-                }
-            }
-            return present
-        }
-        switch column.data {
-        case .integer(let v), .datetime(let v):
-            values = Self.fixedWidth(v, rows: presentRows())
-        case .float(let v):
-            values = Self.fixedWidth(v, rows: presentRows())
-        case .boolean(let v):
-            let present = presentRows()
-            values = [UInt8](repeating: 0, count: (present.count + 7) / 8)
-            for (i, row) in present.enumerated() where v[row] { values[i >> 3] |= 1 << UInt8(i & 7) }
-        case .categorical(let codes, let dictionary):
-            let indices = presentRows().map { codes[$0] }
-            let width = max(1, RLEHybridEncoder.bitWidth(for: dictionary.count - 1))
-            values.append(UInt8(width))
-            values.append(contentsOf: indices.withUnsafeBufferPointer { RLEHybridEncoder.encode($0, bitWidth: width) })
-        case .text(let table):
-            let present = presentRows()
-            values.reserveCapacity(present.reduce(0) { $0 + table.length(at: $1) + 4 })
-            table.bytes.withUnsafeBufferPointer { arena in
-                for row in present {
-                    let start = table.offsets[row], end = table.offsets[row + 1]
-                    appendByteArray(UnsafeBufferPointer(rebasing: arena[start..<end]), to: &values)
-                }
-            }
-        case .vector(let width, let v):
-            // list<float>: level 2 is an element, 1 an empty list, 0 a missing row.
-            for row in rows {
-                guard validity.contains(row) else { levels.append(0); repetitions.append(0); continue }
-                if width == 0 { levels.append(1); repetitions.append(0); continue }
-                for i in 0..<width {
-                    levels.append(2)
-                    repetitions.append(i == 0 ? 0 : 1)
-                    appendLittleEndian(v[row * width + i].bitPattern, to: &values)
-                }
-            }
-        }
+    /// Buffers reused from page to page of a chunk.
+    private struct PageScratch {
         var body: [UInt8] = []
-        body.reserveCapacity(values.count + levels.count / 4 + 16)
-        if column.kind == .vector {
-            let encoded = repetitions.withUnsafeBufferPointer { RLEHybridEncoder.encode($0, bitWidth: 1) }
-            appendLittleEndian(UInt32(encoded.count), to: &body)
-            body.append(contentsOf: encoded)
+        var levels: [UInt32] = []
+        var present: [Int] = []
+        var codes: [UInt32] = []
+        var compressed: [UInt8] = []
+    }
+
+    private func encodePage(_ rows: ArraySlice<Int>, into chunk: inout Chunk, scratch: inout PageScratch) throws {
+        var body = scratch.body
+        body.removeAll(keepingCapacity: true)
+        defer { scratch.body = body }
+        // Level entries: one a row, or for vectors one an element and one a missing or empty row.
+        var levelCount = rows.count
+        if case .vector(let width, let v) = column.data {
+            levelCount = encodeVectors(rows, width: width, values: v, into: &body)
+        } else {
+            // Without missing cells (the common case) every level is 1: one run, no per-row levels.
+            let allPresent = column.missingCount == 0
+            if !allPresent { markPresent(rows, scratch: &scratch) }
+            withLengthPrefix(&body) { body in
+                if allPresent {
+                    RLEHybridEncoder.appendRun(of: 1, count: rows.count, bitWidth: 1, to: &body)
+                } else {
+                    scratch.levels.withUnsafeBufferPointer { RLEHybridEncoder.append($0, bitWidth: 1, to: &body) }
+                }
+            }
+            if allPresent {
+                appendValues(rows, to: &body, codes: &scratch.codes)
+            } else {
+                appendValues(scratch.present[...], to: &body, codes: &scratch.codes)
+            }
         }
-        let entries = allPresent ? rows.count : levels.count
-        let encodedLevels = allPresent
-            ? RLEHybridEncoder.run(of: 1, count: entries, bitWidth: 1)
-            : levels.withUnsafeBufferPointer { RLEHybridEncoder.encode($0, bitWidth: RLEHybridEncoder.bitWidth(for: column.kind == .vector ? 2 : 1)) }
-        appendLittleEndian(UInt32(encodedLevels.count), to: &body)
-        body.append(contentsOf: encodedLevels)
-        body.append(contentsOf: values)
         let encoding: Int32 = column.kind == .categorical ? 8 : 0
-        try appendPage(&chunk, body: body, header: {
+        try appendPage(&chunk, body: body, scratch: &scratch, header: {
             $0.structField(5)
-            $0.i32(1, Int32(entries))
+            $0.i32(1, Int32(levelCount))
             $0.i32(2, encoding)
             $0.i32(3, 3)
             $0.i32(4, 3)
             $0.endStruct()
         }, type: 0)
-        chunk.valueCount += entries
+        chunk.valueCount += levelCount
     }
 
-    /// The little-endian bytes of `source` at `rows`.
-    private static func fixedWidth<T: BitwiseCopyable>(_ source: [T], rows: [Int]) -> [UInt8] {
-        let size = MemoryLayout<T>.size
-        return [UInt8](unsafeUninitializedCapacity: rows.count * size) { buffer, initialized in
-            source.withUnsafeBytes { from in
-                let target = UnsafeMutableRawPointer(buffer.baseAddress!)
-                for (i, row) in rows.enumerated() {
-                    (target + i * size).copyMemory(from: from.baseAddress! + row * size, byteCount: size)
+    /// The definition level of each of `rows` and the rows holding a value, into `scratch`.
+    private func markPresent(_ rows: ArraySlice<Int>, scratch: inout PageScratch) {
+        let validity = column.validity
+        scratch.levels.removeAll(keepingCapacity: true)
+        scratch.present.removeAll(keepingCapacity: true)
+        scratch.levels.reserveCapacity(rows.count)
+        scratch.present.reserveCapacity(rows.count)
+        for row in rows {
+            if validity.contains(row) {
+                scratch.levels.append(1)
+                scratch.present.append(row)
+            } else {
+                scratch.levels.append(0)
+            }
+        }
+    }
+
+    /// Appends the PLAIN (or, for categorical columns, RLE_DICTIONARY) values of `present`.
+    private func appendValues(_ present: ArraySlice<Int>, to body: inout [UInt8], codes scratchCodes: inout [UInt32]) {
+        switch column.data {
+        case .integer(let v), .datetime(let v):
+            Self.appendFixedWidth(v, rows: present, to: &body)
+        case .float(let v):
+            Self.appendFixedWidth(v, rows: present, to: &body)
+        case .boolean(let v):
+            let start = body.count
+            body.append(contentsOf: repeatElement(0, count: (present.count + 7) / 8))
+            for (i, row) in present.enumerated() where v[row] { body[start + (i >> 3)] |= 1 << UInt8(i & 7) }
+        case .categorical(let codes, let dictionary):
+            let width = max(1, RLEHybridEncoder.bitWidth(for: dictionary.count - 1))
+            body.append(UInt8(width))
+            codes.withUnsafeBufferPointer { codes in
+                if let range = Self.contiguousRange(present) {
+                    RLEHybridEncoder.append(UnsafeBufferPointer(rebasing: codes[range]), bitWidth: width, to: &body)
+                } else {
+                    scratchCodes.removeAll(keepingCapacity: true)
+                    scratchCodes.reserveCapacity(present.count)
+                    for row in present { scratchCodes.append(codes[row]) }
+                    scratchCodes.withUnsafeBufferPointer { RLEHybridEncoder.append($0, bitWidth: width, to: &body) }
                 }
             }
-            initialized = rows.count * size
+        case .text(let table):
+            body.reserveCapacity(body.count + present.reduce(0) { $0 + table.length(at: $1) + 4 })
+            table.bytes.withUnsafeBufferPointer { arena in
+                for row in present {
+                    let start = table.offsets[row], end = table.offsets[row + 1]
+                    appendByteArray(UnsafeBufferPointer(rebasing: arena[start..<end]), to: &body)
+                }
+            }
+        case .vector:
+            preconditionFailure("vectors are encoded by encodeVectors")
+        }
+    }
+
+    /// The repetition and definition levels and the values of a list<float> page: level 2 is an
+    /// element, 1 an empty list, 0 a missing row. Returns the number of level entries.
+    private func encodeVectors(_ rows: ArraySlice<Int>, width: Int, values v: [Float], into body: inout [UInt8]) -> Int {
+        let validity = column.validity
+        var levels: [UInt32] = []
+        var repetitions: [UInt32] = []
+        var values: [UInt8] = []
+        for row in rows {
+            guard validity.contains(row) else { levels.append(0); repetitions.append(0); continue }
+            if width == 0 { levels.append(1); repetitions.append(0); continue }
+            for i in 0..<width {
+                levels.append(2)
+                repetitions.append(i == 0 ? 0 : 1)
+                appendLittleEndian(v[row * width + i].bitPattern, to: &values)
+            }
+        }
+        withLengthPrefix(&body) { body in repetitions.withUnsafeBufferPointer { RLEHybridEncoder.append($0, bitWidth: 1, to: &body) } }
+        withLengthPrefix(&body) { body in levels.withUnsafeBufferPointer { RLEHybridEncoder.append($0, bitWidth: 2, to: &body) } }
+        body.append(contentsOf: values)
+        return levels.count
+    }
+
+    /// Appends what `write` appends, preceded by its length as a little-endian UInt32.
+    private func withLengthPrefix(_ body: inout [UInt8], _ write: (inout [UInt8]) -> Void) {
+        let start = body.count
+        body.append(contentsOf: [0, 0, 0, 0])
+        write(&body)
+        let length = UInt32(body.count - start - 4)
+        for i in 0..<4 { body[start + i] = UInt8(truncatingIfNeeded: length >> (8 * UInt32(i))) }
+    }
+
+    /// The rows as one range when they are consecutive and ascending, else nil.
+    private static func contiguousRange(_ rows: ArraySlice<Int>) -> Range<Int>? {
+        guard let first = rows.first else { return 0..<0 }
+        var expected = first
+        for row in rows {
+            guard row == expected else { return nil }
+            expected += 1
+        }
+        return first..<expected
+    }
+
+    /// Appends the little-endian bytes of `source` at `rows`.
+    private static func appendFixedWidth<T: BitwiseCopyable>(_ source: [T], rows: ArraySlice<Int>, to body: inout [UInt8]) {
+        let size = MemoryLayout<T>.size
+        let start = body.count
+        body.append(contentsOf: repeatElement(0, count: rows.count * size))
+        body.withUnsafeMutableBytes { target in
+            source.withUnsafeBytes { from in
+                let out = target.baseAddress! + start
+                if let range = contiguousRange(rows) {
+                    if !range.isEmpty { out.copyMemory(from: from.baseAddress! + range.lowerBound * size, byteCount: range.count * size) }
+                    return
+                }
+                source.withUnsafeBufferPointer { typed in
+                    for (i, row) in rows.enumerated() { out.storeBytes(of: typed[row], toByteOffset: i * size, as: T.self) }
+                }
+            }
         }
     }
 
     /// Compresses `body` and appends it with its page header.
-    private func appendPage(_ chunk: inout Chunk, body: [UInt8], header: (inout ThriftCompactWriter) -> Void, type: Int32) throws {
-        let compressed = try compression.compress(body)
+    private func appendPage(_ chunk: inout Chunk, body: [UInt8], scratch: inout PageScratch, header: (inout ThriftCompactWriter) -> Void,
+                            type: Int32) throws {
+        let compressedCount = try compression.compress(body, into: &scratch.compressed)
         var writer = ThriftCompactWriter()
         writer.beginStruct()
         writer.i32(1, type)
         writer.i32(2, Int32(body.count))
-        writer.i32(3, Int32(compressed.count))
+        writer.i32(3, Int32(compressedCount))
         header(&writer)
         writer.endStruct()
         chunk.bytes.append(contentsOf: writer.bytes)
-        chunk.bytes.append(contentsOf: compressed)
+        if compression == .none {
+            chunk.bytes.append(contentsOf: body)
+        } else {
+            scratch.compressed.withUnsafeBufferPointer { chunk.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<compressedCount])) }
+        }
         chunk.uncompressedSize += writer.bytes.count + body.count
     }
 }

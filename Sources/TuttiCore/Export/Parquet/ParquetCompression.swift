@@ -14,14 +14,16 @@ public enum ParquetCompression: String, Sendable, CaseIterable {
         }
     }
 
-    /// Compresses one page.
-    func compress(_ input: [UInt8]) throws -> [UInt8] {
+    /// Compresses one page into `output` (grown when too small, never shrunk, so one buffer
+    /// serves every page of a chunk) and returns the compressed length; `.none` leaves `output`
+    /// alone and returns the input's length (the page is written as it is).
+    func compress(_ input: [UInt8], into output: inout [UInt8]) throws -> Int {
         switch self {
         case .none:
-            return input
+            return input.count
         case .snappy:
             var length = snappy_max_compressed_length(input.count)
-            var output = [UInt8](repeating: 0, count: length)
+            Self.ensure(&output, length)
             let status = input.withUnsafeBufferPointer { source in
                 output.withUnsafeMutableBufferPointer { target in
                     snappy_compress(UnsafeRawPointer(source.baseAddress!).assumingMemoryBound(to: CChar.self), source.count,
@@ -29,21 +31,30 @@ public enum ParquetCompression: String, Sendable, CaseIterable {
                 }
             }
             guard status == SNAPPY_OK else { throw TuttiError("snappy compression failed") }
-            output.removeLast(output.count - length)
-            return output
+            return length
         case .zstd:
-            var output = [UInt8](repeating: 0, count: ZSTD_compressBound(input.count))
+            Self.ensure(&output, ZSTD_compressBound(input.count))
             let written = input.withUnsafeBytes { source in
                 output.withUnsafeMutableBytes { target in
                     ZSTD_compress(target.baseAddress, target.count, source.baseAddress, source.count, 3)
                 }
             }
             guard ZSTD_isError(written) == 0 else { throw TuttiError("zstd compression failed") }
-            output.removeLast(output.count - written)
-            return output
+            return written
         case .gzip:
             // One gzip member, as Parquet's GZIP codec expects.
-            return try GzipCompressor.member(holding: input, level: 6, name: nil).get()
+            let member = try GzipCompressor.member(holding: input, level: 6, name: nil).get()
+            Self.ensure(&output, member.count)
+            output.withUnsafeMutableBufferPointer { target in
+                member.withUnsafeBufferPointer { target.baseAddress!.update(from: $0.baseAddress!, count: $0.count) }
+            }
+            return member.count
         }
+    }
+
+    /// Makes `buffer` at least `count` bytes long, without clearing what it holds.
+    private static func ensure(_ buffer: inout [UInt8], _ count: Int) {
+        guard buffer.count < count else { return }
+        buffer = [UInt8](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
     }
 }

@@ -5,11 +5,30 @@ struct ArrowDictionary: Sendable {
     /// The values as a string table when they are strings or bytes: a dictionary-encoded column
     /// becomes categorical from it, without hashing every row's value.
     var table: StringTable?
+    /// The strings hashed once, for the record batches to map their indices through; nil when
+    /// the values are not strings or more than a categorical column may hold.
+    var coded: Coded?
+
+    /// A dictionary of strings as the loader's categorical dictionary.
+    struct Coded: Sendable {
+        /// The distinct values.
+        var dictionary: ByteDictionary
+        /// The code in `dictionary` of each entry of the Arrow dictionary.
+        var remap: [UInt32]
+        /// Entries whose bytes were not valid UTF-8 (repaired).
+        var invalidUTF8Entries: Int
+    }
 
     init(values: ParquetLeafValues, type: ColumnarValueType) {
         self.values = values
         self.type = type
-        if values.physicalType == .byteArray { table = StringTable(bytes: values.arena, offsets: values.offsets) }
+        guard values.physicalType == .byteArray else { return }
+        let table = StringTable(bytes: values.arena, offsets: values.offsets)
+        self.table = table
+        if table.count <= ColumnAssembler.maxCategories {
+            let (dictionary, remap, invalid) = ColumnarMapping.coded(table)
+            coded = Coded(dictionary: dictionary, remap: remap, invalidUTF8Entries: invalid)
+        }
     }
 }
 
@@ -82,8 +101,51 @@ struct ArrowColumnDecoder {
             let values: ChunkValues = missing.count == texts.count ? .allMissing : .strings(ColumnarMapping.stringBuilder(texts.compactMap { $0 }, presence))
             return ChunkColumn(values: values, missingRows: missing, rowCount: texts.count, failure: nil)
         }
+        if let strings = try strings(field) { return strings }
+        if field.dictionary == nil, !forceText, let numbers = try numbers(field) { return numbers }
         let (values, type, presence) = try flat(field)
         return ColumnarMapping.chunkColumn(values, type: type, presence: presence, forceText: forceText)
+    }
+
+    /// A column of integers or floats read straight into row order (`ArrowNumberColumn`); nil
+    /// (nothing read) for other types.
+    private mutating func numbers(_ field: ArrowField) throws -> ChunkColumn? {
+        guard ArrowNumberColumn.reads(field.type) else { return nil }
+        let node = try nextNode()
+        let presence = try ArrowLeafDecoder.presence(validity: nextBuffer(), length: node.length, nullCount: node.nullCount)
+        let values = try ArrowNumberColumn.values(field.type, buffer: nextBuffer(), length: node.length, presence: presence)
+        let missing = presence.missingRows
+        return ChunkColumn(values: missing.count < presence.rowCount ? values : .allMissing, missingRows: missing,
+                           rowCount: presence.rowCount, failure: nil)
+    }
+
+    /// A string column built straight from the batch's buffers (`ArrowStringColumn`): plain
+    /// `utf8` / `binary`, or dictionary-encoded with a dictionary of strings; nil for other fields.
+    private mutating func strings(_ field: ArrowField) throws -> ChunkColumn? {
+        var coded: ArrowDictionary.Coded?
+        var large = false
+        if let encoding = field.dictionary {
+            guard let found = dictionaries[encoding.id]?.coded else { return nil }
+            coded = found
+        } else {
+            switch field.type {
+            case .utf8(let wide), .binary(let wide): large = wide
+            default: return nil
+            }
+        }
+        let node = try nextNode()
+        let presence = try ArrowLeafDecoder.presence(validity: nextBuffer(), length: node.length, nullCount: node.nullCount)
+        let builder: StringColumnBuilder
+        if let coded, let encoding = field.dictionary {
+            builder = try ArrowStringColumn.coded(indices: nextBuffer(), bits: encoding.indexBits, signed: encoding.indexSigned,
+                                                  length: node.length, presence: presence, dictionary: coded)
+        } else {
+            let offsets = try nextBuffer()
+            builder = try ArrowStringColumn.plain(offsets: offsets, data: nextBuffer(), length: node.length, large: large, presence: presence)
+        }
+        let missing = presence.missingRows
+        let values: ChunkValues = missing.count < presence.rowCount ? .strings(builder) : .allMissing
+        return ChunkColumn(values: values, missingRows: missing, rowCount: presence.rowCount, failure: nil)
     }
 
     /// The present values of a flat or dictionary-encoded array, their type and presence.

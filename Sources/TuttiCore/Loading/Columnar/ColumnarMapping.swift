@@ -104,22 +104,7 @@ enum ColumnarMapping {
     private static func byteStrings(_ values: ParquetLeafValues, _ presence: Presence) -> StringColumnBuilder {
         let rows = presence.rowCount
         if values.isDictionaryCoded, let entries = values.dictionary, entries.count <= ColumnAssembler.maxCategories {
-            var dictionary = ByteDictionary(capacity: entries.count)
-            var invalid = 0
-            var remap = [UInt32]()
-            remap.reserveCapacity(entries.count)
-            for entry in 0..<entries.count {
-                entries.withBytes(at: entry) { bytes in
-                    let base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
-                    if TextDecoding.isValidUTF8(base, bytes.count) {
-                        remap.append(dictionary.code(of: base, bytes.count))
-                    } else {
-                        invalid += 1
-                        let repaired = TextDecoding.repairedUTF8(base, bytes.count)
-                        remap.append(repaired.withUnsafeBufferPointer { dictionary.code(of: $0.baseAddress!, $0.count) })
-                    }
-                }
-            }
+            let (dictionary, remap, invalid) = coded(entries)
             var codes = [UInt32](repeating: StringColumnBuilder.missingCode, count: rows)
             var next = 0
             values.codes.withUnsafeBufferPointer { source in
@@ -157,6 +142,28 @@ enum ColumnarMapping {
             }
         }
         return builder
+    }
+
+    /// A file's dictionary of strings hashed once: a dictionary of its distinct values (invalid
+    /// UTF-8 repaired), the code of each of its entries there, and how many entries were repaired.
+    static func coded(_ entries: StringTable) -> (dictionary: ByteDictionary, remap: [UInt32], invalidUTF8Entries: Int) {
+        var dictionary = ByteDictionary(capacity: entries.count)
+        var invalid = 0
+        var remap = [UInt32]()
+        remap.reserveCapacity(entries.count)
+        for entry in 0..<entries.count {
+            entries.withBytes(at: entry) { bytes in
+                let base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
+                if TextDecoding.isValidUTF8(base, bytes.count) {
+                    remap.append(dictionary.code(of: base, bytes.count))
+                } else {
+                    invalid += 1
+                    let repaired = TextDecoding.repairedUTF8(base, bytes.count)
+                    remap.append(repaired.withUnsafeBufferPointer { dictionary.code(of: $0.baseAddress!, $0.count) })
+                }
+            }
+        }
+        return (dictionary, remap, invalid)
     }
 
     /// The values of a fixed-width or byte-array column, one byte array each.
