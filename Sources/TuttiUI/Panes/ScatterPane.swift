@@ -30,6 +30,8 @@ public struct ScatterPane: Pane {
     private var raster: (key: RasterKey, value: ScatterRaster)?
     /// The selected points' dots per cell, and what they were made from (nil while another pane brushes).
     private var selected: (key: SelectionKey?, dots: [UInt8])?
+    /// The filtered points' dots per bin of the histogram another pane brushes, and the raster it goes with.
+    private var brushDots: (key: RasterKey, table: ScatterBrushDots)?
     private var plot = PlotFrame(axisWidth: 0, width: 0, height: 0)
     private var notice: String?
 
@@ -207,7 +209,8 @@ public struct ScatterPane: Pane {
     }
 
     /// Rasters the points for the state and lays the selection over them, unless they are current
-    /// (a brush on another pane is followed every frame).
+    /// (a brush on another pane is followed every frame: a histogram's from a table of dots per
+    /// bin made when it starts).
     private mutating func updateRaster(_ plane: PlaneKey, context: PaneContext) {
         guard let grid = self.plane else { return }
         let filter = context.state.filter.rows
@@ -219,6 +222,15 @@ public struct ScatterPane: Pane {
         let brush = context.brush
         let own = brush?.source == context.id ? brush?.rectangle : nil
         let other = own == nil ? brush : nil
+        if let bins = other?.bins {
+            if brushDots?.key != key || brushDots?.table.binning != bins.binning {
+                brushDots = (key, ScatterBrushDots(placement: grid.placement, cellCount: base.width * base.height, binning: bins.binning,
+                                                   filter: filter))
+            }
+            selected = (nil, brushDots?.table.selected(bins.range) ?? [])
+            return
+        }
+        brushDots = nil
         let selection = other == nil && own == nil ? context.state.selection?.rows : nil
         let selectionKey: SelectionKey? = other != nil ? nil : SelectionKey(raster: key, selection: selection, brushed: own)
         if let selectionKey, let selected, selected.key == selectionKey { return }
