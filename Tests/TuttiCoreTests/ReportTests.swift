@@ -120,7 +120,7 @@ let reportAdult: Report = {
         let state = ExplorerState(dataset: dataset, roles: ColumnRoles())
         let report = try ReportBuilder.build(ReportInput(state: state, datasetName: "t.csv", panes: [
             ViewPane(kind: .histogram, settings: PaneSettings(column: "nope")), ViewPane(kind: .histogram, settings: PaneSettings(column: "t")),
-            ViewPane(kind: .confusion), ViewPane(kind: .slices), ViewPane(kind: PaneKind(rawValue: "scatter")),
+            ViewPane(kind: .confusion), ViewPane(kind: .slices), ViewPane(kind: PaneKind(rawValue: "sankey")),
         ]))
         let notes = report.sections.dropFirst(3).map { section in
             section.blocks.contains { if case .note = $0 { true } else { false } }

@@ -57,6 +57,31 @@ import TuttiTerminal
         #expect(canvas.lines[0].hasPrefix("2 row"))
     }
 
+    @Test func aHistogramBrushMarksTheDotsOfItsBinsAsTheSelectionWould() throws {
+        // Larger data than the plot's cells, some filtered out, a histogram of x brushed over bins.
+        let count = 2_000
+        let xs = (0..<count).map { Double($0 * 7_919 % 1_000) / 100 }, ys = (0..<count).map { Double($0 * 104_729 % 997) / 99.7 }
+        let all = RowSet(rowCount: count, allSet: true)
+        let data = Dataset(source: "cloud", rowCount: count, columns: [
+            Column(name: "x", data: .float(xs), validity: all), Column(name: "y", data: .float(ys), validity: all),
+        ])
+        var explorer = Explorer(state: ExplorerState(dataset: data, roles: ColumnRoles()))
+        try explorer.apply(.setFilter("y < 7"))
+        let binning = try ColumnBinning(dataset: data, column: "x", bins: 10)
+        var pane = ScatterPane()
+        for range in [2...4, 7...7, 0...9] {
+            let brush = BrushPreview(source: PaneID(9), binning: binning, anchor: range.lowerBound, range: range, views: [:],
+                                     filter: explorer.state.filter.rows)
+            let brushing = render(&pane, paneContext(explorer.state, focused: false, brush: brush), width: 30, height: 12)
+            var selected = explorer
+            try selected.apply(.select(binning.rows(in: range), .rows))
+            var fresh = ScatterPane()
+            let committed = render(&fresh, paneContext(selected.state, focused: false), width: 30, height: 12)
+            #expect(brushing.lines.dropFirst().dropLast() == committed.lines.dropFirst().dropLast(), "bins \(range)")
+            #expect(brushing.lines.joined().contains("●"))
+        }
+    }
+
     @Test func colouringByACategoryDrawsALegend() {
         var pane = ScatterPane(colorBy: "kind")
         let state = ExplorerState(dataset: Self.points, roles: ColumnRoles())

@@ -25,7 +25,8 @@ public struct ViewPane: Sendable, Equatable, Codable {
 /// slices pane its minimum size; the confusion pane whether it shows row percentages; the rows
 /// pane the columns it shows, in order (`columns`, left out when every column shows in the
 /// data's order), and the widths set by hand (`columnWidths`, in cells); the scatter plot its
-/// axes (`xColumn` and `yColumn`, or `vectorColumn`), its colouring and its zoom. `duplicateKind` is read
+/// axes (`xColumn` and `yColumn`, or `vectorColumn`), its colouring and its zoom; the instance pane
+/// the row it shows (`row`, 0-based). `duplicateKind` is read
 /// by reports only: the kind of duplicate cluster they list first.
 public struct PaneSettings: Sendable, Equatable, Codable {
     public var column: String?
@@ -48,11 +49,14 @@ public struct PaneSettings: Sendable, Equatable, Codable {
     public var colorBy: String?
     /// The x and y ranges a zoomed scatter plot shows: `[x_min, x_max, y_min, y_max]`.
     public var zoom: [Double]?
+    /// The row an instance pane shows (0-based).
+    public var row: Int?
 
     public init(column: String? = nil, bins: Int? = nil, logScale: Bool? = nil, binMode: BinMode? = nil, sortColumn: String? = nil,
                 sortMetric: String? = nil, descending: Bool? = nil, minimumSize: Int? = nil, duplicateKind: String? = nil,
                 rowPercentages: Bool? = nil, columns: [String]? = nil, columnWidths: [String: Int]? = nil, xColumn: String? = nil,
-                yColumn: String? = nil, vectorColumn: String? = nil, colorBy: String? = nil, zoom: [Double]? = nil) {
+                yColumn: String? = nil, vectorColumn: String? = nil, colorBy: String? = nil, zoom: [Double]? = nil,
+                row: Int? = nil) {
         self.column = column
         self.bins = bins
         self.logScale = logScale
@@ -70,6 +74,7 @@ public struct PaneSettings: Sendable, Equatable, Codable {
         self.vectorColumn = vectorColumn
         self.colorBy = colorBy
         self.zoom = zoom
+        self.row = row
     }
 }
 

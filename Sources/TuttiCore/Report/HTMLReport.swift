@@ -52,6 +52,10 @@ public enum HTMLReport {
         case .histogram(let histogram):
             return "<figure>\n" + SVGHistogram(histogram: histogram, identifier: chart).svg + "\n</figure>\n"
                 + counts(histogram)
+        case .scatter(let scatter):
+            return "<figure>\n" + SVGScatter(scatter: scatter).svg + "\n</figure>\n" + counts(scatter)
+        case .instance(let instance):
+            return HTMLInstance.render(instance)
         }
     }
 
@@ -99,6 +103,19 @@ public enum HTMLReport {
                 + (histogram.hasSelection ? [NumberFormatting.grouped(bin.selected)] : [])
         }
         return "<details><summary>Counts per bin</summary>\n"
+            + table(ReportTable(headers: headers, rows: rows, rightAligned: Set(1..<headers.count))) + "\n</details>"
+    }
+
+    /// The rows of each colour of a scatter plot, folded away under the chart.
+    private static func counts(_ scatter: ReportScatter) -> String {
+        guard !scatter.categories.isEmpty else { return "" }
+        var headers = [scatter.colorTitle ?? "category", "filtered rows"]
+        if scatter.hasSelection { headers.append("selected") }
+        let rows = scatter.categories.map { category in
+            [category.name, NumberFormatting.grouped(category.filtered)]
+                + (scatter.hasSelection ? [NumberFormatting.grouped(category.selected)] : [])
+        }
+        return "<details><summary>Rows per colour</summary>\n"
             + table(ReportTable(headers: headers, rows: rows, rightAligned: Set(1..<headers.count))) + "\n</details>"
     }
 

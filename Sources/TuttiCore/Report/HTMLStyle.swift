@@ -40,6 +40,11 @@ enum HTMLStyle {
     svg text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: #1f2328; }
     svg .axis { stroke: #57606a; stroke-width: 1; }
     svg .grid { stroke: #e5e7eb; stroke-width: 1; }
+    table.instance th[scope=row] { white-space: nowrap; }
+    table.instance td.long { white-space: pre-wrap; overflow-wrap: anywhere; min-width: 24ch; max-width: 80ch; }
+    table.instance td.missing { color: #57606a; font-style: italic; }
+    table.instance td.vector svg { display: block; margin: 2px 0; }
+    table.instance .range { color: #57606a; font-size: 0.9em; }
     details { margin: 4px 0 16px; }
     summary { cursor: pointer; color: #57606a; }
     @media print {

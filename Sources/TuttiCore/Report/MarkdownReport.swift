@@ -1,7 +1,8 @@
 import Foundation
 
 /// Renders a report as GitHub-flavoured Markdown: tables as GFM tables, histograms as bars of
-/// Unicode block characters in code blocks (`█` filtered rows, `▓` the selected ones).
+/// Unicode block characters in code blocks (`█` filtered rows, `▓` the selected ones), scatter
+/// plots in Braille, a row's image-shaped vectors in shade characters.
 public enum MarkdownReport {
     /// The Markdown text of `report`.
     public static func render(_ report: Report) -> String {
@@ -24,6 +25,8 @@ public enum MarkdownReport {
         case .list(let items): return items.map { "- " + inline($0) }.joined(separator: "\n")
         case .table(let table): return self.table(table)
         case .histogram(let histogram): return MarkdownHistogram.render(histogram)
+        case .scatter(let scatter): return MarkdownScatter.render(scatter)
+        case .instance(let instance): return MarkdownInstance.render(instance)
         }
     }
 

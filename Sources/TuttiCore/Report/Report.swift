@@ -46,6 +46,10 @@ public enum ReportBlock: Sendable, Equatable {
     case table(ReportTable)
     /// A bar chart of counts.
     case histogram(ReportHistogram)
+    /// A scatter plot, its points counted in a grid of bins.
+    case scatter(ReportScatter)
+    /// One row whole.
+    case instance(ReportInstance)
 }
 
 /// A run of text: plain words, or code (an expression, a value) shown as such.

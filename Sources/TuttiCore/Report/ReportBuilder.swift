@@ -30,6 +30,8 @@ public enum ReportBuilder {
         case .confusion: return ConfusionSection.make(state: state)
         case .slices: return try SlicesSection.make(state: state, settings: pane.settings, work: work)
         case .duplicates: return try DuplicatesSection.make(state: state, settings: pane.settings, work: work)
+        case .scatter: return try ScatterSection.make(state: state, settings: pane.settings, work: work)
+        case .instance: return InstanceSection.make(state: state, settings: pane.settings)
         default: return ReportSection(heading: "Pane: \(pane.kind)", blocks: [.note("tutti does not know panes of kind '\(pane.kind)'.")])
         }
     }

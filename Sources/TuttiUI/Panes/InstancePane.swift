@@ -24,7 +24,15 @@ public struct InstancePane: Pane {
     /// Cells of text a cell shows before it is cut (a huge cell costs no more than this).
     static let longestText = 20_000
 
-    public init() {}
+    /// The row a view file saved, shown until a row is focused.
+    private let savedRow: Int?
+
+    /// A pane showing the focused row, or `row` (a saved view's) until one is focused.
+    public init(row: Int? = nil) {
+        savedRow = row
+    }
+
+    public var savedSettings: PaneSettings { PaneSettings(row: row) }
 
     public var title: String { row.map { "Instance: row \($0)" } ?? "Instance" }
 
@@ -88,10 +96,11 @@ public struct InstancePane: Pane {
         return nil
     }
 
-    /// Makes the lines of the focused row (the first filtered row before any is focused).
+    /// Makes the lines of the focused row (the saved row, else the first filtered row, before any is focused).
     private mutating func layOut(width: Int, height: Int, state: ExplorerState, glyphs: Glyphs) {
         lastHeight = height
-        let shown = state.focusedRow ?? Self.step(state.filter.rows, from: nil, forward: true)
+        let saved = savedRow.flatMap { $0 >= 0 && $0 < state.dataset.rowCount ? $0 : nil }
+        let shown = state.focusedRow ?? saved ?? Self.step(state.filter.rows, from: nil, forward: true)
         if shown != row { scroll = 0 }
         row = shown
         guard let shown else {

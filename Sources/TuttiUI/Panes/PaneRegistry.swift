@@ -22,7 +22,7 @@ enum PaneRegistry {
             return SlicesPane(settings: sized)
         case .duplicates: return DuplicatesPane(settings: settings)
         case .scatter: return ScatterPane(settings: settings, projector: .pca)
-        case .instance: return InstancePane()
+        case .instance: return InstancePane(row: settings.row)
         default: return nil
         }
     }

@@ -30,6 +30,8 @@ public struct ScatterPane: Pane {
     private var raster: (key: RasterKey, value: ScatterRaster)?
     /// The selected points' dots per cell, and what they were made from (nil while another pane brushes).
     private var selected: (key: SelectionKey?, dots: [UInt8])?
+    /// The filtered points' dots per bin of the histogram another pane brushes, and the raster it goes with.
+    private var brushDots: (key: RasterKey, table: ScatterBrushDots)?
     private var plot = PlotFrame(axisWidth: 0, width: 0, height: 0)
     private var notice: String?
 
@@ -70,17 +72,11 @@ public struct ScatterPane: Pane {
 
     /// A plot as a view file saved it.
     init(settings: PaneSettings, projector: VectorProjector?) {
-        var axes: ScatterAxes?
-        if let x = settings.xColumn, let y = settings.yColumn {
-            axes = .columns(x: x, y: y)
-        } else if let vector = settings.vectorColumn {
-            axes = .projection(vector: vector)
-        }
         var viewport: (x: ClosedRange<Double>, y: ClosedRange<Double>)?
         if let zoom = settings.zoom, zoom.count == 4, zoom.allSatisfy(\.isFinite), zoom[0] < zoom[1], zoom[2] < zoom[3] {
             viewport = (zoom[0]...zoom[1], zoom[2]...zoom[3])
         }
-        self.init(axes: axes, colorBy: settings.colorBy, viewport: viewport, projector: projector)
+        self.init(axes: ScatterAxes(settings: settings), colorBy: settings.colorBy, viewport: viewport, projector: projector)
     }
 
     public var title: String {
@@ -105,24 +101,9 @@ public struct ScatterPane: Pane {
 
     // MARK: Choosing axes
 
-    /// The numeric columns x and y can be.
-    private static func numericColumns(_ state: ExplorerState) -> [String] {
-        state.dataset.columns.filter { $0.kind.isNumeric && state.roles.role(ofColumn: $0.name) != .id }.map(\.name)
-    }
-
     /// What `p` cycles through: precomputed projection pairs, then vector columns (with a projector).
     private func projections(_ state: ExplorerState) -> [ScatterAxes] {
-        let pairs = ProjectionColumns.pairs(in: Self.numericColumns(state)).map { ScatterAxes.columns(x: $0.x, y: $0.y) }
-        let vectors = projector == nil ? [] : state.dataset.columns.filter { $0.kind == .vector }.map { ScatterAxes.projection(vector: $0.name) }
-        return pairs + vectors
-    }
-
-    /// The axes a fresh plot starts with: a projection if the data has one, else two numeric columns.
-    private func defaultAxes(_ state: ExplorerState) -> ScatterAxes? {
-        if let first = projections(state).first { return first }
-        let numeric = Self.numericColumns(state)
-        guard numeric.count >= 2 else { return numeric.first.map { .columns(x: $0, y: $0) } }
-        return .columns(x: numeric[0], y: numeric[1])
+        ScatterAxes.projections(state, vectors: projector != nil)
     }
 
     // MARK: Update
@@ -145,7 +126,7 @@ public struct ScatterPane: Pane {
     /// grid for the size and zoom, the colouring, and the raster for the state and brush.
     private mutating func layOut(width: Int, height: Int, context: PaneContext) -> [PaneCommand] {
         let state = context.state
-        if axes == nil { axes = defaultAxes(state) }
+        if axes == nil { axes = ScatterAxes.defaultAxes(state, vectors: projector != nil) }
         guard let axes else {
             notice = "no numeric column to plot: a scatter plot needs two numeric columns or a vector column"
             return []
@@ -228,7 +209,8 @@ public struct ScatterPane: Pane {
     }
 
     /// Rasters the points for the state and lays the selection over them, unless they are current
-    /// (a brush on another pane is followed every frame).
+    /// (a brush on another pane is followed every frame: a histogram's from a table of dots per
+    /// bin made when it starts).
     private mutating func updateRaster(_ plane: PlaneKey, context: PaneContext) {
         guard let grid = self.plane else { return }
         let filter = context.state.filter.rows
@@ -240,6 +222,15 @@ public struct ScatterPane: Pane {
         let brush = context.brush
         let own = brush?.source == context.id ? brush?.rectangle : nil
         let other = own == nil ? brush : nil
+        if let bins = other?.bins {
+            if brushDots?.key != key || brushDots?.table.binning != bins.binning {
+                brushDots = (key, ScatterBrushDots(placement: grid.placement, cellCount: base.width * base.height, binning: bins.binning,
+                                                   filter: filter))
+            }
+            selected = (nil, brushDots?.table.selected(bins.range) ?? [])
+            return
+        }
+        brushDots = nil
         let selection = other == nil && own == nil ? context.state.selection?.rows : nil
         let selectionKey: SelectionKey? = other != nil ? nil : SelectionKey(raster: key, selection: selection, brushed: own)
         if let selectionKey, let selected, selected.key == selectionKey { return }
@@ -320,7 +311,7 @@ public struct ScatterPane: Pane {
         let cancel: [PaneCommand] = context.brush?.source == context.id ? [.cancelBrush] : []
         switch action {
         case .nextXColumn, .nextYColumn:
-            let numeric = Self.numericColumns(state)
+            let numeric = ScatterAxes.numericColumns(state)
             guard !numeric.isEmpty else { return [.message("the data has no numeric column")] }
             var (x, y) = (numeric[0], numeric[min(1, numeric.count - 1)])
             if case .columns(let oldX, let oldY)? = axes { (x, y) = (oldX, oldY) }

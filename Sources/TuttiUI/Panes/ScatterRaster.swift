@@ -2,8 +2,9 @@ import TuttiCore
 
 /// A scatter plot cut into terminal cells, ready to draw: per cell the Braille dots of the
 /// filtered points and of the filtered-out ones (drawn faint), how many filtered points fell in
-/// it (density), and its most common colour category. Made in one pass over the points' cells,
-/// a word of the filter at a time; the selected points' dots are laid over it separately
+/// it (density), and its most common colour category. Made in one pass over the points' cells
+/// (the filtered rows a set bit of the filter at a time, then the others) when the dot grid,
+/// the filter or the colouring changes; the selected points' dots are laid over it separately
 /// (`selectedDots`), so a brush moving over the plot costs a pass over its cells only.
 struct ScatterRaster {
     let width: Int
@@ -48,33 +49,29 @@ struct ScatterRaster {
         var counts = [Int32](repeating: 0, count: cellCount)
         let categories = coloring.map { $0.names.count } ?? 0
         var votes = [Int32](repeating: 0, count: max(1, cellCount * categories))
-        let rowCount = placement.cells.count
         let colorCodes = coloring?.codes ?? []
         placement.cells.withUnsafeBufferPointer { cells in
             placement.bits.withUnsafeBufferPointer { bits in
-                filter.words.withUnsafeBufferPointer { filterWords in
-                    colorCodes.withUnsafeBufferPointer { colorCodes in
-                        dots.withUnsafeMutableBufferPointer { dots in
-                            faint.withUnsafeMutableBufferPointer { faint in
-                                counts.withUnsafeMutableBufferPointer { counts in
-                                    votes.withUnsafeMutableBufferPointer { votes in
-                                        for word in 0..<filterWords.count {
-                                            let passing = filterWords[word], base = word << 6
-                                            for row in base..<min(base + 64, rowCount) {
-                                                let cell = cells[row]
-                                                guard cell != Placement.outside else { continue }
-                                                let index = Int(cell), bit = bits[row]
-                                                guard (passing >> UInt64(row - base)) & 1 != 0 else {
-                                                    faint[index] |= bit
-                                                    continue
-                                                }
-                                                dots[index] |= bit
-                                                counts[index] &+= 1
-                                                if categories > 0, colorCodes[row] != ScatterColoring.missing {
-                                                    votes[index * categories + Int(colorCodes[row])] &+= 1
-                                                }
-                                            }
+                colorCodes.withUnsafeBufferPointer { colorCodes in
+                    dots.withUnsafeMutableBufferPointer { dots in
+                        faint.withUnsafeMutableBufferPointer { faint in
+                            counts.withUnsafeMutableBufferPointer { counts in
+                                votes.withUnsafeMutableBufferPointer { votes in
+                                    let rowCount = cells.count
+                                    // The filtered rows, a set bit at a time, then the others.
+                                    Self.forEachRow(of: filter.words, passing: true, rowCount: rowCount) { row in
+                                        let cell = cells[row]
+                                        guard cell != Placement.outside else { return }
+                                        let index = Int(cell)
+                                        dots[index] |= bits[row]
+                                        counts[index] &+= 1
+                                        if categories > 0, colorCodes[row] != ScatterColoring.missing {
+                                            votes[index * categories + Int(colorCodes[row])] &+= 1
                                         }
+                                    }
+                                    Self.forEachRow(of: filter.words, passing: false, rowCount: rowCount) { row in
+                                        let cell = cells[row]
+                                        if cell != Placement.outside { faint[Int(cell)] |= bits[row] }
                                     }
                                 }
                             }
@@ -97,6 +94,22 @@ struct ScatterRaster {
         self.counts = counts
         self.colors = colors
         densest = counts.max() ?? 0
+    }
+
+    /// Calls `body` with every row below `rowCount` whose bit in `words` is set (`passing`) or clear.
+    @inline(__always)
+    private static func forEachRow(of words: [UInt64], passing: Bool, rowCount: Int, _ body: (Int) -> Void) {
+        words.withUnsafeBufferPointer { words in
+            for word in 0..<words.count {
+                let base = word << 6
+                var bits = passing ? words[word] : ~words[word]
+                if base + 64 > rowCount { bits &= (1 << UInt64(max(0, rowCount - base))) &- 1 }
+                while bits != 0 {
+                    body(base + bits.trailingZeroBitCount)
+                    bits &= bits &- 1
+                }
+            }
+        }
     }
 
     /// The dots of the selected filtered points per cell: the whole cells of `brushed` (a

@@ -1,25 +1,23 @@
-import TuttiCore
-import TuttiTerminal
-
 /// What a scatter plot colours its points by: a column's values (up to eight; the label and
 /// the prediction keep their seven most common and group the rest as "other"), or whether the
-/// prediction is correct. Per row a small code into `names`, so a frame reads one byte a point.
-struct ScatterColoring: Sendable {
+/// prediction is correct. Per row a small code into `names`, so drawing reads one byte a point.
+public struct ScatterColoring: Sendable {
     /// The computed correct / incorrect colouring's name in view files.
-    static let correctness = ":correct"
+    public static let correctness = ":correct"
     /// The most categories one plot tells apart.
-    static let maximumCategories = 8
+    public static let maximumCategories = 8
+    /// The code of a row without a category.
+    public static let missing = UInt8.max
     /// What it colours by: a column name or `correctness`.
-    let key: String
+    public let key: String
     /// The categories, in legend order.
-    let names: [String]
+    public let names: [String]
     /// Per row: an index into `names`, or `missing`.
-    let codes: [UInt8]
-    static let missing = UInt8.max
+    public let codes: [UInt8]
 
-    /// What the `c` key cycles through for `state`: correct / incorrect when there are a label
+    /// What a plot may colour `state`'s points by: correct / incorrect when there are a label
     /// and a prediction, the label, the prediction, then every column of up to eight values.
-    static func choices(_ state: ExplorerState) -> [String] {
+    public static func choices(_ state: ExplorerState) -> [String] {
         var keys: [String] = []
         let label = state.roles[.label], prediction = state.roles[.prediction]
         if label != nil, prediction != nil { keys.append(correctness) }
@@ -48,7 +46,7 @@ struct ScatterColoring: Sendable {
     }
 
     /// The colouring `key` over `state`'s rows, or a message saying why it cannot be made.
-    static func make(_ key: String, state: ExplorerState) -> Result<ScatterColoring, TuttiError> {
+    public static func make(_ key: String, state: ExplorerState) -> Result<ScatterColoring, TuttiError> {
         do {
             if key == correctness {
                 guard let label = state.roles[.label].flatMap(state.dataset.column(named:)),
@@ -86,15 +84,9 @@ struct ScatterColoring: Sendable {
                                codes: codes.map { $0 < 0 ? missing : map[Int($0)] })
     }
 
-    /// The name the header and legend give the colouring.
-    var title: String { key == Self.correctness ? "correct / incorrect" : key }
+    /// The title of the correct / incorrect colouring.
+    public static let correctnessTitle = "correct / incorrect"
 
-    /// The colour of category `index` for a theme of `colors` colours (nil without colours).
-    static func color(_ index: Int, key: String, colors: Int) -> TerminalColor? {
-        guard colors >= 8 else { return nil }
-        if key == correctness { return .indexed(colors >= 256 ? [34, 160][index] : [2, 1][index]) }
-        let rich: [UInt8] = [33, 208, 34, 160, 135, 94, 205, 244]
-        let basic: [UInt8] = [4, 3, 2, 1, 5, 6, 7, 1]
-        return .indexed((colors >= 256 ? rich : basic)[index % maximumCategories])
-    }
+    /// The name headers and legends give the colouring.
+    public var title: String { key == Self.correctness ? Self.correctnessTitle : key }
 }
