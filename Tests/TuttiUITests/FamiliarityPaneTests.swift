@@ -121,4 +121,15 @@ import TuttiTerminal
         #expect(ws.brush == nil)
         #expect(ws.state.selection?.rows.count == 30)
     }
+
+    @Test func nineShowsThePaneAndItsKeysAreInTheHelpAndFooter() {
+        #expect(KeyBindings.action(for: KeyEvent(.character("9")), in: [.global]) == .global(.show(.familiarity)))
+        let pane = FamiliarityPane()
+        let help = KeyBindings.helpLines(for: pane, ascii: false)
+        #expect(help.first?.action == "previous / next row, least familiar first")
+        #expect(help.contains { $0.keys == "n" && $0.action.hasPrefix("rows like this") })
+        #expect(help.contains { $0.keys == "K" && $0.action.contains("5, 10, 20, 50, 100") })
+        #expect(KeyBindings.footer(for: pane).prefix(4).map(\.keys) == ["↑↓", "←→", "⇧←→", "Enter"])
+        #expect(KeyBindings.footer(for: RowsPane()).contains(KeyHint("n", "rows like this")), "the rows pane's n with no search")
+    }
 }
