@@ -25,7 +25,8 @@ public struct ViewPane: Sendable, Equatable, Codable {
 /// slices pane its minimum size; the confusion pane whether it shows row percentages; the rows
 /// pane the columns it shows, in order (`columns`, left out when every column shows in the
 /// data's order), and the widths set by hand (`columnWidths`, in cells); the scatter plot its
-/// axes (`xColumn` and `yColumn`, or `vectorColumn`), its colouring and its zoom. `duplicateKind` is read
+/// axes (`xColumn` and `yColumn`, or `vectorColumn`), its colouring and its zoom; the familiarity
+/// pane the column it groups by (`column`). `duplicateKind` is read
 /// by reports only: the kind of duplicate cluster they list first.
 public struct PaneSettings: Sendable, Equatable, Codable {
     public var column: String?

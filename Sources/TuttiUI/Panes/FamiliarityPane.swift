@@ -133,8 +133,8 @@ public struct FamiliarityPane: Pane {
             return commands
         }
         notice = nil
-        layOutChart(current, width: width, chartHeight: chartHeight, context: context)
-        guard let (binningKey, binning) = binning else { return commands }
+        let cancel = layOutChart(current, width: width, chartHeight: chartHeight, context: context)
+        guard let (binningKey, binning) = binning else { return commands + cancel }
         let listingKey = ListingKey(binning: binningKey, group: effectiveGroup(state))
         if listing?.key != listingKey {
             do {
@@ -156,23 +156,29 @@ public struct FamiliarityPane: Pane {
         for index in list.scroll..<min(list.scroll + list.visible, entries.count) {
             if case .row(let row) = entries[index] { rowTexts[row] = Self.rowText(row, dataset: state.dataset, compared: choice) }
         }
-        return commands + shareFocus()
+        return commands + cancel + shareFocus()
     }
 
-    /// Bins the scores for the width (when the width or the scores changed) and counts the bins.
-    private mutating func layOutChart(_ scores: FamiliarityScores, width: Int, chartHeight: Int, context: PaneContext) {
+    /// Bins the scores for the width (when the width or the scores changed) and counts the bins;
+    /// returns the cancelling of the pane's own brush when its bins changed under it.
+    private mutating func layOutChart(_ scores: FamiliarityScores, width: Int, chartHeight: Int,
+                                      context: PaneContext) -> [PaneCommand] {
+        var cancel: [PaneCommand] = []
         let axisWidth = max(DisplayWidth.of(NumberFormatting.grouped(scores.order.count)), 1) + 1
         let bins = max(2, min(Self.maxBins, (width - axisWidth) / 2))
         let key = BinningKey(table: ObjectIdentifier(scores.table), bins: bins)
         if binning?.key != key {
+            if context.brush?.source == context.id {
+                dragging = false
+                cancel = [.cancelBrush]
+            }
             guard let made = try? ColumnBinning(dataset: scores.table, column: FamiliarityScores.columnName, bins: bins) else {
                 binning = nil
-                return
+                return cancel
             }
             binning = (key, made)
-            if context.brush?.source == context.id { dragging = false }
         }
-        guard let binning = binning?.value else { return }
+        guard let binning = binning?.value else { return cancel }
         binCursor = min(binCursor, binning.binCount - 1)
         let countsKey = CountsKey(binning: key, selection: context.state.selection?.rows)
         if counts?.key != countsKey {
@@ -180,6 +186,7 @@ public struct FamiliarityPane: Pane {
         }
         frame = ChartFrame(chartHeight: chartHeight, axisWidth: axisWidth, barWidth: max(1, (width - axisWidth) / binning.binCount),
                            listTop: 0, listLines: 0)
+        return cancel
     }
 
     /// A row's values after its score: `name value` for each column but the compared vector.
