@@ -384,7 +384,8 @@ public struct FamiliarityPane: Pane {
             info = "familiarity \(NumberFormatting.fixed(lower, decimals: 3))–\(NumberFormatting.fixed(upper, decimals: 3))"
                 + (includesUpper ? " (inclusive)" : "")
         }
-        info += ": \(NumberFormatting.grouped(counts.filtered[binCursor])) rows"
+        let inBin = counts.filtered[binCursor]
+        info += ": \(NumberFormatting.grouped(inBin)) row\(inBin == 1 ? "" : "s")"
         if selected[binCursor] > 0 { info += ", \(NumberFormatting.grouped(selected[binCursor])) selected" }
         canvas.fittedText(info, x: 0, y: axisY + 1, style: context.focused ? theme[.text] : theme[.muted])
     }
