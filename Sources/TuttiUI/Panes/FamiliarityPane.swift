@@ -38,10 +38,13 @@ public struct FamiliarityPane: Pane {
         let filter: RowSet
     }
 
-    /// What the histogram's bins are made from: the scores (their table) and the bin count.
+    /// What the histogram's bins are made from: the scores (their table, by identity) and the bin
+    /// count.
     private struct BinningKey: Equatable {
-        let table: ObjectIdentifier
+        let table: Dataset
         let bins: Int
+
+        static func == (a: BinningKey, b: BinningKey) -> Bool { a.table === b.table && a.bins == b.bins }
     }
 
     /// What the bins are counted over.
@@ -166,7 +169,7 @@ public struct FamiliarityPane: Pane {
         var cancel: [PaneCommand] = []
         let axisWidth = max(DisplayWidth.of(NumberFormatting.grouped(scores.order.count)), 1) + 1
         let bins = max(2, min(Self.maxBins, (width - axisWidth) / 2))
-        let key = BinningKey(table: ObjectIdentifier(scores.table), bins: bins)
+        let key = BinningKey(table: scores.table, bins: bins)
         if binning?.key != key {
             if context.brush?.source == context.id {
                 dragging = false
