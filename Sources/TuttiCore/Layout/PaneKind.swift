@@ -27,9 +27,11 @@ public struct PaneKind: RawRepresentable, Hashable, Sendable, Codable, CustomStr
     public static let duplicates = PaneKind(rawValue: "duplicates")
     public static let scatter = PaneKind(rawValue: "scatter")
     public static let instance = PaneKind(rawValue: "instance")
+    public static let familiarity = PaneKind(rawValue: "familiarity")
 
     /// The kinds this tutti shows.
-    public static let known: [PaneKind] = [.summary, .histogram, .rows, .confusion, .slices, .duplicates, .scatter, .instance]
+    public static let known: [PaneKind] = [.summary, .histogram, .rows, .confusion, .slices, .duplicates, .scatter, .instance,
+                                           .familiarity]
 
     /// Whether this tutti shows panes of this kind.
     public var isKnown: Bool { Self.known.contains(self) }

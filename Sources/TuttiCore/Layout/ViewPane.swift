@@ -26,7 +26,8 @@ public struct ViewPane: Sendable, Equatable, Codable {
 /// pane the columns it shows, in order (`columns`, left out when every column shows in the
 /// data's order), and the widths set by hand (`columnWidths`, in cells); the scatter plot its
 /// axes (`xColumn` and `yColumn`, or `vectorColumn`), its colouring and its zoom; the instance pane
-/// the row it shows (`row`, 0-based). `duplicateKind` is read
+/// the row it shows (`row`, 0-based); the familiarity pane the column it groups by (`column`).
+/// `duplicateKind` is read
 /// by reports only: the kind of duplicate cluster they list first.
 public struct PaneSettings: Sendable, Equatable, Codable {
     public var column: String?

@@ -64,6 +64,8 @@ enum FilterSection {
             return [.plain("Selection: a rectangle brushed on the scatter plot: "), .code(text)]
         case .rows:
             return [.plain("Selection: rows picked by hand")]
+        case .described(let text):
+            return [.plain("Selection: \(text)")]
         }
     }
 }

@@ -39,7 +39,8 @@ public struct Explorer: Sendable {
     @discardableResult
     public mutating func undo() -> StateChange {
         guard var previous = undoStack.popLast() else { return [] }
-        (previous.focusedRow, previous.search, previous.imageShape) = (state.focusedRow, state.search, state.imageShape)
+        (previous.focusedRow, previous.search, previous.imageShape, previous.neighborCount)
+            = (state.focusedRow, state.search, state.imageShape, state.neighborCount)
         let change = Self.difference(state, previous)
         redoStack.append(state)
         state = previous
@@ -50,7 +51,8 @@ public struct Explorer: Sendable {
     @discardableResult
     public mutating func redo() -> StateChange {
         guard var next = redoStack.popLast() else { return [] }
-        (next.focusedRow, next.search, next.imageShape) = (state.focusedRow, state.search, state.imageShape)
+        (next.focusedRow, next.search, next.imageShape, next.neighborCount)
+            = (state.focusedRow, state.search, state.imageShape, state.neighborCount)
         let change = Self.difference(state, next)
         undoStack.append(state)
         state = next
@@ -123,13 +125,19 @@ public struct Explorer: Sendable {
         case .setImageShape(let shape):
             next.imageShape = shape
             return (next, shape == state.imageShape ? [] : .focus)
+        case .setNeighborCount(let k):
+            guard k >= 1, k != state.neighborCount else { return (state, []) }
+            next.neighborCount = k
+            return (next, .focus)
         }
     }
 
     /// How a filter to a row list reads: "1,234 rows in exact-duplicate clusters" for every
-    /// cluster of a kind (a duplicate-cluster source with index -1), else "12 picked rows".
+    /// cluster of a kind (a duplicate-cluster source with index -1), what a pane said of the rows
+    /// it picked ("10 rows like #123"), else "12 picked rows".
     private static func rowListDescription(_ count: Int, source: SelectionSource) -> String {
         let rows = NumberFormatting.grouped(count)
+        if case .described(let text) = source { return text }
         guard case .duplicateCluster(let kind, -1) = source else { return "\(rows) picked rows" }
         let clusters = switch DuplicateKind(rawValue: kind) {
         case .exact: "exact-duplicate"

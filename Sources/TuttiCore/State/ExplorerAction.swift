@@ -23,6 +23,9 @@ public enum ExplorerAction: Sendable, Equatable {
     case setSearch(CellSearch?)
     /// Sets how vectors are drawn as images (nil: squares only); not undone by undo.
     case setImageShape(ImageShape?)
+    /// Sets how many nearest neighbours "rows like this" and familiarity use (at least 1); not
+    /// undone by undo.
+    case setNeighborCount(Int)
 
     /// A short name for logs, help and replay: `set-filter`, `select`, ….
     public var name: String {
@@ -38,6 +41,7 @@ public enum ExplorerAction: Sendable, Equatable {
         case .focusRow: "focus-row"
         case .setSearch: "set-search"
         case .setImageShape: "set-image-shape"
+        case .setNeighborCount: "set-neighbor-count"
         }
     }
 }

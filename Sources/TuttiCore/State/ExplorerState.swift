@@ -18,6 +18,9 @@ public struct ExplorerState: Sendable {
     public internal(set) var search: CellSearch?
     /// How vectors are drawn as images when their width allows (`--image-shape`); nil: squares only.
     public internal(set) var imageShape: ImageShape?
+    /// How many nearest neighbours "rows like this" selects and familiarity averages over; not
+    /// undone either.
+    public internal(set) var neighborCount = Familiarity.defaultK
 
     /// A fresh state: no filter, no selection, no groups.
     public init(dataset: Dataset, roles: ColumnRoles) {
@@ -49,6 +52,6 @@ public struct StateChange: OptionSet, Sendable {
     public static let roles = StateChange(rawValue: 8)
     /// A column was added (a derived column) or removed (its undo).
     public static let columns = StateChange(rawValue: 16)
-    /// The focused row, the search or the image shape changed (not recorded for undo).
+    /// The focused row, the search, the image shape or the neighbour count changed (not recorded for undo).
     public static let focus = StateChange(rawValue: 32)
 }

@@ -55,6 +55,9 @@ public enum SelectionSource: Sendable, Equatable, Codable {
     case rectangle([SlicePredicate])
     /// Rows picked by hand.
     case rows
+    /// Rows a pane picked by a computed measure, as it describes them: "10 rows like #123" (a
+    /// row and its nearest neighbours), "familiarity 0.20 to 0.35".
+    case described(String)
 }
 
 /// The selected rows and where they came from. Highlighted in every pane; restricts nothing.

@@ -4,7 +4,7 @@ import Foundation
 /// readable, saveable expression whenever it can.
 public enum SelectionExpression {
     /// The expression selecting the same rows as `source`, or nil for sources that are row
-    /// lists (hand-picked rows, duplicate clusters).
+    /// lists (hand-picked rows, duplicate clusters, rows a pane described).
     public static func text(for source: SelectionSource, dataset: Dataset) -> String? {
         switch source {
         case .brush(let column, .numeric(let lower, let upper, let includesUpper)):
@@ -20,7 +20,7 @@ public enum SelectionExpression {
             return "\(quotedColumn(column)) in (\(literals.joined(separator: ", ")))"
         case .slice(let predicates), .confusionCell(let predicates), .rectangle(let predicates):
             return predicates.map { "\(quotedColumn($0.column)) \($0.op) \($0.value)" }.joined(separator: " and ")
-        case .duplicateCluster, .rows:
+        case .duplicateCluster, .rows, .described:
             return nil
         }
     }

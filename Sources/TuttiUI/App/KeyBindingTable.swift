@@ -7,7 +7,7 @@ import TuttiTerminal
 public enum KeyBindings {
     /// The whole table.
     public static let all: [KeyBinding] = global + moving + summary + histogram + rows + confusion + slices
-        + duplicates + pairViewer + scatter + instance
+        + duplicates + pairViewer + scatter + instance + familiarity
 
     private static let global: [KeyBinding] = [
         KeyBinding("pane.cycle", .global, [.key(.tab, .nextPane), .key(.tab, shift: true, .previousPane)],
@@ -41,8 +41,8 @@ public enum KeyBindings {
         KeyBinding("pane.show", .global,
                    [.key("1", .show(.summary)), .key("2", .show(.rows)), .key("3", .show(.confusion)),
                     .key("4", .show(.slices)), .key("5", .show(.duplicates)), .key("6", .show(.scatter)),
-                    .key("7", .show(.instance))],
-                   help: "show the summary / rows / confusion / slices / duplicates / scatter / instance pane (opens it if closed)"),
+                    .key("7", .show(.instance)), .key("9", .show(.familiarity))],
+                   help: "show the summary / rows / confusion / slices / duplicates / scatter / instance / familiarity pane (opens it if closed)"),
         KeyBinding("mouse.toggle", .global, [.key("m", .toggleMouse)], help: "mouse on / off (off: the terminal selects text)"),
         KeyBinding("screen.redraw", .global, [.ctrl("l", .redraw)], help: "redraw"),
         KeyBinding("app.suspend", .global, [.ctrl("z", .suspend)], help: "suspend (fg resumes)"),
@@ -96,8 +96,13 @@ public enum KeyBindings {
                    footer: KeyHint("s", "sort")),
         KeyBinding("rows.find", .pane(.rows), [.key("F", .find)], help: "find a value (Tab in the prompt: a regular expression)",
                    footer: KeyHint("F", "find")),
-        KeyBinding("rows.next-match", .pane(.rows), [.key("n", .nextMatch), .key("N", .previousMatch)],
-                   help: "next/previous match", footer: KeyHint("n N", "next/previous match")),
+        KeyBinding("rows.next-match", .pane(.rows), [.key("n", .nextMatch)],
+                   help: "next match of the search (F); with no search (Esc ends it): rows like this, the row and its k nearest neighbours selected",
+                   footer: KeyHint("n", "next match")),
+        KeyBinding("rows.previous-match", .pane(.rows), [.key("N", .previousMatch)], help: "previous match of the search",
+                   footer: KeyHint("N", "previous match")),
+        KeyBinding("rows.neighbor-count", .pane(.rows), [.key("K", .nextNeighborCount)], help: neighborCountHelp,
+                   footer: KeyHint("K", "k")),
         KeyBinding("rows.go-to-row", .pane(.rows), [.key(":", .goToRow)], help: "go to row number", footer: KeyHint(":", "go to row")),
         KeyBinding("rows.column-width", .pane(.rows), [.key("[", .narrowColumn), .key("]", .widenColumn)],
                    help: "narrow/widen column by 2 cells", footer: KeyHint("[ ]", "narrow/widen column")),
@@ -147,6 +152,11 @@ public enum KeyBindings {
                    footer: KeyHint("s", "sort")),
         KeyBinding("duplicates.reverse", .pane(.duplicates), [.key("r", .reverse)], help: "reverse the order",
                    footer: KeyHint("r", "reverse")),
+        KeyBinding("duplicates.like-this", .pane(.duplicates), [.key("n", .rowsLikeThis)],
+                   help: "rows like this: the cluster's first row (the pair viewer's left row) and its k nearest neighbours selected",
+                   footer: KeyHint("n", "rows like this")),
+        KeyBinding("duplicates.neighbor-count", .pane(.duplicates), [.key("K", .nextNeighborCount)], help: neighborCountHelp,
+                   footer: KeyHint("K", "k")),
     ]
 
     private static let pairViewer: [KeyBinding] = [
@@ -185,7 +195,36 @@ public enum KeyBindings {
                    footer: KeyHint("[ ]", "previous/next row")),
         KeyBinding("instance.scroll", .pane(.instance), arrows(.up, .down) + [.input(.pageUp, .pageUp), .input(.pageDown, .pageDown)],
                    help: "scroll", footer: KeyHint("↑↓", "scroll")),
+        KeyBinding("instance.like-this", .pane(.instance), [.key("n", .rowsLikeThis)],
+                   help: "rows like this: the row and its k nearest neighbours selected", footer: KeyHint("n", "rows like this")),
+        KeyBinding("instance.neighbor-count", .pane(.instance), [.key("K", .nextNeighborCount)], help: neighborCountHelp,
+                   footer: KeyHint("K", "k")),
     ]
+
+    private static let familiarity: [KeyBinding] = [
+        KeyBinding("familiarity.move", .pane(.familiarity), arrows(.up, .down), help: "previous / next row, least familiar first",
+                   footer: KeyHint("↑↓", "row")),
+        KeyBinding("familiarity.bin", .pane(.familiarity), arrows(.left, .right), help: "previous / next bin of the score histogram",
+                   footer: KeyHint("←→", "bin")),
+        KeyBinding("familiarity.brush", .pane(.familiarity), extend,
+                   help: "brush a score range on the histogram (or drag the mouse), live in every pane", footer: KeyHint("⇧←→", "brush")),
+        KeyBinding("familiarity.select-range", .pane(.familiarity), [.input(.enter, .enter)],
+                   help: "select the brushed score range (the bin under the cursor when there is no brush)",
+                   footer: KeyHint("Enter", "select range")),
+        KeyBinding("familiarity.select-row", .pane(.familiarity), [.input(.character(" "), .space)],
+                   help: "toggle the row into the selection", footer: KeyHint("Space", "select row")),
+        KeyBinding("familiarity.like-this", .pane(.familiarity), [.key("n", .rowsLikeThis)],
+                   help: "rows like this: the row and its k nearest neighbours selected", footer: KeyHint("n", "rows like this")),
+        KeyBinding("familiarity.neighbor-count", .pane(.familiarity), [.key("K", .nextNeighborCount)], help: neighborCountHelp,
+                   footer: KeyHint("K", "k")),
+        KeyBinding("familiarity.group", .pane(.familiarity), [.key("b", .nextGroupColumn)],
+                   help: "group by the next categorical column, then by the shared group column again",
+                   footer: KeyHint("b", "group by")),
+        KeyBinding("familiarity.ends", .pane(.familiarity), ends, help: "least / most familiar row"),
+    ]
+
+    /// What `K` does, wherever it is bound.
+    private static let neighborCountHelp = "k, the neighbours of rows like this and of familiarity: 5, 10, 20, 50, 100"
 
     /// The arrow keys among `inputs` (`.up`, `.down`, `.left`, `.right`) with their vi letters.
     private static func arrows(_ inputs: PaneInput...) -> [KeyPress] {

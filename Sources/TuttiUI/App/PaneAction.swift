@@ -21,4 +21,8 @@ public enum PaneAction: String, Sendable, Hashable, CaseIterable {
     case nextXColumn, nextYColumn, nextProjection, nextColoring, zoomIn, zoomOut, resetZoom
     // Instance
     case previousRow, nextRow
+    // Rows like this (rows, familiarity, duplicates, instance)
+    case rowsLikeThis, nextNeighborCount
+    // Familiarity
+    case nextGroupColumn
 }

@@ -5,7 +5,8 @@ import TuttiTerminal
 /// and near duplicates, grouped by kind under headings, with their sizes, similarity,
 /// selected counts, splits and labels. `s` / `r` sort the clusters of each kind; Space selects
 /// a cluster's rows; `f` filters to the rows of every cluster of the kind under the cursor;
-/// Enter opens the pair viewer: two members side by side, the differing cells (and words) marked.
+/// Enter opens the pair viewer: two members side by side, the differing cells (and words) marked;
+/// `n` selects the first (or the viewed) member and the rows most like it.
 public struct DuplicatesPane: BackgroundComputedPane {
     public let kind = PaneKind.duplicates
     public let title = "Duplicates"
@@ -25,6 +26,7 @@ public struct DuplicatesPane: BackgroundComputedPane {
     private var pairVisible = 1
     /// The search over the filtered rows, in the background.
     private var search = BackgroundValue<RowSet, DuplicateReport>()
+    private var rowsLikeThis = RowsLikeThis()
     /// The filter of the report on screen (a new one resets the cursor).
     private var shownFilter: RowSet?
     private var failure: String?
@@ -294,6 +296,10 @@ public struct DuplicatesPane: BackgroundComputedPane {
 
     mutating func retry() -> [PaneCommand] { search.retry() }
 
+    mutating func otherWorkEnded(_ ended: JobHandle, context: PaneContext) -> [PaneCommand] {
+        rowsLikeThis.receive(ended, state: context.state) ?? []
+    }
+
     mutating func handle(_ input: PaneInput, context: PaneContext) -> [PaneCommand] {
         guard let report else { return [] }
         switch input {
@@ -333,6 +339,10 @@ public struct DuplicatesPane: BackgroundComputedPane {
         case (.space, _):
             return [.dispatch(.select(cluster.rowSet(rowCount: report.rowCount),
                                       .duplicateCluster(kind: cluster.kind.rawValue, index: index)))]
+        case (.action(.rowsLikeThis), let first):
+            return rowsLikeThis.start(row: cluster.rows[min(first ?? 0, cluster.rows.count - 1)], state: context.state)
+        case (.action(.nextNeighborCount), _):
+            return RowsLikeThis.nextCount(context.state)
         case (.action(.filterToKind), _):
             // Every cluster of the kind: index -1 stands for all of them.
             let rows = RowSet(rowCount: report.rowCount, rows: report.clusters(of: cluster.kind).flatMap(\.rows))

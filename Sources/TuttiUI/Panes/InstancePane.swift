@@ -13,6 +13,7 @@ public struct InstancePane: Pane {
     private var lines: [Line] = []
     private var heading = ""
     private var lastHeight = 0
+    private var rowsLikeThis = RowsLikeThis()
 
     /// One line of the pane: a column's name (on its first line) and what follows it.
     private enum Line {
@@ -48,7 +49,9 @@ public struct InstancePane: Pane {
             layOut(width: width, height: height, state: context.state, glyphs: context.glyphs)
         case .input(let input):
             return handle(input, state: context.state)
-        case .jobEnded, .find, .goToRow:
+        case .jobEnded(let handle):
+            return rowsLikeThis.receive(handle, state: context.state) ?? []
+        case .find, .goToRow:
             break
         }
         return []
@@ -70,6 +73,10 @@ public struct InstancePane: Pane {
             }
             scroll = 0
             return [.dispatch(.focusRow(next))]
+        case .action(.rowsLikeThis):
+            return rowsLikeThis.start(row: row, state: state)
+        case .action(.nextNeighborCount):
+            return RowsLikeThis.nextCount(state)
         default: break
         }
         return []

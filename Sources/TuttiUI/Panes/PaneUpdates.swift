@@ -31,6 +31,8 @@ protocol BackgroundComputedPane: KeysAndLayoutPane {
     var isStopped: Bool { get }
     /// Forgets the stopped work, so the next `sync` starts it again.
     mutating func retry() -> [PaneCommand]
+    /// Takes the end of other work the pane started from a key (rows like this); none by default.
+    mutating func otherWorkEnded(_ ended: JobHandle, context: PaneContext) -> [PaneCommand]
 }
 
 extension BackgroundComputedPane {
@@ -45,9 +47,11 @@ extension BackgroundComputedPane {
             layOut(width: width, height: height, context: context)
             return commands
         case .jobEnded(let handle):
-            return receive(handle) ? sync(context) : []
+            return receive(handle) ? sync(context) : otherWorkEnded(handle, context: context)
         case .find, .goToRow:
             return []
         }
     }
+
+    mutating func otherWorkEnded(_ ended: JobHandle, context: PaneContext) -> [PaneCommand] { [] }
 }

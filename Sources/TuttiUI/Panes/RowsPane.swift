@@ -5,8 +5,9 @@ import TuttiTerminal
 /// scrolling through a million rows costs nothing. Columns size themselves from their header
 /// and the values on screen; the focused column can be widened, narrowed, moved or hidden.
 /// Space toggles a row into the selection; `s` sorts by the focused column; `F` searches the
-/// rows for a value (`n` / `N` go to the next and previous match); `:` goes to a row number;
-/// Enter shows a row.
+/// rows for a value (`n` / `N` go to the next and previous match, Esc ends the search); with no
+/// search, `n` selects the row and the rows most like it; `:` goes to a row number; Enter shows a
+/// row.
 public struct RowsPane: Pane {
     public let kind = PaneKind.rows
     public let title = "Rows"
@@ -25,6 +26,7 @@ public struct RowsPane: Pane {
     /// The search running in the background, and where to go once it has found the matches.
     var finding: (handle: JobHandle, key: SearchMatches.Key, forward: Bool, includingCursor: Bool)?
     var list = ListCursor()
+    private var rowsLikeThis = RowsLikeThis()
     private var firstColumn = 0
     /// The width each column on screen had at the last layout.
     private var lastWidths: [String: Int] = [:]
@@ -182,7 +184,7 @@ public struct RowsPane: Pane {
             followFocus(context.state)
             layOut(width: width, height: height, state: context.state)
             return shareFocus()
-        case .jobEnded(let handle): return searchEnded(handle, state: context.state)
+        case .jobEnded(let handle): return rowsLikeThis.receive(handle, state: context.state) ?? searchEnded(handle, state: context.state)
         case .find(let search):
             begin(search)
             return [.dispatch(.setSearch(search))] + find(forward: true, includingCursor: true, state: context.state)
@@ -204,6 +206,19 @@ public struct RowsPane: Pane {
         guard let row = focusedCell?.row, row != sharedRow else { return [] }
         sharedRow = row
         return [.dispatch(.focusRow(row))]
+    }
+
+    /// `n` is rows like this while no search is on.
+    public func label(for action: PaneAction) -> String? {
+        action == .nextMatch && search == nil ? "rows like this" : nil
+    }
+
+    /// Esc ends the search, so `n` is rows like this again.
+    public mutating func closeInnerView() -> Bool {
+        guard search != nil else { return false }
+        search = nil
+        found = nil
+        return true
     }
 
     public func rowsListing(_ state: ExplorerState) -> RowsListing? {
@@ -242,6 +257,10 @@ public struct RowsPane: Pane {
             return [.message(sort.map { "sorted by \($0.column) \($0.ascending ? "ascending" : "descending")" } ?? "unsorted")]
         case .action(.find): return [.prompt(.searchRows)]
         case .action(.goToRow): return [.prompt(.goToRow)]
+        case .action(.nextMatch) where search == nil:
+            return rowsLikeThis.start(row: rows.isEmpty ? nil : rows[cursor], state: context.state)
+        case .action(.nextNeighborCount):
+            return RowsLikeThis.nextCount(context.state)
         case .action(.nextMatch), .action(.previousMatch):
             let forward = input == .action(.nextMatch)
             guard search != nil else { return [.message("no search yet: F finds a value in the rows")] }
