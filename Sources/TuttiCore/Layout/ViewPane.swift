@@ -25,7 +25,8 @@ public struct ViewPane: Sendable, Equatable, Codable {
 /// slices pane its minimum size; the confusion pane whether it shows row percentages; the rows
 /// pane the columns it shows, in order (`columns`, left out when every column shows in the
 /// data's order), and the widths set by hand (`columnWidths`, in cells); the scatter plot its
-/// axes (`xColumn` and `yColumn`, or `vectorColumn`), its colouring and its zoom. `duplicateKind` is read
+/// axes (`xColumn` and `yColumn`, or `vectorColumn`), its colouring and its zoom; a histogram the metric
+/// it draws per bin (`overlay`, a `SliceMetric` name such as `error`), when on. `duplicateKind` is read
 /// by reports only: the kind of duplicate cluster they list first.
 public struct PaneSettings: Sendable, Equatable, Codable {
     public var column: String?
@@ -48,11 +49,13 @@ public struct PaneSettings: Sendable, Equatable, Codable {
     public var colorBy: String?
     /// The x and y ranges a zoomed scatter plot shows: `[x_min, x_max, y_min, y_max]`.
     public var zoom: [Double]?
+    /// The metric a histogram draws per bin over its bars (`error`, `base_rate`, …); nil: none.
+    public var overlay: String?
 
     public init(column: String? = nil, bins: Int? = nil, logScale: Bool? = nil, binMode: BinMode? = nil, sortColumn: String? = nil,
                 sortMetric: String? = nil, descending: Bool? = nil, minimumSize: Int? = nil, duplicateKind: String? = nil,
                 rowPercentages: Bool? = nil, columns: [String]? = nil, columnWidths: [String: Int]? = nil, xColumn: String? = nil,
-                yColumn: String? = nil, vectorColumn: String? = nil, colorBy: String? = nil, zoom: [Double]? = nil) {
+                yColumn: String? = nil, vectorColumn: String? = nil, colorBy: String? = nil, zoom: [Double]? = nil, overlay: String? = nil) {
         self.column = column
         self.bins = bins
         self.logScale = logScale
@@ -70,6 +73,7 @@ public struct PaneSettings: Sendable, Equatable, Codable {
         self.vectorColumn = vectorColumn
         self.colorBy = colorBy
         self.zoom = zoom
+        self.overlay = overlay
     }
 }
 

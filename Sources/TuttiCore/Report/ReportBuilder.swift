@@ -30,6 +30,7 @@ public enum ReportBuilder {
         case .confusion: return ConfusionSection.make(state: state)
         case .slices: return try SlicesSection.make(state: state, settings: pane.settings, work: work)
         case .duplicates: return try DuplicatesSection.make(state: state, settings: pane.settings, work: work)
+        case .labelIssues: return try LabelIssuesSection.make(state: state, work: work)
         default: return ReportSection(heading: "Pane: \(pane.kind)", blocks: [.note("tutti does not know panes of kind '\(pane.kind)'.")])
         }
     }
