@@ -14,7 +14,8 @@ enum PaneRegistry {
         case .histogram:
             guard let column = settings.column else { return nil }
             let bins = settings.bins.map { min(max($0, 1), ColumnBinning.maxBins) }
-            return HistogramPane(column: column, bins: bins, mode: settings.binMode ?? .even, logScale: settings.logScale ?? false)
+            return HistogramPane(column: column, bins: bins, mode: settings.binMode ?? .even, logScale: settings.logScale ?? false,
+                                 overlay: settings.overlay.flatMap(SliceMetric.init(rawValue:)))
         case .confusion: return ConfusionPane(rowPercentages: settings.rowPercentages ?? false)
         case .slices:
             var sized = settings
@@ -23,6 +24,7 @@ enum PaneRegistry {
         case .duplicates: return DuplicatesPane(settings: settings)
         case .scatter: return ScatterPane(settings: settings, projector: .pca)
         case .instance: return InstancePane()
+        case .labelIssues: return LabelIssuesPane()
         default: return nil
         }
     }
