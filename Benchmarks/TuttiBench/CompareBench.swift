@@ -3,8 +3,10 @@ import TuttiCore
 
 /// Two models on `rows` synthetic rows (a 0/1 label, two predictions and scores, a region of 8
 /// values and an age): times the comparison from evaluators built once — both models' metrics,
-/// the agreement matrix, and the per-slice deltas by region — median of 5 runs, and, apart,
-/// building the two evaluators. Prints one JSON line.
+/// the agreement matrix, and the per-slice deltas by region — median of 5 runs (wall, with the
+/// CPU time of that run), and, apart,
+/// building the two evaluators and a histogram's metric per bin (model A's error rate per bin of
+/// age, 40 bins: `BinMetricOverlay`, median of 5). Prints one JSON line.
 enum CompareBench {
     static let runs = 5
 
@@ -41,18 +43,33 @@ enum CompareBench {
         let building = try TuttiBench.seconds {
             evaluators = try ModelComparison(dataset: dataset, roles: roles, models: models, filter: all).evaluators
         }
-        var times: [Double] = []
+        var times: [(wall: Double, cpu: Double)] = []
         var comparison: ModelComparison?
         for _ in 0..<runs {
-            times.append(try TuttiBench.seconds {
+            times.append(try TuttiBench.wallAndCPU {
                 var compared = try ModelComparison(models: models, evaluators: evaluators, filter: all)
                 try compared.group(dataset: dataset, columns: ["region"], binning: .equalWidth(10), filter: all)
                 comparison = compared
             })
         }
+        let ageBins = try ColumnBinning(dataset: dataset, column: "age", bins: 40)
+        var overlayTimes: [(wall: Double, cpu: Double)] = []
+        var overlay: BinMetricOverlay?
+        for _ in 0..<runs {
+            overlayTimes.append(TuttiBench.wallAndCPU {
+                overlay = BinMetricOverlay(evaluator: evaluators[0], binning: ageBins, filter: all, metric: .error, roles: roles)
+            })
+        }
         let agreement = comparison!.agreement!
         print("{\"rows\": \(rows), \"slices\": \(comparison!.slices.count), \"both_right\": \(agreement.bothRight), "
               + "\"only_a\": \(agreement.onlyA), \"only_b\": \(agreement.onlyB), \"both_wrong\": \(agreement.bothWrong), "
-              + "\"compare_seconds\": \(times.sorted()[runs / 2]), \"evaluators_seconds\": \(building)}")
+              + "\"compare_seconds\": \(median(times).wall), \"compare_cpu_seconds\": \(median(times).cpu), "
+              + "\"evaluators_seconds\": \(building), \"overlay_bins\": \(overlay!.values.count), "
+              + "\"overlay_seconds\": \(median(overlayTimes).wall), \"overlay_cpu_seconds\": \(median(overlayTimes).cpu)}")
+    }
+
+    /// The run of median wall time.
+    static func median(_ times: [(wall: Double, cpu: Double)]) -> (wall: Double, cpu: Double) {
+        times.sorted { $0.wall < $1.wall }[times.count / 2]
     }
 }

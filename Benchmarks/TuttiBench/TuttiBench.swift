@@ -76,6 +76,21 @@ enum TuttiBench {
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
+    /// Wall and CPU seconds (of the whole process: every thread) of `body`, for runs on a machine
+    /// shared with other work, where the wall time includes waiting for a core.
+    static func wallAndCPU(_ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
+        let cpuStart = cpuSeconds()
+        let wall = try seconds(body)
+        return (wall, cpuSeconds() - cpuStart)
+    }
+
+    /// The process's CPU time so far.
+    static func cpuSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+    }
+
     static func load(_ path: String, options: LoadOptions = LoadOptions()) throws {
         var dataset: Dataset?
         let time = try seconds { dataset = try DatasetLoader.load(path, options: options).dataset }

@@ -12,6 +12,7 @@ import TuttiTerminal
         "rows pane": .pane(.rows), "confusion pane": .pane(.confusion), "slices pane": .pane(.slices),
         "duplicates pane": .pane(.duplicates), "pair viewer (duplicates pane)": .pairViewer,
         "scatter pane": .pane(.scatter), "instance pane": .pane(.instance), "familiarity pane": .pane(.familiarity),
+        "label issues pane": .pane(.labelIssues),
     ]
 
     /// The key tables of README.md's "Keys" section: scope name, then each row's two cells.

@@ -29,9 +29,11 @@ public struct PaneKind: RawRepresentable, Hashable, Sendable, Codable, CustomStr
     public static let instance = PaneKind(rawValue: "instance")
     public static let familiarity = PaneKind(rawValue: "familiarity")
 
+    public static let labelIssues = PaneKind(rawValue: "label_issues")
+
     /// The kinds this tutti shows.
     public static let known: [PaneKind] = [.summary, .histogram, .rows, .confusion, .slices, .duplicates, .scatter, .instance,
-                                           .familiarity]
+                                           .familiarity, .labelIssues]
 
     /// Whether this tutti shows panes of this kind.
     public var isKnown: Bool { Self.known.contains(self) }

@@ -27,7 +27,8 @@ public struct ViewPane: Sendable, Equatable, Codable {
 /// data's order), and the widths set by hand (`columnWidths`, in cells); the scatter plot its
 /// axes (`xColumn` and `yColumn`, or `vectorColumn`), its colouring and its zoom; the instance pane
 /// the row it shows (`row`, 0-based); the familiarity pane the column it groups by (`column`).
-/// `duplicateKind` is read
+/// A histogram the metric it draws per bin (`overlay`, a `SliceMetric` name such as `error`), when
+/// on. `duplicateKind` is read
 /// by reports only: the kind of duplicate cluster they list first.
 public struct PaneSettings: Sendable, Equatable, Codable {
     public var column: String?
@@ -52,12 +53,14 @@ public struct PaneSettings: Sendable, Equatable, Codable {
     public var zoom: [Double]?
     /// The row an instance pane shows (0-based).
     public var row: Int?
+    /// The metric a histogram draws per bin over its bars (`error`, `base_rate`, …); nil: none.
+    public var overlay: String?
 
     public init(column: String? = nil, bins: Int? = nil, logScale: Bool? = nil, binMode: BinMode? = nil, sortColumn: String? = nil,
                 sortMetric: String? = nil, descending: Bool? = nil, minimumSize: Int? = nil, duplicateKind: String? = nil,
                 rowPercentages: Bool? = nil, columns: [String]? = nil, columnWidths: [String: Int]? = nil, xColumn: String? = nil,
                 yColumn: String? = nil, vectorColumn: String? = nil, colorBy: String? = nil, zoom: [Double]? = nil,
-                row: Int? = nil) {
+                row: Int? = nil, overlay: String? = nil) {
         self.column = column
         self.bins = bins
         self.logScale = logScale
@@ -76,6 +79,7 @@ public struct PaneSettings: Sendable, Equatable, Codable {
         self.colorBy = colorBy
         self.zoom = zoom
         self.row = row
+        self.overlay = overlay
     }
 }
 

@@ -98,9 +98,11 @@ public enum HTMLReport {
     private static func counts(_ histogram: ReportHistogram) -> String {
         var headers = ["bin", "all rows", "filtered"]
         if histogram.hasSelection { headers.append("selected") }
-        let rows = histogram.bins.map { bin in
+        if let overlay = histogram.overlay { headers.append(overlay.metric.title) }
+        let rows = histogram.bins.enumerated().map { index, bin in
             [bin.detail, NumberFormatting.grouped(bin.all), NumberFormatting.grouped(bin.filtered)]
                 + (histogram.hasSelection ? [NumberFormatting.grouped(bin.selected)] : [])
+                + (histogram.overlay.map { [NumberFormatting.metric(index < $0.values.count ? $0.values[index] : nil)] } ?? [])
         }
         return "<details><summary>Counts per bin</summary>\n"
             + table(ReportTable(headers: headers, rows: rows, rightAligned: Set(1..<headers.count))) + "\n</details>"

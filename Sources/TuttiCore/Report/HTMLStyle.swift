@@ -7,6 +7,8 @@ enum HTMLStyle {
     static let selectedColour = "#e8833a"
     /// The colour of the hatch lines over the selected part.
     static let hatchColour = "#7a3a0c"
+    /// A histogram's metric per bin (markers and their scale).
+    static let overlayColour = "#2a9d4b"
 
     static let css = """
     :root { color-scheme: light; }

@@ -10,7 +10,7 @@ enum HistogramSection {
         guard let name = settings.column else {
             return ReportSection(heading: "Histogram", blocks: [.note("This histogram pane names no column.")])
         }
-        let heading = "Histogram: \(name)"
+        var heading = "Histogram: \(name)"
         let dataset = state.dataset
         let binning: ColumnBinning
         do {
@@ -31,12 +31,30 @@ enum HistogramSection {
             bins.append(ReportHistogram.Bin(label: "missing", detail: "\(name) is missing", all: counts.all[missing],
                                             filtered: counts.filtered[missing], selected: counts.selected[missing]))
         }
+        let overlay = settings.overlay.flatMap(SliceMetric.init(rawValue:)).flatMap { metricOverlay($0, state: state, binning: binning) }
+        if let ece = overlay?.expectedCalibrationError { heading += " · ECE \(NumberFormatting.fixed(ece))" }
         var blocks: [ReportBlock] = [
-            .paragraph([.plain(explanation(binning, hasSelection: selection != nil))]),
-            .histogram(ReportHistogram(column: name, bins: bins, hasSelection: selection != nil)),
+            .paragraph([.plain(explanation(binning, hasSelection: selection != nil) + (overlay.map(overlayExplanation) ?? ""))]),
+            .histogram(ReportHistogram(column: name, bins: bins, hasSelection: selection != nil, overlay: overlay)),
         ]
         if let table = statistics(state, column: name) { blocks.append(.table(table)) }
         return ReportSection(heading: heading, blocks: blocks)
+    }
+
+    /// `metric` per bin of `binning` over the filtered rows, when the roles allow it.
+    private static func metricOverlay(_ metric: SliceMetric, state: ExplorerState, binning: ColumnBinning) -> BinMetricOverlay? {
+        guard let evaluator = try? SliceEvaluator(dataset: state.dataset, roles: state.roles),
+              BinMetricOverlay.metrics(evaluator).contains(metric) else { return nil }
+        return BinMetricOverlay(evaluator: evaluator, binning: binning, filter: state.filter.rows, metric: metric, roles: state.roles)
+    }
+
+    /// What the overlay's markers show.
+    private static func overlayExplanation(_ overlay: BinMetricOverlay) -> String {
+        guard overlay.diagonal == nil else {
+            return " The markers are the share of positive labels per score bin (the reliability curve) against the dashed"
+                + " diagonal, on the right scale; the title gives the expected calibration error over 10 equal-width bins."
+        }
+        return " The markers are the \(overlay.metric.title) per bin, on the right scale."
     }
 
     private static func explanation(_ binning: ColumnBinning, hasSelection: Bool) -> String {

@@ -124,12 +124,15 @@ public struct ReportHistogram: Sendable, Equatable {
     public var bins: [Bin]
     /// Whether there is a selection (so the selected parts mean something).
     public var hasSelection: Bool
+    /// A metric per bin drawn over the bars (its values follow `bins`, the missing bin aside).
+    public var overlay: BinMetricOverlay?
 
     /// A histogram.
-    public init(column: String, bins: [Bin], hasSelection: Bool) {
+    public init(column: String, bins: [Bin], hasSelection: Bool, overlay: BinMetricOverlay? = nil) {
         self.column = column
         self.bins = bins
         self.hasSelection = hasSelection
+        self.overlay = overlay
     }
 
     /// The largest filtered count, which bars are scaled to.

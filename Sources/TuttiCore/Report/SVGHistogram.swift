@@ -2,14 +2,17 @@ import Foundation
 
 /// A histogram as an inline SVG bar chart: one bar per bin (filtered rows), the selected part
 /// drawn over it in another colour *and* hatched, axes with labels and ticks, and a tooltip
-/// (`<title>`) on every bar with its exact counts.
+/// (`<title>`) on every bar with its exact counts; with an overlay, its metric per bin as
+/// markers joined by a line on a scale at the right (and a reliability curve's dashed diagonal).
 struct SVGHistogram {
     let histogram: ReportHistogram
     /// Makes the ids in the chart (its hatch pattern) unique in the document.
     let identifier: Int
 
     private let width = 880.0
-    private let left = 64.0, right = 16.0, top = 40.0
+    private let left = 64.0, top = 40.0
+    /// The margin at the right: room for the overlay's scale when there is one.
+    private var right: Double { histogram.overlay == nil ? 16 : 56 }
     private let plotHeight = 200.0
     /// Label characters shown under a bar before an ellipsis.
     private let labelLimit = 14
@@ -70,6 +73,7 @@ struct SVGHistogram {
                     + "\(e(labels[index]))</text>\n"
             }
         }
+        if let overlay = histogram.overlay { out += overlayMarks(overlay, slot: slot, baseline: baseline) }
         out += "<line class=\"axis\" x1=\"\(f(left))\" y1=\"\(f(baseline))\" x2=\"\(f(width - right))\" y2=\"\(f(baseline))\"/>"
         out += "<line class=\"axis\" x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(left))\" y2=\"\(f(baseline))\"/>\n"
         out += "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 8))\" font-size=\"12\" text-anchor=\"middle\" "
@@ -79,10 +83,48 @@ struct SVGHistogram {
         return out + "</svg>"
     }
 
+    /// The overlay's metric per bin: its scale at the right, the diagonal (dashed) under a
+    /// reliability curve, and a marker per bin with a value, joined by a line.
+    private func overlayMarks(_ overlay: BinMetricOverlay, slot: Double, baseline: Double) -> String {
+        let axisX = width - right, colour = HTMLStyle.overlayColour
+        let y = { (value: Double) in baseline - overlay.height(of: value) * plotHeight }
+        var out = "<line x1=\"\(f(axisX))\" y1=\"\(f(top))\" x2=\"\(f(axisX))\" y2=\"\(f(baseline))\" stroke=\"\(colour)\"/>"
+        let scale = overlay.scale
+        for value in [scale.lowerBound, (scale.lowerBound + scale.upperBound) / 2, scale.upperBound] {
+            out += "<text x=\"\(f(axisX + 6))\" y=\"\(f(y(value) + 4))\" font-size=\"11\" fill=\"\(colour)\">"
+                + "\(e(NumberFormatting.compact(value)))</text>"
+        }
+        let centre = { (bin: Int) in left + (Double(bin) + 0.5) * slot }
+        if let diagonal = overlay.diagonal {
+            let points = diagonal.indices.map { "\(f(centre($0))),\(f(y(diagonal[$0])))" }.joined(separator: " ")
+            out += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"#888\" stroke-dasharray=\"4 3\"/>"
+        }
+        let marked = overlay.values.indices.compactMap { bin in overlay.values[bin].map { (bin, $0) } }
+        let line = marked.map { "\(f(centre($0.0))),\(f(y($0.1)))" }.joined(separator: " ")
+        out += "<polyline points=\"\(line)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"1.5\"/>"
+        for (bin, value) in marked {
+            let detail = bin < histogram.bins.count ? histogram.bins[bin].detail : ""
+            out += "<circle cx=\"\(f(centre(bin)))\" cy=\"\(f(y(value)))\" r=\"3.5\" fill=\"\(colour)\"><title>"
+                + e("\(detail): \(overlayName(overlay)) \(NumberFormatting.fixed(value)) over \(NumberFormatting.rows(overlay.measured[bin]))")
+                + "</title></circle>"
+        }
+        return out + "\n"
+    }
+
+    /// What the overlay's markers show.
+    private func overlayName(_ overlay: BinMetricOverlay) -> String {
+        overlay.diagonal == nil ? overlay.metric.title : "share of positive labels"
+    }
+
     /// The legend above the plot: a swatch per kind of bar.
     private func legend(pattern: String) -> String {
         var out = "<rect x=\"\(f(left))\" y=\"10\" width=\"14\" height=\"14\" fill=\"\(HTMLStyle.filteredColour)\"/>"
             + "<text x=\"\(f(left + 20))\" y=\"21\" font-size=\"12\">filtered rows</text>"
+        if let overlay = histogram.overlay {
+            out += "<circle cx=\"\(f(left + 327))\" cy=\"17\" r=\"4\" fill=\"\(HTMLStyle.overlayColour)\"/>"
+                + "<text x=\"\(f(left + 337))\" y=\"21\" font-size=\"12\">\(e(overlayName(overlay))) per bin (right scale)"
+                + (overlay.diagonal == nil ? "" : "; dashed: the diagonal") + "</text>"
+        }
         if histogram.hasSelection {
             out += "<rect x=\"\(f(left + 120))\" y=\"10\" width=\"14\" height=\"14\" fill=\"url(#\(pattern))\" "
                 + "stroke=\"\(HTMLStyle.hatchColour)\" stroke-width=\"0.8\"/>"

@@ -31,6 +31,15 @@ public struct CalibrationBins: Sendable, Equatable {
         if positive { positives[bin] += 1 }
     }
 
+    /// Adds the rows counted by `other` (of other rows).
+    public mutating func merge(_ other: CalibrationBins) {
+        for k in 0..<Self.binCount {
+            counts[k] += other.counts[k]
+            scoreSums[k] += other.scoreSums[k]
+            positives[k] += other.positives[k]
+        }
+    }
+
     /// The mean score of bin `k` (nil when empty).
     public func meanScore(_ k: Int) -> Double? { counts[k] > 0 ? scoreSums[k] / Double(counts[k]) : nil }
 

@@ -212,6 +212,17 @@ public struct SliceEvaluator: Sendable {
     /// slice of each row (−1 for none), `count` the number of slices.
     public func metrics(groups: [Int32], count: Int, filteredCount: Int, selection: RowSet? = nil) -> [SliceMetrics] {
         precondition(groups.count == rowCount, "groups of another dataset")
+        return metrics(count: count, filteredCount: filteredCount, selection: selection) { visit in
+            groups.withUnsafeBufferPointer { groups in
+                for row in 0..<rowCount where groups[row] >= 0 { visit(row, Int(groups[row])) }
+            }
+        }
+    }
+
+    /// The metrics of `count` slices in one pass: `rows` calls its argument with each row and
+    /// its slice (in `0..<count`), every row at most once.
+    private func metrics(count: Int, filteredCount: Int, selection: RowSet?,
+                         rows: ((_ row: Int, _ group: Int) -> Void) -> Void) -> [SliceMetrics] {
         let classCount = classes.map { $0.isBinary ? 0 : $0.classes.count } ?? 0
         var sizes = [Int](repeating: 0, count: count), selected = sizes, classifiedCounts = sizes, correctCounts = sizes
         var confusions = [BinaryConfusion](repeating: BinaryConfusion(), count: count)
@@ -222,9 +233,7 @@ public struct SliceEvaluator: Sendable {
         let calibrates = score != nil && classes?.isBinary == true
         var calibrations = [CalibrationBins](repeating: CalibrationBins(), count: calibrates ? count : 0)
         var regressionSums = [RegressionSums](repeating: RegressionSums(), count: regression == nil ? 0 : count)
-        for row in 0..<rowCount {
-            let group = Int(groups[row])
-            guard group >= 0 else { continue }
+        rows { row, group in
             sizes[group] += 1
             if selection?.contains(row) == true { selected[group] += 1 }
             if let classes {
@@ -273,16 +282,19 @@ public struct SliceEvaluator: Sendable {
     /// The metrics of each bin of `binning` (a histogram's bins of any column) over the rows of
     /// `filter`: per bin its error rate, mean score, share of positive labels, … as the roles
     /// allow; on the score's own bins, the mean score against the share positive is the
-    /// reliability curve. Rows missing in the binned column are in no bin.
+    /// reliability curve. Rows missing in the binned column are in no bin. One pass over the
+    /// rows of `filter`.
     public func metrics(perBinOf binning: ColumnBinning, filter: RowSet) -> [SliceMetrics] {
-        precondition(binning.codes.count == rowCount, "bins of another dataset")
-        var groups = [Int32](repeating: -1, count: rowCount)
+        precondition(binning.codes.count == rowCount && filter.rowCount == rowCount, "bins of another dataset")
         let missing = UInt16(binning.binCount)
-        filter.forEachMember { row in
-            let code = binning.codes[row]
-            if code != missing { groups[row] = Int32(code) }
+        return metrics(count: binning.binCount, filteredCount: filter.count, selection: nil) { visit in
+            binning.codes.withUnsafeBufferPointer { codes in
+                filter.forEachMember { row in
+                    let code = codes[row]
+                    if code != missing { visit(row, Int(code)) }
+                }
+            }
         }
-        return metrics(groups: groups, count: binning.binCount, filteredCount: filter.count)
     }
 
     /// The rows a slice search runs over for `objective` (within `filter`) and their errors.

@@ -7,7 +7,7 @@ import TuttiTerminal
 public enum KeyBindings {
     /// The whole table.
     public static let all: [KeyBinding] = global + moving + summary + histogram + rows + confusion + slices
-        + duplicates + pairViewer + scatter + instance + familiarity
+        + duplicates + pairViewer + scatter + instance + familiarity + labelIssues
 
     private static let global: [KeyBinding] = [
         KeyBinding("pane.cycle", .global, [.key(.tab, .nextPane), .key(.tab, shift: true, .previousPane)],
@@ -43,6 +43,8 @@ public enum KeyBindings {
                     .key("4", .show(.slices)), .key("5", .show(.duplicates)), .key("6", .show(.scatter)),
                     .key("7", .show(.instance)), .key("9", .show(.familiarity))],
                    help: "show the summary / rows / confusion / slices / duplicates / scatter / instance / familiarity pane (opens it if closed)"),
+        KeyBinding("pane.show-label-issues", .global, [.key("I", .show(.labelIssues))],
+                   help: "show the label issues pane: likely label errors (opens it if closed)"),
         KeyBinding("mouse.toggle", .global, [.key("m", .toggleMouse)], help: "mouse on / off (off: the terminal selects text)"),
         KeyBinding("screen.redraw", .global, [.ctrl("l", .redraw)], help: "redraw"),
         KeyBinding("app.suspend", .global, [.ctrl("z", .suspend)], help: "suspend (fg resumes)"),
@@ -84,6 +86,11 @@ public enum KeyBindings {
                    footer: KeyHint("L", "log y")),
         KeyBinding("histogram.bins", .pane(.histogram), [.key("+", .moreBins), .key("-", .fewerBins)], help: "more / fewer bins",
                    footer: KeyHint("+/-", "bins")),
+        KeyBinding("histogram.overlay", .pane(.histogram), [.key("e", .toggleOverlay)],
+                   help: "error rate per bin (on the score: the reliability curve and ECE) on / off", footer: KeyHint("e", "error per bin")),
+        KeyBinding("histogram.overlay-metric", .pane(.histogram), [.key("E", .nextOverlayMetric)],
+                   help: "next metric per bin: error, precision, recall, F1, FPR, FNR, positive share, mean score / loss, MAE, …",
+                   footer: KeyHint("E", "metric")),
     ]
 
     private static let rows: [KeyBinding] = [
@@ -225,6 +232,15 @@ public enum KeyBindings {
 
     /// What `K` does, wherever it is bound.
     private static let neighborCountHelp = "k, the neighbours of rows like this and of familiarity: 5, 10, 20, 50, 100"
+
+    private static let labelIssues: [KeyBinding] = [
+        KeyBinding("label-issues.move", .pane(.labelIssues), arrows(.up, .down), help: "previous / next likely label error (the instance pane shows its row)",
+                   footer: KeyHint("↑↓", "issue")),
+        KeyBinding("label-issues.select", .pane(.labelIssues), [.input(.character(" "), .space)],
+                   help: "toggle the row into the selection", footer: KeyHint("Space", "select row")),
+        KeyBinding("label-issues.select-all", .pane(.labelIssues), [.input(.enter, .enter)],
+                   help: "select every likely label error (a stopped search: run it again)", footer: KeyHint("Enter", "select all")),
+    ]
 
     /// The arrow keys among `inputs` (`.up`, `.down`, `.left`, `.right`) with their vi letters.
     private static func arrows(_ inputs: PaneInput...) -> [KeyPress] {

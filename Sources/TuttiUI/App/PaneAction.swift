@@ -5,7 +5,7 @@ public enum PaneAction: String, Sendable, Hashable, CaseIterable {
     // Summary
     case groupBy
     // Histogram
-    case cycleBinMode, toggleLogScale, moreBins, fewerBins
+    case cycleBinMode, toggleLogScale, moreBins, fewerBins, toggleOverlay, nextOverlayMetric
     // Rows, slices, duplicates
     case sort, reverse
     // Rows

@@ -23,7 +23,7 @@ extension PaneKind {
         switch self {
         case .histogram: PaneMinimum(width: 28, height: 10)
         case .summary, .rows: PaneMinimum(width: 32, height: 7)
-        case .slices, .duplicates: PaneMinimum(width: 40, height: 8)
+        case .slices, .duplicates, .labelIssues: PaneMinimum(width: 40, height: 8)
         case .scatter: PaneMinimum(width: 30, height: 10)
         case .instance: PaneMinimum(width: 32, height: 8)
         case .familiarity: PaneMinimum(width: 32, height: 10)

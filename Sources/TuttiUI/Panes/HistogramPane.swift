@@ -6,7 +6,10 @@ import TuttiTerminal
 /// horizontal bars. Every bar shows the filtered count, its selected part in a second tone
 /// and glyph. Brush bins with Shift+arrows or a mouse drag; every other pane follows live.
 /// Numbers are cut into even bins, at quantiles or on a log x scale (`b`); counts can be drawn
-/// on a log y scale (`L`).
+/// on a log y scale (`L`). `e` draws a model metric per bin over the bars (the error rate, or what
+/// `E` picks) as a line of markers on a scale of its own at the right; on the score's histogram
+/// the share of positive labels against the diagonal, the reliability curve, with the ECE in the
+/// title.
 public struct HistogramPane: KeysAndLayoutPane {
     public let kind = PaneKind.histogram
     /// The column shown.
@@ -19,6 +22,12 @@ public struct HistogramPane: KeysAndLayoutPane {
     public private(set) var logScale = false
     /// The bin under the cursor.
     public private(set) var cursor = 0
+    /// The metric drawn per bin over the bars (`e`, `E`); nil: none.
+    public private(set) var overlayMetric: SliceMetric?
+    /// The overlay's values for the filter, the bins and the metric, as the last layout left them.
+    private var overlay: HistogramOverlayCache?
+    /// The metric `e` last turned off, which it turns on again.
+    private var turnedOff: SliceMetric?
     /// Whether a mouse drag brushes this pane (the brush itself is the workspace's).
     private var dragging = false
     private var binning: ColumnBinning?
@@ -30,26 +39,31 @@ public struct HistogramPane: KeysAndLayoutPane {
     private var lastSize = (width: 0, height: 0)
     private var failure: String?
 
-    public init(column: String, bins: Int? = nil, mode: BinMode = .even, logScale: Bool = false) {
+    public init(column: String, bins: Int? = nil, mode: BinMode = .even, logScale: Bool = false, overlay: SliceMetric? = nil) {
         self.column = column
         requestedBins = bins
         self.mode = mode
         self.logScale = logScale
+        overlayMetric = overlay
     }
 
     public var title: String {
         let scales = [mode == .quantile ? "quantile bins" : mode == .log ? "log x" : nil, logScale ? "log y" : nil].compactMap { $0 }
+        let ece = overlayMetric == nil ? nil : overlay?.values?.expectedCalibrationError
         return "Histogram: \(column)" + (scales.isEmpty ? "" : " (" + scales.joined(separator: ", ") + ")")
+            + (ece.map { " · ECE \(NumberFormatting.fixed($0))" } ?? "")
     }
 
     public var savedSettings: PaneSettings {
-        PaneSettings(column: column, bins: requestedBins, logScale: logScale ? true : nil, binMode: mode == .even ? nil : mode)
+        PaneSettings(column: column, bins: requestedBins, logScale: logScale ? true : nil, binMode: mode == .even ? nil : mode,
+                     overlay: overlayMetric?.rawValue)
     }
 
     public func label(for action: PaneAction) -> String? {
         switch action {
         case .cycleBinMode: Self.modeNames[mode.next]
         case .toggleLogScale: logScale ? "linear y" : "log y"
+        case .toggleOverlay: overlayMetric == nil ? nil : "overlay off"
         default: nil
         }
     }
@@ -71,7 +85,8 @@ public struct HistogramPane: KeysAndLayoutPane {
 
     private mutating func ensureBinning(_ context: PaneContext, width: Int, height: Int) {
         let categorical = context.state.dataset.column(named: column).map { $0.kind == .categorical || $0.kind == .boolean } ?? false
-        let fit = categorical ? max(2, height - 2) : max(2, min(60, (width - 8) / 2))
+        let scaleWidth = overlayMetric == nil ? 0 : HistogramOverlayCache.scaleAllowance
+        let fit = categorical ? max(2, height - 2) : max(2, min(60, (width - 8 - scaleWidth) / 2))
         let target = requestedBins ?? fit
         guard binning == nil || target != binningTarget || mode != binningMode else { return }
         do {
@@ -101,8 +116,13 @@ public struct HistogramPane: KeysAndLayoutPane {
     mutating func layOut(width: Int, height: Int, context: PaneContext) {
         lastSize = (width, height)
         ensureBinning(context, width: width, height: height)
-        guard failure == nil, binning != nil else { return }
+        guard failure == nil, let binning else { return }
         updateCounts(context)
+        if let overlayMetric {
+            var cache = overlay ?? HistogramOverlayCache()
+            cache.update(context.state, binning: binning, metric: overlayMetric)
+            overlay = cache
+        }
         let rows = height - 2
         guard isCategorical, height >= 3, rows >= 1 else { return }
         if cursor < scroll { scroll = cursor }
@@ -136,14 +156,25 @@ public struct HistogramPane: KeysAndLayoutPane {
             header += " · \(NumberFormatting.grouped(selectedTotal)) selected"
         }
         if let missing = counts.filtered.last, missing > 0 { header += " · \(NumberFormatting.grouped(missing)) missing" }
+        let drawer = overlayDrawer(context)
+        if let drawer { header += " · " + drawer.legend(withScale: isCategorical) }
         canvas.fittedText(header, x: 0, y: 0, style: theme[.muted])
         let bars = BarRenderer(glyphs: context.glyphs, barStyle: theme[.bar], selectedStyle: theme[.barSelected])
         let brushRange = context.brush.flatMap { $0.source == context.id ? $0.bins?.range : nil }
         if isCategorical {
-            renderHorizontal(&canvas, binning, counts, selected, bars, brushRange, context)
+            renderHorizontal(&canvas, binning, counts, selected, bars, brushRange, drawer, context)
         } else {
-            renderVertical(&canvas, binning, counts, selected, bars, brushRange, context)
+            renderVertical(&canvas, binning, counts, selected, bars, brushRange, drawer, context)
         }
+        if overlayMetric != nil, drawer == nil, let failure = overlay?.failure {
+            canvas.fittedText(failure, x: 0, y: 1, style: theme[.error])
+        }
+    }
+
+    /// The drawer of the metric per bin, when it is on and computed.
+    private func overlayDrawer(_ context: PaneContext) -> HistogramOverlayDrawer? {
+        guard overlayMetric != nil, let values = overlay?.values else { return nil }
+        return HistogramOverlayDrawer(overlay: values, glyphs: context.glyphs, theme: context.theme)
     }
 
     private func scaled(_ value: Int, _ maximum: Int) -> Double {
@@ -154,13 +185,13 @@ public struct HistogramPane: KeysAndLayoutPane {
 
     private func renderVertical(_ canvas: inout Canvas, _ binning: ColumnBinning, _ counts: HistogramCounts,
                                 _ selected: [Int], _ bars: BarRenderer, _ brushRange: ClosedRange<Int>?,
-                                _ context: PaneContext) {
+                                _ drawer: HistogramOverlayDrawer?, _ context: PaneContext) {
         let (width, height) = canvas.size
         let theme = context.theme
         let maximum = counts.filtered.dropLast().max() ?? 0
         let axisWidth = max(DisplayWidth.of(NumberFormatting.grouped(maximum)), 1) + 1
         let chartHeight = height - 3
-        let chartWidth = width - axisWidth
+        let chartWidth = width - axisWidth - (drawer?.scaleWidth ?? 0)
         guard chartHeight >= 1, chartWidth >= binning.binCount else {
             canvas.fittedText("too narrow: \(binning.binCount) bins", x: 0, y: 1, style: theme[.muted])
             return
@@ -185,8 +216,12 @@ public struct HistogramPane: KeysAndLayoutPane {
                 canvas.set(x: x0, y: chartHeight + 1, context.glyphs.upMark, style: theme[.key])
             }
         }
+        if let drawer {
+            drawer.drawVertical(&canvas, chartHeight: chartHeight, x0: axisWidth, barWidth: barWidth,
+                                drawWidth: barWidth >= 3 ? barWidth - 1 : barWidth, scaleX: axisWidth + binning.binCount * barWidth)
+        }
         drawAxis(&canvas, binning, y: chartHeight + 1, axisWidth: axisWidth, barWidth: barWidth, context: context)
-        let info = binInfo(binning, counts, selected, cursor)
+        let info = binInfo(binning, counts, selected, cursor) + (drawer?.binText(cursor) ?? "")
         canvas.fittedText(info, x: 0, y: chartHeight + 2, style: context.focused ? theme[.text] : theme[.muted])
     }
 
@@ -220,7 +255,7 @@ public struct HistogramPane: KeysAndLayoutPane {
 
     private func renderHorizontal(_ canvas: inout Canvas, _ binning: ColumnBinning, _ counts: HistogramCounts,
                                   _ selected: [Int], _ bars: BarRenderer, _ brushRange: ClosedRange<Int>?,
-                                  _ context: PaneContext) {
+                                  _ drawer: HistogramOverlayDrawer?, _ context: PaneContext) {
         let (width, height) = canvas.size
         let theme = context.theme
         let rows = height - 2
@@ -245,8 +280,9 @@ public struct HistogramPane: KeysAndLayoutPane {
             bars.horizontal(&canvas, x: barX, y: y, width: barWidth, value: value,
                             selected: counts.filtered[bin] > 0 ? value * Double(selected[bin]) / Double(counts.filtered[bin]) : 0)
             canvas.fittedText(NumberFormatting.grouped(counts.filtered[bin]), x: barX + barWidth + 1, y: y, style: theme[.muted], maxWidth: countWidth)
+            drawer?.drawHorizontal(&canvas, bin: bin, x: barX, y: y, width: barWidth)
         }
-        canvas.fittedText(binInfo(binning, counts, selected, cursor), x: 0, y: height - 1,
+        canvas.fittedText(binInfo(binning, counts, selected, cursor) + (drawer?.binText(cursor) ?? ""), x: 0, y: height - 1,
                           style: context.focused ? theme[.text] : theme[.muted])
     }
 
@@ -300,6 +336,10 @@ public struct HistogramPane: KeysAndLayoutPane {
             logScale.toggle()
         case .action(.cycleBinMode):
             return changeMode(context)
+        case .action(.toggleOverlay):
+            return toggleOverlay(context)
+        case .action(.nextOverlayMetric):
+            return nextOverlayMetric(context)
         case .action(.moreBins):
             requestedBins = min(min(requestedBins ?? binningTarget, ColumnBinning.maxBins) * 2, ColumnBinning.maxBins)
         case .action(.fewerBins):
@@ -325,6 +365,54 @@ public struct HistogramPane: KeysAndLayoutPane {
     }
 
     private func ordered(_ a: Int, _ b: Int) -> ClosedRange<Int> { min(a, b)...max(a, b) }
+
+    /// `e`: the metric per bin on (the one last shown, else the default for the column) or off.
+    private mutating func toggleOverlay(_ context: PaneContext) -> [PaneCommand] {
+        if overlayMetric != nil {
+            turnedOff = overlayMetric
+            overlayMetric = nil
+            return [.message("overlay off")]
+        }
+        var cache = overlay ?? HistogramOverlayCache()
+        defer { overlay = cache }
+        guard let evaluator = cache.evaluator(for: context.state) else { return [.error(Self.noMetric(cache.failure))] }
+        let state = context.state
+        let shown = turnedOff.flatMap { BinMetricOverlay.metrics(evaluator).contains($0) ? $0 : nil }
+        guard let metric = shown ?? BinMetricOverlay.defaultMetric(evaluator, column: column, roles: state.roles) else {
+            return [.error(Self.noMetric(nil))]
+        }
+        overlayMetric = metric
+        return [.message(describe(metric, evaluator, state))]
+    }
+
+    /// `E`: the next metric the roles allow, drawn per bin.
+    private mutating func nextOverlayMetric(_ context: PaneContext) -> [PaneCommand] {
+        var cache = overlay ?? HistogramOverlayCache()
+        defer { overlay = cache }
+        guard let evaluator = cache.evaluator(for: context.state) else { return [.error(Self.noMetric(cache.failure))] }
+        let metrics = BinMetricOverlay.metrics(evaluator)
+        guard !metrics.isEmpty else { return [.error(Self.noMetric(nil))] }
+        let next: SliceMetric
+        if let current = overlayMetric, let index = metrics.firstIndex(of: current) {
+            next = metrics[(index + 1) % metrics.count]
+        } else {
+            next = BinMetricOverlay.defaultMetric(evaluator, column: column, roles: context.state.roles) ?? metrics[0]
+        }
+        overlayMetric = next
+        return [.message(describe(next, evaluator, context.state))]
+    }
+
+    /// What the overlay now shows, for the status line.
+    private func describe(_ metric: SliceMetric, _ evaluator: SliceEvaluator, _ state: ExplorerState) -> String {
+        if metric == .baseRate, BinMetricOverlay.isScoreHistogram(evaluator, column: column, roles: state.roles) {
+            return "reliability: the share of positive labels per score bin against the diagonal (E: next metric, e: off)"
+        }
+        return "\(metric.title) per bin, on the scale at the right (E: next metric, e: off)"
+    }
+
+    private static func noMetric(_ reason: String?) -> String {
+        reason ?? "no metric to draw per bin: it needs label and prediction columns, or a loss (set them with --label, --prediction, --loss)"
+    }
 
     /// `b`: the next bin mode, binned at once so the message can say what it did.
     private mutating func changeMode(_ context: PaneContext) -> [PaneCommand] {
@@ -355,7 +443,8 @@ public struct HistogramPane: KeysAndLayoutPane {
         }
         let maximum = counts?.filtered.dropLast().max() ?? 0
         let axisWidth = max(DisplayWidth.of(NumberFormatting.grouped(maximum)), 1) + 1
-        let barWidth = max(1, (lastSize.width - axisWidth) / binning.binCount)
+        let scaleWidth = overlayMetric == nil ? 0 : overlay?.values.map(HistogramOverlayDrawer.scaleWidth) ?? 0
+        let barWidth = max(1, (lastSize.width - axisWidth - scaleWidth) / binning.binCount)
         let bin = (x - axisWidth) / barWidth
         if clamp { return min(max(bin, 0), binning.binCount - 1) }
         return x >= axisWidth && bin < binning.binCount ? bin : nil

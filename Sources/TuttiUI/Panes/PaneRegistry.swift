@@ -14,7 +14,8 @@ enum PaneRegistry {
         case .histogram:
             guard let column = settings.column else { return nil }
             let bins = settings.bins.map { min(max($0, 1), ColumnBinning.maxBins) }
-            return HistogramPane(column: column, bins: bins, mode: settings.binMode ?? .even, logScale: settings.logScale ?? false)
+            return HistogramPane(column: column, bins: bins, mode: settings.binMode ?? .even, logScale: settings.logScale ?? false,
+                                 overlay: settings.overlay.flatMap(SliceMetric.init(rawValue:)))
         case .confusion: return ConfusionPane(rowPercentages: settings.rowPercentages ?? false)
         case .slices:
             var sized = settings
@@ -24,6 +25,7 @@ enum PaneRegistry {
         case .scatter: return ScatterPane(settings: settings, projector: .pca)
         case .instance: return InstancePane(row: settings.row)
         case .familiarity: return FamiliarityPane(groupColumn: settings.column)
+        case .labelIssues: return LabelIssuesPane()
         default: return nil
         }
     }
