@@ -23,6 +23,11 @@ public enum ExplorerAction: Sendable, Equatable {
     case setSearch(CellSearch?)
     /// Sets how vectors are drawn as images (nil: squares only); not undone by undo.
     case setImageShape(ImageShape?)
+    /// Sets the score threshold that re-derives the predictions (nil: the predictions as loaded).
+    case setThreshold(Double?)
+    /// Moves the threshold while the user tries values: as `setThreshold`, but not a change undo
+    /// steps through (the value kept is set with `setThreshold` at the end).
+    case previewThreshold(Double?)
 
     /// A short name for logs, help and replay: `set-filter`, `select`, ….
     public var name: String {
@@ -38,6 +43,8 @@ public enum ExplorerAction: Sendable, Equatable {
         case .focusRow: "focus-row"
         case .setSearch: "set-search"
         case .setImageShape: "set-image-shape"
+        case .setThreshold: "set-threshold"
+        case .previewThreshold: "preview-threshold"
         }
     }
 }

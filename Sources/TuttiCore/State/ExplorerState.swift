@@ -18,6 +18,9 @@ public struct ExplorerState: Sendable {
     public internal(set) var search: CellSearch?
     /// How vectors are drawn as images when their width allows (`--image-shape`); nil: squares only.
     public internal(set) var imageShape: ImageShape?
+    /// The cut on the score that re-derived the prediction column, if one is set; the dataset
+    /// then holds the re-derived predictions (see `ScoreThreshold`).
+    public internal(set) var threshold: ScoreThreshold?
 
     /// A fresh state: no filter, no selection, no groups.
     public init(dataset: Dataset, roles: ColumnRoles) {
@@ -30,6 +33,12 @@ public struct ExplorerState: Sendable {
 
     /// Rows that pass the filter and are selected.
     public var visibleSelection: RowSet? { selection.map { $0.rows.intersection(filter.rows) } }
+
+    /// The data as loaded: the dataset with the prediction column a threshold replaced put back.
+    public var loadedDataset: Dataset {
+        guard let threshold else { return dataset }
+        return (try? dataset.replacing(threshold.original)) ?? dataset
+    }
 
     /// The number of rows that pass the filter.
     public var filteredCount: Int { filter.rows.count }
@@ -51,4 +60,6 @@ public struct StateChange: OptionSet, Sendable {
     public static let columns = StateChange(rawValue: 16)
     /// The focused row, the search or the image shape changed (not recorded for undo).
     public static let focus = StateChange(rawValue: 32)
+    /// The score threshold changed (and with it the prediction column).
+    public static let threshold = StateChange(rawValue: 64)
 }

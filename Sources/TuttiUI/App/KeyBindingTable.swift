@@ -43,6 +43,8 @@ public enum KeyBindings {
                     .key("4", .show(.slices)), .key("5", .show(.duplicates)), .key("6", .show(.scatter)),
                     .key("7", .show(.instance))],
                    help: "show the summary / rows / confusion / slices / duplicates / scatter / instance pane (opens it if closed)"),
+        KeyBinding("threshold.move", .global, [.key("t", .threshold)],
+                   help: "score threshold (binary tasks): ←→ move it, Shift ten steps, Enter keeps, Esc restores; every pane follows"),
         KeyBinding("mouse.toggle", .global, [.key("m", .toggleMouse)], help: "mouse on / off (off: the terminal selects text)"),
         KeyBinding("screen.redraw", .global, [.ctrl("l", .redraw)], help: "redraw"),
         KeyBinding("app.suspend", .global, [.ctrl("z", .suspend)], help: "suspend (fg resumes)"),

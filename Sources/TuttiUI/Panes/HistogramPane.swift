@@ -24,6 +24,8 @@ public struct HistogramPane: KeysAndLayoutPane {
     private var binning: ColumnBinning?
     private var binningTarget = 0
     private var binningMode = BinMode.even
+    /// The score threshold the bins were made at (a histogram of the predictions follows it).
+    private var binningThreshold: ScoreThreshold?
     private var counts: HistogramCounts?
     private var countsKey: (filter: RowSet, selection: RowSet?)?
     private var scroll = 0
@@ -73,11 +75,14 @@ public struct HistogramPane: KeysAndLayoutPane {
         let categorical = context.state.dataset.column(named: column).map { $0.kind == .categorical || $0.kind == .boolean } ?? false
         let fit = categorical ? max(2, height - 2) : max(2, min(60, (width - 8) / 2))
         let target = requestedBins ?? fit
-        guard binning == nil || target != binningTarget || mode != binningMode else { return }
+        guard binning == nil || target != binningTarget || mode != binningMode || binningThreshold != context.state.threshold else {
+            return
+        }
         do {
             binning = try ColumnBinning(dataset: context.state.dataset, column: column, bins: target, mode: mode)
             binningTarget = target
             binningMode = mode
+            binningThreshold = context.state.threshold
             failure = nil
             countsKey = nil
             cursor = min(cursor, max(0, (binning?.binCount ?? 1) - 1))
