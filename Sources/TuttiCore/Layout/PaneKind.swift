@@ -27,9 +27,10 @@ public struct PaneKind: RawRepresentable, Hashable, Sendable, Codable, CustomStr
     public static let duplicates = PaneKind(rawValue: "duplicates")
     public static let scatter = PaneKind(rawValue: "scatter")
     public static let instance = PaneKind(rawValue: "instance")
+    public static let comparison = PaneKind(rawValue: "comparison")
 
     /// The kinds this tutti shows.
-    public static let known: [PaneKind] = [.summary, .histogram, .rows, .confusion, .slices, .duplicates, .scatter, .instance]
+    public static let known: [PaneKind] = [.summary, .histogram, .rows, .confusion, .slices, .duplicates, .scatter, .instance, .comparison]
 
     /// Whether this tutti shows panes of this kind.
     public var isKnown: Bool { Self.known.contains(self) }

@@ -25,7 +25,8 @@ public struct ViewPane: Sendable, Equatable, Codable {
 /// slices pane its minimum size; the confusion pane whether it shows row percentages; the rows
 /// pane the columns it shows, in order (`columns`, left out when every column shows in the
 /// data's order), and the widths set by hand (`columnWidths`, in cells); the scatter plot its
-/// axes (`xColumn` and `yColumn`, or `vectorColumn`), its colouring and its zoom. `duplicateKind` is read
+/// axes (`xColumn` and `yColumn`, or `vectorColumn`), its colouring and its zoom; the comparison
+/// pane its two models (`models`). `duplicateKind` is read
 /// by reports only: the kind of duplicate cluster they list first.
 public struct PaneSettings: Sendable, Equatable, Codable {
     public var column: String?
@@ -48,11 +49,14 @@ public struct PaneSettings: Sendable, Equatable, Codable {
     public var colorBy: String?
     /// The x and y ranges a zoomed scatter plot shows: `[x_min, x_max, y_min, y_max]`.
     public var zoom: [Double]?
+    /// The two models a comparison pane compares, A then B, each as `name=prediction[:score]`.
+    public var models: [String]?
 
     public init(column: String? = nil, bins: Int? = nil, logScale: Bool? = nil, binMode: BinMode? = nil, sortColumn: String? = nil,
                 sortMetric: String? = nil, descending: Bool? = nil, minimumSize: Int? = nil, duplicateKind: String? = nil,
                 rowPercentages: Bool? = nil, columns: [String]? = nil, columnWidths: [String: Int]? = nil, xColumn: String? = nil,
-                yColumn: String? = nil, vectorColumn: String? = nil, colorBy: String? = nil, zoom: [Double]? = nil) {
+                yColumn: String? = nil, vectorColumn: String? = nil, colorBy: String? = nil, zoom: [Double]? = nil,
+                models: [String]? = nil) {
         self.column = column
         self.bins = bins
         self.logScale = logScale
@@ -70,6 +74,7 @@ public struct PaneSettings: Sendable, Equatable, Codable {
         self.vectorColumn = vectorColumn
         self.colorBy = colorBy
         self.zoom = zoom
+        self.models = models
     }
 }
 

@@ -21,4 +21,6 @@ public enum PaneAction: String, Sendable, Hashable, CaseIterable {
     case nextXColumn, nextYColumn, nextProjection, nextColoring, zoomIn, zoomOut, resetZoom
     // Instance
     case previousRow, nextRow
+    // Comparison
+    case nextModelA, nextModelB
 }

@@ -26,6 +26,7 @@ extension PaneKind {
         case .slices, .duplicates: PaneMinimum(width: 40, height: 8)
         case .scatter: PaneMinimum(width: 30, height: 10)
         case .instance: PaneMinimum(width: 32, height: 8)
+        case .comparison: PaneMinimum(width: 44, height: 10)
         default: PaneMinimum(width: 30, height: 9)
         }
     }

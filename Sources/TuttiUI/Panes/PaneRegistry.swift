@@ -23,6 +23,7 @@ enum PaneRegistry {
         case .duplicates: return DuplicatesPane(settings: settings)
         case .scatter: return ScatterPane(settings: settings, projector: .pca)
         case .instance: return InstancePane()
+        case .comparison: return ComparisonPane(models: settings.models)
         default: return nil
         }
     }
