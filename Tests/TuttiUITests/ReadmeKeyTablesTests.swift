@@ -11,7 +11,7 @@ import TuttiTerminal
         "everywhere": .global, "summary pane": .pane(.summary), "histogram pane": .pane(.histogram),
         "rows pane": .pane(.rows), "confusion pane": .pane(.confusion), "slices pane": .pane(.slices),
         "duplicates pane": .pane(.duplicates), "pair viewer (duplicates pane)": .pairViewer,
-        "scatter pane": .pane(.scatter), "instance pane": .pane(.instance),
+        "scatter pane": .pane(.scatter), "instance pane": .pane(.instance), "comparison pane": .pane(.comparison),
     ]
 
     /// The key tables of README.md's "Keys" section: scope name, then each row's two cells.

@@ -30,6 +30,7 @@ public enum ReportBuilder {
         case .confusion: return ConfusionSection.make(state: state)
         case .slices: return try SlicesSection.make(state: state, settings: pane.settings, work: work)
         case .duplicates: return try DuplicatesSection.make(state: state, settings: pane.settings, work: work)
+        case .comparison: return ComparisonSection.make(state: state, settings: pane.settings)
         default: return ReportSection(heading: "Pane: \(pane.kind)", blocks: [.note("tutti does not know panes of kind '\(pane.kind)'.")])
         }
     }
