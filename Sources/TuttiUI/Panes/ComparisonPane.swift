@@ -237,9 +237,8 @@ public struct ComparisonPane: BackgroundComputedPane {
         }
         let total = ComparisonModels.Cell.allCases.reduce(0) { $0 + (measured.count($1) ?? 0) }
         let selection = context.state.visibleSelection
-        let labelWidth = 9, cellWidth = max(16, (canvas.size.width - labelWidth) / 2 - 1)
-        let names = measured.models.map(\.name)
-        canvas.cell("B \(names[1]) right", x: labelWidth, y: 3, width: cellWidth, right: true, style: theme[.header])
+        let labelWidth = 9, cellWidth = min(22, max(16, (canvas.size.width - labelWidth) / 2 - 1))
+        canvas.cell("B right", x: labelWidth, y: 3, width: cellWidth, right: true, style: theme[.header])
         canvas.cell("B wrong", x: labelWidth + cellWidth + 1, y: 3, width: cellWidth, right: true, style: theme[.header])
         for row in 0..<2 {
             canvas.cell(row == 0 ? "A right" : "A wrong", x: 0, y: 4 + row, width: labelWidth - 1, style: theme[.header])
