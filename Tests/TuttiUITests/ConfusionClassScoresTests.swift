@@ -13,7 +13,8 @@ import TuttiTerminal
         let lines = render(&pane, paneContext(state), width: 70, height: 16).lines
         let evaluator = try SliceEvaluator(dataset: adult, roles: adultRoles)
         let metrics = evaluator.metrics(of: state.filter.rows, filteredCount: state.filteredCount)
-        let reference = try #require(PerClassMetrics(metrics: metrics, classes: try #require(evaluator.classes)))
+        let classes = try #require(evaluator.classes)
+        let reference = try #require(PerClassMetrics(metrics: metrics, classes: classes))
         let header = try #require(lines.firstIndex { $0.hasPrefix("class") })
         #expect(lines[header].hasSuffix("precision     recall         F1    support"))
         for (offset, scores) in reference.classes.enumerated() {

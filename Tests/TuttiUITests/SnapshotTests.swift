@@ -6,7 +6,7 @@ import TuttiTerminal
 @Suite(.serialized) struct SnapshotTests {
     /// A pane kind and the keys that bring it to the front.
     enum PaneShown: String, CaseIterable, Sendable {
-        case summary, histogram, rows, confusion, slices, duplicates, scatter, instance
+        case summary, histogram, rows, confusion, slices, duplicates, scatter, instance, comparison
 
         var keys: [KeyEvent] {
             switch self {
@@ -18,6 +18,7 @@ import TuttiTerminal
             case .duplicates: [.character("5")]
             case .scatter: [.character("6")]
             case .instance: [.character("7")]
+            case .comparison: [.character("8")]
             }
         }
     }
