@@ -8,6 +8,11 @@ import Testing
 @Suite struct ScoreThresholdTests {
     static func state() -> ExplorerState { ExplorerState(dataset: adult, roles: ColumnRoles.infer(from: adult)) }
 
+    /// The threshold `value` on Adult's score.
+    static func cut(_ value: Double) throws -> ScoreThreshold {
+        try ScoreThreshold(value: value, dataset: adult, roles: ColumnRoles.infer(from: adult))
+    }
+
     /// The predictions at `cut`, computed from the score column directly.
     static func expected(at cut: Double) -> [Int64] {
         guard case .float(let scores) = adult.column(named: "score")!.data else { return [] }
@@ -15,7 +20,7 @@ import Testing
     }
 
     @Test func thePredictionsAreReDerivedAtTheCutAndPutBack() throws {
-        let (next, change) = try Explorer.reduce(Self.state(), .setThreshold(0.3))
+        let (next, change) = try Explorer.reduce(Self.state(), .setThreshold(try Self.cut(0.3)))
         #expect(change.contains(.threshold))
         let prediction = try #require(next.dataset.column(named: "prediction"))
         #expect(prediction.data == .integer(Self.expected(at: 0.3)))
@@ -30,7 +35,7 @@ import Testing
         var explorer = Explorer(state: Self.state())
         try explorer.apply(.derive(DerivedColumn(name: "correct", expression: "label == prediction")))
         try explorer.apply(.setFilter("label != prediction"))
-        try explorer.apply(.setThreshold(0.2))
+        try explorer.apply(.setThreshold(try Self.cut(0.2)))
         let labels = adult.column(named: "label")!, predictions = Self.expected(at: 0.2)
         let right = (0..<adult.rowCount).map { labels.number(at: $0) == Double(predictions[$0]) }
         #expect(explorer.state.filteredCount == right.filter { !$0 }.count)
@@ -41,9 +46,13 @@ import Testing
 
     @Test func previewsAreNotUndoneOneByOne() throws {
         var explorer = Explorer(state: Self.state())
-        try explorer.apply(.previewThreshold(0.4))
-        try explorer.apply(.previewThreshold(0.45))
+        try explorer.apply(.previewThreshold(try Self.cut(0.4)))
+        try explorer.apply(.previewThreshold(try Self.cut(0.45)))
         #expect(!explorer.canUndo && explorer.state.threshold?.value == 0.45)
+        // Moved from the one in force, on the re-derived data: the same as made afresh.
+        let moved = try explorer.state.threshold!.at(0.3, in: explorer.state.dataset)
+        #expect(try Explorer.reduce(explorer.state, .setThreshold(moved)).0.dataset.column(named: "prediction")
+                == (try Explorer.reduce(Self.state(), .setThreshold(try Self.cut(0.3)))).0.dataset.column(named: "prediction"))
     }
 
     @Test func stepsStayOnTheGridAndInTheRange() throws {
@@ -65,7 +74,7 @@ import Testing
     }
 
     @Test func viewsSaveTheThresholdAndOlderViewsStillRead() throws {
-        let state = try Explorer.reduce(Self.state(), .setThreshold(0.35)).0
+        let state = try Explorer.reduce(Self.state(), .setThreshold(try Self.cut(0.35))).0
         let view = ViewDocument(state: state, datasetPath: "adult.csv", layout: .pane(ViewPane(kind: .confusion)), focus: 0, theme: nil)
         #expect(view.threshold == 0.35)
         #expect(view.dataset.fingerprint == DatasetFingerprint.of(adult))
@@ -86,7 +95,7 @@ import Testing
     }
 
     @Test func reportsSayTheThreshold() throws {
-        let state = try Explorer.reduce(Self.state(), .setThreshold(0.35)).0
+        let state = try Explorer.reduce(Self.state(), .setThreshold(try Self.cut(0.35))).0
         let report = try ReportBuilder.build(ReportInput(state: state, datasetName: "adult.csv",
                                                          panes: [ViewPane(kind: .confusion)]))
         let markdown = MarkdownReport.render(report)

@@ -127,18 +127,18 @@ public struct Explorer: Sendable {
         case .setImageShape(let shape):
             next.imageShape = shape
             return (next, shape == state.imageShape ? [] : .focus)
-        case .setThreshold(let value), .previewThreshold(let value):
-            next = try thresholded(state, at: value)
+        case .setThreshold(let threshold), .previewThreshold(let threshold):
+            next = try thresholded(state, threshold)
             return (next, next.threshold == state.threshold ? [] : [.threshold, .columns])
         }
     }
 
-    /// `state` with its predictions re-derived at `value` (nil: the predictions as loaded); an
+    /// `state` with its predictions re-derived by `threshold` (nil: the predictions as loaded); an
     /// expression filter is evaluated again on the new predictions.
-    private static func thresholded(_ state: ExplorerState, at value: Double?) throws -> ExplorerState {
+    private static func thresholded(_ state: ExplorerState, _ threshold: ScoreThreshold?) throws -> ExplorerState {
         var next = state
-        if let value {
-            let threshold = try ScoreThreshold(value: value, dataset: state.dataset, roles: state.roles, previous: state.threshold)
+        if let threshold {
+            guard threshold.original.rowCount == state.dataset.rowCount else { throw TuttiError("a threshold made on other data") }
             next.dataset = try state.dataset.replacing(threshold.predictionColumn())
             next.threshold = threshold
         } else if let threshold = state.threshold {

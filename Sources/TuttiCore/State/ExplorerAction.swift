@@ -23,11 +23,12 @@ public enum ExplorerAction: Sendable, Equatable {
     case setSearch(CellSearch?)
     /// Sets how vectors are drawn as images (nil: squares only); not undone by undo.
     case setImageShape(ImageShape?)
-    /// Sets the score threshold that re-derives the predictions (nil: the predictions as loaded).
-    case setThreshold(Double?)
+    /// Sets the score threshold that re-derives the predictions (nil: the predictions as loaded);
+    /// made with `ScoreThreshold(value:dataset:roles:)` or moved from the one in force with `at(_:in:)`.
+    case setThreshold(ScoreThreshold?)
     /// Moves the threshold while the user tries values: as `setThreshold`, but not a change undo
     /// steps through (the value kept is set with `setThreshold` at the end).
-    case previewThreshold(Double?)
+    case previewThreshold(ScoreThreshold?)
 
     /// A short name for logs, help and replay: `set-filter`, `select`, ….
     public var name: String {

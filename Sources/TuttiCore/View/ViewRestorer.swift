@@ -31,7 +31,7 @@ struct ViewRestorer {
     /// Sets the score threshold, or warns why it no longer applies.
     mutating func restoreThreshold(_ value: Double) {
         do {
-            try apply(.setThreshold(value))
+            try apply(.setThreshold(try ScoreThreshold(value: value, dataset: data, roles: state.roles)))
         } catch {
             warnings.append("the threshold \(NumberFormatting.shortest(value)) no longer applies (\(error)); the predictions are as loaded")
         }

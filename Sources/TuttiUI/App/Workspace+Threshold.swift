@@ -3,7 +3,7 @@ import TuttiCore
 /// While the score threshold is being moved (`t`): what it was before, to put back on Esc.
 public struct ThresholdEditor: Sendable, Equatable {
     /// The threshold in force when `t` was pressed (nil: the predictions as loaded).
-    public let original: Double?
+    public let original: ScoreThreshold?
 }
 
 extension Workspace {
@@ -12,9 +12,14 @@ extension Workspace {
     mutating func openThreshold() {
         let state = self.state
         do {
-            let start = try state.threshold?.value
-                ?? ScoreThreshold(value: 0, dataset: state.dataset, roles: state.roles).startingValue
-            thresholdEditor = ThresholdEditor(original: state.threshold?.value)
+            let start: ScoreThreshold
+            if let current = state.threshold {
+                start = current
+            } else {
+                let made = try ScoreThreshold(value: 0, dataset: state.dataset, roles: state.roles)
+                start = try made.at(made.startingValue, in: state.dataset)
+            }
+            thresholdEditor = ThresholdEditor(original: state.threshold)
             preview(start)
         } catch {
             say("\(error)", isError: true)
@@ -24,18 +29,22 @@ extension Workspace {
     /// ←/→ (Shift: ten steps): moves the threshold `steps` steps; every pane follows.
     mutating func moveThreshold(by steps: Int) {
         guard thresholdEditor != nil, let threshold = state.threshold else { return }
-        preview(threshold.moved(by: steps))
+        do {
+            preview(try threshold.at(threshold.moved(by: steps), in: state.dataset))
+        } catch {
+            say("\(error)", isError: true)
+        }
     }
 
     /// Enter: keeps the threshold moved to, as one change undo can take back.
     mutating func keepThreshold() {
         guard let editor = thresholdEditor else { return }
         thresholdEditor = nil
-        let kept = state.threshold?.value
+        let kept = state.threshold
         guard kept != editor.original else { return }
         dispatch(.previewThreshold(editor.original))
         dispatch(.setThreshold(kept))
-        say(kept.map { "threshold \(NumberFormatting.shortest($0)) kept (u undoes)" } ?? "threshold cleared")
+        say(kept.map { "threshold \(NumberFormatting.shortest($0.value)) kept (u undoes)" } ?? "threshold cleared")
     }
 
     /// Esc: puts back the threshold in force before `t`.
@@ -43,11 +52,11 @@ extension Workspace {
         guard let editor = thresholdEditor else { return }
         thresholdEditor = nil
         dispatch(.previewThreshold(editor.original))
-        say(editor.original.map { "threshold back at \(NumberFormatting.shortest($0))" } ?? "predictions as loaded")
+        say(editor.original.map { "threshold back at \(NumberFormatting.shortest($0.value))" } ?? "predictions as loaded")
     }
 
-    private mutating func preview(_ value: Double) {
+    private mutating func preview(_ threshold: ScoreThreshold) {
         brush = nil
-        dispatch(.previewThreshold(value))
+        dispatch(.previewThreshold(threshold))
     }
 }

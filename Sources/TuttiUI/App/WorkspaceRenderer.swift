@@ -121,7 +121,7 @@ struct WorkspaceRenderer {
     private func drawThresholdHints(_ canvas: inout Canvas, _ editor: ThresholdEditor, y: Int, width: Int) {
         let theme = workspace.theme
         let step = workspace.state.threshold.map { NumberFormatting.shortest($0.step) } ?? "a step"
-        let back = editor.original.map { "back to \(NumberFormatting.shortest($0))" } ?? "predictions as loaded"
+        let back = editor.original.map { "back to \(NumberFormatting.shortest($0.value))" } ?? "predictions as loaded"
         var x = canvas.text("threshold:", x: 0, y: y, style: theme[.statusAccent]) + 1
         for (keys, action) in [("←→", "±\(step)"), ("⇧←→", "±10 steps"), ("Enter", "keep"), ("Esc", back)] {
             let shown = workspace.glyphs.keys(keys)

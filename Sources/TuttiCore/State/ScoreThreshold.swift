@@ -4,7 +4,8 @@ import Foundation
 /// `value` is predicted the positive class, any other scored row the negative one, a row
 /// without a score has no prediction. The prediction column is replaced by the re-derived one
 /// (same name, same kind where the classes allow), so every pane, filter and report reads the
-/// predictions at the threshold; the column as loaded is kept to be put back.
+/// predictions at the threshold; the column as loaded is kept to be put back. A threshold is made
+/// from the column roles (`init(value:dataset:roles:)`), then moved with `at(_:in:)`.
 public struct ScoreThreshold: Sendable {
     /// The cut: scores at least this are predicted positive.
     public let value: Double
@@ -17,7 +18,7 @@ public struct ScoreThreshold: Sendable {
     /// The smallest and largest score, for stepping.
     public let scoreRange: ClosedRange<Double>
     /// The prediction column as loaded.
-    let original: Column
+    public let original: Column
     /// Rows whose label is the positive class, and rows with a label.
     let positiveLabels: RowSet
     let labelled: RowSet
@@ -25,50 +26,16 @@ public struct ScoreThreshold: Sendable {
     public let scored: RowSet
     public let predictedPositive: RowSet
 
-    /// The threshold `value` on the task of `roles` in `dataset`: label, prediction and score
-    /// roles set, two classes, a numeric score. `previous` (the threshold in force, if any) gives
-    /// the prediction column as loaded; without it the dataset's is the one loaded.
-    public init(value: Double, dataset: Dataset, roles: ColumnRoles, previous: ScoreThreshold? = nil) throws {
+    /// The same task cut at `value` instead, the scores read from `dataset` (the one the
+    /// threshold was made on, or one with columns added).
+    public func at(_ value: Double, in dataset: Dataset) throws -> ScoreThreshold {
         guard value.isFinite else { throw TuttiError("the threshold must be a finite number, got \(value)") }
-        if let previous {
-            self.init(value: value, keeping: previous, scores: try Self.scores(dataset, previous.score))
-            return
-        }
-        guard let labelName = roles[.label], let label = dataset.column(named: labelName),
-              let predictionName = roles[.prediction], let prediction = dataset.column(named: predictionName),
-              let scoreName = roles[.score] else {
-            throw TuttiError("a threshold needs label, prediction and score columns (set them with --label, --prediction and --score)")
-        }
-        let scores = try Self.scores(dataset, scoreName)
-        let classes = try ClassEncoding(label: label, prediction: prediction)
-        guard classes.classes.count == 2, let positive = classes.positive else {
-            throw TuttiError("a threshold needs a binary task: '\(labelName)' and '\(predictionName)' hold "
-                             + "\(classes.classes.count) classes")
-        }
-        var positiveLabels = RowSet(rowCount: dataset.rowCount), labelled = RowSet(rowCount: dataset.rowCount)
-        for (row, code) in classes.labels.enumerated() where code >= 0 {
-            labelled.insert(row)
-            if code == Int32(positive) { positiveLabels.insert(row) }
-        }
-        let present = scores.validity
-        var low = Double.infinity, high = -Double.infinity
-        present.forEachMember { row in
-            low = min(low, scores.values[row])
-            high = max(high, scores.values[row])
-        }
-        guard low <= high else { throw TuttiError("the score column '\(scoreName)' holds no number") }
-        self.init(value: value, score: scoreName, prediction: predictionName, positive: classes.classes[positive],
-                  negative: classes.classes[1 - positive], scoreRange: low...high, original: prediction,
-                  positiveLabels: positiveLabels, labelled: labelled, scores: scores)
+        return ScoreThreshold(value: value, score: score, prediction: prediction, positive: positive, negative: negative,
+                              scoreRange: scoreRange, original: original, positiveLabels: positiveLabels, labelled: labelled,
+                              scores: try Self.scores(dataset, score))
     }
 
-    private init(value: Double, keeping previous: ScoreThreshold, scores: (values: [Double], validity: RowSet)) {
-        self.init(value: value, score: previous.score, prediction: previous.prediction, positive: previous.positive,
-                  negative: previous.negative, scoreRange: previous.scoreRange, original: previous.original,
-                  positiveLabels: previous.positiveLabels, labelled: previous.labelled, scores: scores)
-    }
-
-    private init(value: Double, score: String, prediction: String, positive: String, negative: String,
+    init(value: Double, score: String, prediction: String, positive: String, negative: String,
                  scoreRange: ClosedRange<Double>, original: Column, positiveLabels: RowSet, labelled: RowSet,
                  scores: (values: [Double], validity: RowSet)) {
         self.value = value
@@ -91,7 +58,7 @@ public struct ScoreThreshold: Sendable {
     }
 
     /// The score column's numbers and validity.
-    private static func scores(_ dataset: Dataset, _ name: String) throws -> (values: [Double], validity: RowSet) {
+    static func scores(_ dataset: Dataset, _ name: String) throws -> (values: [Double], validity: RowSet) {
         guard let column = dataset.column(named: name) else { throw TuttiError("there is no score column '\(name)'") }
         switch column.data {
         case .float(let values): return (values, column.validity)
@@ -100,9 +67,14 @@ public struct ScoreThreshold: Sendable {
         }
     }
 
+    /// Rows counted against the predictions at a cut: true and false positives and negatives.
+    public struct Counts: Sendable, Equatable {
+        public var truePositives = 0, falsePositives = 0, falseNegatives = 0, trueNegatives = 0
+    }
+
     /// The counts of the rows of `rows` with a label and a score, against the predictions at the cut.
-    public func confusion(within rows: RowSet) -> BinaryConfusion {
-        var confusion = BinaryConfusion()
+    public func confusion(within rows: RowSet) -> Counts {
+        var confusion = Counts()
         for word in rows.words.indices {
             let measured = rows.words[word] & labelled.words[word] & scored.words[word]
             guard measured != 0 else { continue }
