@@ -57,6 +57,10 @@ struct LookOptions: ParsableArguments {
                                + "squares (64, 784, 1024 values) and 3072 (32×32×3) are drawn without it.", valueName: "H,W[,C]"))
     var imageShape: String?
 
+    @Option(help: ArgumentHelp("The two models the comparison pane (8) compares first: name=prediction[:score], a model "
+                               + "name, or a prediction column (comma-separated).", valueName: "models"))
+    var models: String?
+
     func validate() throws {
         do {
             _ = try imageShape.map(ImageShape.init(parsing:))
@@ -108,7 +112,8 @@ struct ExplorerSession {
             try data.loadResult(options, work: work)
         }
         guard let result = loaded else { return (true, warnings) }
-        let roles = try data.roles(for: result.dataset)
+        var roles = try data.roles(for: result.dataset)
+        if let models = look.models { roles.setModels(try ModelList.parse(models, dataset: result.dataset, roles: roles)) }
         var workspace = Workspace(dataset: result.dataset, roles: roles, theme: theme, glyphs: glyphs)
         workspace.insideTmux = ProcessInfo.processInfo.environment["TMUX"] != nil
         workspace.datasetPath = data.viewPath

@@ -13,6 +13,7 @@ import TuttiTerminal
         "duplicates pane": .pane(.duplicates), "pair viewer (duplicates pane)": .pairViewer,
         "scatter pane": .pane(.scatter), "instance pane": .pane(.instance), "familiarity pane": .pane(.familiarity),
         "label issues pane": .pane(.labelIssues),
+        "comparison pane": .pane(.comparison),
     ]
 
     /// The key tables of README.md's "Keys" section: scope name, then each row's two cells.

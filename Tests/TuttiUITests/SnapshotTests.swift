@@ -6,7 +6,7 @@ import TuttiTerminal
 @Suite(.serialized) struct SnapshotTests {
     /// A pane kind and the keys that bring it to the front.
     enum PaneShown: String, CaseIterable, Sendable {
-        case summary, histogram, rows, confusion, slices, duplicates, scatter, instance, familiarity, labelIssues
+        case summary, histogram, rows, confusion, slices, duplicates, scatter, instance, familiarity, labelIssues, comparison
 
         var keys: [KeyEvent] {
             switch self {
@@ -20,6 +20,7 @@ import TuttiTerminal
             case .instance: [.character("7")]
             case .familiarity: [.character("9")]
             case .labelIssues: [.character("I")]
+            case .comparison: [.character("8")]
             }
         }
     }

@@ -167,6 +167,11 @@ public struct ColumnRoles: Sendable, Equatable {
         lhs.columns == rhs.columns && lhs.models == rhs.models
     }
 
+    /// Lists `models` as the table's models (`--models`), in place of those inferred from names.
+    public mutating func setModels(_ models: [ModelColumns]) {
+        self.models = models
+    }
+
     /// Removes `role`.
     public mutating func clear(_ role: ColumnRole) {
         columns[role] = nil

@@ -23,3 +23,20 @@ extension Dataset {
         try derived.reduce(self) { try $0.adding($1) }
     }
 }
+
+extension Dataset {
+    /// This dataset with `column` in place of the column of the same name (which must exist), and
+    /// every other derived column computed again in order, since it may read the replaced one.
+    public func replacing(_ column: Column) throws -> Dataset {
+        guard let index = columnIndex(named: column.name) else {
+            throw TuttiError.unknownColumn(column.name, suggestion: NameSuggestion.nearest(to: column.name, in: columnNames))
+        }
+        var columns = self.columns
+        columns[index] = column
+        let again = derivedColumns.filter { $0.name != column.name }
+        let recomputed = Set(again.map(\.name))
+        let base = Dataset(source: source, rowCount: rowCount, columns: columns.filter { !recomputed.contains($0.name) },
+                           columnNotes: columnNotes, derivedColumns: derivedColumns.filter { !recomputed.contains($0.name) })
+        return try base.adding(again)
+    }
+}

@@ -31,8 +31,10 @@ public struct PaneKind: RawRepresentable, Hashable, Sendable, Codable, CustomStr
 
     public static let labelIssues = PaneKind(rawValue: "label_issues")
 
+    public static let comparison = PaneKind(rawValue: "comparison")
+
     /// The kinds this tutti shows.
-    public static let known: [PaneKind] = [.summary, .histogram, .rows, .confusion, .slices, .duplicates, .scatter, .instance,
+    public static let known: [PaneKind] = [.summary, .histogram, .rows, .confusion, .slices, .duplicates, .scatter, .instance, .comparison,
                                            .familiarity, .labelIssues]
 
     /// Whether this tutti shows panes of this kind.

@@ -28,7 +28,7 @@ public struct ViewPane: Sendable, Equatable, Codable {
 /// axes (`xColumn` and `yColumn`, or `vectorColumn`), its colouring and its zoom; the instance pane
 /// the row it shows (`row`, 0-based); the familiarity pane the column it groups by (`column`).
 /// A histogram the metric it draws per bin (`overlay`, a `SliceMetric` name such as `error`), when
-/// on. `duplicateKind` is read
+/// on. The comparison pane its two models (`models`). `duplicateKind` is read
 /// by reports only: the kind of duplicate cluster they list first.
 public struct PaneSettings: Sendable, Equatable, Codable {
     public var column: String?
@@ -55,12 +55,14 @@ public struct PaneSettings: Sendable, Equatable, Codable {
     public var row: Int?
     /// The metric a histogram draws per bin over its bars (`error`, `base_rate`, …); nil: none.
     public var overlay: String?
+    /// The two models a comparison pane compares, A then B, each as `name=prediction[:score]`.
+    public var models: [String]?
 
     public init(column: String? = nil, bins: Int? = nil, logScale: Bool? = nil, binMode: BinMode? = nil, sortColumn: String? = nil,
                 sortMetric: String? = nil, descending: Bool? = nil, minimumSize: Int? = nil, duplicateKind: String? = nil,
                 rowPercentages: Bool? = nil, columns: [String]? = nil, columnWidths: [String: Int]? = nil, xColumn: String? = nil,
                 yColumn: String? = nil, vectorColumn: String? = nil, colorBy: String? = nil, zoom: [Double]? = nil,
-                row: Int? = nil, overlay: String? = nil) {
+                row: Int? = nil, overlay: String? = nil, models: [String]? = nil) {
         self.column = column
         self.bins = bins
         self.logScale = logScale
@@ -80,6 +82,7 @@ public struct PaneSettings: Sendable, Equatable, Codable {
         self.zoom = zoom
         self.row = row
         self.overlay = overlay
+        self.models = models
     }
 }
 

@@ -61,14 +61,21 @@ public struct ModelComparison: Sendable {
     public init(dataset: Dataset, roles: ColumnRoles, models: [ModelColumns], filter: RowSet,
                 positiveClass: String? = nil) throws {
         precondition(models.count == 2, "two models")
+        let evaluators = try Self.evaluators(dataset: dataset, roles: roles, models: models, positiveClass: positiveClass)
+        try self.init(models: models, evaluators: evaluators, filter: filter)
+    }
+
+    /// One evaluator per model of `models`: the label and loss of `roles`, the model's prediction
+    /// and score. Built once, they measure the models on any rows (`init(models:evaluators:filter:)`).
+    public static func evaluators(dataset: Dataset, roles: ColumnRoles, models: [ModelColumns],
+                                  positiveClass: String? = nil) throws -> [SliceEvaluator] {
         guard roles[.label] != nil else { throw TuttiError("comparing models needs a label column (set one with --label)") }
-        let evaluators = try models.map { model in
+        return try models.map { model in
             var own = roles
             if let prediction = model.prediction { try own.assign(.prediction, to: prediction, in: dataset) }
             if let score = model.score { try own.assign(.score, to: score, in: dataset) } else { own.clear(.score) }
             return try SliceEvaluator(dataset: dataset, roles: own, positiveClass: positiveClass)
         }
-        try self.init(models: models, evaluators: evaluators, filter: filter)
     }
 
     /// Compares `models` (two) measured by `evaluators` (one each, built once for the columns)

@@ -1,5 +1,5 @@
 /// The report's first section, "At a glance": how many rows there are, pass the filter and are
-/// selected, and how the model does on the filtered rows, measured as the slices are
+/// selected, the score threshold the predictions were re-derived at, and how the model does on the filtered rows, measured as the slices are
 /// (`SliceEvaluator`): error with its 95% interval, accuracy, F1 (macro F1 for many classes),
 /// FPR and FNR for two classes, and the mean loss.
 enum HeadlineSection {
@@ -11,6 +11,12 @@ enum HeadlineSection {
         let selected = state.selectedCount
         facts.append([.plain("Selected rows: " + (state.selection == nil ? "none"
             : "\(NumberFormatting.grouped(selected)) (\(NumberFormatting.percent(selected, of: filtered)) of the filtered rows)"))])
+        if let threshold = state.threshold {
+            let cut = NumberFormatting.shortest(threshold.value)
+            facts.append([.plain("Predictions: re-derived at the score threshold \(cut): "), .code(threshold.prediction),
+                          .plain(" is \(threshold.positive) where "), .code("\(threshold.score) >= \(cut)"),
+                          .plain(", else \(threshold.negative).")])
+        }
         var blocks: [ReportBlock] = [.list(facts)]
         let roles = state.roles
         if roles[.label] != nil && roles[.prediction] != nil || roles[.loss] != nil {

@@ -25,6 +25,18 @@ public struct ClassCounts: Sendable, Equatable {
         counts[negative * 3 + 2] = c.trueNegatives + c.falseNegatives
     }
 
+    /// Counts given per class (equal lengths): the rows labelled and predicted it, labelled it,
+    /// and predicted it — as a confusion matrix's diagonal, row sums and column sums give them.
+    public init(correct: [Int], labelled: [Int], predicted: [Int]) {
+        precondition(correct.count == labelled.count && labelled.count == predicted.count, "three counts per class")
+        self.init(classes: correct.count)
+        for index in correct.indices {
+            counts[index * 3] = correct[index]
+            counts[index * 3 + 1] = labelled[index]
+            counts[index * 3 + 2] = predicted[index]
+        }
+    }
+
     /// Counts one row with both a label and a prediction (class indexes).
     @inline(__always)
     public mutating func add(label: Int32, prediction: Int32) {

@@ -24,6 +24,10 @@ public struct Explorer: Sendable {
     public mutating func apply(_ action: ExplorerAction) throws -> StateChange {
         let (next, change) = try Self.reduce(state, action)
         guard !change.isEmpty else { return [] }
+        if case .previewThreshold = action {
+            state = next
+            return change
+        }
         if change == .focus {
             state = next
             return change
@@ -129,7 +133,31 @@ public struct Explorer: Sendable {
             guard k >= 1, k != state.neighborCount else { return (state, []) }
             next.neighborCount = k
             return (next, .focus)
+        case .setThreshold(let threshold), .previewThreshold(let threshold):
+            next = try thresholded(state, threshold)
+            return (next, next.threshold == state.threshold ? [] : [.threshold, .columns])
         }
+    }
+
+    /// `state` with its predictions re-derived by `threshold` (nil: the predictions as loaded); an
+    /// expression filter is evaluated again on the new predictions.
+    private static func thresholded(_ state: ExplorerState, _ threshold: ScoreThreshold?) throws -> ExplorerState {
+        var next = state
+        if let threshold {
+            guard threshold.original.rowCount == state.dataset.rowCount else { throw TuttiError("a threshold made on other data") }
+            next.dataset = try state.dataset.replacing(threshold.predictionColumn())
+            next.threshold = threshold
+        } else if let threshold = state.threshold {
+            next.dataset = try state.dataset.replacing(threshold.original)
+            next.threshold = nil
+        } else {
+            return state
+        }
+        if state.filter.isExpression, !state.filter.isEmpty {
+            let rows = try FilterExpression(state.filter.expression, dataset: next.dataset).evaluate(next.dataset)
+            next.filter = FilterState(expression: state.filter.expression, rows: rows, isExpression: true)
+        }
+        return next
     }
 
     /// How a filter to a row list reads: "1,234 rows in exact-duplicate clusters" for every
@@ -157,6 +185,7 @@ public struct Explorer: Sendable {
         if a.groupColumns != b.groupColumns { change.insert(.groups) }
         if a.roles != b.roles { change.insert(.roles) }
         if a.dataset !== b.dataset { change.insert(.columns) }
+        if a.threshold != b.threshold { change.insert(.threshold) }
         return change
     }
 }

@@ -26,6 +26,12 @@ public enum ExplorerAction: Sendable, Equatable {
     /// Sets how many nearest neighbours "rows like this" and familiarity use (at least 1); not
     /// undone by undo.
     case setNeighborCount(Int)
+    /// Sets the score threshold that re-derives the predictions (nil: the predictions as loaded);
+    /// made with `ScoreThreshold(value:dataset:roles:)` or moved from the one in force with `at(_:in:)`.
+    case setThreshold(ScoreThreshold?)
+    /// Moves the threshold while the user tries values: as `setThreshold`, but not a change undo
+    /// steps through (the value kept is set with `setThreshold` at the end).
+    case previewThreshold(ScoreThreshold?)
 
     /// A short name for logs, help and replay: `set-filter`, `select`, ….
     public var name: String {
@@ -42,6 +48,8 @@ public enum ExplorerAction: Sendable, Equatable {
         case .setSearch: "set-search"
         case .setImageShape: "set-image-shape"
         case .setNeighborCount: "set-neighbor-count"
+        case .setThreshold: "set-threshold"
+        case .previewThreshold: "preview-threshold"
         }
     }
 }

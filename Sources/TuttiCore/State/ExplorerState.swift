@@ -21,6 +21,9 @@ public struct ExplorerState: Sendable {
     /// How many nearest neighbours "rows like this" selects and familiarity averages over; not
     /// undone either.
     public internal(set) var neighborCount = Familiarity.defaultK
+    /// The cut on the score that re-derived the prediction column, if one is set; the dataset
+    /// then holds the re-derived predictions (see `ScoreThreshold`).
+    public internal(set) var threshold: ScoreThreshold?
 
     /// A fresh state: no filter, no selection, no groups.
     public init(dataset: Dataset, roles: ColumnRoles) {
@@ -33,6 +36,12 @@ public struct ExplorerState: Sendable {
 
     /// Rows that pass the filter and are selected.
     public var visibleSelection: RowSet? { selection.map { $0.rows.intersection(filter.rows) } }
+
+    /// The data as loaded: the dataset with the prediction column a threshold replaced put back.
+    public var loadedDataset: Dataset {
+        guard let threshold else { return dataset }
+        return (try? dataset.replacing(threshold.original)) ?? dataset
+    }
 
     /// The number of rows that pass the filter.
     public var filteredCount: Int { filter.rows.count }
@@ -54,4 +63,6 @@ public struct StateChange: OptionSet, Sendable {
     public static let columns = StateChange(rawValue: 16)
     /// The focused row, the search, the image shape or the neighbour count changed (not recorded for undo).
     public static let focus = StateChange(rawValue: 32)
+    /// The score threshold changed (and with it the prediction column).
+    public static let threshold = StateChange(rawValue: 64)
 }

@@ -16,7 +16,8 @@ public struct RestoredView: Sendable {
 
 extension ViewDocument {
     /// Opens the view on `data`, starting from `roles` (inferred or given by flags). The state is
-    /// built by reducer actions, in order: the view's roles (for columns that exist), the filter, the
+    /// built by reducer actions, in order: the view's roles (for columns that exist), the score
+    /// threshold (which re-derives the predictions the filter may read), the filter, the
     /// selection, the group columns (those that exist). A row-list filter on the same data, which no
     /// action can make with its saved description, is put back as saved.
     ///
@@ -32,6 +33,7 @@ extension ViewDocument {
         let sameData = current == dataset.fingerprint
         if !sameData { restorer.warnings.append(changedDataWarning(current)) }
         try restorer.restoreRoles(self.roles)
+        if let threshold { restorer.restoreThreshold(threshold) }
         try restorer.restoreFilter(filter, sameData: sameData)
         if let selection {
             try restorer.restoreSelection(selection, sameData: sameData, idColumn: self.roles[ColumnRole.id.rawValue])

@@ -1,5 +1,5 @@
-/// A saved explorer session: which data, the column roles, the filter, the selection, the group
-/// columns, the pane layout, the focused pane and the theme. Written as JSON (see `write(to:overwrite:)`)
+/// A saved explorer session: which data, the column roles, the score threshold, the filter, the
+/// selection, the group columns, the pane layout, the focused pane and the theme. Written as JSON (see `write(to:overwrite:)`)
 /// and opened again with `read(path:)` and `restore(on:roles:)`, on the same data or on data that
 /// changed since.
 public struct ViewDocument: Codable, Sendable, Equatable {
@@ -27,13 +27,16 @@ public struct ViewDocument: Codable, Sendable, Equatable {
     /// The derived columns of the data (absent when there are none, and in older files);
     /// loading the view's data computes them again.
     public var derivedColumns: [DerivedColumn]?
+    /// The score threshold the predictions were re-derived at (absent without one, and in older
+    /// files); opening the view sets it again.
+    public var threshold: Double?
 
     /// The view of `state`, on the data loaded from `datasetPath` (as the user gave it: a path,
     /// "-" for standard input, or the demo's name). Computes the data's fingerprint.
     public init(state: ExplorerState, datasetPath: String, layout: LayoutNode<ViewPane>, focus: Int?, theme: String?) {
         let data = state.dataset
         version = Self.formatVersion
-        dataset = DatasetReference(path: datasetPath, fingerprint: .of(data))
+        dataset = DatasetReference(path: datasetPath, fingerprint: .of(state.loadedDataset))
         roles = Dictionary(uniqueKeysWithValues: state.roles.columns.map { ($0.key.rawValue, $0.value) })
         filter = ViewFilter(state.filter)
         selection = state.selection.map { ViewSelection($0, dataset: data, idColumn: state.roles[.id]) }
@@ -42,6 +45,7 @@ public struct ViewDocument: Codable, Sendable, Equatable {
         self.focus = focus
         self.theme = theme
         derivedColumns = data.derivedColumns.isEmpty ? nil : data.derivedColumns
+        threshold = state.threshold?.value
     }
 }
 

@@ -28,6 +28,15 @@ struct ViewRestorer {
         }
     }
 
+    /// Sets the score threshold, or warns why it no longer applies.
+    mutating func restoreThreshold(_ value: Double) {
+        do {
+            try apply(.setThreshold(try ScoreThreshold(value: value, dataset: data, roles: state.roles)))
+        } catch {
+            warnings.append("the threshold \(NumberFormatting.shortest(value)) no longer applies (\(error)); the predictions are as loaded")
+        }
+    }
+
     /// Sets the filter from its expression, or from its row list: exactly, description included,
     /// on the same data; by row number, with a warning, on changed data.
     mutating func restoreFilter(_ filter: ViewFilter, sameData: Bool) throws {

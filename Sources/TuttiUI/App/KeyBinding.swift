@@ -19,6 +19,7 @@ public enum GlobalAction: Sendable, Hashable {
     case toggleMaximized, narrower, wider, shorter, taller, rebalance, swap, close
     case show(PaneKind)
     case toggleMouse
+    case threshold
 }
 
 /// What a key does: a workspace command, or an input for the focused pane.

@@ -7,7 +7,7 @@ import TuttiTerminal
 public enum KeyBindings {
     /// The whole table.
     public static let all: [KeyBinding] = global + moving + summary + histogram + rows + confusion + slices
-        + duplicates + pairViewer + scatter + instance + familiarity + labelIssues
+        + duplicates + pairViewer + scatter + instance + familiarity + labelIssues + comparison
 
     private static let global: [KeyBinding] = [
         KeyBinding("pane.cycle", .global, [.key(.tab, .nextPane), .key(.tab, shift: true, .previousPane)],
@@ -41,10 +41,12 @@ public enum KeyBindings {
         KeyBinding("pane.show", .global,
                    [.key("1", .show(.summary)), .key("2", .show(.rows)), .key("3", .show(.confusion)),
                     .key("4", .show(.slices)), .key("5", .show(.duplicates)), .key("6", .show(.scatter)),
-                    .key("7", .show(.instance)), .key("9", .show(.familiarity))],
-                   help: "show the summary / rows / confusion / slices / duplicates / scatter / instance / familiarity pane (opens it if closed)"),
+                    .key("7", .show(.instance)), .key("8", .show(.comparison)), .key("9", .show(.familiarity))],
+                   help: "show the summary / rows / confusion / slices / duplicates / scatter / instance / comparison / familiarity pane (opens it if closed)"),
         KeyBinding("pane.show-label-issues", .global, [.key("I", .show(.labelIssues))],
                    help: "show the label issues pane: likely label errors (opens it if closed)"),
+        KeyBinding("threshold.move", .global, [.key("t", .threshold)],
+                   help: "score threshold (binary tasks): ←→ move it, Shift ten steps, Enter keeps, Esc restores; every pane follows"),
         KeyBinding("mouse.toggle", .global, [.key("m", .toggleMouse)], help: "mouse on / off (off: the terminal selects text)"),
         KeyBinding("screen.redraw", .global, [.ctrl("l", .redraw)], help: "redraw"),
         KeyBinding("app.suspend", .global, [.ctrl("z", .suspend)], help: "suspend (fg resumes)"),
@@ -240,6 +242,15 @@ public enum KeyBindings {
                    help: "toggle the row into the selection", footer: KeyHint("Space", "select row")),
         KeyBinding("label-issues.select-all", .pane(.labelIssues), [.input(.enter, .enter)],
                    help: "select every likely label error (a stopped search: run it again)", footer: KeyHint("Enter", "select all")),
+    ]
+
+    private static let comparison: [KeyBinding] = [
+        KeyBinding("comparison.move", .pane(.comparison), arrows(.left, .right, .up, .down),
+                   help: "move over the agreement cells, then down into the slices", footer: KeyHint("←→↑↓", "cell / slice")),
+        KeyBinding("comparison.select", .pane(.comparison), [.input(.enter, .enter), .input(.character(" "), .space)],
+                   help: "select the cell's or the slice's rows (a stopped search: run it again)", footer: KeyHint("Enter", "select")),
+        KeyBinding("comparison.models", .pane(.comparison), [.key("a", .nextModelA), .key("b", .nextModelB)],
+                   help: "next model as A / as B (with more than two models)", footer: KeyHint("a b", "model A / B")),
     ]
 
     /// The arrow keys among `inputs` (`.up`, `.down`, `.left`, `.right`) with their vi letters.

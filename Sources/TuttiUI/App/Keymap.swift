@@ -6,6 +6,7 @@ import TuttiTerminal
 enum Keymap {
     /// The actions `event` stands for while the workspace is as it is.
     static func actions(for event: KeyEvent, in workspace: Workspace) -> [WorkspaceAction] {
+        if workspace.thresholdEditor != nil { return thresholdKey(event) }
         if workspace.filterBar != nil { return [filterBarKey(event)] }
         if workspace.prompt != nil { return promptKey(event, confirming: workspace.prompt?.confirmingOverwrite == true) }
         if workspace.overlay != nil { return overlayKey(event) }
@@ -46,6 +47,22 @@ enum Keymap {
         case .close: [.closeFocused]
         case .show(let kind): [.showPane(kind)]
         case .toggleMouse: [.toggleMouse]
+        case .threshold: [.openThreshold]
+        }
+    }
+
+    /// While the threshold moves: ←/→ (h/l) a step, with Shift ten, Enter keeps, Esc restores.
+    private static func thresholdKey(_ event: KeyEvent) -> [WorkspaceAction] {
+        let steps = event.modifiers.contains(.shift) ? 10 : 1
+        switch event.key {
+        case .left, .character("h"): return [.moveThreshold(-steps)]
+        case .right, .character("l"): return [.moveThreshold(steps)]
+        case .character("H"): return [.moveThreshold(-10)]
+        case .character("L"): return [.moveThreshold(10)]
+        case .enter: return [.keepThreshold]
+        case .escape: return [.cancel]
+        case .character("c") where event.modifiers.contains(.ctrl): return [.cancel]
+        default: return []
         }
     }
 

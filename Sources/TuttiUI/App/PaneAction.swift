@@ -25,4 +25,6 @@ public enum PaneAction: String, Sendable, Hashable, CaseIterable {
     case rowsLikeThis, nextNeighborCount
     // Familiarity
     case nextGroupColumn
+    // Comparison
+    case nextModelA, nextModelB
 }

@@ -51,6 +51,9 @@ extension Workspace {
             } else {
                 dispatch(.filterToSelection)
             }
+        case .openThreshold: openThreshold()
+        case .moveThreshold(let steps): moveThreshold(by: steps)
+        case .keepThreshold: keepThreshold()
         case .toggleMouse:
             mouseEnabled.toggle()
             say(mouseEnabled ? "mouse on" : "mouse off: the terminal selects text")
@@ -85,10 +88,12 @@ extension Workspace {
         messageSerial += 1
     }
 
-    /// Esc: closes what is open, else stops background work, else cancels a brush, else
-    /// clears the selection.
+    /// Esc: closes what is open (a threshold being moved goes back), else stops background work,
+    /// else cancels a brush, else clears the selection.
     mutating func cancel() {
-        if overlay != nil {
+        if thresholdEditor != nil {
+            restoreThreshold()
+        } else if overlay != nil {
             overlay = nil
         } else if filterBar != nil {
             filterBar = nil

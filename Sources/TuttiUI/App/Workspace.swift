@@ -18,6 +18,8 @@ public struct Workspace {
     /// The open prompt (export path, overwrite confirmation), if any.
     public internal(set) var prompt: Prompt?
     public internal(set) var overlay: Overlay?
+    /// Set while the score threshold is being moved (`t`).
+    public internal(set) var thresholdEditor: ThresholdEditor?
     /// The last message and whether it reports an error.
     public internal(set) var message: (text: String, isError: Bool)?
     /// Counts messages, so a key that said nothing new clears the last one.

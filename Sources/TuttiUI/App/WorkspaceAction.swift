@@ -62,6 +62,12 @@ public enum WorkspaceAction {
     case copy
     /// `f`: filter to the selection.
     case filterToSelection
+    /// `t`: start moving the score threshold.
+    case openThreshold
+    /// Move the threshold by a number of steps (negative: down).
+    case moveThreshold(Int)
+    /// Enter while moving the threshold: keep it.
+    case keepThreshold
     /// `m`: turn mouse reporting on or off.
     case toggleMouse
     /// Before each frame: lay every visible pane out for a terminal of this size.

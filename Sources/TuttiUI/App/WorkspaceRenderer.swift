@@ -34,6 +34,8 @@ struct WorkspaceRenderer {
             drawFilterBar(&canvas, bar, width: width, height: height)
         } else if let prompt = workspace.prompt {
             drawPrompt(&canvas, prompt, width: width, height: height)
+        } else if let editor = workspace.thresholdEditor {
+            drawThresholdHints(&canvas, editor, y: height - 1, width: width)
         } else {
             drawFooter(&canvas, y: height - 1, width: width, message: overflow)
         }
@@ -84,7 +86,8 @@ struct WorkspaceRenderer {
         }
         x += canvas.fittedText("\(NumberFormatting.grouped(selected)) selected", x: x, y: y,
                                style: selected > 0 ? theme[.statusAccent] : theme[.status]) + 1
-        parts = workspace.runningWork.map { job in
+        parts = Self.thresholdSummary(state).map { [$0] } ?? []
+        parts += workspace.runningWork.map { job in
             job.label + job.progressText + (job.isStopping ? " (stopping…)" : " (Esc stops)")
         }
         if !state.filter.isEmpty { parts.append("filter: " + state.filter.expression) }
@@ -99,6 +102,33 @@ struct WorkspaceRenderer {
         canvas.text(text, x: width - 1 - DisplayWidth.of(text), y: y, style: CellStyle(
             foreground: style.foreground, background: theme[.status].background, attributes: style.attributes))
         return nil
+    }
+
+    /// The score threshold and the model's accuracy, false-positive and false-negative rates at it
+    /// over the filtered rows ("threshold ≥ 0.42: accuracy 87.1% FPR 6.2% FNR 38.1%"); nil without one.
+    static func thresholdSummary(_ state: ExplorerState) -> String? {
+        guard let threshold = state.threshold else { return nil }
+        let c = threshold.confusion(within: state.filter.rows)
+        let all = c.truePositives + c.falsePositives + c.falseNegatives + c.trueNegatives
+        let rate = { (part: Int, whole: Int) in whole > 0 ? NumberFormatting.percent(Double(part) / Double(whole)) : "–" }
+        return "threshold \(threshold.score) ≥ \(NumberFormatting.shortest(threshold.value)): "
+            + "accuracy \(rate(c.truePositives + c.trueNegatives, all)) "
+            + "FPR \(rate(c.falsePositives, c.falsePositives + c.trueNegatives)) "
+            + "FNR \(rate(c.falseNegatives, c.falseNegatives + c.truePositives))"
+    }
+
+    /// The footer while the threshold moves: its keys, and what Esc goes back to.
+    private func drawThresholdHints(_ canvas: inout Canvas, _ editor: ThresholdEditor, y: Int, width: Int) {
+        let theme = workspace.theme
+        let step = workspace.state.threshold.map { NumberFormatting.shortest($0.step) } ?? "a step"
+        let back = editor.original.map { "back to \(NumberFormatting.shortest($0.value))" } ?? "predictions as loaded"
+        var x = canvas.text("threshold:", x: 0, y: y, style: theme[.statusAccent]) + 1
+        for (keys, action) in [("←→", "±\(step)"), ("⇧←→", "±10 steps"), ("Enter", "keep"), ("Esc", back)] {
+            let shown = workspace.glyphs.keys(keys)
+            guard x + DisplayWidth.of(shown) + DisplayWidth.of(action) + 3 <= width else { break }
+            x += canvas.text(shown, x: x, y: y, style: theme[.key]) + 1
+            x += canvas.text(action, x: x, y: y, style: theme[.muted]) + 2
+        }
     }
 
     /// The key hints; or the message, when it did not fit in the status line.

@@ -27,6 +27,7 @@ extension PaneKind {
         case .scatter: PaneMinimum(width: 30, height: 10)
         case .instance: PaneMinimum(width: 32, height: 8)
         case .familiarity: PaneMinimum(width: 32, height: 10)
+        case .comparison: PaneMinimum(width: 44, height: 10)
         default: PaneMinimum(width: 30, height: 9)
         }
     }

@@ -6,7 +6,10 @@ import TuttiTerminal
 /// when the width allows, else stacked, scrolling to the cursor's), each headed by the group
 /// and its counts. A matrix larger than the pane scrolls both ways with the cursor (the label
 /// names and prediction header stay). Enter selects a cell's rows, within the cursor's group;
-/// `%` toggles row percentages (each label's row sums to 100%: recall on the diagonal).
+/// `%` toggles row percentages (each label's row sums to 100%: recall on the diagonal). Under a
+/// single matrix, where the pane has room, each class's precision, recall, F1 and support and
+/// their macro, micro and weighted averages. A score threshold re-derives the predictions, and
+/// the matrix follows it.
 public struct ConfusionPane: KeysAndLayoutPane {
     public let kind = PaneKind.confusion
     /// The cell under the cursor: (label bin, prediction bin).
@@ -14,8 +17,12 @@ public struct ConfusionPane: KeysAndLayoutPane {
     /// The group under the cursor (0 without group columns).
     public private(set) var group = 0
     private var binnings: (labels: ColumnBinning, predictions: ColumnBinning)?
+    /// What the bins were made of: the label and prediction columns, and the threshold.
+    private var binningsKey: (label: String, prediction: String, threshold: ScoreThreshold?)?
     private var matrices: ConfusionMatrices?
     private var matricesKey: (filter: RowSet, selection: RowSet?, groupColumn: String?)?
+    /// The per-class metrics of the single matrix (nil with groups, or with bins of several values).
+    private var classScores: ConfusionClassScores?
     private var failure: String?
     /// Whether cells show their share of the label's rows rather than their counts.
     public private(set) var rowPercentages: Bool
@@ -50,15 +57,21 @@ public struct ConfusionPane: KeysAndLayoutPane {
     /// group column changed; nil (with `failure` saying why) when they cannot be counted.
     private mutating func current(_ context: PaneContext) -> ConfusionMatrices? {
         let state = context.state
-        if binnings == nil {
-            guard let label = state.roles[.label], let prediction = state.roles[.prediction] else {
-                failure = "needs label and prediction columns (tutti guesses them by name; set them with --label and --prediction)"
-                return nil
-            }
+        guard let label = state.roles[.label], let prediction = state.roles[.prediction] else {
+            failure = "needs label and prediction columns (tutti guesses them by name; set them with --label and --prediction)"
+            binnings = nil
+            matrices = nil
+            return nil
+        }
+        if binnings == nil || binningsKey.map({ $0.label != label || $0.prediction != prediction || $0.threshold != state.threshold }) ?? true {
+            binningsKey = (label, prediction, state.threshold)
+            matricesKey = nil
             do {
                 binnings = (try ColumnBinning(dataset: state.dataset, column: label, bins: 12),
                             try ColumnBinning(dataset: state.dataset, column: prediction, bins: 12))
             } catch {
+                binnings = nil
+                matrices = nil
                 failure = "\(error)"
                 return nil
             }
@@ -70,10 +83,13 @@ public struct ConfusionPane: KeysAndLayoutPane {
         }
         matricesKey = (state.filter.rows, selection, groupColumn)
         do {
-            matrices = try ConfusionMatrices(state: state, labels: binnings.labels, predictions: binnings.predictions)
+            let counted = try ConfusionMatrices(state: state, labels: binnings.labels, predictions: binnings.predictions)
+            matrices = counted
+            classScores = counted.split == nil ? ConfusionClassScores(counted.counts[0]) : nil
             failure = nil
         } catch {
             matrices = nil
+            classScores = nil
             failure = "\(error)"
         }
         return matrices
@@ -86,7 +102,8 @@ public struct ConfusionPane: KeysAndLayoutPane {
         let drawer = ConfusionMatrixDrawer(context: context, labels: matrices.labels, predictions: matrices.predictions,
                                            paneWidth: width, rowPercentages: rowPercentages)
         guard let split = matrices.split else {
-            viewport = viewport.following(cursor, drawer: drawer, size: (width, height))
+            let matrixHeight = Self.showsClassScores(classScores, drawer: drawer, height: height) ? drawer.height : height
+            viewport = viewport.following(cursor, drawer: drawer, size: (width, matrixHeight))
             return
         }
         guard !split.groups.isEmpty else { return }
@@ -97,6 +114,11 @@ public struct ConfusionPane: KeysAndLayoutPane {
         let visibleRows = max(1, (height + Self.gap.y) / (block.height + Self.gap.y))
         let cursorRow = group / perRow
         scroll = min(max(scroll, cursorRow - visibleRows + 1), cursorRow)
+    }
+
+    /// Whether the per-class table shows under the whole matrix: its header and a class fit.
+    private static func showsClassScores(_ scores: ConfusionClassScores?, drawer: ConfusionMatrixDrawer, height: Int) -> Bool {
+        scores != nil && height >= drawer.height + 3
     }
 
     /// A group's block: its heading and matrix, cut to the pane when larger (the matrix scrolls).
@@ -115,6 +137,11 @@ public struct ConfusionPane: KeysAndLayoutPane {
                                            paneWidth: width, rowPercentages: rowPercentages)
         guard let split = matrices.split else {
             drawer.draw(&canvas, counts: matrices.counts[0], cursor: context.focused ? cursor : nil, viewport: viewport)
+            if let classScores, Self.showsClassScores(classScores, drawer: drawer, height: height) {
+                for (index, line) in classScores.lines.prefix(height - drawer.height - 1).enumerated() {
+                    canvas.fittedText(line.text, x: 0, y: drawer.height + 1 + index, style: line.isHeader ? theme[.header] : theme[.text])
+                }
+            }
             return
         }
         guard !split.groups.isEmpty else {

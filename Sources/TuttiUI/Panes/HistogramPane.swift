@@ -33,6 +33,8 @@ public struct HistogramPane: KeysAndLayoutPane {
     private var binning: ColumnBinning?
     private var binningTarget = 0
     private var binningMode = BinMode.even
+    /// The score threshold the bins were made at (a histogram of the predictions follows it).
+    private var binningThreshold: ScoreThreshold?
     private var counts: HistogramCounts?
     private var countsKey: (filter: RowSet, selection: RowSet?)?
     private var scroll = 0
@@ -88,11 +90,14 @@ public struct HistogramPane: KeysAndLayoutPane {
         let scaleWidth = overlayMetric == nil ? 0 : HistogramOverlayCache.scaleAllowance
         let fit = categorical ? max(2, height - 2) : max(2, min(60, (width - 8 - scaleWidth) / 2))
         let target = requestedBins ?? fit
-        guard binning == nil || target != binningTarget || mode != binningMode else { return }
+        guard binning == nil || target != binningTarget || mode != binningMode || binningThreshold != context.state.threshold else {
+            return
+        }
         do {
             binning = try ColumnBinning(dataset: context.state.dataset, column: column, bins: target, mode: mode)
             binningTarget = target
             binningMode = mode
+            binningThreshold = context.state.threshold
             failure = nil
             countsKey = nil
             cursor = min(cursor, max(0, (binning?.binCount ?? 1) - 1))

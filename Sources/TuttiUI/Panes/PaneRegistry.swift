@@ -26,6 +26,7 @@ enum PaneRegistry {
         case .instance: return InstancePane(row: settings.row)
         case .familiarity: return FamiliarityPane(groupColumn: settings.column)
         case .labelIssues: return LabelIssuesPane()
+        case .comparison: return ComparisonPane(models: settings.models)
         default: return nil
         }
     }

@@ -26,6 +26,8 @@ public struct ScatterPane: Pane {
     private var projection = BackgroundValue<String, ProjectedPoints>()
     private var points: (axes: ScatterAxes, value: ScatterPoints)?
     private var coloring: ScatterColoring?
+    /// The score threshold the colouring was made at (colours by prediction follow it).
+    private var coloringThreshold: ScoreThreshold?
     private var plane: (key: PlaneKey, placement: ScatterRaster.Placement, cells: PlaneCells)?
     private var raster: (key: RasterKey, value: ScatterRaster)?
     /// The selected points' dots per cell, and what they were made from (nil while another pane brushes).
@@ -46,6 +48,7 @@ public struct ScatterPane: Pane {
         let plane: PlaneKey
         let filter: RowSet
         let colorBy: String?
+        let threshold: ScoreThreshold?
     }
 
     /// What the selected dots are made from (besides the raster).
@@ -133,8 +136,9 @@ public struct ScatterPane: Pane {
         }
         var commands: [PaneCommand] = []
         guard let points = loadPoints(axes, state: state, commands: &commands) else { return commands }
-        if coloring?.key != colorBy {
+        if coloring?.key != colorBy || coloringThreshold != state.threshold {
             coloring = nil
+            coloringThreshold = state.threshold
             if let colorBy {
                 switch ScatterColoring.make(colorBy, state: state) {
                 case .success(let made): coloring = made
@@ -214,7 +218,7 @@ public struct ScatterPane: Pane {
     private mutating func updateRaster(_ plane: PlaneKey, context: PaneContext) {
         guard let grid = self.plane else { return }
         let filter = context.state.filter.rows
-        let key = RasterKey(plane: plane, filter: filter, colorBy: colorBy)
+        let key = RasterKey(plane: plane, filter: filter, colorBy: colorBy, threshold: context.state.threshold)
         if raster?.key != key {
             raster = (key, ScatterRaster(placement: grid.placement, width: plot.width, height: plot.height, filter: filter, coloring: coloring))
         }

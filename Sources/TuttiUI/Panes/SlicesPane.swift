@@ -25,6 +25,7 @@ public struct SlicesPane: BackgroundComputedPane {
         let filter: RowSet
         let groups: [String]
         let roles: ColumnRoles
+        let threshold: ScoreThreshold?
         let minimumSize: Int?
         let ordering: SliceOrdering
     }
@@ -67,7 +68,7 @@ public struct SlicesPane: BackgroundComputedPane {
     /// are found, shows them sorted as `options` say; returns the work to start or stop.
     mutating func sync(_ context: PaneContext) -> [PaneCommand] {
         let state = context.state
-        let key = ModelKey(filter: state.filter.rows, groups: state.groupColumns, roles: state.roles,
+        let key = ModelKey(filter: state.filter.rows, groups: state.groupColumns, roles: state.roles, threshold: state.threshold,
                            minimumSize: options.minimumSize, ordering: options.ordering)
         let options = self.options
         let commands = computation.request(for: key, label: state.groupColumns.isEmpty ? "SliceLine" : "slices by group") { handle in
