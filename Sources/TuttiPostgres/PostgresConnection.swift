@@ -171,11 +171,14 @@ public final class PostgresConnection: SQLQuoting, @unchecked Sendable {
         }
     }
 
-    /// A libpq message on one line, without its trailing line break and `ERROR:` prefix.
+    /// A libpq message on one line (its lines joined as sentences), without its `ERROR:` prefix.
     static func message(_ text: UnsafePointer<CChar>?) -> String {
         var message = text.map { String(cString: $0) } ?? "unknown error"
         for prefix in ["ERROR:  ", "FATAL:  "] where message.hasPrefix(prefix) { message.removeFirst(prefix.count) }
-        return message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .joined(separator: " ")
+        let lines = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        return lines.enumerated().map { index, line in
+            index + 1 < lines.count && !(line.last?.isPunctuation ?? true) ? line + "." : line
+        }.joined(separator: " ")
     }
 }

@@ -100,6 +100,30 @@ public final class PostgresSource: DataSource {
         return GroupCount.ordered(groups)
     }
 
+    public func histogram(of name: String, bins: Int, where filter: String) throws -> NumericHistogram {
+        let column = try column(named: name)
+        guard column.kind == .integer || column.kind == .float else {
+            throw TuttiError("column '\(name)' is not numeric; count its values with groupCounts")
+        }
+        // Finite values only, as in memory: x - x is NaN for infinities and NaN.
+        let value = try connection.identifier(name)
+        let finite = "CASE WHEN \(value) - \(value) = 0 THEN \(value) END"
+        let range = try connection.select("SELECT MIN(\(finite)), MAX(\(finite)) FROM \(relation)")
+        let low = range.double(0, 0) ?? 0, high = range.double(0, 1) ?? 0
+        let scale = ColumnBinning.evenScale(low: low, high: high, target: min(max(bins, 1), ColumnBinning.maxBins),
+                                            integral: column.kind == .integer)
+        let edges = (0...scale.count).map { scale.start + Double($0) * scale.step }
+        let branches = (1..<scale.count).map { "WHEN \(value) < \(SQLFilter.double(edges[$0])) THEN \($0 - 1)" }
+        let bin = branches.isEmpty ? "0" : "CASE \(branches.joined(separator: " ")) ELSE \(scale.count - 1) END"
+        let rows = try connection.select("SELECT tutti_bin, COUNT(*) FROM (SELECT CASE WHEN \(value) - \(value) = 0 THEN "
+            + "\(bin) END AS tutti_bin FROM \(relation)\(try compiled(filter).whereClause)) AS tutti_bins GROUP BY tutti_bin")
+        var counts = [Int](repeating: 0, count: scale.count + 1)
+        for row in 0..<rows.count {
+            counts[rows.integer(row, 0) ?? scale.count] += rows.integer(row, 1) ?? 0
+        }
+        return NumericHistogram(edges: edges, counts: counts)
+    }
+
     public func exactDuplicates(comparing names: [String], where filter: String) throws -> DuplicateCount {
         let list = try names.map { try connection.identifier(try column(named: $0).name) }.joined(separator: ", ")
         guard !list.isEmpty else { throw TuttiError("no columns to compare for exact duplicates") }

@@ -22,6 +22,10 @@ extension DataOptions {
         if timeFormat != nil || delimiter != nil || textColumns != nil {
             throw ValidationError("--time-format, --delimiter and --text-columns apply to files, not to a database")
         }
+        if [label, prediction, score, loss, id, split, text, vector].contains(where: { $0 != nil }) {
+            throw ValidationError("role flags (--label, --prediction, …) do not apply to a database yet: roles come from "
+                                  + "column names there")
+        }
     }
 
     /// Throws the message for a command that loads a database URL as a file.

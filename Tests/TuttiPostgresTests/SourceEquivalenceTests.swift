@@ -91,6 +91,24 @@ import TuttiTestSupport
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "s,id\na,1\n,2\n\"\",3\n")
     }
 
+    @Test(arguments: [("age", 20, ""), ("score", 30, "split == \"test\""), ("capital_gain", 50, "workclass is null"),
+                      ("hours_per_week", 200, "sex == \"Female\""), ("loss", 7, "label != prediction")])
+    func adultHistogramsMatchMemory(_ column: String, _ bins: Int, _ filter: String) throws {
+        let sql = try PostgresTables.source("adult").histogram(of: column, bins: bins, where: filter)
+        let memory = try PostgresTables.memory(AdultFixture.dataset).histogram(of: column, bins: bins, where: filter)
+        #expect(sql == memory)
+        #expect(sql.counts.reduce(0, +) == (try PostgresTables.memory(AdultFixture.dataset).rowCount(where: filter)))
+    }
+
+    @Test func nullHistogramsMatchMemory() throws {
+        for (column, bins) in [("x", 3), ("x", 20), ("f", 4), ("id", 1)] {
+            #expect(try PostgresTables.source("nulls").histogram(of: column, bins: bins, where: "id != 4")
+                == PostgresTables.memory(PostgresTables.nulls).histogram(of: column, bins: bins, where: "id != 4"),
+                "\(column) \(bins)")
+        }
+        #expect(throws: TuttiError.self) { try PostgresTables.source("nulls").histogram(of: "s", bins: 5, where: "") }
+    }
+
     @Test func exactDuplicatesGiveTheAdultOracles() throws {
         let sql = try PostgresTables.source("adult"), memory = PostgresTables.memory(AdultFixture.dataset)
         let all = AdultFixture.dataset.columnNames, features = all.filter { $0 != "split" }
@@ -130,6 +148,19 @@ import TuttiTestSupport
         let b = try memory.rowPage(where: filter, orderedBy: "score", ascending: false, offset: 40, limit: 25)
         #expect(a.count == 25)
         #expect(a.map { $0[index] } == b.map { $0[index] })
+    }
+
+    @Test func aCancelledExportStopsTheQueryAndLeavesNothing() throws {
+        let path = NSTemporaryDirectory() + "tutti-pg-cancelled-\(UUID().uuidString).csv"
+        let source = try PostgresTables.source("adult")
+        let flag = CancellationFlag()
+        flag.cancel()
+        #expect(throws: TuttiError.self) {
+            try source.export(to: path, columns: nil, where: "", options: ExportOptions(),
+                              work: WorkContext(cancellation: flag))
+        }
+        #expect(!FileManager.default.fileExists(atPath: path))
+        #expect(try source.rowCount(where: "age > 80") == PostgresTables.memory(AdultFixture.dataset).rowCount(where: "age > 80"))
     }
 
     @Test func aQueryIsASourceToo() throws {

@@ -25,6 +25,11 @@ public protocol DataSource {
     /// counts slices and confusion matrices are made of), largest group first, then by values.
     func groupCounts(by columns: [String], where filter: String) throws -> [GroupCount]
 
+    /// The histogram of the numeric column `column` in about `bins` equal-width bins: the edges
+    /// come from the whole column (so bins stay put when the filter changes, as in the
+    /// histogram pane; `ColumnBinning.evenScale`), the counts from the rows passing `filter`.
+    func histogram(of column: String, bins: Int, where filter: String) throws -> NumericHistogram
+
     /// Exact duplicates among the rows passing `filter`, compared on `columns` (a missing
     /// value equals a missing value): groups of two or more equal rows, and rows that repeat
     /// an earlier one.
@@ -81,5 +86,19 @@ public struct DuplicateCount: Sendable, Equatable {
     public init(groups: Int, extraRows: Int) {
         self.groups = groups
         self.extraRows = extraRows
+    }
+}
+
+/// Counts of a numeric column per bin.
+public struct NumericHistogram: Sendable, Equatable {
+    /// Bin `i` holds `edges[i] ..< edges[i + 1]`; the last bin also holds its upper edge.
+    public let edges: [Double]
+    /// Rows per bin, and one more entry for missing and non-finite values.
+    public let counts: [Int]
+
+    /// A histogram with `edges` and `counts` (one more than the bins).
+    public init(edges: [Double], counts: [Int]) {
+        self.edges = edges
+        self.counts = counts
     }
 }

@@ -40,6 +40,15 @@ public struct MemorySource: DataSource {
         return GroupCount.ordered(counts.map { GroupCount(values: $0.key, count: $0.value) })
     }
 
+    public func histogram(of column: String, bins: Int, where filter: String) throws -> NumericHistogram {
+        let binning = try ColumnBinning(dataset: dataset, column: column, bins: bins)
+        guard case .numeric(let edges, _) = binning.scheme else {
+            throw TuttiError("column '\(column)' is not numeric; count its values with groupCounts")
+        }
+        let counts = HistogramCounts(binning, filter: try rows(where: filter), selection: nil).filtered
+        return NumericHistogram(edges: edges, counts: counts)
+    }
+
     public func exactDuplicates(comparing columns: [String], where filter: String) throws -> DuplicateCount {
         let options = DuplicateOptions(columns: columns, rows: try rows(where: filter))
         let summary = try DuplicateSearch(dataset: dataset, roles: roles, options: options).run().summary

@@ -32,7 +32,7 @@ struct SQLExpressionCompiler {
         switch node.kind {
         case .number(let number):
             if let integer = number.integer { return Compiled(sql: String(integer), type: .number(integral: true)) }
-            return Compiled(sql: "CAST(\(number.value) AS DOUBLE PRECISION)", type: .number(integral: false))
+            return Compiled(sql: SQLFilter.double(number.value), type: .number(integral: false))
         case .string(let value):
             return Compiled(sql: try quoting.literal(value), type: .string)
         case .boolean(let value):

@@ -38,6 +38,11 @@ public struct SQLFilter {
         condition = try compiler.compile(tree).sql
     }
 
+    /// A finite double as an exact SQL literal: its shortest text cast to `DOUBLE PRECISION`.
+    public static func double(_ value: Double) -> String {
+        "CAST(\(value) AS DOUBLE PRECISION)"
+    }
+
     /// `WHERE condition`, or nothing for every row; with a leading space.
     public var whereClause: String {
         condition.map { " WHERE " + $0 } ?? ""
