@@ -35,11 +35,18 @@ let package = Package(
             providers: [.apt(["libsnappy-dev", "libzstd-dev", "liblz4-dev", "libbrotli-dev"])]
         ),
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
+        .systemLibrary(
+            name: "CLibPQ",
+            path: "Sources/CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         .target(
             name: "TuttiCore",
             dependencies: ["CZlib", "CPCRE2", "CMalloc", "CCodecs"],
             resources: [.copy("Demo")]
         ),
+        .target(name: "TuttiPostgres", dependencies: ["TuttiCore", "CLibPQ"]),
         .target(name: "TuttiTerminal", dependencies: ["CNcurses"]),
         .target(
             name: "TuttiThemes",
@@ -60,6 +67,7 @@ let package = Package(
                 "TuttiTerminal",
                 "TuttiUI",
                 "TuttiThemes",
+                "TuttiPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -74,6 +82,7 @@ let package = Package(
         .executableTarget(name: "tutti-terminal-host", dependencies: ["TuttiTerminal"], path: "Tests/TerminalHost"),
         .testTarget(name: "TuttiTerminalTests", dependencies: ["TuttiTerminal", "TuttiTestSupport", "tutti-terminal-host"]),
         .testTarget(name: "TuttiUITests", dependencies: ["TuttiUI", "TuttiThemes", "TuttiTestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "TuttiPostgresTests", dependencies: ["TuttiPostgres", "TuttiCore", "TuttiTestSupport"]),
         .testTarget(name: "tuttiTests", dependencies: ["tutti", "TuttiCore", "TuttiTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

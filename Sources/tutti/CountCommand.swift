@@ -15,8 +15,8 @@ struct CountCommand: ParsableCommand {
     @OptionGroup var filter: WhereOption
 
     func run() throws {
-        let (dataset, _) = try data.load(columns: columns.names)
-        try Console.output("\(try filter.rows(in: dataset).count)\n")
+        let source = try data.openSource(columns: columns.names)
+        try Console.output("\(try filter.asking { try source.rowCount(where: $0) })\n")
     }
 }
 

@@ -4,9 +4,14 @@ import TuttiCore
 
 /// Where the data comes from and how to read it; shared by every command that loads data.
 struct DataOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("The data file: .csv, .tsv, .jsonl (optionally .gz), .parquet, or - for standard input.",
+    @Argument(help: ArgumentHelp("The data file: .csv, .tsv, .jsonl (optionally .gz), .parquet, or - for standard input; "
+                                 + "or a database, postgresql://user@host:port/db?table=NAME (count, info, export).",
                                  valueName: "file"))
     var file: String?
+
+    @Option(help: ArgumentHelp("With a postgresql:// URL: read the rows of this SELECT instead of a table.",
+                               valueName: "sql"))
+    var query: String?
 
     @Flag(help: "Use the bundled demo data (UCI Adult with a model's predictions) instead of a file.")
     var demo = false
@@ -54,6 +59,7 @@ struct DataOptions: ParsableArguments {
         for text in derive {
             do { _ = try DerivedColumn(parsing: text) } catch { throw ValidationError("\(error)") }
         }
+        try validateDatabase()
     }
 
     /// The derived columns asked for with `--derive`.
@@ -116,11 +122,14 @@ struct DataOptions: ParsableArguments {
     }
 
     /// The name to show for the data.
-    var displayName: String { demo ? DemoData.displayName : (file == "-" ? "<stdin>" : file ?? "") }
+    var displayName: String {
+        databaseDisplayName ?? (demo ? DemoData.displayName : (file == "-" ? "<stdin>" : file ?? ""))
+    }
 
     /// Loads the data with `options` (from `loadOptions`), reporting to `work`, and adds the
     /// derived columns.
     func loadResult(_ options: LoadOptions, work: WorkContext = WorkContext()) throws -> LoadResult {
+        try refuseDatabase()
         let result = demo ? try DemoData.load(options: options, work: work) : try DatasetLoader.load(file!, options: options, work: work)
         return try result.adding(try derivations())
     }

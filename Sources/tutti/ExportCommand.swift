@@ -52,19 +52,29 @@ struct ExportCommand: ParsableCommand {
         if let columns, columnNames(columns).isEmpty {
             throw ValidationError("--columns needs at least one column name")
         }
+        if data.isDatabase, view.view != nil {
+            throw ValidationError("--view applies to data loaded from a file, not to a database")
+        }
+        if data.isDatabase, type.format == .parquet {
+            throw ValidationError("Parquet output is not written from a database yet; export to .csv, .tsv or .jsonl (optionally .gz)")
+        }
     }
 
     func run() throws {
         var inputs: [String] = []
         if data.demo {
             inputs.append(try DemoData.path())
-        } else if let file = data.file, file != "-" {
+        } else if let file = data.file, file != "-", !data.isDatabase {
             inputs.append(file)
         }
         let cancellation = CancellationFlag()
         let options = ExportOptions(overwrite: force.replaces, inputPaths: inputs, parquetCompression: compression ?? .snappy)
         // Refuse before a long load, not after.
         try RowExporter.checkDestination(output, options: options)
+        if data.isDatabase {
+            try exportFromDatabase(options: options, cancellation: cancellation)
+            return
+        }
         let document = try view.document()
         // Without a filter or a view, only the exported columns are read (a Parquet file reads
         // only their column chunks).
@@ -81,6 +91,18 @@ struct ExportCommand: ParsableCommand {
         defer { interrupts.restore() }
         let exporter = RowExporter(dataset: dataset, columns: selected, rows: rows)
         let summary = try exporter.export(to: output, options: options, work: WorkContext(cancellation: cancellation))
+        Console.error(summary.description)
+    }
+
+    /// Streams the rows from the database (`COPY … TO STDOUT`) into the file.
+    private func exportFromDatabase(options: ExportOptions, cancellation: CancellationFlag) throws {
+        let source = try data.openSource()
+        let interrupts = InterruptHandler(cancelling: cancellation)
+        defer { interrupts.restore() }
+        let summary = try filter.asking { expression in
+            try source.export(to: output, columns: columns.map(columnNames), where: expression, options: options,
+                              work: WorkContext(cancellation: cancellation))
+        }
         Console.error(summary.description)
     }
 

@@ -13,17 +13,25 @@ struct InfoCommand: ParsableCommand {
 
     @OptionGroup var columns: ReadColumnsOption
 
+    @OptionGroup var filter: WhereOption
+
     @Option(help: "Output format: table or json.")
     var format: InfoFormat = .table
 
     enum InfoFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
 
     func run() throws {
-        let (dataset, roles) = try data.load(columns: columns.names)
-        let summaries = ColumnSummary.compute(dataset, roles: roles)
+        let source = try data.openSource(columns: columns.names)
+        let summaries = try filter.asking { try source.summaries(where: $0, topCount: 3) }
+        let rows = filter.expression == nil ? nil : try filter.asking { try source.rowCount(where: $0) }
+        let report = if let memory = source as? MemorySource {
+            InfoReport(dataset: memory.dataset, roles: memory.roles, summaries: summaries, rows: rows)
+        } else {
+            InfoReport(source: source, rows: try rows ?? source.rowCount(where: ""), summaries: summaries)
+        }
         switch format {
-        case .json: try Console.output(try InfoReport(dataset: dataset, roles: roles, summaries: summaries).json() + "\n")
-        case .table: try Console.table(InfoReport(dataset: dataset, roles: roles, summaries: summaries).table())
+        case .json: try Console.output(try report.json() + "\n")
+        case .table: try Console.table(report.table())
         }
     }
 }

@@ -66,9 +66,10 @@ struct InfoReport: Encodable {
         }
     }
 
-    init(dataset: Dataset, roles: ColumnRoles, summaries: [ColumnSummary]) {
+    /// The report of `dataset`; `rows` (the rows passing a filter) replaces its row count when given.
+    init(dataset: Dataset, roles: ColumnRoles, summaries: [ColumnSummary], rows: Int? = nil) {
         file = dataset.source
-        rows = dataset.rowCount
+        self.rows = rows ?? dataset.rowCount
         let summaryOf = Dictionary(summaries.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let classes = roles[.label].flatMap { name in
             dataset.column(named: name).flatMap { Self.integerValues($0, summary: summaryOf[name]) }
@@ -86,6 +87,23 @@ struct InfoReport: Encodable {
         }
         let defaultModel = roles.defaultModel
         models = roles.models.map {
+            ModelEntry(name: $0.name, prediction: $0.prediction, score: $0.score, default: $0 == defaultModel)
+        }
+    }
+
+    /// The report of a source whose rows stay where they are (a database): the label and
+    /// prediction columns hold classes, and no column has a note.
+    init(source: any DataSource, rows: Int, summaries: [ColumnSummary]) {
+        file = source.displayName
+        self.rows = rows
+        columns = summaries.map { summary in
+            ColumnEntry(summary: summary, holdsClasses: summary.role == .label || summary.role == .prediction, note: nil)
+        }
+        roles = ColumnRole.allCases.compactMap { role in
+            source.roles[role].map { RoleEntry(role: role.rawValue, column: $0, reason: source.roles.reasons[role]) }
+        }
+        let defaultModel = source.roles.defaultModel
+        models = source.roles.models.map {
             ModelEntry(name: $0.name, prediction: $0.prediction, score: $0.score, default: $0 == defaultModel)
         }
     }

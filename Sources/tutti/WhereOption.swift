@@ -19,4 +19,14 @@ struct WhereOption: ParsableArguments {
             throw TuttiError("--where: " + error.description)
         }
     }
+
+    /// `body` given the expression (empty when none), with an expression error turned into the
+    /// `--where` message with a caret under the culprit.
+    func asking<T>(_ body: (String) throws -> T) throws -> T {
+        do {
+            return try body(expression ?? "")
+        } catch let error as ExpressionError {
+            throw TuttiError("--where: " + error.description)
+        }
+    }
 }

@@ -114,19 +114,7 @@ public struct ColumnBinning: Sendable, Equatable {
         case .even:
             break
         }
-        let step: Double
-        let start: Double
-        let count: Int
-        if integral, high - low + 1 <= Double(target) {
-            step = 1
-            start = low
-            count = Int(high - low) + 1
-        } else {
-            step = NiceScale.step(span: high - low, target: target, integral: integral)
-            start = (low / step).rounded(.down) * step
-            let span = integral ? high + 1 - start : high - start
-            count = min(max(1, Int((span / step).rounded(.up))), maxBins)
-        }
+        let (start, step, count) = evenScale(low: low, high: high, target: target, integral: integral)
         let edges = (0...count).map { start + Double($0) * step }
         let missing = UInt16(count)
         var codes = [UInt16](repeating: missing, count: values.count)
@@ -147,6 +135,18 @@ public struct ColumnBinning: Sendable, Equatable {
             integral && step == 1 ? NumberFormatting.shortest(edges[index]) : NumberFormatting.compact(edges[index])
         }
         return ColumnBinning(column: name, scheme: .numeric(edges: edges, integral: integral), labels: labels, codes: codes)
+    }
+
+    /// The equal-width bins of numbers from `low` to `high` (finite; `low <= high`) in about
+    /// `target` bins: bin `i` starts at `start + i * step`. Integers with a small range get one
+    /// bin per value.
+    public static func evenScale(low: Double, high: Double, target: Int,
+                                 integral: Bool) -> (start: Double, step: Double, count: Int) {
+        if integral, high - low + 1 <= Double(target) { return (low, 1, Int(high - low) + 1) }
+        let step = NiceScale.step(span: high - low, target: target, integral: integral)
+        let start = (low / step).rounded(.down) * step
+        let span = integral ? high + 1 - start : high - start
+        return (start, step, min(max(1, Int((span / step).rounded(.up))), maxBins))
     }
 
     /// Bins of unequal widths: each row goes to the last bin whose lower edge it reaches.

@@ -1,0 +1,4 @@
+#ifndef TUTTI_CLIBPQ_SHIM_H
+#define TUTTI_CLIBPQ_SHIM_H
+#include <libpq-fe.h>
+#endif

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+import TuttiTestSupport
+
+/// `tutti count | info | export` over a PostgreSQL URL give what they give over the same data
+/// in a file (the Adult oracles of ../shared/data/README.md).
+@Suite struct DatabaseCommandTests {
+    private func adultURL() throws -> String {
+        try PostgresServer.withAdult().url(query: "table=adult")
+    }
+
+    @Test func countGivesTheOraclesOfTheDemo() throws {
+        let url = try adultURL()
+        #expect(try CommandRunner.run(["count", url]).stdout == "48842\n")
+        let outcome = try CommandRunner.run(["count", url, "--where", "split == \"test\" and label != prediction"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout == "2091\n")
+        #expect(try CommandRunner.run(["count", url, "--where", "age > 50 and sex == \"Female\""]).stdout == "2922\n")
+        for filter in ["workclass != \"Private\"", "workclass is null", "not (occupation == \"Sales\")"] {
+            #expect(try CommandRunner.run(["count", url, "--where", filter]).stdout
+                == CommandRunner.run(["count", "--demo", "--where", filter]).stdout, "\(filter)")
+        }
+    }
+
+    @Test func aQueryIsTheSource() throws {
+        let server = try PostgresServer.withAdult()
+        let outcome = try CommandRunner.run(["count", server.url(), "--query", "SELECT * FROM adult WHERE split = 'test'",
+                                             "--where", "label != prediction"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout == "2091\n")
+    }
+
+    @Test func infoMatchesTheDemo() throws {
+        let url = try adultURL()
+        let fromSQL = try CommandRunner.run(["info", url, "--format", "json", "--where", "split == \"test\""])
+        let fromFile = try CommandRunner.run(["info", "--demo", "--format", "json", "--where", "split == \"test\""])
+        #expect(fromSQL.status == 0, "\(fromSQL.stderr)")
+        let parse = { (text: String) in
+            try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
+        }
+        let sql = try parse(fromSQL.stdout), file = try parse(fromFile.stdout)
+        #expect(sql["file"] as? String == url)
+        #expect(sql["rows"] as? Int == 16281 && file["rows"] as? Int == 16281)
+        let columns = { (report: [String: Any]) in report["columns"] as? [[String: Any]] ?? [] }
+        #expect(columns(sql).count == 20)
+        for (a, b) in zip(columns(sql), columns(file)) {
+            for key in ["name", "kind", "role", "missing", "distinct", "min", "max"] {
+                #expect("\(a[key] ?? "nil")" == "\(b[key] ?? "nil")", "\(a["name"] ?? "") \(key)")
+            }
+            let top = { (entry: [String: Any]) in
+                (entry["top"] as? [[String: Any]] ?? []).map { "\($0["value"] ?? "")=\($0["count"] ?? "")" }
+            }
+            #expect(top(a) == top(b), "\(a["name"] ?? "") top")
+        }
+        let table = try CommandRunner.run(["info", url])
+        #expect(table.stdout.hasPrefix("\(url): 48,842 rows, 20 columns"))
+    }
+
+    @Test func exportWritesWhatAnExportOfTheFileWrites() throws {
+        let folder = NSTemporaryDirectory() + "tutti-db-export-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let url = try adultURL()
+        let filter = "split == \"test\" and label != prediction"
+        let outcome = try CommandRunner.run(["export", url, "--where", filter, "--columns", "age,sex,score", "-o", folder + "/sql.csv"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("wrote 2,091 rows × 3 columns"), "\(outcome.stderr)")
+        _ = try CommandRunner.run(["export", "--demo", "--where", filter, "--columns", "age,sex,score", "-o", folder + "/file.csv"])
+        // The same lines; PostgreSQL keeps a bulk load's rows where they fit, not in the file's order.
+        let lines = { (name: String) in
+            try String(contentsOfFile: folder + "/" + name, encoding: .utf8).split(separator: "\n")
+        }
+        #expect(try lines("sql.csv").first == "age,sex,score")
+        #expect(try lines("sql.csv").sorted() == lines("file.csv").sorted())
+        // An existing file stays without --force.
+        let again = try CommandRunner.run(["export", url, "-o", folder + "/sql.csv"])
+        #expect(again.status == 1)
+        let parquet = try CommandRunner.run(["export", url, "-o", folder + "/out.parquet"])
+        #expect(parquet.status == 2 && parquet.stderr.contains("Parquet output is not written from a database yet"))
+    }
+
+    @Test func failuresAreMessagesWithoutThePassword() throws {
+        let refused = try CommandRunner.run(["count", "postgresql://ana:hunter2@127.0.0.1:1/db?table=adult"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.hasPrefix("tutti: cannot connect to postgresql://ana@127.0.0.1:1/db?table=adult: "))
+        #expect(!refused.stderr.contains("hunter2"))
+        let url = try adultURL()
+        let typo = try CommandRunner.run(["count", url, "--where", "sexx == \"Female\""])
+        #expect(typo.status == 1)
+        #expect(typo.stderr.contains("unknown column 'sexx' — did you mean 'sex'?"))
+        let unsupported = try CommandRunner.run(["slices", url])
+        #expect(unsupported.status == 1)
+        #expect(unsupported.stderr.contains("does not read from a database yet"))
+        let misplaced = try CommandRunner.run(["count", "--demo", "--query", "SELECT 1"])
+        #expect(misplaced.status == 2)
+    }
+}
