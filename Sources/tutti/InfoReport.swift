@@ -70,14 +70,15 @@ struct InfoReport: Encodable {
     init(dataset: Dataset, roles: ColumnRoles, summaries: [ColumnSummary], rows: Int? = nil) {
         file = dataset.source
         self.rows = rows ?? dataset.rowCount
-        let summaryOf = Dictionary(summaries.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        // Summaries of filtered rows do not bound the whole columns the class test reads.
+        let summaryOf = rows != nil ? [:] : Dictionary(summaries.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let classes = roles[.label].flatMap { name in
             dataset.column(named: name).flatMap { Self.integerValues($0, summary: summaryOf[name]) }
         }
         columns = summaries.map { summary in
             var holdsClasses = summary.role == .label || summary.role == .prediction
             if !holdsClasses, let classes, let column = dataset.column(named: summary.name),
-               let values = Self.integerValues(column, summary: summary) {
+               let values = Self.integerValues(column, summary: summaryOf[summary.name]) {
                 holdsClasses = values.isSubset(of: classes)
             }
             return ColumnEntry(summary: summary, holdsClasses: holdsClasses, note: dataset.columnNotes[summary.name])
