@@ -11,7 +11,7 @@ enum CompareBench {
     static let runs = 5
 
     static func run(rows: Int) throws {
-        var random = SeededGenerator(seed: 8)
+        var random = SplitMix64(seed: 8)
         var labels = [Int64](), predictionsA = [Int64](), predictionsB = [Int64](), scoresA = [Double](), scoresB = [Double]()
         var regions = [UInt32](), ages = [Int64]()
         for _ in 0..<rows {

@@ -12,7 +12,7 @@ enum LabelIssueBench {
     static let runs = 5
 
     static func run(rows: Int, classes: Int, output: String?) throws {
-        var seeded = SeededGenerator(seed: 2021)
+        var seeded = SplitMix64(seed: 2021)
         var labels = [Int32](repeating: 0, count: rows)
         var probabilities = [Double](repeating: 0, count: rows * classes)
         for row in 0..<rows {
@@ -45,20 +45,5 @@ enum LabelIssueBench {
         }
         print("{\"rows\": \(rows), \"classes\": \(classes), \"issues\": \(issues.count), \"seconds\": \(median.wall), "
               + "\"cpu_seconds\": \(median.cpu)}")
-    }
-}
-
-/// SplitMix64, so that every run draws the same data.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -10,7 +10,7 @@ import TuttiUI
 /// terminal, 120 × 40. Median and 99th percentile of 60 steps. Prints one JSON line.
 enum ThresholdBench {
     static func run(rows: Int) throws {
-        var random = SeededGenerator(seed: 14)
+        var random = SplitMix64(seed: 14)
         var labels = [Int64](), predictions = [Int64](), scores = [Double](), regions = [UInt32](), ages = [Int64]()
         for _ in 0..<rows {
             let score = Double.random(in: 0..<1, using: &random)
