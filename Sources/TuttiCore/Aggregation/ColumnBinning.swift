@@ -150,7 +150,7 @@ public struct ColumnBinning: Sendable, Equatable {
     }
 
     /// Bins of unequal widths: each row goes to the last bin whose lower edge it reaches.
-    private static func uneven(_ name: String, _ values: [Double], validity: RowSet, edges: [Double], integral: Bool,
+    static func uneven(_ name: String, _ values: [Double], validity: RowSet, edges: [Double], integral: Bool,
                                mode: BinMode) -> ColumnBinning {
         let count = edges.count - 1
         var codes = [UInt16](repeating: UInt16(count), count: values.count)

@@ -9,7 +9,9 @@ import TuttiTerminal
 /// `%` toggles row percentages (each label's row sums to 100%: recall on the diagonal). Under a
 /// single matrix, where the pane has room, each class's precision, recall, F1 and support and
 /// their macro, micro and weighted averages. A score threshold re-derives the predictions, and
-/// the matrix follows it.
+/// the matrix follows it. For a regression (`RegressionTask`) label and prediction share one
+/// scale, so the table reads as predicted against actual, and the regression metrics and a
+/// residual histogram take the per-class table's place (`ConfusionRegression`).
 public struct ConfusionPane: KeysAndLayoutPane {
     public let kind = PaneKind.confusion
     /// The cell under the cursor: (label bin, prediction bin).
@@ -23,6 +25,8 @@ public struct ConfusionPane: KeysAndLayoutPane {
     private var matricesKey: (filter: RowSet, selection: RowSet?, groupColumn: String?)?
     /// The per-class metrics of the single matrix (nil with groups, or with bins of several values).
     private var classScores: ConfusionClassScores?
+    /// The metrics and residuals of a regression (nil for classes).
+    private var regression: ConfusionRegression?
     private var failure: String?
     /// Whether cells show their share of the label's rows rather than their counts.
     public private(set) var rowPercentages: Bool
@@ -41,7 +45,8 @@ public struct ConfusionPane: KeysAndLayoutPane {
     }
 
     public var title: String {
-        let name = rowPercentages ? "Confusion (row %): label × prediction" : "Confusion: label × prediction"
+        let name = regression != nil ? (rowPercentages ? "Regression (row %): label × prediction" : "Regression: label × prediction")
+            : rowPercentages ? "Confusion (row %): label × prediction" : "Confusion: label × prediction"
         guard let split = matrices?.split else { return name }
         let shown = split.groups.count, all = shown + split.omitted
         return name + " by \(split.feature.column)" + (all == shown ? "" : " (largest \(shown) of \(all))")
@@ -67,11 +72,15 @@ public struct ConfusionPane: KeysAndLayoutPane {
             binningsKey = (label, prediction, state.threshold)
             matricesKey = nil
             do {
-                binnings = (try ColumnBinning(dataset: state.dataset, column: label, bins: 12),
-                            try ColumnBinning(dataset: state.dataset, column: prediction, bins: 12))
+                regression = Self.regressionTask(state, label: label, prediction: prediction).map(ConfusionRegression.init)
+                binnings = regression != nil
+                    ? try ColumnBinning.sharedScale(dataset: state.dataset, columns: (label, prediction), bins: 12)
+                    : (try ColumnBinning(dataset: state.dataset, column: label, bins: 12),
+                       try ColumnBinning(dataset: state.dataset, column: prediction, bins: 12))
             } catch {
                 binnings = nil
                 matrices = nil
+                regression = nil
                 failure = "\(error)"
                 return nil
             }
@@ -85,7 +94,7 @@ public struct ConfusionPane: KeysAndLayoutPane {
         do {
             let counted = try ConfusionMatrices(state: state, labels: binnings.labels, predictions: binnings.predictions)
             matrices = counted
-            classScores = counted.split == nil ? ConfusionClassScores(counted.counts[0]) : nil
+            classScores = counted.split == nil && regression == nil ? ConfusionClassScores(counted.counts[0]) : nil
             failure = nil
         } catch {
             matrices = nil
@@ -95,6 +104,13 @@ public struct ConfusionPane: KeysAndLayoutPane {
         return matrices
     }
 
+    /// The regression task of `label` and `prediction`, or nil when they are classes.
+    private static func regressionTask(_ state: ExplorerState, label: String, prediction: String) -> RegressionTask? {
+        guard let labelColumn = state.dataset.column(named: label), let predictionColumn = state.dataset.column(named: prediction)
+        else { return nil }
+        return RegressionTask(label: labelColumn, prediction: predictionColumn)
+    }
+
     /// Lays the matrices out for an interior of `width` × `height`: the part of each in view,
     /// the blocks per row and the first block row shown.
     mutating func layOut(width: Int, height: Int, context: PaneContext) {
@@ -102,7 +118,12 @@ public struct ConfusionPane: KeysAndLayoutPane {
         let drawer = ConfusionMatrixDrawer(context: context, labels: matrices.labels, predictions: matrices.predictions,
                                            paneWidth: width, rowPercentages: rowPercentages)
         guard let split = matrices.split else {
-            let matrixHeight = Self.showsClassScores(classScores, drawer: drawer, height: height) ? drawer.height : height
+            if regression != nil {
+                regression?.update(filter: context.state.filter.rows, selection: context.state.selection?.rows, bins: width - 4)
+            }
+            let showsLines = Self.showsClassScores(classScores, drawer: drawer, height: height)
+                || regression.map { height >= drawer.height + 1 + $0.metricsLineCount } ?? false
+            let matrixHeight = showsLines ? drawer.height : height
             viewport = viewport.following(cursor, drawer: drawer, size: (width, matrixHeight))
             return
         }
@@ -140,6 +161,11 @@ public struct ConfusionPane: KeysAndLayoutPane {
             if let classScores, Self.showsClassScores(classScores, drawer: drawer, height: height) {
                 for (index, line) in classScores.lines.prefix(height - drawer.height - 1).enumerated() {
                     canvas.fittedText(line.text, x: 0, y: drawer.height + 1 + index, style: line.isHeader ? theme[.header] : theme[.text])
+                }
+            }
+            if let regression, height >= drawer.height + 1 + regression.metricsLineCount {
+                canvas.within(Rect(x: 0, y: drawer.height + 1, width: width, height: height - drawer.height - 1)) { below in
+                    regression.draw(&below, context: context)
                 }
             }
             return

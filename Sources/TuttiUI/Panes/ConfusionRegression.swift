@@ -1,0 +1,80 @@
+import TuttiCore
+import TuttiTerminal
+
+/// What the confusion pane shows of a regression (a numeric label with many values and a
+/// numeric prediction) under its table of label bins × prediction bins on one shared scale:
+/// the MAE, RMSE, R² and mean error of the filtered rows (and of the selection), and the
+/// histogram of the residuals, prediction − label, on a range symmetric about 0 with the
+/// selection's part in the selected tone. Counted again only when the filter, the selection or
+/// the number of bins changes.
+struct ConfusionRegression {
+    let task: RegressionTask
+    private(set) var filtered: RegressionSums?
+    private(set) var selected: RegressionSums?
+    private(set) var residuals = NumericHistogram(edges: [], counts: [])
+    private(set) var selectedResiduals: NumericHistogram?
+    private var key: (filter: RowSet, selection: RowSet?, bins: Int)?
+
+    /// The heading over the residual bars.
+    static let residualHeading = "residuals (prediction − label)"
+
+    init(task: RegressionTask) {
+        self.task = task
+    }
+
+    /// Counts the metrics and residuals of `filter` and `selection` in about `bins` bins, unless
+    /// they are those counted last.
+    mutating func update(filter: RowSet, selection: RowSet?, bins: Int) {
+        if let key, key.filter == filter, key.selection == selection, key.bins == bins { return }
+        key = (filter, selection, bins)
+        filtered = task.sums(over: filter)
+        residuals = task.residualHistogram(over: filter, bins: bins)
+        let chosen = selection.map { $0.intersection(filter) }
+        selected = chosen.map { task.sums(over: $0) }
+        selectedResiduals = chosen.map { task.residualHistogram(over: $0, bins: bins, scaleRows: filter) }
+    }
+
+    /// One line of metrics: MAE, RMSE, R², mean error (as `tutti slices` prints them) and the rows.
+    static func metricsLine(_ sums: RegressionSums) -> String {
+        "MAE \(NumberFormatting.metric(sums.meanAbsoluteError)) · RMSE \(NumberFormatting.metric(sums.rootMeanSquaredError))"
+            + " · R² \(NumberFormatting.metric(sums.r2)) · mean error \(NumberFormatting.signed(sums.meanError))"
+            + " · " + NumberFormatting.rows(sums.count)
+    }
+
+    /// The lines of metrics: the filtered rows', and the selection's when there is one. Under
+    /// them, where at least four rows remain, the residuals' heading, bars and axis.
+    var metricsLineCount: Int { selected == nil ? 1 : 2 }
+
+    /// Draws the metrics and the residual histogram into `canvas` (the part under the table).
+    func draw(_ canvas: inout Canvas, context: PaneContext) {
+        let (width, height) = canvas.size
+        let theme = context.theme
+        guard let filtered else { return }
+        canvas.fittedText(Self.metricsLine(filtered), x: 0, y: 0, style: theme[.text])
+        if let selected {
+            canvas.fittedText("\(context.glyphs.selectionMark) " + Self.metricsLine(selected), x: 0, y: 1, style: theme[.selected])
+        }
+        let top = metricsLineCount
+        let barHeight = min(6, height - top - 2)
+        let bins = residuals.edges.count - 1
+        guard barHeight >= 2, bins > 0, width >= bins else { return }
+        canvas.fittedText(Self.residualHeading, x: 0, y: top, style: theme[.muted])
+        let counts = residuals.counts.prefix(bins)
+        let peak = Double(max(counts.max() ?? 0, 1))
+        let bars = BarRenderer(glyphs: context.glyphs, barStyle: theme[.bar], selectedStyle: theme[.barSelected])
+        let span = width / bins * bins
+        canvas.within(Rect(x: 0, y: top + 1, width: span, height: barHeight)) { area in
+            for bin in 0..<bins {
+                for x in bin * span / bins ..< (bin + 1) * span / bins {
+                    bars.vertical(&area, x: x, height: barHeight, value: Double(counts[bin]) / peak,
+                                  selected: Double(selectedResiduals?.counts[bin] ?? 0) / peak)
+                }
+            }
+        }
+        let axis = top + 1 + barHeight
+        let low = NumberFormatting.compact(residuals.edges[0]), high = "+" + NumberFormatting.compact(residuals.edges[bins])
+        canvas.fittedText(low, x: 0, y: axis, style: theme[.muted])
+        canvas.fittedText("0", x: span / 2, y: axis, style: theme[.muted])
+        canvas.fittedText(high, x: max(span - DisplayWidth.of(high), span / 2 + 2), y: axis, style: theme[.muted])
+    }
+}
