@@ -9,19 +9,12 @@ import Foundation
 public struct ComparisonJSON: JSONDocument, Sendable {
     /// A model's columns.
     public struct Columns: Encodable, Sendable {
-        public let prediction: String?, score: String?
-
-        public func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(prediction, forKey: .prediction)
-            try container.encode(score, forKey: .score)
-        }
-
-        enum CodingKeys: String, CodingKey { case prediction, score }
+        @JSONNull public private(set) var prediction: String?
+        @JSONNull public private(set) var score: String?
     }
 
     /// The agreement counts.
-    public struct Agreement: Encodable, Sendable {
+    public struct Agreement: Codable, Equatable, Sendable {
         public let bothRight: Int, onlyA: Int, onlyB: Int, bothWrong: Int
 
         enum CodingKeys: String, CodingKey {
@@ -32,28 +25,17 @@ public struct ComparisonJSON: JSONDocument, Sendable {
     /// One slice with both models' metrics.
     public struct Slice: Encodable, Sendable {
         public let predicates: [SliceReportJSON.Predicate], expression: String, size: Int
-        public let metrics: [String: SliceReportJSON.Metrics], delta: Double?, score: Double?
-
-        enum CodingKeys: String, CodingKey { case predicates, expression, size, metrics, delta, score }
-
-        public func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(predicates, forKey: .predicates)
-            try container.encode(expression, forKey: .expression)
-            try container.encode(size, forKey: .size)
-            try container.encode(metrics, forKey: .metrics)
-            try container.encode(delta, forKey: .delta)
-            try container.encode(score, forKey: .score)
-        }
+        public let metrics: [String: SliceReportJSON.Metrics]
+        @JSONNull public private(set) var delta: Double?
+        @JSONNull public private(set) var score: Double?
     }
 
-    public let file: String, rows: Int, filtered: Int, `where`: String?
+    public let file: String, rows: Int, filtered: Int
+    @JSONNull public private(set) var `where`: String?
     public let models: [String], columns: [String: Columns], metric: String, mode: String
-    public let overall: [String: SliceReportJSON.Metrics], agreement: Agreement?, slices: [Slice]
-
-    enum CodingKeys: String, CodingKey {
-        case file, rows, filtered, `where`, models, columns, metric, mode, overall, agreement, slices
-    }
+    public let overall: [String: SliceReportJSON.Metrics]
+    @JSONNull public private(set) var agreement: Agreement?
+    public let slices: [Slice]
 
     /// The JSON of `comparison` on the data called `name` of `rowCount` rows, filtered by `filter`.
     public init(comparison: ModelComparison, name: String, rowCount: Int, filter: String?) {
@@ -88,20 +70,5 @@ public struct ComparisonJSON: JSONDocument, Sendable {
                   metrics: metrics(slice.metrics, overall: comparison.overall), delta: comparison.delta(slice.metrics),
                   score: slice.score)
         }
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(file, forKey: .file)
-        try container.encode(rows, forKey: .rows)
-        try container.encode(filtered, forKey: .filtered)
-        try container.encode(`where`, forKey: .where)
-        try container.encode(models, forKey: .models)
-        try container.encode(columns, forKey: .columns)
-        try container.encode(metric, forKey: .metric)
-        try container.encode(mode, forKey: .mode)
-        try container.encode(overall, forKey: .overall)
-        try container.encode(agreement, forKey: .agreement)
-        try container.encode(slices, forKey: .slices)
     }
 }

@@ -13,7 +13,8 @@ public struct LabelIssuesJSON: JSONDocument, Codable, Equatable, Sendable {
         enum CodingKeys: String, CodingKey { case row, label, suggested, selfConfidence = "self_confidence" }
     }
 
-    public let file: String, rows: Int, filtered: Int, `where`: String?
+    public let file: String, rows: Int, filtered: Int
+    @JSONNull public private(set) var `where`: String?
     public let source: String, classes: [String], count: Int, issues: [Issue]
 
     enum CodingKeys: String, CodingKey { case file, rows, filtered, `where`, source, classes, count, issues }
@@ -33,18 +34,6 @@ public struct LabelIssuesJSON: JSONDocument, Codable, Equatable, Sendable {
             Issue(row: $0.row, label: source.classes[$0.label], suggested: source.classes[$0.suggested],
                   selfConfidence: $0.selfConfidence)
         }
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(file, forKey: .file)
-        try container.encode(rows, forKey: .rows)
-        try container.encode(filtered, forKey: .filtered)
-        try container.encode(`where`, forKey: .where)
-        try container.encode(source, forKey: .source)
-        try container.encode(classes, forKey: .classes)
-        try container.encode(count, forKey: .count)
-        try container.encode(issues, forKey: .issues)
     }
 
     /// The issues as a table: row, label, suggested, self-confidence (four decimals, or in full

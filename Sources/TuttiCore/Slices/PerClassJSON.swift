@@ -6,17 +6,10 @@ extension SliceReportJSON {
         /// One class's scores.
         public struct Class: Codable, Equatable, Sendable {
             public let `class`: String
-            public let precision: Double?, recall: Double?, f1: Double?
+            @JSONNull public private(set) var precision: Double?
+            @JSONNull public private(set) var recall: Double?
+            @JSONNull public private(set) var f1: Double?
             public let support: Int
-
-            public func encode(to encoder: Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(`class`, forKey: .class)
-                try container.encode(precision, forKey: .precision)
-                try container.encode(recall, forKey: .recall)
-                try container.encode(f1, forKey: .f1)
-                try container.encode(support, forKey: .support)
-            }
         }
 
         /// Precision, recall and F1 averaged one way.
@@ -25,7 +18,9 @@ extension SliceReportJSON {
         }
 
         public let classes: [Class]
-        public let macro: Average?, micro: Average?, weighted: Average?
+        @JSONNull public private(set) var macro: Average?
+        @JSONNull public private(set) var micro: Average?
+        @JSONNull public private(set) var weighted: Average?
         public let support: Int
 
         /// The JSON of `metrics`.
@@ -40,15 +35,6 @@ extension SliceReportJSON {
             micro = average(metrics.micro)
             weighted = average(metrics.weighted)
             support = metrics.support
-        }
-
-        public func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(classes, forKey: .classes)
-            try container.encode(macro, forKey: .macro)
-            try container.encode(micro, forKey: .micro)
-            try container.encode(weighted, forKey: .weighted)
-            try container.encode(support, forKey: .support)
         }
     }
 }

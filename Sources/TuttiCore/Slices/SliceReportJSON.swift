@@ -28,18 +28,8 @@ public struct SliceReportJSON: JSONDocument, Codable, Equatable, Sendable {
 
     /// One slice: its conditions, as an expression too, its size, metrics and SliceLine score.
     public struct Slice: Codable, Equatable, Sendable {
-        public let predicates: [Predicate], expression: String, size: Int, metrics: Metrics, score: Double?
-
-        enum CodingKeys: String, CodingKey { case predicates, expression, size, metrics, score }
-
-        public func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(predicates, forKey: .predicates)
-            try container.encode(expression, forKey: .expression)
-            try container.encode(size, forKey: .size)
-            try container.encode(metrics, forKey: .metrics)
-            try container.encode(score, forKey: .score)
-        }
+        public let predicates: [Predicate], expression: String, size: Int, metrics: Metrics
+        @JSONNull public private(set) var score: Double?
     }
 
     /// `{"size", "share", "<metric>", "<metric>_low", "<metric>_high", "<metric>_gap", …,
@@ -103,9 +93,13 @@ public struct SliceReportJSON: JSONDocument, Codable, Equatable, Sendable {
         }
     }
 
-    public let file: String, rows: Int, filtered: Int, `where`: String?
-    public let mode: String, metric: String, positive: String?, binning: String
-    public let search: Search?, excluded: [Excluded], overall: Metrics, slices: [Slice]
+    public let file: String, rows: Int, filtered: Int
+    @JSONNull public private(set) var `where`: String?
+    public let mode: String, metric: String
+    @JSONNull public private(set) var positive: String?
+    public let binning: String
+    @JSONNull public private(set) var search: Search?
+    public let excluded: [Excluded], overall: Metrics, slices: [Slice]
 
     enum CodingKeys: String, CodingKey {
         case file, rows, filtered, `where`, mode, metric, positive, binning, search, excluded, overall, slices
@@ -144,21 +138,5 @@ public struct SliceReportJSON: JSONDocument, Codable, Equatable, Sendable {
                                    perClass: perClassOf(entry.metrics)),
                   score: entry.score)
         }
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(file, forKey: .file)
-        try container.encode(rows, forKey: .rows)
-        try container.encode(filtered, forKey: .filtered)
-        try container.encode(`where`, forKey: .where)
-        try container.encode(mode, forKey: .mode)
-        try container.encode(metric, forKey: .metric)
-        try container.encode(positive, forKey: .positive)
-        try container.encode(binning, forKey: .binning)
-        try container.encode(search, forKey: .search)
-        try container.encode(excluded, forKey: .excluded)
-        try container.encode(overall, forKey: .overall)
-        try container.encode(slices, forKey: .slices)
     }
 }
