@@ -43,7 +43,9 @@ extension Workspace {
             switch handle.phase {
             case .finished: engineCounts.counts[expression] = handle.value(as: Int.self)
             case .failed(let message): engineCounts.failures[expression] = message
-            case .cancelled, .running: break
+            // Stopped by the user: not asked again for this expression.
+            case .cancelled: engineCounts.failures[expression] = "cancelled"
+            case .running: break
             }
         case .brush(let key):
             guard engineCounts.brush?.key == key else { return }
