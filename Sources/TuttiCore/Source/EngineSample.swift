@@ -18,9 +18,6 @@ public struct EngineSample: Sendable {
         LoadResult(dataset: dataset, warnings: [])
     }
 
-    /// Whether the sample holds the whole table.
-    public var isWhole: Bool { dataset.rowCount >= tableRows }
-
     /// A text column as one dictionary and codes when its values repeat enough (at most
     /// `ColumnAssembler.maxCategories` distinct, at most half the present rows), as a file's
     /// column would load; any other column as it is.

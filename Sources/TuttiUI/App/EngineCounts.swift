@@ -8,8 +8,9 @@ struct EngineCounts {
     var counts: [String: Int] = [:]
     /// Expressions being counted now.
     var counting: Set<String> = []
-    /// Expressions the engine could not count, with why (or that the user stopped the count).
-    var failures: [String: String] = [:]
+    /// Expressions the engine could not count (an error, or the user stopped the count): not
+    /// asked again.
+    var unanswered: Set<String> = []
     /// The live brush's key and, once built, its tables (the brushed view against itself).
     var brush: (key: String, tables: FalconTable?)?
 

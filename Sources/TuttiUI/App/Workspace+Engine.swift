@@ -14,7 +14,7 @@ extension Workspace {
         guard let engine, let filter = engineFilter else { return }
         var wanted = [filter]
         if state.selection != nil, let both = EngineRows.filter(for: state) { wanted.append(both) }
-        for expression in wanted where engineCounts.counts[expression] == nil && engineCounts.failures[expression] == nil
+        for expression in wanted where engineCounts.counts[expression] == nil && !engineCounts.unanswered.contains(expression)
             && !engineCounts.counting.contains(expression) {
             engineCounts.counting.insert(expression)
             ask(.start(JobRequest(label: "exact count") { handle in
@@ -42,9 +42,7 @@ extension Workspace {
             engineCounts.counting.remove(expression)
             switch handle.phase {
             case .finished: engineCounts.counts[expression] = handle.value(as: Int.self)
-            case .failed(let message): engineCounts.failures[expression] = message
-            // Stopped by the user: not asked again for this expression.
-            case .cancelled: engineCounts.failures[expression] = "cancelled"
+            case .failed, .cancelled: engineCounts.unanswered.insert(expression)
             case .running: break
             }
         case .brush(let key):
