@@ -108,6 +108,9 @@ public final class PostgresConnection: SQLQuoting, @unchecked Sendable {
         _ = PQcancel(cancelHandle, &message, Int32(message.count))
     }
 
+    /// Whether the connection still stands (false once the server or the network dropped it).
+    public var isConnected: Bool { PQstatus(connection) == CONNECTION_OK }
+
     // MARK: Quoting
 
     /// `name` quoted by libpq's `PQescapeIdentifier`.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TuttiCore
+import TuttiPostgres
 import TuttiTerminal
 import TuttiThemes
 import TuttiUI
@@ -17,6 +18,14 @@ struct ExploreCommand: ParsableCommand {
     @OptionGroup var look: LookOptions
     @OptionGroup var view: ViewOption
 
+    @Option(help: ArgumentHelp("On a database: the rows pulled into memory for the panes to draw (the first N the "
+                               + "engine returns); exports run in the engine.", valueName: "N"))
+    var sample = ExplorerSession.defaultSample
+
+    func validate() throws {
+        if sample < 1 { throw ValidationError("--sample must be at least 1") }
+    }
+
     func run() throws {
         try data.requireSource()
         if let file = data.file, ViewOption.looksLikeView(file) {
@@ -25,7 +34,7 @@ struct ExploreCommand: ParsableCommand {
             throw TuttiError("this is a view file: open it with `tutti open \(file)`, or give the data with `--view \(file)`",
                              file: file)
         }
-        try ExplorerSession(data: data, look: look, view: try view.document()).run()
+        try ExplorerSession(data: data, look: look, view: try view.document(), sample: sample).run()
     }
 }
 
@@ -76,6 +85,11 @@ struct ExplorerSession {
     let data: DataOptions
     let look: LookOptions
     let view: ViewDocument?
+    /// On a database, the rows pulled into memory.
+    var sample = Self.defaultSample
+
+    /// The sample size when `--sample` is not given.
+    static let defaultSample = 100_000
 
     func run() throws {
         let terminal: CursesTerminal
@@ -108,15 +122,19 @@ struct ExplorerSession {
         let glyphs: Glyphs = capabilities.unicode && !look.ascii ? .unicode : .ascii
         let data = self.data.including(derivationsOf: view)
         let options = data.loadOptions()
+        let engine = try data.file.flatMap { data.isDatabase ? EngineConnection(url: try DatabaseURL($0), query: data.query) : nil }
+        let limit = sample
         let loaded = try LoadingScreen.run(terminal: terminal, name: data.displayName, theme: theme, glyphs: glyphs) { work in
-            try data.loadResult(options, work: work)
+            guard let engine else { return try data.loadResult(options, work: work) }
+            return try engine.sample(limit: limit, work: work).loadResult
         }
         guard let result = loaded else { return (true, warnings) }
         var roles = try data.roles(for: result.dataset)
         if let models = look.models { roles.setModels(try ModelList.parse(models, dataset: result.dataset, roles: roles)) }
         var workspace = Workspace(dataset: result.dataset, roles: roles, theme: theme, glyphs: glyphs)
         workspace.insideTmux = ProcessInfo.processInfo.environment["TMUX"] != nil
-        workspace.datasetPath = data.viewPath
+        workspace.datasetPath = data.databaseDisplayName ?? data.viewPath
+        workspace.engine = engine?.rows()
         if let view {
             let restored = try view.restore(on: result.dataset, roles: roles)
             warnings += restored.warnings

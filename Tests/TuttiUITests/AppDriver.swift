@@ -11,13 +11,16 @@ final class AppDriver {
     let terminal: RecordingTerminal
     private let app: App
 
-    /// The app on the Adult data in a `width` × `height` terminal, its first frame drawn.
-    init(width: Int = 100, height: Int = 30) {
+    /// The app on the Adult data in a `width` × `height` terminal, its first frame drawn; with
+    /// `engine`, as a sample of the table that engine holds.
+    init(width: Int = 100, height: Int = 30, engine: EngineRows? = nil) {
         terminal = RecordingTerminal(width: width, height: height)
         // One name whichever copy of the Adult data the tests found (the shared CSV or the bundled
         // gzip), so frames and snapshots do not depend on where the repository was cloned.
         let data = Dataset(source: "adult_scored.csv", rowCount: adult.rowCount, columns: adult.columns)
-        app = App(terminal: terminal, workspace: Workspace(dataset: data, roles: adultRoles, theme: .fallback, glyphs: .unicode))
+        var workspace = Workspace(dataset: data, roles: adultRoles, theme: .fallback, glyphs: .unicode)
+        workspace.engine = engine
+        app = App(terminal: terminal, workspace: workspace)
         app.start()
     }
 

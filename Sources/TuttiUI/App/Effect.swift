@@ -26,6 +26,8 @@ public enum JobOwner: Sendable {
     /// An export of the rows `description` names.
     case export(path: String, description: String)
     case report(path: String)
+    /// A question to the SQL engine behind a sample.
+    case engine(EngineQuery)
 }
 
 /// A file the user asked for.
@@ -34,6 +36,8 @@ public enum FileWrite {
     case view(ViewDocument, inputs: [String])
     /// Rows, written in the background.
     case export(RowExporter, ExportOptions, description: String)
+    /// Rows of the table in a SQL engine (`columns` under `filter`), written in the background.
+    case engineExport(EngineRows, columns: [String], filter: String, ExportOptions, description: String)
     /// A report of the view, built and written in the background.
     case report(ReportInput, inputs: [String])
 }

@@ -82,6 +82,13 @@ final class EffectRunner {
                                     work: WorkContext(progress: { handle.report($0.fraction) }, cancellation: handle.cancellation))
             }
             start(job, owner: .export(path: path, description: description))
+        case .engineExport(let engine, let columns, let filter, let options, let description):
+            try RowExporter.checkDestination(path, options: options)
+            let job = JobRequest(label: "export") { handle in
+                try engine.export(path, columns, filter, options,
+                                  WorkContext(progress: { handle.report($0.fraction) }, cancellation: handle.cancellation))
+            }
+            start(job, owner: .export(path: path, description: description))
         case .report(let input, let inputs):
             let format = try ReportFormat(path: path)
             try OutputPath.check(path, inputs: inputs, overwrite: overwrite)

@@ -23,6 +23,12 @@ extension Workspace {
         }
         let (rows, rowsDescription) = exportRows
         var description = rowsDescription
+        if let engine, let filter = EngineRows.filter(for: state) {
+            let count = filter.isEmpty ? "all \(NumberFormatting.grouped(engine.tableRows)) rows" : "the rows of `\(filter)`"
+            return .engineExport(engine, columns: columns.map(\.name), filter: filter, ExportOptions(overwrite: overwrite),
+                                 description: "\(count) from the engine (in its order)")
+        }
+        if engine != nil { description += " of the sample (rows picked by hand exist only there)" }
         var order: [Int]?
         if let listing, let sort = listing.sort {
             order = listing.order

@@ -26,12 +26,14 @@ extension Workspace {
             switch owner {
             case .export(let path, let description): say("exporting \(description) to \(path)…")
             case .report(let path): say("writing the report to \(path)…")
-            case .pane: break
+            case .pane, .engine: break
             }
         case .jobEnded(let handle, let owner):
             work.removeAll { $0 === handle }
             if case .pane(let id) = owner {
                 update(id, .jobEnded(handle))
+            } else if case .engine(let query) = owner {
+                engineJobEnded(handle, query: query)
             } else {
                 fileJobEnded(handle, owner: owner)
             }
@@ -51,7 +53,7 @@ extension Workspace {
         case (.report(let path), .finished): say("wrote the report to \(path)")
         case (.report(let path), .failed(let message)): reopenPrompt(.saveReport, path: path, problem: message)
         case (.report(let path), .cancelled): say("report cancelled; \(path) was not written")
-        case (.pane, _), (_, .running): break
+        case (.pane, _), (.engine, _), (_, .running): break
         }
     }
 }

@@ -5,6 +5,7 @@ extension Workspace {
     /// the app must run (`EffectRunner`); what comes of them comes back as `.outcome`.
     public mutating func update(_ action: WorkspaceAction) -> [Effect] {
         apply(action)
+        if engine != nil { askEngine() }
         defer { pending = [] }
         return pending
     }

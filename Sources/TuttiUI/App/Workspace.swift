@@ -28,6 +28,10 @@ public struct Workspace {
     public var glyphs: Glyphs
     /// The data's path as a view file records it (`tutti:demo` for the demo data).
     public var datasetPath: String
+    /// The table in a SQL engine the dataset is a sample of (nil for data loaded whole).
+    public var engine: EngineRows?
+    /// What the engine answered so far.
+    var engineCounts = EngineCounts()
     /// Whether tutti runs inside tmux (clipboard sequences are wrapped for it).
     public var insideTmux = false
     /// Whether the terminal reports the mouse (`m` toggles it).

@@ -76,7 +76,8 @@ struct WorkspaceRenderer {
         let selected = workspace.brush.map { $0.selectedCount } ?? state.selectedCount
         var parts = [
             URLName.lastComponent(state.dataset.source),
-            "\(NumberFormatting.grouped(state.dataset.rowCount)) rows",
+            workspace.engine.map { "sample \(NumberFormatting.grouped(state.dataset.rowCount)) of "
+                + "\(NumberFormatting.grouped($0.tableRows)) rows" } ?? "\(NumberFormatting.grouped(state.dataset.rowCount)) rows",
             "\(NumberFormatting.grouped(state.filteredCount)) filtered",
         ]
         var x = 1
@@ -91,6 +92,7 @@ struct WorkspaceRenderer {
             job.label + job.progressText + (job.isStopping ? " (stopping…)" : " (Esc stops)")
         }
         if !state.filter.isEmpty { parts.append("filter: " + state.filter.expression) }
+        if let exact = workspace.engineStatus { parts.append(exact) }
         for part in parts where x < width {
             x += canvas.fittedText("· " + part, x: x, y: y, style: theme[.status]) + 1
         }

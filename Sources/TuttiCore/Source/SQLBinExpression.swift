@@ -1,0 +1,45 @@
+/// A histogram's bins (`ColumnBinning`) as a SQL expression giving each row's bin number, the
+/// way the in-memory binning gives it, so that a SQL engine can group rows by bin.
+///
+/// - Numbers: the last bin whose lower edge the value reaches (values below the first edge in
+///   bin 0), missing and non-finite values (`x - x = 0` fails for them) in the missing bin
+///   (`binCount`). Values beyond the edges — which a binning made on a sample may not have
+///   seen — fall in the end bins.
+/// - Values (categories, booleans): the bin of the value, the "other" bin for the values it
+///   holds, NULL in the missing bin; a value the binning never saw (a sample's binning without
+///   an "other" bin) gets -1: no bin.
+///
+/// Written with `CASE` and comparisons only, so every engine of `SQLFilter` runs it; names and
+/// values are quoted by `SQLQuoting`.
+public enum SQLBinExpression {
+    /// The expression for `binning` over `column`. Throws a `TuttiError` when the column's kind
+    /// in the engine does not match the bins (times, which the engine reads as text).
+    public static func sql(for binning: ColumnBinning, column: SQLColumn, quoting: some SQLQuoting) throws -> String {
+        let value = try quoting.identifier(column.name)
+        let missing = binning.binCount
+        switch binning.scheme {
+        case .numeric(let edges, _):
+            guard binning.calendarUnit == nil, column.kind == .integer || column.kind == .float else {
+                throw TuttiError("the bins of column '\(column.name)' cannot be counted by the engine (it holds "
+                                 + "\(column.kind.rawValue) there)")
+            }
+            let branches = (1..<max(edges.count - 1, 1)).reversed().map { bin in
+                "WHEN \(value) >= \(SQLFilter.double(edges[bin])) THEN \(bin)"
+            }
+            let bin = branches.isEmpty ? "0" : "CASE \(branches.joined(separator: " ")) ELSE 0 END"
+            return "CASE WHEN \(value) - \(value) = 0 THEN \(bin) ELSE \(missing) END"
+        case .values(let values, let other):
+            if column.kind == .boolean {
+                let bin = { (name: String) in values.firstIndex(of: name).map(String.init) ?? "-1" }
+                return "CASE WHEN \(value) THEN \(bin("true")) WHEN NOT \(value) THEN \(bin("false")) ELSE \(missing) END"
+            }
+            guard column.kind != .integer, column.kind != .float else {
+                throw TuttiError("the bins of column '\(column.name)' cannot be counted by the engine (it holds "
+                                 + "\(column.kind.rawValue) there)")
+            }
+            var branches = ["WHEN \(value) IS NULL THEN \(missing)"]
+            for (bin, name) in values.enumerated() { branches.append("WHEN \(value) = \(try quoting.literal(name)) THEN \(bin)") }
+            return "CASE \(branches.joined(separator: " ")) ELSE \(other.isEmpty ? -1 : values.count) END"
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import TuttiCore
+
+/// The table behind the explorer when its rows are a sample of a table kept in a SQL engine:
+/// how many rows the table holds, and what runs there — exact counts, the Falcon tables of a
+/// brush, exports (streamed out of the engine, not written from the sample). The app never sees
+/// the connection, only these; each runs in a background job and stops on the server when the
+/// job is cancelled.
+public struct EngineRows: Sendable {
+    /// Writes `columns` of the table's rows passing a filter expression to a path, in the format
+    /// its extension names, atomically.
+    public typealias Export = @Sendable (_ path: String, _ columns: [String], _ filter: String, _ options: ExportOptions,
+                                         _ work: WorkContext) throws -> ExportSummary
+
+    /// The rows of the table passing a filter expression.
+    public typealias Count = @Sendable (_ filter: String, _ work: WorkContext) throws -> Int
+    /// The Falcon tables of a brush on the first binning against each of the others, over the
+    /// rows passing a filter expression (`BrushTableSource`).
+    public typealias BrushTables = @Sendable (_ brushed: ColumnBinning, _ views: [ColumnBinning], _ filter: String,
+                                                 _ work: WorkContext) throws
+        -> [FalconTable]
+
+    /// The rows of the whole table in the engine.
+    public let tableRows: Int
+    /// The count that runs in the engine.
+    public let count: Count
+    /// The brush tables the engine builds.
+    public let brushTables: BrushTables
+    /// The export that runs in the engine.
+    public let export: Export
+
+    /// A table of `tableRows` rows answering with `count`, `brushTables` and `export`.
+    public init(tableRows: Int, count: @escaping Count, brushTables: @escaping BrushTables, export: @escaping Export) {
+        self.tableRows = tableRows
+        self.count = count
+        self.brushTables = brushTables
+        self.export = export
+    }
+
+    /// The expression for the engine that keeps the rows `state` would export — the filter and
+    /// the selection, each when it is an expression — or nil when one of them is a list of rows
+    /// of the sample (hand-picked rows, a duplicate cluster), which only the sample knows.
+    static func filter(for state: ExplorerState) -> String? {
+        var parts: [String] = []
+        if !state.filter.isEmpty {
+            guard state.filter.isExpression else { return nil }
+            parts.append(state.filter.expression)
+        }
+        if let selection = state.selection {
+            guard let text = SelectionExpression.text(for: selection.source, dataset: state.dataset) else { return nil }
+            parts.append(text)
+        }
+        return parts.map { parts.count > 1 ? "(\($0))" : $0 }.joined(separator: " and ")
+    }
+}

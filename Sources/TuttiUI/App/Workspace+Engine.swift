@@ -1,0 +1,77 @@
+import TuttiCore
+
+extension Workspace {
+    /// The expression for the engine that keeps the filtered rows, or nil when the filter is a
+    /// list of the sample's rows.
+    private var engineFilter: String? {
+        state.filter.isEmpty ? "" : state.filter.isExpression ? state.filter.expression : nil
+    }
+
+    /// Asks the engine behind a sample, in the background, for what the status line shows and
+    /// it does not know yet: the exact rows under the filter and under filter and selection, and
+    /// the Falcon tables of a brush that just started.
+    mutating func askEngine() {
+        guard let engine, let filter = engineFilter else { return }
+        var wanted = [filter]
+        if state.selection != nil, let both = EngineRows.filter(for: state) { wanted.append(both) }
+        for expression in wanted where engineCounts.counts[expression] == nil && !engineCounts.unanswered.contains(expression)
+            && !engineCounts.counting.contains(expression) {
+            engineCounts.counting.insert(expression)
+            ask(.start(JobRequest(label: "exact count") { handle in
+                try engine.count(expression, WorkContext(cancellation: handle.cancellation))
+            }, owner: .engine(.count(expression))))
+        }
+        guard let live = brush, let bins = live.bins else {
+            engineCounts.brush = nil
+            return
+        }
+        let key = EngineCounts.brushKey(pane: live.source, binning: bins.binning, anchor: bins.anchor, filter: filter)
+        guard engineCounts.brush?.key != key else { return }
+        engineCounts.brush = (key, nil)
+        let binning = bins.binning
+        ask(.start(JobRequest(label: "brush tables") { handle in
+            try engine.brushTables(binning, [binning], filter, WorkContext(cancellation: handle.cancellation))
+        },
+                   owner: .engine(.brush(key))))
+    }
+
+    /// Takes the engine's answer to `query`.
+    mutating func engineJobEnded(_ handle: JobHandle, query: EngineQuery) {
+        switch query {
+        case .count(let expression):
+            engineCounts.counting.remove(expression)
+            switch handle.phase {
+            case .finished: engineCounts.counts[expression] = handle.value(as: Int.self)
+            case .failed, .cancelled: engineCounts.unanswered.insert(expression)
+            case .running: break
+            }
+        case .brush(let key):
+            guard engineCounts.brush?.key == key else { return }
+            if case .failed(let message) = handle.phase { say("the engine could not count the brush: \(message)", isError: true) }
+            engineCounts.brush = (key, handle.value(as: [FalconTable].self)?.first)
+        }
+    }
+
+    /// The engine's exact numbers for the status line ("" parts left out): rows under the filter
+    /// and selected (the live brush's, summed from its Falcon table), or what is being counted.
+    var engineStatus: String? {
+        guard let engine, let filter = engineFilter else { return nil }
+        var parts: [String] = []
+        let text = { (expression: String, what: String) -> String? in
+            if let count = engineCounts.counts[expression] { return "\(NumberFormatting.grouped(count)) \(what)" }
+            return engineCounts.counting.contains(expression) ? "… \(what)" : nil
+        }
+        if !filter.isEmpty, let filtered = text(filter, "filtered") { parts.append(filtered) }
+        if let live = brush, let bins = live.bins {
+            if let tables = engineCounts.brush?.tables {
+                parts.append("\(NumberFormatting.grouped(tables.selectedTotal(bins: bins.range))) selected")
+            } else {
+                parts.append("… selected")
+            }
+        } else if state.selection != nil, let both = EngineRows.filter(for: state), let selected = text(both, "selected") {
+            parts.append(selected)
+        }
+        guard !parts.isEmpty else { return nil }
+        return "table of \(NumberFormatting.grouped(engine.tableRows)): " + parts.joined(separator: ", ")
+    }
+}

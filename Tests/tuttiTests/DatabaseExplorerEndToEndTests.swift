@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+import TuttiTestSupport
+
+/// `tutti explore postgresql://…` in a real terminal against a real PostgreSQL with the Adult
+/// data: the panes draw a sample, a brush's export runs in the engine, a long query stops on
+/// the server when Esc cancels it, and a dropped connection is reopened.
+@Suite(.serialized) struct DatabaseExplorerEndToEndTests {
+    private func opened(in folder: String, url: String, sample: Int) throws -> TmuxSession {
+        let session = try TmuxSession(width: 200, height: 44)
+        try session.run("cd \(TmuxSession.shellQuoted(folder)) && \(TmuxSession.shellQuoted(CommandRunner.executable)) explore "
+                        + "\(TmuxSession.shellQuoted(url)) --sample \(sample)")
+        return session
+    }
+
+    private func temporaryFolder() throws -> String {
+        let folder = NSTemporaryDirectory() + "tutti-e2e-db-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    @Test func aBrushOnTheSampleExportsItsRangeFromTheWholeTable() throws {
+        let server = try PostgresServer.withAdult()
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let session = try opened(in: folder, url: server.url(query: "table=adult"), sample: 5000)
+        #expect(session.waitFor("sample 5,000 of 48,842 rows"), "the explorer did not open:\n\(session.screen())")
+
+        _ = try session.brushTopBinsOfTheFirstHistogram()
+        // The engine counts the brushed range over the whole table, in the background.
+        #expect(session.waitForStatus { $0.firstMatch(of: /table of 48,842: [\d,]+ selected/) != nil }, "\(session.screen())")
+        let exact = try #require(session.statusLine.firstMatch(of: /table of 48,842: ([\d,]+) selected/)).1
+        try session.keys("x")
+        #expect(session.waitFor("export to:"))
+        try session.keys("C-u")
+        try session.type("brushed.csv")
+        try session.keys("Enter")
+        #expect(session.waitFor("from the engine"), "\(session.screen())")
+        #expect(session.waitFor("exported "), "\(session.screen())")
+
+        try session.keys("f")
+        #expect(session.waitFor("filter: "))
+        let status = session.statusLine
+        let expression = try #require(status.range(of: "filter: ").map {
+            String(status[$0.upperBound...]).components(separatedBy: " · ")[0].trimmingCharacters(in: .whitespaces)
+        })
+        try session.keys("q")
+        let counted = try CommandRunner.run(["count", "--demo", "--where", expression]).stdout
+        #expect(Int(counted.trimmingCharacters(in: .whitespacesAndNewlines)) == Int(exact.replacingOccurrences(of: ",", with: "")))
+        // The whole table's rows in the range, not the sample's: the lines of the file's export, in
+        // the engine's order (a parallel scan need not keep the table's).
+        let headless = folder + "/headless.csv"
+        #expect(try CommandRunner.run(["export", "--demo", "--where", expression, "-o", headless]).status == 0)
+        let lines = { (path: String) in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n") }
+        let mine = try lines(folder + "/brushed.csv"), theirs = try lines(headless)
+        #expect(mine.first == theirs.first && mine.count == theirs.count && mine.count > 1)
+        #expect(mine.dropFirst().sorted() == theirs.dropFirst().sorted(), "the engine export differs from tutti export --where")
+    }
+
+    @Test func escCancelsALongQueryOnTheServer() throws {
+        let server = try PostgresServer.withAdult()
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Counting 48,842 × 10⁶ rows takes far longer than the test waits.
+        let query = "SELECT a.* FROM adult a CROSS JOIN (SELECT 1 AS n FROM generate_series(1, 1000000)) AS g"
+        let session = try TmuxSession(width: 120, height: 30)
+        try session.run("\(TmuxSession.shellQuoted(CommandRunner.executable)) explore \(TmuxSession.shellQuoted(server.url())) "
+                        + "--query \(TmuxSession.shellQuoted(query)); echo exit=$?")
+        let running = "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE "
+            + "'SELECT COUNT(*)%generate_series(1, 1000000)%' AND backend_type = 'client backend' AND pid <> pg_backend_pid()"
+        #expect(session.waitUntil { _ in (try? server.psql(running).trimmingCharacters(in: .whitespacesAndNewlines)) == "1" },
+                "the long query never ran:\n\(session.screen())")
+        try session.keys("Escape")
+        #expect(session.waitFor("loading cancelled"), "\(session.screen())")
+        #expect(session.waitFor("exit=0"), "\(session.screen())")
+        #expect(session.waitUntil(timeout: 10) { _ in
+            (try? server.psql(running).trimmingCharacters(in: .whitespacesAndNewlines)) == "0"
+        }, "the query still runs on the server")
+    }
+
+    @Test func anExportAfterTheConnectionDroppedReconnects() throws {
+        let server = try PostgresServer.withAdult()
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let session = try opened(in: folder, url: server.url(query: "table=adult&application_name=tutti-drop"), sample: 2000)
+        #expect(session.waitFor("sample 2,000 of 48,842 rows"), "the explorer did not open:\n\(session.screen())")
+        let dropped = try server.psql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                      + "WHERE application_name = 'tutti-drop'")
+        #expect(dropped.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+
+        try session.keys("x")
+        #expect(session.waitFor("export to:"))
+        try session.keys("C-u")
+        try session.type("all.csv")
+        try session.keys("Enter")
+        #expect(session.waitFor("exported all 48,842 rows"), "\(session.screen())")
+        try session.keys("q")
+        let lines = try String(contentsOfFile: folder + "/all.csv", encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 48_843)
+    }
+}
