@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TuttiCore
 import TuttiTestSupport
 
 /// `tutti familiarity`, `tutti neighbors` and `tutti project`, and the `familiarity(…)` derived
@@ -112,6 +113,26 @@ import TuttiTestSupport
         let kept = try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n")
         #expect(kept.first == "row,label,projection_pca_x,projection_pca_y")
         #expect(kept.dropFirst().allSatisfy { $0.split(separator: ",")[1] == "0" })
+    }
+
+    @Test func aReportOfTheFamiliarityPaneListsThePlantedNoiseFirst() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tutti-familiarity-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dataset = try DatasetLoader.load(Self.plantedFile).dataset
+        let state = ExplorerState(dataset: dataset, roles: ColumnRoles.infer(from: dataset))
+        let view = ViewDocument(state: state, datasetPath: Self.plantedFile, layout: .pane(ViewPane(kind: .familiarity)),
+                                focus: 0, theme: nil)
+        let viewPath = folder.appendingPathComponent("v.json").path, reportPath = folder.appendingPathComponent("r.md").path
+        try view.write(to: viewPath, overwrite: false)
+        let outcome = try CommandRunner.run(["report", "--view", viewPath, "-o", reportPath])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let text = try String(contentsOfFile: reportPath, encoding: .utf8)
+        let section = try #require(text.components(separatedBy: "## Familiarity: k 10 · cosine in pixels\n").dropFirst().first)
+        #expect(section.contains("```text\n"))
+        let rows = section.split(separator: "\n").filter { $0.hasPrefix("| ") }.dropFirst()
+            .compactMap { Int($0.dropFirst(2).prefix { $0 != " " }) }
+        #expect(Set(rows.prefix(5)) == Set(1797...1801), "\(rows)")
     }
 
     @Test func badInputGetsAClearMessage() throws {

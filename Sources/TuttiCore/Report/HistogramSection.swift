@@ -75,7 +75,7 @@ enum HistogramSection {
     }
 
     /// The short label of bin `bin`: a category, or a bin's lower edge written as reports write values.
-    private static func label(_ binning: ColumnBinning, bin: Int) -> String {
+    static func label(_ binning: ColumnBinning, bin: Int) -> String {
         guard case .numeric(let edges, _) = binning.scheme, bin != binning.nonPositiveBin else { return binning.labels[bin] }
         return NumberFormatting.number(edges[bin])
     }

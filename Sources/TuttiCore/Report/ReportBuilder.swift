@@ -33,6 +33,7 @@ public enum ReportBuilder {
         case .scatter: return try ScatterSection.make(state: state, settings: pane.settings, work: work)
         case .instance: return InstanceSection.make(state: state, settings: pane.settings)
         case .labelIssues: return try LabelIssuesSection.make(state: state, work: work)
+        case .familiarity: return try FamiliaritySection.make(state: state, settings: pane.settings, work: work)
         case .comparison: return ComparisonSection.make(state: state, settings: pane.settings)
         default: return ReportSection(heading: "Pane: \(pane.kind)", blocks: [.note("tutti does not know panes of kind '\(pane.kind)'.")])
         }

@@ -42,7 +42,7 @@ enum RowsSection {
     }
 
     /// The cell fitted to `cellLimit` characters (by the rule of `TextFit`), line breaks as spaces.
-    private static func cell(_ text: String) -> String {
+    static func cell(_ text: String) -> String {
         let flat = text.contains(where: \.isNewline) ? String(text.map { $0.isNewline ? " " : $0 }) : text
         return TextFit.fit(flat, cellLimit, CharacterCells.self)
     }

@@ -1,17 +1,15 @@
-import TuttiCore
-
 /// The columns rows are compared in, for familiarity and "rows like this": the vector column
 /// (the one with the vector role, else the first vector column), or, when the data has none, its
 /// numeric columns that play no role (the features; not the label, prediction, score, loss or
-/// id), which Core standardises and compares by Euclidean distance.
-struct NeighborColumns: Equatable, Sendable {
+/// id), standardised and compared by Euclidean distance.
+public struct NeighborColumns: Equatable, Sendable {
     /// The columns' names.
-    let names: [String]
+    public let names: [String]
     /// Whether `names` is one vector column (cosine similarity).
-    let isVector: Bool
+    public let isVector: Bool
 
     /// The columns of `state`'s data to compare rows in, or nil when it has none.
-    init?(_ state: ExplorerState) {
+    public init?(_ state: ExplorerState) {
         let dataset = state.dataset
         if let name = state.roles[.vector], dataset.column(named: name)?.kind == .vector {
             self.init(names: [name], isVector: true)
@@ -32,13 +30,13 @@ struct NeighborColumns: Equatable, Sendable {
     }
 
     /// Why nothing can be compared, for a pane's notice.
-    static let missing = "no vector column and no numeric feature column to compare rows in"
+    public static let missing = "no vector column and no numeric feature column to compare rows in"
 
     /// The columns, from `dataset`.
-    func columns(in dataset: Dataset) -> [Column] { names.compactMap { dataset.column(named: $0) } }
+    public func columns(in dataset: Dataset) -> [Column] { names.compactMap { dataset.column(named: $0) } }
 
     /// What the rows are compared in: "cosine in embedding", "6 standardised numeric columns".
-    var summary: String {
+    public var summary: String {
         isVector ? "cosine in \(names[0])" : "\(names.count) standardised numeric column\(names.count == 1 ? "" : "s")"
     }
 }
