@@ -89,7 +89,10 @@ struct ArrowStringCoder: ~Copyable {
             if hashes[existing] == hash, lengths[existing] == n, equal(base + starts[existing], p, n) { return UInt32(existing) }
             slot = (slot + 1) & mask
         }
-        if count == capacity { grow() ; slot = freeSlot(hash) }
+        if count == capacity {
+            grow()
+            slot = freeSlot(hash)
+        }
         starts[count] = p - base
         lengths[count] = n
         hashes[count] = hash
