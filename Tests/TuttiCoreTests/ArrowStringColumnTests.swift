@@ -45,6 +45,66 @@ import Testing
         #expect(invalid == 1)
     }
 
+    /// `values` laid out as an Arrow array (nil: a missing row), read with `ArrowStringColumn.plain`.
+    private func plain(_ values: [String?], large: Bool = false) throws -> StringColumnBuilder {
+        var data: [UInt8] = []
+        var ends = [0]
+        for value in values {
+            data += Array((value ?? "").utf8)
+            ends.append(data.count)
+        }
+        let levels: [UInt8] = values.contains(nil) ? values.map { $0 == nil ? 0 : 1 } : []
+        let presence = ColumnarMapping.Presence(levels: levels, presentLevel: 1, rowCount: values.count)
+        let offsets: [UInt8] = large ? ends.map(Int64.init).withUnsafeBytes { Array($0) } : ends.map(Int32.init).withUnsafeBytes { Array($0) }
+        return try offsets.withUnsafeBytes { offsetBytes in
+            try data.withUnsafeBytes { dataBytes in
+                try ArrowStringColumn.plain(offsets: offsetBytes, data: dataBytes, length: values.count, large: large, presence: presence)
+            }
+        }
+    }
+
+    /// The builder a CSV chunk makes of `values`, value by value.
+    private func reference(_ values: [String?]) -> StringColumnBuilder {
+        var builder = StringColumnBuilder(switchesWhenUnique: true)
+        for value in values {
+            guard var value else { builder.appendMissing(); continue }
+            value.withUTF8 { builder.append($0.baseAddress ?? UnsafePointer(bitPattern: 1)!, $0.count) }
+        }
+        return builder
+    }
+
+    @Test func repeatedValuesAreCodedInPlaceAsTheValueByValueBuilderCodesThem() throws {
+        // Lengths 0 to 40 (word and double-word boundaries), values sharing long prefixes or
+        // differing only in their last byte, multi-byte characters, missing rows, and short
+        // values at the very end of the data buffer (read byte by byte there).
+        var generator = SplitMix64(seed: 11)
+        let stems = ["", "a", "ab", "é", "tablet", "desktop", "United States", "United Statez", "1234567", "12345678",
+                     "123456789", "0123456789abcdef", "0123456789abcdeg", "0123456789abcdef0", "naïve café crème brûlée",
+                     String(repeating: "x", count: 40), String(repeating: "x", count: 39) + "y"]
+        let more = (0..<200).map { "value \($0)" }
+        let pool = stems + more
+        var values: [String?] = (0..<5000).map { _ in
+            generator.next() % 10 == 0 ? nil : pool[Int(generator.next() % UInt64(pool.count))]
+        }
+        values += ["a", "é", "ab"]
+        for large in [false, true] {
+            let coded = try plain(values, large: large)
+            let expected = reference(values)
+            #expect(!coded.isPlainText)
+            #expect(coded.codes == expected.codes)
+            #expect(coded.dictionary.entries == expected.dictionary.entries)
+            #expect(rows(coded).0 == values)
+            #expect(rows(coded).1 == 0)
+        }
+    }
+
+    @Test func valuesThatDoNotRepeatTurnToPlainTextAsFromACSVChunk() throws {
+        let values: [String?] = (0..<(StringColumnBuilder.probeRows + 10)).map { "row \($0)" }
+        let coded = try plain(values)
+        #expect(coded.isPlainText)
+        #expect(coded.table == reference(values).table)
+    }
+
     @Test func offsetsGoingBackwardsOrPastTheDataAreErrors() {
         #expect(throws: ArrowFormatError.self) { try plain(Array("abc".utf8), [0, 2, 1]) }
         #expect(throws: ArrowFormatError.self) { try plain(Array("abc".utf8), [0, 2, 9]) }

@@ -1,7 +1,9 @@
 /// Builds the strings of one Arrow array straight from its buffers in the (mapped) file, without
 /// copying the values out first:
-/// - a plain `utf8` / `binary` array is hashed in place, value by value, into the chunk's
-///   dictionary (its bytes checked as UTF-8 once for the whole data buffer, not value by value);
+/// - a plain `utf8` / `binary` array is coded in place (`ArrowStringCoder`), its bytes checked
+///   as UTF-8 once for the whole data buffer, not value by value; where that coder gives up
+///   (values that do not repeat, bytes that are not UTF-8) it is hashed value by value into the
+///   chunk's dictionary;
 /// - a dictionary-encoded array maps its indices through its dictionary's codes, which were
 ///   hashed once when the dictionary batch was read (`ArrowDictionary.coded`): no value is hashed.
 enum ArrowStringColumn {
@@ -27,6 +29,12 @@ enum ArrowStringColumn {
         // Every value is valid UTF-8 when the whole range is and every value starts and ends on
         // a character boundary; otherwise each value is checked (and repaired) on its own.
         let wholeValid = TextDecoding.isValidUTF8(base + first, last - first)
+        if wholeValid {
+            var coder = ArrowStringCoder(base: base, count: data.count)
+            let coded = large ? coder.column(offsets: offsets, as: Int64.self, length: length, last: last, presence: presence)
+                : coder.column(offsets: offsets, as: Int32.self, length: length, last: last, presence: presence)
+            if let coded { return coded }
+        }
         for row in 0..<length {
             guard presence.isPresent(row) else {
                 builder.appendMissing()
