@@ -15,6 +15,15 @@ public struct CalibrationBins: Sendable, Equatable {
     /// No rows.
     public init() {}
 
+    /// Bins of the given rows, score sums and positive rows (`binCount` each).
+    init(counts: [Int], scoreSums: [Double], positives: [Int]) {
+        precondition(counts.count == Self.binCount && scoreSums.count == Self.binCount && positives.count == Self.binCount,
+                     "one count per bin")
+        self.counts = counts
+        self.scoreSums = scoreSums
+        self.positives = positives
+    }
+
     /// The bin of `score`, nil for NaN.
     @inline(__always)
     public static func bin(of score: Double) -> Int? {

@@ -37,6 +37,14 @@ public struct ClassCounts: Sendable, Equatable {
         }
     }
 
+    /// Counts of `classes` classes laid out as this type keeps them: three per class (correct,
+    /// labelled, predicted), class by class.
+    init(classes: Int, counts: ArraySlice<Int>) {
+        precondition(counts.count == classes * 3, "three counts per class")
+        classCount = classes
+        self.counts = Array(counts)
+    }
+
     /// Counts one row with both a label and a prediction (class indexes).
     @inline(__always)
     public mutating func add(label: Int32, prediction: Int32) {

@@ -88,6 +88,16 @@ public struct RegressionSums: Sendable, Equatable {
     public internal(set) var labelSum = 0.0
     public internal(set) var labelSquaredSum = 0.0
 
+    /// Adds the sums of `other` (of other rows).
+    mutating func merge(_ other: RegressionSums) {
+        count += other.count
+        absoluteSum += other.absoluteSum
+        squaredSum += other.squaredSum
+        errorSum += other.errorSum
+        labelSum += other.labelSum
+        labelSquaredSum += other.labelSquaredSum
+    }
+
     /// Mean absolute error (nil without rows).
     public var meanAbsoluteError: Double? { count > 0 ? absoluteSum / Double(count) : nil }
     /// Root mean squared error.

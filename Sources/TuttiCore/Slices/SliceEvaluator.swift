@@ -32,9 +32,9 @@ public enum SliceErrors: Sendable, Equatable {
 }
 
 /// Computes slice metrics from the column roles of a dataset. Label and prediction are mapped
-/// to class indexes once (`ClassEncoding`); then a slice's metrics take one pass over the
-/// words of its row set: confusion counts of binary tasks are popcounts, and only scores,
-/// losses and multi-class counts visit rows one by one.
+/// to class indexes once (`ClassEncoding`), and each row to the table cells it counts in
+/// (`SliceRowCodes`); then the metrics of one slice or of many take one pass over their rows
+/// (`SliceTally`, on two cores for large row sets).
 public struct SliceEvaluator: Sendable {
     /// The shared classes of label and prediction, when both roles are set (and not a regression).
     public let classes: ClassEncoding?
@@ -46,11 +46,12 @@ public struct SliceEvaluator: Sendable {
     /// Rows with a label and a prediction; those where they agree.
     private let classified: RowSet?
     private let correct: RowSet?
-    /// Binary tasks: rows whose label / prediction is the positive class.
+    /// Binary tasks: rows whose label is the positive class.
     private let positiveLabels: RowSet?
-    private let positivePredictions: RowSet?
     private let score: NumberValues?
     private let loss: NumberValues?
+    /// What a tally of slices counts.
+    private let tallied: SliceTally.Columns
 
     /// A numeric column as doubles with its validity.
     private struct NumberValues: Sendable {
@@ -78,37 +79,32 @@ public struct SliceEvaluator: Sendable {
             column(.prediction).flatMap { RegressionTask(label: label, prediction: $0) }
         }
         self.regression = regression
+        let score = try column(.score).map { try NumberValues($0, role: .score) }
+        let loss = try column(.loss).map { try NumberValues($0, role: .loss) }
+        self.score = score
+        self.loss = loss
+        var classes: ClassEncoding?
         if regression == nil, let label = column(.label), let prediction = column(.prediction) {
-            let classes = try ClassEncoding(label: label, prediction: prediction, positiveClass: positiveClass)
-            self.classes = classes
-            var classified = RowSet(rowCount: rowCount), correct = RowSet(rowCount: rowCount)
-            var positiveLabels = RowSet(rowCount: rowCount), positivePredictions = RowSet(rowCount: rowCount)
-            let positive = classes.positive.map(Int32.init) ?? -2
-            for row in 0..<rowCount {
-                let l = classes.labels[row], p = classes.predictions[row]
-                guard l >= 0, p >= 0 else { continue }
-                classified.insert(row)
-                if l == p { correct.insert(row) }
-                if l == positive { positiveLabels.insert(row) }
-                if p == positive { positivePredictions.insert(row) }
-            }
-            self.classified = classified
-            self.correct = correct
-            self.positiveLabels = classes.isBinary ? positiveLabels : nil
-            self.positivePredictions = classes.isBinary ? positivePredictions : nil
+            classes = try ClassEncoding(label: label, prediction: prediction, positiveClass: positiveClass)
+        } else if positiveClass != nil {
+            throw TuttiError(regression == nil ? "a positive class needs label and prediction columns"
+                                               : "a positive class needs classes, not a numeric label with many values")
+        }
+        self.classes = classes
+        let codes = SliceRowCodes(rowCount: rowCount, classes: classes, score: score.map { ($0.values, $0.validity) })
+        if let classes {
+            classified = codes.rows(withOutcome: SliceRowCodes.truePositive, SliceRowCodes.falseNegative,
+                                    SliceRowCodes.falsePositive, SliceRowCodes.rightNegative, SliceRowCodes.wrongNegative)
+            correct = codes.rows(withOutcome: SliceRowCodes.truePositive, SliceRowCodes.rightNegative)
+            positiveLabels = classes.isBinary ? codes.rows(withOutcome: SliceRowCodes.truePositive, SliceRowCodes.falseNegative) : nil
         } else {
-            if positiveClass != nil {
-                throw TuttiError(regression == nil ? "a positive class needs label and prediction columns"
-                                                   : "a positive class needs classes, not a numeric label with many values")
-            }
-            classes = nil
             classified = nil
             correct = nil
             positiveLabels = nil
-            positivePredictions = nil
         }
-        score = try column(.score).map { try NumberValues($0, role: .score) }
-        loss = try column(.loss).map { try NumberValues($0, role: .loss) }
+        tallied = SliceTally.Columns(codes: codes, scores: score?.values ?? [], loss: loss.map { ($0.values, $0.validity) },
+                                     classes: classes, classCount: classes.map { $0.isBinary ? 0 : $0.classes.count } ?? 0,
+                                     regression: regression)
         var metrics: [SliceMetric] = []
         if let classes {
             metrics += [.accuracy, .error, .precision, .recall, .f1]
@@ -148,135 +144,19 @@ public struct SliceEvaluator: Sendable {
     /// share is taken of `filteredCount` rows; `selection` gives the selected count.
     public func metrics(of rows: RowSet, filteredCount: Int, selection: RowSet? = nil) -> SliceMetrics {
         precondition(rows.rowCount == rowCount, "rows of another dataset")
-        var size = 0, selected = 0, classifiedCount = 0, correctCount = 0
-        var confusion = BinaryConfusion()
-        var perClass = ClassCounts(classes: classes.map { $0.isBinary ? 0 : $0.classes.count } ?? 0)
-        var scoreCount = 0, scoreSum = 0.0, lossCount = 0, lossSum = 0.0
-        let calibrates = score != nil && positiveLabels != nil
-        var calibration = CalibrationBins()
-        var regressionSums = RegressionSums()
-        let measuredWords = regression?.measured.words
-        let empty = [UInt64](repeating: 0, count: rows.words.count)
-        let selectionWords = selection?.words ?? empty
-        let classifiedWords = classified?.words ?? empty, correctWords = correct?.words ?? empty
-        let positiveLabelWords = positiveLabels?.words ?? empty
-        let positivePredictionWords = positivePredictions?.words ?? empty
-        let multiClass = perClass.classCount > 0
-        for word in 0..<rows.words.count {
-            let bits = rows.words[word]
-            guard bits != 0 else { continue }
-            size &+= bits.nonzeroBitCount
-            selected &+= (bits & selectionWords[word]).nonzeroBitCount
-            let measured = bits & classifiedWords[word]
-            classifiedCount &+= measured.nonzeroBitCount
-            correctCount &+= (measured & correctWords[word]).nonzeroBitCount
-            let labelled = measured & positiveLabelWords[word], predicted = measured & positivePredictionWords[word]
-            confusion.truePositives &+= (labelled & predicted).nonzeroBitCount
-            confusion.falseNegatives &+= (labelled & ~predicted).nonzeroBitCount
-            confusion.falsePositives &+= (predicted & ~labelled).nonzeroBitCount
-            if multiClass, let classes {
-                Self.forEach(measured, word) { perClass.add(label: classes.labels[$0], prediction: classes.predictions[$0]) }
-            }
-            if let regression, let measuredWords {
-                Self.forEach(bits & measuredWords[word], word) { regression.add($0, to: &regressionSums) }
-            }
-            if let score {
-                let present = bits & score.validity.words[word]
-                scoreCount &+= present.nonzeroBitCount
-                Self.forEach(present, word) { scoreSum += score.values[$0] }
-                if calibrates {
-                    let positive = positiveLabelWords[word]
-                    Self.forEach(present & measured, word) { row in
-                        calibration.add(score: score.values[row], positive: positive >> UInt64(row & 63) & 1 != 0)
-                    }
-                }
-            }
-            if let loss {
-                let present = bits & loss.validity.words[word]
-                lossCount &+= present.nonzeroBitCount
-                Self.forEach(present, word) { lossSum += loss.values[$0] }
-            }
-        }
-        confusion.trueNegatives = classifiedCount - confusion.truePositives - confusion.falsePositives
-            - confusion.falseNegatives
-        return SliceMetrics(
-            size: size, share: filteredCount > 0 ? Double(size) / Double(filteredCount) : 0, selected: selected,
-            classified: classes == nil ? nil : classifiedCount, correct: correctCount,
-            confusion: classes?.isBinary == true ? confusion : nil, multiClassCounts: multiClass ? perClass : nil,
-            scoreCount: score == nil ? nil : scoreCount, scoreSum: scoreSum,
-            lossCount: loss == nil ? nil : lossCount, lossSum: lossSum, calibration: calibrates ? calibration : nil,
-            regression: regression == nil ? nil : regressionSums)
+        let tally = SliceTally.count(tallied, rows: rows, groups: SingleSlice(), groupCount: 1, selection: selection)
+        return tally.metrics(0, columns: tallied, hasScore: score != nil, filteredCount: filteredCount)
     }
 
     /// The metrics of many slices at once, in one pass over the rows: `groups[row]` is the
     /// slice of each row (−1 for none), `count` the number of slices.
     public func metrics(groups: [Int32], count: Int, filteredCount: Int, selection: RowSet? = nil) -> [SliceMetrics] {
         precondition(groups.count == rowCount, "groups of another dataset")
-        return metrics(count: count, filteredCount: filteredCount, selection: selection) { visit in
-            groups.withUnsafeBufferPointer { groups in
-                for row in 0..<rowCount where groups[row] >= 0 { visit(row, Int(groups[row])) }
-            }
+        let tally = groups.withUnsafeBufferPointer { groups in
+            SliceTally.count(tallied, rows: RowSet(rowCount: rowCount, allSet: true), groups: SliceOfRow(groups: groups),
+                             groupCount: count, selection: selection)
         }
-    }
-
-    /// The metrics of `count` slices in one pass: `rows` calls its argument with each row and
-    /// its slice (in `0..<count`), every row at most once.
-    private func metrics(count: Int, filteredCount: Int, selection: RowSet?,
-                         rows: ((_ row: Int, _ group: Int) -> Void) -> Void) -> [SliceMetrics] {
-        let classCount = classes.map { $0.isBinary ? 0 : $0.classes.count } ?? 0
-        var sizes = [Int](repeating: 0, count: count), selected = sizes, classifiedCounts = sizes, correctCounts = sizes
-        var confusions = [BinaryConfusion](repeating: BinaryConfusion(), count: count)
-        var perClass = [ClassCounts](repeating: ClassCounts(classes: classCount), count: count)
-        var scoreCounts = sizes, lossCounts = sizes
-        var scoreSums = [Double](repeating: 0, count: count), lossSums = scoreSums
-        let positive = classes?.positive.map(Int32.init) ?? -2
-        let calibrates = score != nil && classes?.isBinary == true
-        var calibrations = [CalibrationBins](repeating: CalibrationBins(), count: calibrates ? count : 0)
-        var regressionSums = [RegressionSums](repeating: RegressionSums(), count: regression == nil ? 0 : count)
-        rows { row, group in
-            sizes[group] += 1
-            if selection?.contains(row) == true { selected[group] += 1 }
-            if let classes {
-                let label = classes.labels[row], prediction = classes.predictions[row]
-                if label >= 0, prediction >= 0 {
-                    classifiedCounts[group] += 1
-                    if label == prediction { correctCounts[group] += 1 }
-                    if classCount > 0 {
-                        perClass[group].add(label: label, prediction: prediction)
-                    } else {
-                        switch (label == positive, prediction == positive) {
-                        case (true, true): confusions[group].truePositives += 1
-                        case (true, false): confusions[group].falseNegatives += 1
-                        case (false, true): confusions[group].falsePositives += 1
-                        case (false, false): confusions[group].trueNegatives += 1
-                        }
-                    }
-                }
-            }
-            if let regression, regression.measured.contains(row) { regression.add(row, to: &regressionSums[group]) }
-            if let score, score.validity.contains(row) {
-                scoreCounts[group] += 1
-                scoreSums[group] += score.values[row]
-                if calibrates, let classes, classes.labels[row] >= 0, classes.predictions[row] >= 0 {
-                    calibrations[group].add(score: score.values[row], positive: classes.labels[row] == positive)
-                }
-            }
-            if let loss, loss.validity.contains(row) {
-                lossCounts[group] += 1
-                lossSums[group] += loss.values[row]
-            }
-        }
-        return (0..<count).map { group in
-            SliceMetrics(
-                size: sizes[group], share: filteredCount > 0 ? Double(sizes[group]) / Double(filteredCount) : 0,
-                selected: selected[group], classified: classes == nil ? nil : classifiedCounts[group],
-                correct: correctCounts[group], confusion: classes?.isBinary == true ? confusions[group] : nil,
-                multiClassCounts: classCount > 0 ? perClass[group] : nil,
-                scoreCount: score == nil ? nil : scoreCounts[group], scoreSum: scoreSums[group],
-                lossCount: loss == nil ? nil : lossCounts[group], lossSum: lossSums[group],
-                calibration: calibrates ? calibrations[group] : nil,
-                regression: regression == nil ? nil : regressionSums[group])
-        }
+        return metrics(of: tally, filteredCount: filteredCount)
     }
 
     /// The metrics of each bin of `binning` (a histogram's bins of any column) over the rows of
@@ -286,15 +166,15 @@ public struct SliceEvaluator: Sendable {
     /// rows of `filter`.
     public func metrics(perBinOf binning: ColumnBinning, filter: RowSet) -> [SliceMetrics] {
         precondition(binning.codes.count == rowCount && filter.rowCount == rowCount, "bins of another dataset")
-        let missing = UInt16(binning.binCount)
-        return metrics(count: binning.binCount, filteredCount: filter.count, selection: nil) { visit in
-            binning.codes.withUnsafeBufferPointer { codes in
-                filter.forEachMember { row in
-                    let code = codes[row]
-                    if code != missing { visit(row, Int(code)) }
-                }
-            }
+        let tally = binning.codes.withUnsafeBufferPointer { codes in
+            SliceTally.count(tallied, rows: filter, groups: BinOfRow(codes: codes, missing: UInt16(binning.binCount)),
+                             groupCount: binning.binCount, selection: nil)
         }
+        return metrics(of: tally, filteredCount: filter.count)
+    }
+
+    private func metrics(of tally: SliceTally, filteredCount: Int) -> [SliceMetrics] {
+        (0..<tally.groupCount).map { tally.metrics($0, columns: tallied, hasScore: score != nil, filteredCount: filteredCount) }
     }
 
     /// The rows a slice search runs over for `objective` (within `filter`) and their errors.
@@ -328,16 +208,6 @@ public struct SliceEvaluator: Sendable {
                 throw TuttiError("--metric \(objective.rawValue) needs a binary task: give the positive class with --positive")
             }
             return (objective == .fnr ? measured.intersection(positiveLabels) : measured.subtracting(positiveLabels), wrong)
-        }
-    }
-
-    /// Calls `body` with the row of each set bit of `bits`, word `word` of a row set.
-    @inline(__always)
-    private static func forEach(_ bits: UInt64, _ word: Int, _ body: (Int) -> Void) {
-        var remaining = bits
-        while remaining != 0 {
-            body(word << 6 | remaining.trailingZeroBitCount)
-            remaining &= remaining &- 1
         }
     }
 }

@@ -22,18 +22,7 @@ public struct SliceGroups: Sendable {
         // Mixed-radix keys with the first column most significant, so key order is value order.
         let combinations = radices.reduce(1) { $0 * $1 }
         let dense = combinations <= 1 << 20
-        var keyOfRow = [Int](repeating: -1, count: dataset.rowCount)
-        var seen = Set<Int>()
-        filter.forEachMember { row in
-            var key = 0
-            for (feature, radix) in zip(features, radices) {
-                let code = feature.codes[row]
-                guard code != SliceFeature.noValue else { return }
-                key = key * radix + Int(code)
-            }
-            keyOfRow[row] = key
-            if !dense { seen.insert(key) }
-        }
+        let keyOfRow = Self.keys(features: features, radices: radices, filter: filter)
         let keys: [Int]
         if dense {
             var groupOfKey = [Int32](repeating: -1, count: combinations)
@@ -42,7 +31,7 @@ public struct SliceGroups: Sendable {
             for (group, key) in keys.enumerated() { groupOfKey[key] = Int32(group) }
             groupOfRow = keyOfRow.map { $0 < 0 ? -1 : groupOfKey[$0] }
         } else {
-            keys = seen.sorted()
+            keys = Set(keyOfRow.lazy.filter { $0 >= 0 }).sorted()
             let groupOfKey = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($0.element, Int32($0.offset)) })
             groupOfRow = keyOfRow.map { $0 < 0 ? -1 : groupOfKey[$0]! }
         }
@@ -56,6 +45,24 @@ public struct SliceGroups: Sendable {
             return features.indices.flatMap { features[$0].predicates[codes[$0]] }
         }
         self.features = features
+    }
+
+    /// The mixed-radix key of each row of `filter` (−1 for rows outside it or in no value of a
+    /// feature), one column at a time.
+    private static func keys(features: [SliceFeature], radices: [Int], filter: RowSet) -> [Int] {
+        var keys = [Int](repeating: -1, count: filter.rowCount)
+        keys.withUnsafeMutableBufferPointer { keys in
+            filter.forEachMember { keys[$0] = 0 }
+            for (feature, radix) in zip(features, radices) {
+                feature.codes.withUnsafeBufferPointer { codes in
+                    for row in keys.indices where keys[row] >= 0 {
+                        let code = codes[row]
+                        keys[row] = code == SliceFeature.noValue ? -1 : keys[row] * radix + Int(code)
+                    }
+                }
+            }
+        }
+        return keys
     }
 
     /// The rows of slice `index` (within the filter the groups were made over).
