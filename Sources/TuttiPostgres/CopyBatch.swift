@@ -60,6 +60,10 @@ struct CopyBatch {
             guard let field else { doubles[index].append(0); return }
             guard let value = PostgresTypes.double(String(decoding: field, as: UTF8.self)) else { throw unreadable(field, index) }
             doubles[index].append(value)
+        case .datetime:
+            guard let field else { integers[index].append(0); return }
+            guard let value = TimeParser.iso(String(decoding: field, as: UTF8.self)) else { throw unreadable(field, index) }
+            integers[index].append(value)
         case .boolean:
             guard let field else { booleans[index].append(false); return }
             guard field == [UInt8(ascii: "t")] || field == [UInt8(ascii: "f")] else { throw unreadable(field, index) }
@@ -81,6 +85,7 @@ struct CopyBatch {
             case .integer: .integer(integers[index])
             case .float: .float(doubles[index])
             case .boolean: .boolean(booleans[index])
+            case .datetime: .datetime(integers[index])
             default: .text(strings[index])
             }
             return Column(name: columns[index].name, data: data,

@@ -31,7 +31,7 @@ public final class PostgresConnection: SQLQuoting, @unchecked Sendable {
             ("fallback_application_name", "tutti"),
             ("dbname", url.connectionURI),
             ("client_encoding", "UTF8"),
-            ("options", "-c default_transaction_read_only=on"),
+            ("options", "-c default_transaction_read_only=on -c TimeZone=UTC"),
         ]
         let keywords = settings.map { strdup($0.0) }, values = settings.map { strdup($0.1) }
         defer { (keywords + values).forEach { free($0) } }

@@ -55,6 +55,15 @@ public final class PostgresSource: DataSource {
         roles = ColumnRoles.infer(from: SQLColumn.emptyDataset(columns, source: url.redacted))
     }
 
+    /// A source over `relation` (a derived table for `FROM`) with `columns` and `roles`, on
+    /// `connection`: the rows of another source with columns added or roles changed.
+    init(connection: PostgresConnection, columns: [SQLColumn], roles: ColumnRoles, relation: String) {
+        self.connection = connection
+        self.columns = columns
+        self.roles = roles
+        self.relation = relation
+    }
+
     /// A query as given, without the trailing semicolons and spaces that would break it as a
     /// derived table; it must be a `SELECT`, `WITH`, `VALUES` or `TABLE` statement.
     static func trimmed(_ query: String) throws -> String {

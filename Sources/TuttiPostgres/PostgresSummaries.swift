@@ -2,7 +2,7 @@ import TuttiCore
 
 /// `ColumnSummary`s computed by the engine: one aggregate query over the filtered rows for every
 /// column's missing and distinct counts, minimum, maximum, mean, standard deviation (sample) and
-/// 5th, 50th and 95th percentiles (`PERCENTILE_CONT`, the linear interpolation NumPy and tutti
+/// 5th, 50th and 95th percentiles (of times: of their microseconds since 1970, as in memory) (`PERCENTILE_CONT`, the linear interpolation NumPy and tutti
 /// use), then one `GROUP BY` per string column that is categorical for the top values.
 ///
 /// A string column is categorical, as when loading a file, when it has at most 65,536 distinct
@@ -22,10 +22,11 @@ struct PostgresSummaries {
         let connection = source.connection
         var aggregates = ["COUNT(*)"]
         for column in source.columns {
-            let name = try connection.identifier(column.name)
+            var name = try connection.identifier(column.name)
             aggregates += ["COUNT(\(name))", "COUNT(DISTINCT \(name))"]
+            if column.kind == .datetime { name = "CAST(EXTRACT(EPOCH FROM \(name)) * 1000000 AS BIGINT)" }
             switch column.kind {
-            case .integer, .float:
+            case .integer, .float, .datetime:
                 aggregates += ["MIN(\(name))", "MAX(\(name))", "AVG(\(name))", "STDDEV_SAMP(\(name))"]
                 aggregates += [0.05, 0.5, 0.95].map { "PERCENTILE_CONT(\($0)) WITHIN GROUP (ORDER BY \(name))" }
             case .boolean:
@@ -44,7 +45,7 @@ struct PostgresSummaries {
             field += 2
             let role = source.roles.role(ofColumn: column.name)
             switch column.kind {
-            case .integer, .float:
+            case .integer, .float, .datetime:
                 let figures = (0..<Self.numericFigures.count).map { rows.double(0, field + $0) }
                 field += Self.numericFigures.count
                 let quantiles = figures[4].flatMap { p5 in

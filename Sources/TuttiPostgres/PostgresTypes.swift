@@ -1,7 +1,8 @@
 import TuttiCore
 
 /// How tutti reads the values of PostgreSQL's types: integers, floats and booleans as they are,
-/// `numeric` as doubles, everything else (strings, times, JSON, arrays, …) as text.
+/// `numeric` as doubles, `timestamp`, `timestamptz` and `date` as times (in UTC, the connection's
+/// time zone), everything else (strings, JSON, arrays, …) as text.
 enum PostgresTypes {
     /// How a column of a type is read.
     enum Reading: Equatable {
@@ -24,6 +25,7 @@ enum PostgresTypes {
         case 700, 701: .native(.float)  // float4, float8
         case 1700: .cast("DOUBLE PRECISION", .float)  // numeric
         case 16: .native(.boolean)
+        case 1114, 1184, 1082: .native(.datetime)  // timestamp, timestamptz, date
         case 25, 1043: .native(.text)  // text, varchar
         default: .cast("VARCHAR", .text)
         }

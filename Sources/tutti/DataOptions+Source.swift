@@ -12,28 +12,23 @@ extension DataOptions {
         return (try? DatabaseURL(file).redacted) ?? "the database"
     }
 
-    /// Checks the options that concern a database source.
+    /// Checks the options that concern a database source (`--derive` and role flags apply to it).
     func validateDatabase() throws {
         if query != nil, !isDatabase {
             throw ValidationError("--query reads from a database: give a postgresql:// URL as the data")
         }
         guard isDatabase else { return }
-        if !derive.isEmpty { throw ValidationError("--derive does not run on a database yet") }
         if timeFormat != nil || delimiter != nil || textColumns != nil {
             throw ValidationError("--time-format, --delimiter and --text-columns apply to files, not to a database")
         }
-        if [label, prediction, score, loss, id, split, text, vector].contains(where: { $0 != nil }) {
-            throw ValidationError("role flags (--label, --prediction, …) do not apply to a database yet: roles come from "
-                                  + "column names there")
-        }
     }
 
-    /// Throws the message for a command that loads a database URL as a file.
-    func refuseDatabase() throws {
-        if isDatabase {
-            throw TuttiError("this command does not read from a database yet; count, info and export do "
-                             + "(\(databaseDisplayName ?? ""))")
-        }
+    /// The rows of the database the URL names (its `table=` or `--query`), pulled into memory:
+    /// `options.columns` (every column when nil), read as a CSV file of the same rows would be.
+    func pullDatabase(_ options: LoadOptions, work: WorkContext) throws -> LoadResult {
+        guard let file else { throw TuttiError("no database URL") }
+        let source = try PostgresSource(url: DatabaseURL(file), query: query)
+        return try source.pull(columns: options.columns, options: options, work: work)
     }
 
     /// The rows for a command that asks through `DataSource`: the database the URL names (its
@@ -43,6 +38,7 @@ extension DataOptions {
             let (dataset, roles) = try load(columns: columns)
             return MemorySource(dataset: dataset, roles: roles)
         }
-        return try PostgresSource(url: DatabaseURL(file), query: query)
+        let source = try PostgresSource(url: DatabaseURL(file), query: query).adding(try derivations())
+        return source.with(roles: try roles(for: SQLColumn.emptyDataset(source.columns, source: source.displayName)))
     }
 }

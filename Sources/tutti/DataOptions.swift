@@ -5,7 +5,7 @@ import TuttiCore
 /// Where the data comes from and how to read it; shared by every command that loads data.
 struct DataOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("The data file: .csv, .tsv, .jsonl (optionally .gz), .parquet, or - for standard input; "
-                                 + "or a database, postgresql://user@host:port/db?table=NAME (count, info, export).",
+                                 + "or a database, postgresql://user@host:port/db?table=NAME (see README: Databases).",
                                  valueName: "file"))
     var file: String?
 
@@ -129,7 +129,7 @@ struct DataOptions: ParsableArguments {
     /// Loads the data with `options` (from `loadOptions`), reporting to `work`, and adds the
     /// derived columns.
     func loadResult(_ options: LoadOptions, work: WorkContext = WorkContext()) throws -> LoadResult {
-        try refuseDatabase()
+        if isDatabase { return try pullDatabase(options, work: work).adding(try derivations()) }
         let result = demo ? try DemoData.load(options: options, work: work) : try DatasetLoader.load(file!, options: options, work: work)
         return try result.adding(try derivations())
     }
@@ -155,6 +155,10 @@ struct DataOptions: ParsableArguments {
         let result = try loadResult(options, work: WorkContext(progress: { progress.update($0) }))
         progress.finish()
         for warning in result.warnings { Console.error("tutti: warning: \(warning)") }
+        if isDatabase {
+            Console.error("tutti: read \(result.dataset.rowCount) rows × \(result.dataset.columns.count) columns from "
+                          + "\(displayName) into memory (this command needs whole columns)")
+        }
         return (result.dataset, try roles(for: result.dataset))
     }
 }

@@ -88,9 +88,9 @@ import TuttiTestSupport
         let typo = try CommandRunner.run(["count", url, "--where", "sexx == \"Female\""])
         #expect(typo.status == 1)
         #expect(typo.stderr.contains("unknown column 'sexx' — did you mean 'sex'?"))
-        let unsupported = try CommandRunner.run(["slices", url])
-        #expect(unsupported.status == 1)
-        #expect(unsupported.stderr.contains("does not read from a database yet"))
+        let unknown = try CommandRunner.run(["slices", url, "--by", "sexx"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("'sexx'") && unknown.stderr.contains("'sex'"), "\(unknown.stderr)")
         let misplaced = try CommandRunner.run(["count", "--demo", "--query", "SELECT 1"])
         #expect(misplaced.status == 2)
     }

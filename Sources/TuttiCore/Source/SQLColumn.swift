@@ -1,9 +1,9 @@
 /// A column of a table in a SQL engine, as tutti sees it: its name and the kind its values
-/// take (integer, float, boolean or text; other types are read as text).
+/// take (integer, float, boolean, datetime or text; other types are read as text).
 public struct SQLColumn: Sendable, Equatable {
     /// The column's name.
     public let name: String
-    /// The kind of its values: `.integer`, `.float`, `.boolean` or `.text`.
+    /// The kind of its values: `.integer`, `.float`, `.boolean`, `.datetime` or `.text`.
     public let kind: ColumnKind
 
     /// A column called `name` holding values of `kind`.
@@ -22,6 +22,7 @@ public struct SQLColumn: Sendable, Equatable {
             case .integer: .integer([])
             case .float: .float([])
             case .boolean: .boolean([])
+            case .datetime: .datetime([])
             default: .categorical(codes: [], dictionary: StringTable())
             }
             return Column(name: column.name, data: data, validity: empty)

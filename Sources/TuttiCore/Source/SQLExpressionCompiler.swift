@@ -8,7 +8,9 @@ struct SQLExpressionCompiler {
         case string
         case truth
         case null
-        /// A column the language only tests with `is null` (vectors and times).
+        /// Points in time (timestamp, timestamptz and date columns).
+        case time
+        /// A column the language only tests with `is null` (vectors).
         case other
     }
 
@@ -50,13 +52,14 @@ struct SQLExpressionCompiler {
             let keyword = op == .and ? "AND" : "OR"
             return Compiled(sql: "(\(try compile(left).sql) \(keyword) \(try compile(right).sql))", type: .truth)
         case .comparison(let op, let left, let right):
-            return Compiled(sql: try comparison(op, try compile(left), try compile(right)), type: .truth)
+            let (a, b) = try operands(left, right)
+            return Compiled(sql: try comparison(op, a, b), type: .truth)
         case .arithmetic(let op, let left, let right):
             return try arithmetic(op, try compile(left), try compile(right), node: node)
         case .membership(let operand, let values, let negated):
             let value = try compile(operand)
             var items: [String] = []
-            for item in values { items.append(try compile(item).sql) }
+            for item in values { items.append(try operands(operand, item).1.sql) }
             guard !items.isEmpty else {
                 return Compiled(sql: "(CASE WHEN \(value.sql) IS NULL THEN NULL ELSE \(negated ? "TRUE" : "FALSE") END)",
                                 type: .truth)
@@ -65,8 +68,8 @@ struct SQLExpressionCompiler {
             return Compiled(sql: "(\(value.sql) \(keyword) (\(items.joined(separator: ", "))))", type: .truth)
         case .between(let operand, let lower, let upper, let negated):
             let value = try compile(operand)
-            let low = try comparison(.greaterOrEqual, value, try compile(lower))
-            let high = try comparison(.lessOrEqual, value, try compile(upper))
+            let low = try comparison(.greaterOrEqual, value, try operands(operand, lower).1)
+            let high = try comparison(.lessOrEqual, value, try operands(operand, upper).1)
             let both = "(\(low) AND \(high))"
             return Compiled(sql: negated ? "(NOT \(both))" : both, type: .truth)
         case .nullTest(let operand, let negated):
@@ -85,8 +88,23 @@ struct SQLExpressionCompiler {
         case .float: .number(integral: false)
         case .boolean: .truth
         case .categorical, .text: .string
-        case .vector, .datetime: .other
+        case .datetime: .time
+        case .vector: .other
         }
+    }
+
+    /// Two operands compared with each other; a string literal compared with a time is that
+    /// time (ISO 8601, read as in memory) as a `TIMESTAMP` literal in UTC.
+    private func operands(_ left: SyntaxNode, _ right: SyntaxNode) throws -> (Compiled, Compiled) {
+        var a = try compile(left), b = try compile(right)
+        if case .time = a.type, case .string(let text) = right.kind { b = try time(text, right) }
+        if case .time = b.type, case .string(let text) = left.kind { a = try time(text, left) }
+        return (a, b)
+    }
+
+    private func time(_ text: String, _ node: SyntaxNode) throws -> Compiled {
+        guard let micros = TimeParser.iso(text) else { throw unsupported("\"\(text)\" is not a time", node) }
+        return Compiled(sql: "CAST(\(try quoting.literal(TimeFormatting.iso(micros))) AS TIMESTAMP)", type: .time)
     }
 
     private func comparison(_ op: ComparisonOperator, _ left: Compiled, _ right: Compiled) throws -> String {
@@ -151,7 +169,14 @@ struct SQLExpressionCompiler {
             return Compiled(sql: "(CASE WHEN \(compiled[0].sql) THEN \(compiled[1].sql) ELSE \(compiled[2].sql) END)",
                             type: type)
         case .year, .month, .day, .hour, .weekday:
-            throw unsupported("\(function.rawValue)(…): times do not run in the database yet", node)
+            let field = switch function {
+            case .year: "YEAR"
+            case .month: "MONTH"
+            case .day: "DAY"
+            case .hour: "HOUR"
+            default: "ISODOW"
+            }
+            return Compiled(sql: "CAST(EXTRACT(\(field) FROM \(compiled[0].sql)) AS BIGINT)", type: .number(integral: true))
         }
     }
 

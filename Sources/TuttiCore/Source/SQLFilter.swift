@@ -11,12 +11,14 @@
 /// - `round(x)` rounds halves away from zero, written with `FLOOR` (engines round floats to even);
 /// - non-integer literals are `CAST(… AS DOUBLE PRECISION)`, so an integer column compares with
 ///   2.5 as doubles, as in memory; integer literals stay exact;
-/// - `contains(s, sub)` is `POSITION(sub IN s) > 0`, `len` is `CHAR_LENGTH`.
+/// - `contains(s, sub)` is `POSITION(sub IN s) > 0`, `len` is `CHAR_LENGTH`;
+/// - a time compared with a string literal compares with that ISO 8601 time as a `TIMESTAMP`
+///   in UTC (the connection's time zone), and `year`, `month`, `day`, `hour` and `weekday`
+///   (ISO: 1 for Monday) are `EXTRACT`s.
 ///
 /// Only SQL that PostgreSQL, CockroachDB, Redshift and ClickHouse's PostgreSQL interface share
 /// is written. Not compiled (a clear error pointing at the culprit): regular expressions (`~`:
-/// engines differ in their syntax), `%` on non-integers (no portable floating remainder), and
-/// times. Ordered comparisons of strings (`<`, `between`) follow the column's collation in the
+/// engines differ in their syntax) and `%` on non-integers (no portable floating remainder). Ordered comparisons of strings (`<`, `between`) follow the column's collation in the
 /// engine; they equal tutti's byte order under the `C` or `C.UTF-8` collation.
 ///
 /// Names and string values are quoted by `SQLQuoting` (the client library), never pasted.
