@@ -24,7 +24,9 @@ enum ThresholdBench {
         let app = App(terminal: RecordingTerminal(width: 120, height: 40), workspace: workspace(rows: rows),
                       jobs: BackgroundJobs(inline: inline))
         app.apply(.showPane(.confusion))
-        app.apply(.cycleFocus(1))
+        for _ in app.workspace.panes where (app.workspace.panes[app.workspace.focus] as? HistogramPane)?.column != "score" {
+            app.apply(.cycleFocus(1))
+        }
         app.handle(.key(KeyEvent(.character("e"))))
         settle(app)
         let overlay = app.workspace.panes.values.contains { ($0 as? HistogramPane)?.overlayMetric != nil }
