@@ -24,6 +24,7 @@ enum ThresholdBench {
         let app = App(terminal: RecordingTerminal(width: 120, height: 40), workspace: workspace(rows: rows),
                       jobs: BackgroundJobs(inline: inline))
         app.apply(.showPane(.confusion))
+        _ = app.frame(width: 120, height: 40)
         for _ in app.workspace.panes where (app.workspace.panes[app.workspace.focus] as? HistogramPane)?.column != "score" {
             app.apply(.cycleFocus(1))
         }
