@@ -36,7 +36,7 @@ public struct RefreshingValue<Key: Equatable, Value: Sendable> {
                                  work: @escaping @Sendable (JobHandle) throws -> Value) -> [PaneCommand] {
         wanted = key
         guard shown?.key != key, running == nil, ended?.key != key else { return [] }
-        let job = JobRequest(label: label, work: work)
+        let job = JobRequest(label: label, quiet: true, work: work)
         running = (key, job.handle)
         return [.start(job)]
     }
