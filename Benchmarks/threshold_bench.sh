@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# One step of the live score threshold (→ while moving it) on synthetic rows in the interface:
-# the key (predictions re-derived) and the frame (default layout plus the confusion pane),
-# median and p99 of 60 steps, release build.
+# Frames after state changes on synthetic rows in the interface (default layout, the confusion
+# pane, the score histogram's reliability curve): threshold steps (→ while moving it; the key
+# and the frame) and filter changes (the first frame, and the time until the background work
+# it asked for has ended and a frame shows it), median and p99, release build. Runs twice:
+# background work on worker threads (as in the interface), then inline (all of it on the frame).
 #
 # Usage: Benchmarks/threshold_bench.sh [ROWS]   (default 1000000)
 set -euo pipefail
@@ -11,3 +13,4 @@ cd "$ROOT"
 BUILD=${BUILD:-.build}
 swift build -c release --scratch-path "$BUILD" --product tutti-bench >&2
 "$BUILD"/release/tutti-bench threshold "${1:-1000000}"
+"$BUILD"/release/tutti-bench threshold "${1:-1000000}" inline

@@ -118,8 +118,9 @@ public struct Workspace {
     /// The current shared state.
     public var state: ExplorerState { explorer.state }
 
-    /// The background work still running, oldest first.
-    public var runningWork: [JobHandle] { work.filter(\.isRunning) }
+    /// The background work still running that the status line lists and Esc stops (quiet
+    /// refreshes left out), oldest first.
+    public var runningWork: [JobHandle] { work.filter { $0.isRunning && !$0.isQuiet } }
 
     /// The layout as a view file stores it, and the focused pane's place in reading order.
     public func viewLayout() -> (layout: LayoutNode<ViewPane>, focus: Int?) {

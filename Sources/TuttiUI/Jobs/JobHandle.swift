@@ -14,6 +14,9 @@ public final class JobHandle: @unchecked Sendable {
 
     /// What the status line calls the work ("SliceLine", "duplicate search", "export").
     public let label: String
+    /// Whether the work refreshes figures a pane already shows (stale until it ends): short,
+    /// not listed in the status line and not stopped by Esc.
+    public let isQuiet: Bool
     /// Set to stop the work; the work checks it and ends with a cancelled error.
     public let cancellation = CancellationFlag()
     private let lock = NSLock()
@@ -22,8 +25,9 @@ public final class JobHandle: @unchecked Sendable {
     private var currentDetail: String?
     private var output: (any Sendable)?
 
-    init(label: String) {
+    init(label: String, isQuiet: Bool = false) {
         self.label = label
+        self.isQuiet = isQuiet
     }
 
     /// Where the work is.

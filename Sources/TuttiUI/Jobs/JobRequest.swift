@@ -7,9 +7,10 @@ public struct JobRequest: Sendable {
     /// The work, run on a worker thread (or at once with inline jobs).
     let work: @Sendable (JobHandle) throws -> any Sendable
 
-    /// Work named `label` in the status line ("SliceLine", "export").
-    public init<Value: Sendable>(label: String, work: @escaping @Sendable (JobHandle) throws -> Value) {
-        handle = JobHandle(label: label)
+    /// Work named `label` in the status line ("SliceLine", "export"); `quiet` work refreshes
+    /// figures a pane already shows (see `JobHandle.isQuiet`).
+    public init<Value: Sendable>(label: String, quiet: Bool = false, work: @escaping @Sendable (JobHandle) throws -> Value) {
+        handle = JobHandle(label: label, isQuiet: quiet)
         self.work = { try work($0) }
     }
 }

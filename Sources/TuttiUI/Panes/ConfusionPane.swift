@@ -69,13 +69,15 @@ public struct ConfusionPane: KeysAndLayoutPane {
             return nil
         }
         if binnings == nil || binningsKey.map({ $0.label != label || $0.prediction != prediction || $0.threshold != state.threshold }) ?? true {
+            // A moved threshold re-derives the predictions alone: the label's bins are kept.
+            let keptLabels = binningsKey?.label == label && label != prediction ? binnings?.labels : nil
             binningsKey = (label, prediction, state.threshold)
             matricesKey = nil
             do {
                 regression = Self.regressionTask(state, label: label, prediction: prediction).map(ConfusionRegression.init)
                 binnings = regression != nil
                     ? try ColumnBinning.sharedScale(dataset: state.dataset, columns: (label, prediction), bins: 12)
-                    : (try ColumnBinning(dataset: state.dataset, column: label, bins: 12),
+                    : (try keptLabels ?? ColumnBinning(dataset: state.dataset, column: label, bins: 12),
                        try ColumnBinning(dataset: state.dataset, column: prediction, bins: 12))
             } catch {
                 binnings = nil

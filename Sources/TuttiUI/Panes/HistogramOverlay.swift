@@ -2,52 +2,84 @@ import TuttiCore
 import TuttiTerminal
 
 /// A histogram's metric per bin kept between frames: the evaluator made once per dataset and
-/// roles, the values (`BinMetricOverlay`, one pass over the filtered rows) once per filter, bins
-/// and metric.
+/// roles, the values (`BinMetricOverlay`, one pass over the filtered rows) once per filter, bins,
+/// metric and data (a threshold step re-derives the predictions, so the values follow it). The
+/// values are computed in the background; until those of a new state arrive, the last ones stay
+/// drawn (`isFresh` false), so a frame never waits for them.
 struct HistogramOverlayCache {
     /// Cells the overlay's scale may take at the right, kept free when bins are fitted to the width.
     static let scaleAllowance = 6
     private var evaluatorKey: (dataset: Dataset, roles: ColumnRoles)?
     /// The evaluator of the current roles; nil when they allow no metric (see `failure`).
     private(set) var evaluator: SliceEvaluator?
+    private var evaluatorFailure: String?
+    /// What the values are computed from.
+    private struct ValuesKey: Equatable {
+        let dataset: Dataset
+        let roles: ColumnRoles
+        let filter: RowSet
+        let binning: ColumnBinning
+        let metric: SliceMetric
+
+        static func == (a: ValuesKey, b: ValuesKey) -> Bool {
+            a.dataset === b.dataset && a.roles == b.roles && a.metric == b.metric && a.filter == b.filter && a.binning == b.binning
+        }
+    }
+    /// What the work found: the values, or why there are none.
+    private struct Outcome: Sendable {
+        let values: BinMetricOverlay?
+        let failure: String?
+    }
+    private var work = RefreshingValue<ValuesKey, Outcome>()
+
+    /// The metric per bin, as last computed (for the current state when `isFresh`).
+    var values: BinMetricOverlay? { work.value?.values }
+
+    /// Whether `values` are of the current state.
+    var isFresh: Bool { work.isFresh }
+
     /// Why there is no overlay: the roles allow no metric, or not the one asked for.
-    private(set) var failure: String?
-    private var valuesKey: (filter: RowSet, binning: ColumnBinning, metric: SliceMetric)?
-    /// The metric per bin for the last update.
-    private(set) var values: BinMetricOverlay?
+    var failure: String? { work.problem ?? work.value?.failure }
 
     /// The evaluator for `state`'s dataset and roles, made again only when they changed.
     mutating func evaluator(for state: ExplorerState) -> SliceEvaluator? {
         if let key = evaluatorKey, key.dataset === state.dataset, key.roles == state.roles { return evaluator }
         evaluatorKey = (state.dataset, state.roles)
-        valuesKey = nil
         do {
             evaluator = try SliceEvaluator(dataset: state.dataset, roles: state.roles)
-            failure = nil
+            evaluatorFailure = nil
         } catch {
             evaluator = nil
-            failure = "\(error)"
+            evaluatorFailure = "\(error)"
         }
         return evaluator
     }
 
-    /// Computes `metric` per bin of `binning` over `state`'s filtered rows, unless it is computed.
-    mutating func update(_ state: ExplorerState, binning: ColumnBinning, metric: SliceMetric) {
-        guard let evaluator = evaluator(for: state) else {
-            values = nil
-            return
+    /// Why `evaluator(for:)` made no evaluator.
+    var evaluatorProblem: String? { evaluatorFailure }
+
+    /// Asks for `metric` per bin of `binning` over `state`'s filtered rows, unless it is
+    /// computed or being computed; returns the work to start.
+    mutating func update(_ state: ExplorerState, binning: ColumnBinning, metric: SliceMetric) -> [PaneCommand] {
+        let known = evaluatorKey.map { $0.dataset === state.dataset && $0.roles == state.roles } == true ? evaluator : nil
+        let key = ValuesKey(dataset: state.dataset, roles: state.roles, filter: state.filter.rows, binning: binning, metric: metric)
+        return work.request(for: key, label: "\(metric.title) per bin") { _ in
+            let evaluator: SliceEvaluator
+            do {
+                evaluator = try known ?? SliceEvaluator(dataset: key.dataset, roles: key.roles)
+            } catch {
+                return Outcome(values: nil, failure: "\(error)")
+            }
+            guard BinMetricOverlay.metrics(evaluator).contains(metric) else {
+                return Outcome(values: nil, failure: "the roles give no \(metric.title) to draw per bin")
+            }
+            return Outcome(values: BinMetricOverlay(evaluator: evaluator, binning: binning, filter: key.filter, metric: metric,
+                                                   roles: key.roles), failure: nil)
         }
-        if let key = valuesKey, key.metric == metric, key.filter == state.filter.rows, key.binning == binning { return }
-        valuesKey = (state.filter.rows, binning, metric)
-        guard BinMetricOverlay.metrics(evaluator).contains(metric) else {
-            values = nil
-            failure = "the roles give no \(metric.title) to draw per bin"
-            return
-        }
-        failure = nil
-        values = BinMetricOverlay(evaluator: evaluator, binning: binning, filter: state.filter.rows, metric: metric,
-                                  roles: state.roles)
     }
+
+    /// Takes the values of ended work; false when `ended` is not this overlay's work.
+    mutating func receive(_ ended: JobHandle) -> Bool { work.receive(ended) }
 }
 
 /// Draws a `BinMetricOverlay` over a histogram's bars: a marker per bin at the metric's height on

@@ -10,7 +10,7 @@ import TuttiTerminal
 /// `E` picks) as a line of markers on a scale of its own at the right; on the score's histogram
 /// the share of positive labels against the diagonal, the reliability curve, with the ECE in the
 /// title.
-public struct HistogramPane: KeysAndLayoutPane {
+public struct HistogramPane: Pane {
     public let kind = PaneKind.histogram
     /// The column shown.
     public let column: String
@@ -54,6 +54,18 @@ public struct HistogramPane: KeysAndLayoutPane {
         let ece = overlayMetric == nil ? nil : overlay?.values?.expectedCalibrationError
         return "Histogram: \(column)" + (scales.isEmpty ? "" : " (" + scales.joined(separator: ", ") + ")")
             + (ece.map { " · ECE \(NumberFormatting.fixed($0))" } ?? "")
+            + (overlayMetric != nil && overlay?.isFresh == false ? " · updating…" : "")
+    }
+
+    public mutating func update(_ message: PaneMessage, context: PaneContext) -> [PaneCommand] {
+        switch message {
+        case .input(let input): return handle(input, context: context)
+        case .layout(let width, let height): return layOut(width: width, height: height, context: context)
+        case .jobEnded(let handle):
+            _ = overlay?.receive(handle)
+            return []
+        case .find, .goToRow: return []
+        }
     }
 
     public var savedSettings: PaneSettings {
@@ -90,7 +102,7 @@ public struct HistogramPane: KeysAndLayoutPane {
         let scaleWidth = overlayMetric == nil ? 0 : HistogramOverlayCache.scaleAllowance
         let fit = categorical ? max(2, height - 2) : max(2, min(60, (width - 8 - scaleWidth) / 2))
         let target = requestedBins ?? fit
-        guard binning == nil || target != binningTarget || mode != binningMode || binningThreshold != context.state.threshold else {
+        guard binning == nil || target != binningTarget || mode != binningMode || thresholdMovedColumn(context.state) else {
             return
         }
         do {
@@ -106,6 +118,12 @@ public struct HistogramPane: KeysAndLayoutPane {
         }
     }
 
+    /// Whether the score threshold re-derived this column since the bins were made: only the
+    /// prediction column changes when the threshold moves, so other columns keep their bins.
+    private func thresholdMovedColumn(_ state: ExplorerState) -> Bool {
+        binningThreshold != state.threshold && [binningThreshold?.prediction, state.threshold?.prediction].contains(column)
+    }
+
     /// Counts the bins over the filter and selection, unless they are counted already.
     private mutating func updateCounts(_ context: PaneContext) {
         guard let binning else { return }
@@ -117,21 +135,24 @@ public struct HistogramPane: KeysAndLayoutPane {
     }
 
     /// Lays the pane out for an interior of `width` × `height`: the bins that fit, their counts,
-    /// and the categories in view.
-    mutating func layOut(width: Int, height: Int, context: PaneContext) {
+    /// and the categories in view; returns the work that computes the metric per bin, when it
+    /// is on and not computed for the current state.
+    mutating func layOut(width: Int, height: Int, context: PaneContext) -> [PaneCommand] {
         lastSize = (width, height)
         ensureBinning(context, width: width, height: height)
-        guard failure == nil, let binning else { return }
+        guard failure == nil, let binning else { return [] }
         updateCounts(context)
+        var commands: [PaneCommand] = []
         if let overlayMetric {
             var cache = overlay ?? HistogramOverlayCache()
-            cache.update(context.state, binning: binning, metric: overlayMetric)
+            commands = cache.update(context.state, binning: binning, metric: overlayMetric)
             overlay = cache
         }
         let rows = height - 2
-        guard isCategorical, height >= 3, rows >= 1 else { return }
+        guard isCategorical, height >= 3, rows >= 1 else { return commands }
         if cursor < scroll { scroll = cursor }
         if cursor >= scroll + rows { scroll = cursor - rows + 1 }
+        return commands
     }
 
     /// Selected counts per bin: from the live brush when one runs, else the committed selection.
@@ -380,7 +401,7 @@ public struct HistogramPane: KeysAndLayoutPane {
         }
         var cache = overlay ?? HistogramOverlayCache()
         defer { overlay = cache }
-        guard let evaluator = cache.evaluator(for: context.state) else { return [.error(Self.noMetric(cache.failure))] }
+        guard let evaluator = cache.evaluator(for: context.state) else { return [.error(Self.noMetric(cache.evaluatorProblem))] }
         let state = context.state
         let shown = turnedOff.flatMap { BinMetricOverlay.metrics(evaluator).contains($0) ? $0 : nil }
         guard let metric = shown ?? BinMetricOverlay.defaultMetric(evaluator, column: column, roles: state.roles) else {
@@ -394,7 +415,7 @@ public struct HistogramPane: KeysAndLayoutPane {
     private mutating func nextOverlayMetric(_ context: PaneContext) -> [PaneCommand] {
         var cache = overlay ?? HistogramOverlayCache()
         defer { overlay = cache }
-        guard let evaluator = cache.evaluator(for: context.state) else { return [.error(Self.noMetric(cache.failure))] }
+        guard let evaluator = cache.evaluator(for: context.state) else { return [.error(Self.noMetric(cache.evaluatorProblem))] }
         let metrics = BinMetricOverlay.metrics(evaluator)
         guard !metrics.isEmpty else { return [.error(Self.noMetric(nil))] }
         let next: SliceMetric

@@ -5,13 +5,14 @@ import TuttiTerminal
 /// sparkline of its distribution; under it, the cursor column's statistics. Under a filter every
 /// figure is of the filtered rows, with the whole data's value beside it where it differs, and
 /// each sparkline draws the filtered rows over the whole data's shape. Enter opens the column's
-/// histogram.
-public struct SummaryPane: KeysAndLayoutPane {
+/// histogram. The figures of the filtered rows are computed in the background: after a filter
+/// change the pane shows those of the filter before, and says it is updating, until they arrive.
+public struct SummaryPane: Pane {
     public let kind = PaneKind.summary
-    public let title = "Summary"
     private var list = ListCursor()
     private var statistics = SummaryStatistics()
     private var sparklines = SummarySparklines()
+    private var filtering = SummaryFiltering()
     /// The lines under the table for the cursor column's statistics.
     private var detailLines = 0
     /// The table's columns (title, width, right-aligned) and where they go, at the last layout.
@@ -22,10 +23,26 @@ public struct SummaryPane: KeysAndLayoutPane {
     /// The column under the cursor.
     public var cursor: Int { list.index }
 
+    public var title: String {
+        if let problem = filtering.problem { return "Summary · filtered figures: \(problem)" }
+        return filtering.isUpdating ? "Summary · updating…" : "Summary"
+    }
+
+    public mutating func update(_ message: PaneMessage, context: PaneContext) -> [PaneCommand] {
+        switch message {
+        case .input(let input): return handle(input, context: context)
+        case .layout(let width, let height): return layOut(width: width, height: height, context: context)
+        case .jobEnded(let handle):
+            _ = filtering.receive(handle)
+            return []
+        case .find, .goToRow: return []
+        }
+    }
 
     /// Lays the table out for an interior of `width` × `height`: the columns that fit, the
-    /// summaries in view (and the cursor's), and their sparklines.
-    mutating func layOut(width: Int, height: Int, context: PaneContext) {
+    /// summaries in view (and the cursor's), and their sparklines; returns the work that
+    /// computes the figures of the filtered rows, when some are missing.
+    mutating func layOut(width: Int, height: Int, context: PaneContext) -> [PaneCommand] {
         let columns = context.state.dataset.columns
         detailLines = height >= 8 ? 2 : height >= 5 ? 1 : 0
         list.fit(lines: height - 1 - detailLines, count: columns.count)
@@ -41,11 +58,17 @@ public struct SummaryPane: KeysAndLayoutPane {
         ]
         let rangeX = titles.reduce(1) { $0 + $1.1 + 1 }
         // Under a filter the whole data's value follows the filtered one, so the column may grow.
-        titles.append(("range / top", min(statistics.filteredRows == nil ? 28 : 44, max(12, width - rangeX)), false))
+        let filtered = context.state.filteredCount < context.state.dataset.rowCount
+        titles.append(("range / top", min(filtered ? 44 : 28, max(12, width - rangeX)), false))
         let window = ColumnWindow(widths: titles.map(\.1), x: 1, width: width, minimums: [1: 4, 4: 4, 5: 4, 6: 8])
         table = (titles, window)
-        guard let sparkline = window.placed.first(where: { $0.index == 4 }) else { return }
-        sparklines.prepare(inView, width: sparkline.width, dataset: context.state.dataset, filteredRows: statistics.filteredRows)
+        var binnings: [Int: (width: Int, binning: ColumnBinning)] = [:]
+        if let sparkline = window.placed.first(where: { $0.index == 4 }) {
+            sparklines.prepare(inView, width: sparkline.width, dataset: context.state.dataset)
+            binnings = sparklines.binnings(inView)
+        }
+        let wanted = Set(inView).union([list.index]).filter { $0 < columns.count }.sorted()
+        return filtering.prepare(wanted, binnings: binnings, state: context.state)
     }
 
     public func render(into canvas: inout Canvas, context: PaneContext) {
@@ -60,7 +83,7 @@ public struct SummaryPane: KeysAndLayoutPane {
         canvas.columnMarks(window, y: 0, style: theme[.muted])
         for line in 0..<list.visible {
             let index = list.scroll + line
-            guard index < count, let entry = statistics.entry(index) else { break }
+            guard index < count, let entry = statistics.entry(index, filtering: filtering) else { break }
             let summary = entry.shown
             let y = line + 1
             let isCursor = index == cursor && context.focused
@@ -93,7 +116,7 @@ public struct SummaryPane: KeysAndLayoutPane {
 
     /// The cursor column's statistics on the pane's last lines, broken between pieces.
     private func drawDetails(_ canvas: inout Canvas, context: PaneContext) {
-        guard detailLines > 0, let entry = statistics.entry(cursor) else { return }
+        guard detailLines > 0, let entry = statistics.entry(cursor, filtering: filtering) else { return }
         let width = canvas.size.width - 2
         var lines: [String] = []
         for piece in SummaryText.details(entry) {
@@ -128,7 +151,8 @@ public struct SummaryPane: KeysAndLayoutPane {
         let onCursor = style.foreground != .standard
         var behind = context.theme[.muted]
         if onCursor { behind.background = style.background }
-        SummarySparklines.draw(line, into: &canvas, x: x, y: y, width: width, levels: context.glyphs.sparkline,
+        SummarySparklines.draw(line, filtered: filtering.sparkline(index, width: line.width), into: &canvas, x: x, y: y,
+                               width: width, levels: context.glyphs.sparkline,
                                bar: onCursor ? style : context.theme[.bar], behind: behind)
     }
 
