@@ -7,26 +7,16 @@ import TuttiTerminal
 /// is updating) until the work for the new state comes back; work for a state that has been
 /// left behind is dropped, and at most one job per value runs at a time.
 @Suite struct StaleThenFreshTests {
-    func state(filter: String) throws -> ExplorerState {
-        var explorer = Explorer(state: ExplorerState(dataset: adult, roles: adultRoles))
-        try explorer.apply(.setFilter(filter))
-        return explorer.state
-    }
-
-    func line(_ column: String, in canvas: Canvas) -> String {
-        canvas.lines.first { $0.dropFirst().hasPrefix(column + " ") } ?? ""
-    }
-
     @Test func aNewFilterShowsTheSummaryOfTheOneBeforeUntilItsOwnArrives() throws {
         var pane = SummaryPane()
-        _ = render(&pane, paneContext(try state(filter: "age > 80")), width: 110, height: 30)
+        _ = render(&pane, paneContext(try adultState(filter: "age > 80")), width: 110, height: 30)
         #expect(pane.title == "Summary")
-        let next = paneContext(try state(filter: "age < 20"))
+        let next = paneContext(try adultState(filter: "age < 20"))
         let jobs = pane.layOutHoldingWork(next, width: 110, height: 30)
         #expect(jobs.count == 1)
         let stale = draw(pane, next, width: 110, height: 30)
         #expect(pane.title == "Summary · updating…")
-        #expect(line("age", in: stale).contains("81–90 (all 17–90)"), "\(stale.text)")
+        #expect(summaryLine("age", in: stale).contains("81–90 (all 17–90)"), "\(stale.text)")
         let again = pane.layOutHoldingWork(next, width: 110, height: 30)
         #expect(again.isEmpty, "no second job while one runs")
         finish(jobs, in: &pane, context: next)
@@ -34,26 +24,26 @@ import TuttiTerminal
         #expect(done.isEmpty, "every column in view has its figures")
         let fresh = draw(pane, next, width: 110, height: 30)
         #expect(pane.title == "Summary")
-        #expect(line("age", in: fresh).contains("17–19 (all 17–90)"), "\(fresh.text)")
+        #expect(summaryLine("age", in: fresh).contains("17–19 (all 17–90)"), "\(fresh.text)")
     }
 
     @Test func summaryWorkForAFilterLeftBehindIsDroppedAndTheNewestFilterIsComputedNext() throws {
         var pane = SummaryPane()
-        _ = render(&pane, paneContext(try state(filter: "age > 80")), width: 110, height: 30)
-        let left = paneContext(try state(filter: "age < 20"))
+        _ = render(&pane, paneContext(try adultState(filter: "age > 80")), width: 110, height: 30)
+        let left = paneContext(try adultState(filter: "age < 20"))
         let first = pane.layOutHoldingWork(left, width: 110, height: 30)
-        let newest = paneContext(try state(filter: "age >= 30 and age < 40"))
+        let newest = paneContext(try adultState(filter: "age >= 30 and age < 40"))
         let waiting = pane.layOutHoldingWork(newest, width: 110, height: 30)
         #expect(waiting.isEmpty, "waits for the running job")
         finish(first, in: &pane, context: newest)
         let between = draw(pane, newest, width: 110, height: 30)
-        #expect(line("age", in: between).contains("81–90 (all 17–90)"), "the figures of age < 20 were dropped:\n\(between.text)")
+        #expect(summaryLine("age", in: between).contains("81–90 (all 17–90)"), "the figures of age < 20 were dropped:\n\(between.text)")
         #expect(pane.title == "Summary · updating…")
         let second = pane.layOutHoldingWork(newest, width: 110, height: 30)
         #expect(second.count == 1)
         finish(second, in: &pane, context: newest)
         let fresh = render(&pane, newest, width: 110, height: 30)
-        #expect(line("age", in: fresh).contains("30–39 (all 17–90)"), "\(fresh.text)")
+        #expect(summaryLine("age", in: fresh).contains("30–39 (all 17–90)"), "\(fresh.text)")
         #expect(pane.title == "Summary")
     }
 

@@ -6,22 +6,12 @@ import TuttiTerminal
 /// The summary pane under a filter: every figure of the filtered rows, the whole data's beside
 /// it where it differs, and sparklines drawing the filtered rows over the whole data's shape.
 @Suite struct SummaryFilterTests {
-    func state(filter: String) throws -> ExplorerState {
-        var explorer = Explorer(state: ExplorerState(dataset: adult, roles: adultRoles))
-        try explorer.apply(.setFilter(filter))
-        return explorer.state
-    }
-
-    func line(_ column: String, in canvas: Canvas) -> String {
-        canvas.lines.first { $0.dropFirst().hasPrefix(column + " ") } ?? ""
-    }
-
     @Test func figuresAreOfTheFilteredRowsWithTheWholeDataBesideThem() throws {
         var pane = SummaryPane()
-        let canvas = render(&pane, paneContext(try state(filter: "age > 80")), width: 110, height: 30)
-        #expect(line("age", in: canvas).contains("81–90 (all 17–90)"), "\(canvas.text)")
+        let canvas = render(&pane, paneContext(try adultState(filter: "age > 80")), width: 110, height: 30)
+        #expect(summaryLine("age", in: canvas).contains("81–90 (all 17–90)"), "\(canvas.text)")
         // Shares of the top value, filtered and whole (67% of all rows are Male).
-        #expect(line("sex", in: canvas).contains("all 67%)"), "\(canvas.text)")
+        #expect(summaryLine("sex", in: canvas).contains("all 67%)"), "\(canvas.text)")
         // The cursor column's statistics under the table.
         let details = canvas.lines.suffix(2).joined(separator: " ")
         #expect(details.contains("age · "), "\(details)")
@@ -35,24 +25,24 @@ import TuttiTerminal
         var pane = SummaryPane()
         let canvas = render(&pane, paneContext(ExplorerState(dataset: adult, roles: adultRoles)), width: 110, height: 30)
         #expect(!canvas.text.contains("(all"))
-        #expect(line("age", in: canvas).contains("17–90"))
-        #expect(line("sex", in: canvas).contains("Male (32,650)"))
+        #expect(summaryLine("age", in: canvas).contains("17–90"))
+        #expect(summaryLine("sex", in: canvas).contains("Male (32,650)"))
         let details = canvas.lines.suffix(2).joined(separator: " ")
         #expect(details.contains("mean 38.64") && details.contains("median 37") && details.contains("std "), "\(details)")
     }
 
     @Test func aNewFilterIsCountedAgain() throws {
         var pane = SummaryPane()
-        _ = render(&pane, paneContext(try state(filter: "age > 80")), width: 110, height: 30)
-        let canvas = render(&pane, paneContext(try state(filter: "age < 20")), width: 110, height: 30)
-        #expect(line("age", in: canvas).contains("17–19 (all 17–90)"), "\(canvas.text)")
+        _ = render(&pane, paneContext(try adultState(filter: "age > 80")), width: 110, height: 30)
+        let canvas = render(&pane, paneContext(try adultState(filter: "age < 20")), width: 110, height: 30)
+        #expect(summaryLine("age", in: canvas).contains("17–19 (all 17–90)"), "\(canvas.text)")
         let cleared = render(&pane, paneContext(ExplorerState(dataset: adult, roles: adultRoles)), width: 110, height: 30)
         #expect(!cleared.text.contains("(all"))
     }
 
     @Test func theSparklineDrawsTheFilteredRowsOverTheWholeShapeInASecondTone() throws {
         var pane = SummaryPane()
-        let context = paneContext(try state(filter: "age > 80"), focused: false)
+        let context = paneContext(try adultState(filter: "age > 80"), focused: false)
         let canvas = render(&pane, context, width: 110, height: 30)
         let y = try #require(canvas.lines.firstIndex { $0.dropFirst().hasPrefix("age ") })
         let levels = Set(Glyphs.unicode.sparkline)
@@ -73,10 +63,10 @@ import TuttiTerminal
         _ = render(&pane, paneContext(explorer.state), width: 110, height: 30)
         try explorer.apply(.derive(DerivedColumn(name: "margin", expression: "abs(score - 0.5)")))
         let canvas = render(&pane, paneContext(explorer.state), width: 110, height: 40)
-        #expect(line("margin", in: canvas).contains("float"), "\(canvas.text)")
-        #expect(line("age", in: canvas).contains("81–90 (all 17–90)"))
+        #expect(summaryLine("margin", in: canvas).contains("float"), "\(canvas.text)")
+        #expect(summaryLine("age", in: canvas).contains("81–90 (all 17–90)"))
         explorer.undo()
         let undone = render(&pane, paneContext(explorer.state), width: 110, height: 40)
-        #expect(line("margin", in: undone).isEmpty)
+        #expect(summaryLine("margin", in: undone).isEmpty)
     }
 }

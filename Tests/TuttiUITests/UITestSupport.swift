@@ -90,3 +90,15 @@ final class TestWorkspace {
 func count(_ characters: Set<Character>, in canvas: Canvas) -> Int {
     canvas.cells.filter { $0.character.map(characters.contains) ?? false }.count
 }
+
+/// The Adult explorer state under `filter`.
+func adultState(filter: String) throws -> ExplorerState {
+    var explorer = Explorer(state: ExplorerState(dataset: adult, roles: adultRoles))
+    try explorer.apply(.setFilter(filter))
+    return explorer.state
+}
+
+/// The summary pane's line of `column` in `canvas` (empty when it is not drawn).
+func summaryLine(_ column: String, in canvas: Canvas) -> String {
+    canvas.lines.first { $0.dropFirst().hasPrefix(column + " ") } ?? ""
+}
