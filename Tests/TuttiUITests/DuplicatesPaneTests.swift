@@ -128,11 +128,11 @@ import TuttiTerminal
     }
 
     @Test func wrappingKeepsMarkedPhrasesTogetherAndBreaksLongWords() {
-        let lines = TextWrapping.wrap([("one", false), ("two", true), ("three", true), ("four", false),
-                                       ("abcdefghijkl", false)], width: 10)
+        let lines = TextWrapping.wrap([("one", .plain), ("two", .changed), ("three", .changed), ("four", .plain),
+                                       ("abcdefghijkl", .plain)], width: 10)
         #expect(lines.map { $0.map(\.text).joined() } == ["one two", "three four", "abcdefghij", "kl"])
-        #expect(lines[0] == [TextRun(text: "one ", marked: false), TextRun(text: "two", marked: true)])
-        #expect(lines[1] == [TextRun(text: "three", marked: true), TextRun(text: " four", marked: false)])
+        #expect(lines[0] == [TextRun(text: "one ", mark: .plain), TextRun(text: "two", mark: .changed)])
+        #expect(lines[1] == [TextRun(text: "three", mark: .changed), TextRun(text: " four", mark: .plain)])
         #expect(TextWrapping.wrap([], width: 10) == [[]])
     }
 

@@ -20,7 +20,7 @@ public enum PaneAction: String, Sendable, Hashable, CaseIterable {
     // Scatter
     case nextXColumn, nextYColumn, nextProjection, nextColoring, zoomIn, zoomOut, resetZoom
     // Instance
-    case previousRow, nextRow
+    case previousRow, nextRow, compareWithRow
     // Rows like this (rows, familiarity, duplicates, instance)
     case rowsLikeThis, nextNeighborCount
     // Familiarity

@@ -58,8 +58,8 @@ struct DuplicatePairView {
                 leftLines = TextWrapping.wrap(words.left, width: valueWidth)
                 rightLines = TextWrapping.wrap(words.right, width: valueWidth)
             } else {
-                leftLines = [[TextRun(text: TextFitting.fit(left.replacingNewlines(), valueWidth, ellipsis: ellipsis), marked: differs)]]
-                rightLines = [[TextRun(text: TextFitting.fit(right.replacingNewlines(), valueWidth, ellipsis: ellipsis), marked: differs)]]
+                leftLines = [[TextRun(text: TextFitting.fit(left.replacingNewlines(), valueWidth, ellipsis: ellipsis), mark: differs ? .changed : .plain)]]
+                rightLines = [[TextRun(text: TextFitting.fit(right.replacingNewlines(), valueWidth, ellipsis: ellipsis), mark: differs ? .changed : .plain)]]
             }
             for index in 0..<max(leftLines.count, rightLines.count) {
                 lines.append(Line(name: column.name, isFirst: index == 0, differs: differs,
@@ -92,12 +92,13 @@ struct DuplicatePairView {
 
     /// The words of two values, those that differ marked (none when the values are equal).
     private static func markedWords(_ left: String, _ right: String, differs: Bool)
-        -> (left: [(text: String, marked: Bool)], right: [(text: String, marked: Bool)], isPartial: Bool) {
+        -> (left: [(text: String, mark: TextMark)], right: [(text: String, mark: TextMark)], isPartial: Bool) {
         guard differs else {
-            return (WordDiff.words(left).map { ($0, false) }, WordDiff.words(right).map { ($0, false) }, false)
+            return (WordDiff.words(left).map { ($0, .plain) }, WordDiff.words(right).map { ($0, .plain) }, false)
         }
         let diff = WordDiff(left, right)
-        return (zip(diff.left, diff.leftChanged).map { ($0, $1) }, zip(diff.right, diff.rightChanged).map { ($0, $1) }, diff.isPartial)
+        return (zip(diff.left, diff.leftChanged).map { ($0, $1 ? .changed : .plain) },
+                zip(diff.right, diff.rightChanged).map { ($0, $1 ? .changed : .plain) }, diff.isPartial)
     }
 
     /// Draws the column heads on row `top` and the lines from `scroll` below them, as many as
@@ -120,7 +121,7 @@ struct DuplicatePairView {
             for (runs, x) in [(line.left, leftX), (line.right, rightX)] {
                 var used = 0
                 for run in runs {
-                    used += canvas.fittedText(run.text, x: x + used, y: y, style: run.marked ? marked : theme[.text],
+                    used += canvas.fittedText(run.text, x: x + used, y: y, style: run.mark == .changed ? marked : theme[.text],
                                               maxWidth: valueWidth - used)
                 }
             }

@@ -4,7 +4,9 @@ import TuttiTerminal
 /// The focused row whole (the rows pane's cursor row): every column, long text wrapped with
 /// the search's matches marked, a vector as a sparkline — and as an image when its width makes
 /// one (a square of greys, 32×32×3 colours, or the `--image-shape`). `[` and `]` step through
-/// the selected rows (the filtered rows when nothing is selected); ↑↓ scroll.
+/// the selected rows (the filtered rows when nothing is selected); ↑↓ scroll. Compared with
+/// another row (`InstanceComparison`: one pinned with `d`, or the first of the duplicate
+/// cluster selected), the cells that differ carry `≠` and their differing words are marked.
 public struct InstancePane: Pane {
     public let kind = PaneKind.instance
     /// The row shown at the last layout.
@@ -14,11 +16,12 @@ public struct InstancePane: Pane {
     private var heading = ""
     private var lastHeight = 0
     private var rowsLikeThis = RowsLikeThis()
+    private var comparison = InstanceComparison()
 
     /// One line of the pane: a column's name (on its first line) and what follows it.
     private enum Line {
-        case text(name: String, runs: [TextRun], missing: Bool)
-        case sparkline(name: String, characters: [Character], note: String)
+        case text(name: String, runs: [TextRun], missing: Bool, differs: Bool)
+        case sparkline(name: String, characters: [Character], note: String, differs: Bool)
         case image(VectorImage, line: Int)
     }
 
@@ -77,6 +80,11 @@ public struct InstancePane: Pane {
             return rowsLikeThis.start(row: row, state: state)
         case .action(.nextNeighborCount):
             return RowsLikeThis.nextCount(state)
+        case .action(.compareWithRow):
+            guard let row else { return [.message("no row to compare with")] }
+            comparison.toggle(row)
+            return [.message(comparison.pinned == nil ? "no longer comparing with row \(row)"
+                : "comparing other rows with row \(row): what differs is marked (d here again: stop)")]
         default: break
         }
         return []
@@ -118,26 +126,31 @@ public struct InstancePane: Pane {
         let dataset = state.dataset
         let stepped = Self.steppedRows(state)
         let selected = state.selection?.rows.contains(shown) ?? false
+        let reference = comparison.reference(for: shown, state: state)
         heading = "row \(shown)" + (selected ? " · selected" : "") + (state.filter.rows.contains(shown) ? "" : " · filtered out")
+            + Self.comparisonNote(reference, pinnedShown: comparison.pinned == shown)
             + " · [ ] step through the \(NumberFormatting.grouped(stepped.count)) \(state.visibleSelection?.isEmpty == false ? "selected" : "filtered") rows"
         let nameWidth = Self.nameWidth(dataset, width: width)
         let valueWidth = max(4, width - nameWidth - 1)
         var made: [Line] = []
         for column in dataset.columns {
+            let differs = reference.map { Self.differ(column, shown, $0.row) } ?? false
             guard column.isPresent(shown) else {
-                made.append(.text(name: column.name, runs: [TextRun(text: "(missing)", marked: false)], missing: true))
+                made.append(.text(name: column.name, runs: [TextRun(text: "(missing)", mark: .plain)], missing: true, differs: differs))
                 continue
             }
             if case .vector(let size, let values) = column.data {
                 let slice = values[(shown * size)..<((shown + 1) * size)]
-                made.append(Self.sparkline(column.name, slice, width: valueWidth, glyphs: glyphs))
+                made.append(Self.sparkline(column.name, slice, width: valueWidth, glyphs: glyphs, differs: differs))
                 if let shape = ImageShape.inferred(forWidth: size, preferred: state.imageShape) {
                     let image = VectorImage(values: slice, shape: shape, scale: VectorImage.scale(for: shape, width: valueWidth, lines: 8))
                     made += (0..<image.size.lines).map { .image(image, line: $0) }
                 }
                 continue
             }
-            made += Self.wrapped(column.name, text: column.text(at: shown), search: state.search, width: valueWidth)
+            let referenceText = differs ? reference.flatMap { column.isPresent($0.row) ? column.text(at: $0.row) : nil } : nil
+            made += Self.wrapped(column.name, text: column.text(at: shown), reference: referenceText, search: state.search,
+                                 width: valueWidth, differs: differs)
         }
         lines = made
         scroll = min(scroll, max(0, lines.count - 1))
@@ -148,22 +161,47 @@ public struct InstancePane: Pane {
         min(max(dataset.columns.map { DisplayWidth.of($0.name) }.max() ?? 4, 4), max(4, width / 3))
     }
 
-    /// A cell's text wrapped to `width`, the words holding a match of `search` marked.
-    private static func wrapped(_ name: String, text: String, search: CellSearch?, width: Int) -> [Line] {
-        let cut = text.count > longestText ? String(text.prefix(longestText)) + " … (\(NumberFormatting.grouped(text.count - longestText)) more characters)" : text
+    /// The heading's words on the comparison: the row compared with, or that the shown row is
+    /// the pinned one.
+    private static func comparisonNote(_ reference: (row: Int, reason: String)?, pinnedShown: Bool) -> String {
+        if let reference { return " · ≠ from row \(reference.row) (\(reference.reason))" }
+        return pinnedShown ? " · pinned: ≠ marks other rows" : ""
+    }
+
+    /// Whether `column` holds different values in rows `a` and `b` (a missing value differs from
+    /// any present one).
+    private static func differ(_ column: Column, _ a: Int, _ b: Int) -> Bool {
+        guard column.isPresent(a), column.isPresent(b) else { return column.isPresent(a) != column.isPresent(b) }
+        if case .vector(let size, let values) = column.data {
+            return values[(a * size)..<((a + 1) * size)] != values[(b * size)..<((b + 1) * size)]
+        }
+        return column.text(at: a) != column.text(at: b)
+    }
+
+    /// `text` cut to `longestText` characters, and what was cut said.
+    private static func cut(_ text: String) -> (text: String, note: String?) {
+        guard text.count > longestText else { return (text, nil) }
+        return (String(text.prefix(longestText)), "… (\(NumberFormatting.grouped(text.count - longestText)) more characters)")
+    }
+
+    /// A cell's text wrapped to `width`, the words holding a match of `search` marked, and the
+    /// words that differ from `reference` (the compared row's text, when the cells differ).
+    private static func wrapped(_ name: String, text: String, reference: String?, search: CellSearch?, width: Int,
+                                differs: Bool) -> [Line] {
+        let (shown, note) = cut(text)
+        var paragraphs = InstanceComparison.markedParagraphs(shown, reference: reference.map { cut($0).text }, search: search)
+        if let note { paragraphs[paragraphs.count - 1] += note.split(separator: " ").map { (String($0), TextMark.plain) } }
         var made: [Line] = []
-        for paragraph in cut.split(separator: "\n", omittingEmptySubsequences: false) {
-            let words = paragraph.split(separator: " ").map(String.init)
-            let marks = search?.matching(words) ?? words.map { _ in false }
-            for runs in TextWrapping.wrap(Array(zip(words, marks)).map { (text: $0.0, marked: $0.1) }, width: width) {
-                made.append(.text(name: made.isEmpty ? name : "", runs: runs, missing: false))
+        for words in paragraphs {
+            for runs in TextWrapping.wrap(words, width: width) {
+                made.append(.text(name: made.isEmpty ? name : "", runs: runs, missing: false, differs: differs && made.isEmpty))
             }
         }
         return made
     }
 
     /// A vector's values as a sparkline of at most `width` cells (means of neighbouring values).
-    private static func sparkline(_ name: String, _ values: ArraySlice<Float>, width: Int, glyphs: Glyphs) -> Line {
+    private static func sparkline(_ name: String, _ values: ArraySlice<Float>, width: Int, glyphs: Glyphs, differs: Bool) -> Line {
         let low = Double(values.min() ?? 0), high = Double(values.max() ?? 0)
         let note = " \(values.count) values, \(NumberFormatting.compact(low))…\(NumberFormatting.compact(high))"
         let cells = max(1, min(values.count, width - DisplayWidth.of(note)))
@@ -174,7 +212,7 @@ public struct InstancePane: Pane {
             let level = high > low ? Int(((mean - low) / (high - low) * Double(levels.count - 1)).rounded()) : 0
             return levels[min(max(level, 0), levels.count - 1)]
         }
-        return .sparkline(name: name, characters: characters, note: note)
+        return .sparkline(name: name, characters: characters, note: note, differs: differs)
     }
 
     public func render(into canvas: inout Canvas, context: PaneContext) {
@@ -186,20 +224,32 @@ public struct InstancePane: Pane {
         for (index, line) in lines.dropFirst(scroll).prefix(max(0, height - 1)).enumerated() {
             let y = index + 1
             switch line {
-            case .text(let name, let runs, let missing):
+            case .text(let name, let runs, let missing, let differs):
                 canvas.fittedText(name, x: 0, y: y, style: theme[.header], maxWidth: nameWidth)
+                if differs { canvas.set(x: nameWidth, y: y, "≠", style: theme[.error]) }
                 var at = x
                 for run in runs {
-                    let style = missing ? theme[.muted] : run.marked ? theme[.selected].adding(.reverse) : theme[.text]
-                    at += canvas.fittedText(run.text, x: at, y: y, style: style, maxWidth: max(0, width - at))
+                    at += canvas.fittedText(run.text, x: at, y: y, style: missing ? theme[.muted] : Self.style(run.mark, theme),
+                                            maxWidth: max(0, width - at))
                 }
-            case .sparkline(let name, let characters, let note):
+            case .sparkline(let name, let characters, let note, let differs):
                 canvas.fittedText(name, x: 0, y: y, style: theme[.header], maxWidth: nameWidth)
+                if differs { canvas.set(x: nameWidth, y: y, "≠", style: theme[.error]) }
                 for (offset, character) in characters.enumerated() { canvas.set(x: x + offset, y: y, character, style: theme[.bar]) }
                 canvas.fittedText(note, x: x + characters.count, y: y, style: theme[.muted])
             case .image(let image, let line):
                 image.draw(line: line, into: &canvas, x: x, y: y, colors: theme.colors, glyphs: context.glyphs, style: theme[.text])
             }
+        }
+    }
+
+    /// A search match in the selected tone reversed; a word that differs as the duplicate pair
+    /// viewer marks it.
+    private static func style(_ mark: TextMark, _ theme: Theme) -> CellStyle {
+        switch mark {
+        case .plain: theme[.text]
+        case .match: theme[.selected].adding(.reverse)
+        case .changed: theme[.error].adding(.underline)
         }
     }
 }

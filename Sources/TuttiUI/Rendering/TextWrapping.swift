@@ -1,9 +1,15 @@
 import TuttiTerminal
 
-/// A piece of a wrapped line drawn in one style: marked (say, a changed word) or not.
+/// How a run of wrapped text is drawn: plain, or marked as a word that differs from the text it
+/// is compared with, or as a match of a search.
+enum TextMark: Equatable {
+    case plain, changed, match
+}
+
+/// A piece of a wrapped line drawn in one style.
 struct TextRun: Equatable {
     var text: String
-    var marked: Bool
+    var mark: TextMark
 }
 
 /// Word wrapping of marked words into lines of runs (`WrappedLines` wraps plain text).
@@ -13,12 +19,12 @@ enum TextWrapping {
     /// broken over several. Neighbouring words with the same mark share a run, and the space
     /// between two marked words is marked too, so a changed phrase reads as one. Always at
     /// least one line (empty for no words).
-    static func wrap(_ words: [(text: String, marked: Bool)], width: Int) -> [[TextRun]] {
+    static func wrap(_ words: [(text: String, mark: TextMark)], width: Int) -> [[TextRun]] {
         guard width > 0 else { return [[]] }
         var lines: [[TextRun]] = []
         var line: [TextRun] = []
         var used = 0
-        for (word, marked) in words {
+        for (word, mark) in words {
             for piece in pieces(of: word, width: width) {
                 let cells = DisplayWidth.of(piece)
                 if used > 0, used + 1 + cells > width {
@@ -27,17 +33,17 @@ enum TextWrapping {
                     used = 0
                 }
                 if let last = line.last, used > 0 {
-                    if last.marked == marked {
+                    if last.mark == mark {
                         line[line.count - 1].text += " " + piece
-                    } else if !last.marked {
+                    } else if last.mark == .plain {
                         line[line.count - 1].text += " "
-                        line.append(TextRun(text: piece, marked: marked))
+                        line.append(TextRun(text: piece, mark: mark))
                     } else {
-                        line.append(TextRun(text: " " + piece, marked: marked))
+                        line.append(TextRun(text: " " + piece, mark: mark))
                     }
                     used += 1 + cells
                 } else {
-                    line.append(TextRun(text: piece, marked: marked))
+                    line.append(TextRun(text: piece, mark: mark))
                     used = cells
                 }
             }
