@@ -205,7 +205,7 @@ public enum KeyBindings {
         KeyBinding("instance.scroll", .pane(.instance), arrows(.up, .down) + [.input(.pageUp, .pageUp), .input(.pageDown, .pageDown)],
                    help: "scroll", footer: KeyHint("↑↓", "scroll")),
         KeyBinding("instance.compare", .pane(.instance), [.key("d", .compareWithRow)],
-                   help: "compare with this row: the cells of other rows shown that differ get ≠ and their differing words are marked (d on it again: stop)",
+                   help: "compare with this row: other rows mark the cells (≠) and words that differ from it; d on it again stops",
                    footer: KeyHint("d", "compare")),
         KeyBinding("instance.like-this", .pane(.instance), [.key("n", .rowsLikeThis)],
                    help: "rows like this: the row and its k nearest neighbours selected", footer: KeyHint("n", "rows like this")),
