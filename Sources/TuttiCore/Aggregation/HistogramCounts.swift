@@ -36,6 +36,26 @@ public struct HistogramCounts: Sendable, Equatable {
         self.selected = selected
     }
 
+    /// The counts after the rows of `rows` moved from their bins in `binning` to their bins in
+    /// `recoded` (the same bins, other codes: a threshold step's flipped rows), visiting only those
+    /// rows: a row outside `filter` changes only `all`. The same counts as counting `recoded` afresh.
+    public func recounted(_ rows: ArraySlice<UInt32>, from binning: ColumnBinning, to recoded: ColumnBinning, filter: RowSet,
+                          selection: RowSet?) -> HistogramCounts {
+        precondition(recoded.binCount == binning.binCount, "recounting on other bins")
+        var counts = self
+        counts.all = recoded.totals
+        for row in rows.lazy.map(Int.init) where filter.contains(row) {
+            let old = Int(binning.codes[row]), new = Int(recoded.codes[row])
+            counts.filtered[old] -= 1
+            counts.filtered[new] += 1
+            if selection?.contains(row) == true {
+                counts.selected[old] -= 1
+                counts.selected[new] += 1
+            }
+        }
+        return counts
+    }
+
     /// Counts per group: `result[g]` are the counts of rows whose group bin is `g`.
     public static func grouped(_ binning: ColumnBinning, by groups: ColumnBinning, filter: RowSet,
                                selection: RowSet?) -> [HistogramCounts] {

@@ -17,6 +17,51 @@ public struct ConfusionCounts: Sendable, Equatable {
         self = Self.counts(labels: labels, predictions: predictions, groups: nil, filter: filter, selection: selection)[0]
     }
 
+    /// Counts given cell by cell: `filtered[l][p]` and `selected[l][p]` for label bin `l` and
+    /// prediction bin `p`, the last row and column for missing values (`binCount + 1` of each).
+    public init(labels: ColumnBinning, predictions: ColumnBinning, filtered: [[Int]], selected: [[Int]]) {
+        let shape = { (cells: [[Int]]) in
+            cells.count == labels.binCount + 1 && cells.allSatisfy { $0.count == predictions.binCount + 1 }
+        }
+        precondition(shape(filtered) && shape(selected), "one count per label bin and prediction bin, missing included")
+        self.labels = labels
+        self.predictions = predictions
+        self.filtered = filtered
+        self.selected = selected
+    }
+
+    /// The counts after the rows of `rows` moved from their bins in `predictions` to their bins in
+    /// `recoded` (the same bins, other codes: a threshold step's flipped rows), visiting only those
+    /// rows: a row outside `filter` changes nothing, a selected one moves in `selected` too. The
+    /// same counts as counting `recoded` afresh.
+    public func recounted(_ rows: ArraySlice<UInt32>, predictions recoded: ColumnBinning, filter: RowSet,
+                          selection: RowSet?) -> ConfusionCounts {
+        Self.recounted([self], rows, predictions: recoded, matrixOf: { _ in 0 }, filter: filter, selection: selection)[0]
+    }
+
+    /// `recounted` for the matrices of groups: `matrixOf(row)` is the matrix a row counts in (nil:
+    /// none of them).
+    public static func recounted(_ matrices: [ConfusionCounts], _ rows: ArraySlice<UInt32>, predictions recoded: ColumnBinning,
+                                 matrixOf: (Int) -> Int?, filter: RowSet, selection: RowSet?) -> [ConfusionCounts] {
+        guard let first = matrices.first else { return matrices }
+        precondition(recoded.binCount == first.predictions.binCount, "recounting on other bins")
+        var filtered = matrices.map(\.filtered), selected = matrices.map(\.selected)
+        for row in rows.lazy.map(Int.init) where filter.contains(row) {
+            guard let matrix = matrixOf(row) else { continue }
+            let label = Int(first.labels.codes[row])
+            let old = Int(first.predictions.codes[row]), new = Int(recoded.codes[row])
+            filtered[matrix][label][old] -= 1
+            filtered[matrix][label][new] += 1
+            if selection?.contains(row) == true {
+                selected[matrix][label][old] -= 1
+                selected[matrix][label][new] += 1
+            }
+        }
+        return matrices.indices.map {
+            ConfusionCounts(labels: first.labels, predictions: recoded, filtered: filtered[$0], selected: selected[$0])
+        }
+    }
+
     private init(labels: ColumnBinning, predictions: ColumnBinning, filtered: ArraySlice<Int>, selected: ArraySlice<Int>) {
         self.labels = labels
         self.predictions = predictions

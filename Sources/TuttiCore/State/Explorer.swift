@@ -134,6 +134,11 @@ public struct Explorer: Sendable {
             next.neighborCount = k
             return (next, .focus)
         case .setThreshold(let threshold), .previewThreshold(let threshold):
+            if let threshold, threshold == state.threshold {
+                // The same cut, perhaps with its rows now in score order: nothing is derived again.
+                next.threshold = threshold
+                return (next, threshold.order === state.threshold?.order ? [] : .threshold)
+            }
             next = try thresholded(state, threshold)
             return (next, next.threshold == state.threshold ? [] : [.threshold, .columns])
         }
@@ -145,7 +150,13 @@ public struct Explorer: Sendable {
         var next = state
         if let threshold {
             guard threshold.original.rowCount == state.dataset.rowCount else { throw TuttiError("a threshold made on other data") }
-            next.dataset = try state.dataset.replacing(threshold.predictionColumn())
+            // A step from the threshold in force writes only the rows between the two cuts.
+            let column = state.threshold.flatMap { old in
+                threshold.flips(since: old).flatMap { flips in
+                    state.dataset.column(named: threshold.prediction).map { threshold.predictionColumn(updating: $0, flips) }
+                }
+            }
+            next.dataset = try state.dataset.replacing(column ?? threshold.predictionColumn())
             next.threshold = threshold
         } else if let threshold = state.threshold {
             next.dataset = try state.dataset.replacing(threshold.original)

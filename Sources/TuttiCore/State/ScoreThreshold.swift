@@ -26,18 +26,55 @@ public struct ScoreThreshold: Sendable {
     public let scored: RowSet
     public let predictedPositive: RowSet
 
+    /// The scored rows in score order, when they were ordered (`ordered(in:)`): a threshold moved
+    /// from this one then changes only the rows whose score lies between the two cuts.
+    public let order: ScoreOrder?
+
     /// The same task cut at `value` instead, the scores read from `dataset` (the one the
-    /// threshold was made on, or one with columns added).
+    /// threshold was made on, or one with columns added). With the rows in score order, only the
+    /// rows between the two cuts are visited.
     public func at(_ value: Double, in dataset: Dataset) throws -> ScoreThreshold {
         guard value.isFinite else { throw TuttiError("the threshold must be a finite number, got \(value)") }
+        guard let order else {
+            return ScoreThreshold(value: value, score: score, prediction: prediction, positive: positive, negative: negative,
+                                  scoreRange: scoreRange, original: original, positiveLabels: positiveLabels, labelled: labelled,
+                                  scores: try Self.scores(dataset, score))
+        }
+        var above = predictedPositive
+        for row in order.rows(from: min(value, self.value), below: max(value, self.value)) { above.toggle(Int(row)) }
         return ScoreThreshold(value: value, score: score, prediction: prediction, positive: positive, negative: negative,
                               scoreRange: scoreRange, original: original, positiveLabels: positiveLabels, labelled: labelled,
-                              scores: try Self.scores(dataset, score))
+                              scored: scored, predictedPositive: above, order: order)
+    }
+
+    /// This threshold with the scored rows in score order (read from `dataset`, as `at(_:in:)`
+    /// does), so that moving it costs only the rows between the cuts; itself when they are.
+    public func ordered(in dataset: Dataset) throws -> ScoreThreshold {
+        guard order == nil else { return self }
+        let scores = try Self.scores(dataset, score)
+        return ScoreThreshold(value: value, score: score, prediction: prediction, positive: positive, negative: negative,
+                              scoreRange: scoreRange, original: original, positiveLabels: positiveLabels, labelled: labelled,
+                              scored: scored, predictedPositive: predictedPositive,
+                              order: ScoreOrder(values: scores.values, validity: scores.validity))
     }
 
     init(value: Double, score: String, prediction: String, positive: String, negative: String,
                  scoreRange: ClosedRange<Double>, original: Column, positiveLabels: RowSet, labelled: RowSet,
                  scores: (values: [Double], validity: RowSet)) {
+        var above = RowSet(rowCount: scores.validity.rowCount)
+        scores.values.withUnsafeBufferPointer { values in
+            scores.validity.forEachMember { row in
+                if values[row] >= value { above.insert(row) }
+            }
+        }
+        self.init(value: value, score: score, prediction: prediction, positive: positive, negative: negative,
+                  scoreRange: scoreRange, original: original, positiveLabels: positiveLabels, labelled: labelled,
+                  scored: scores.validity, predictedPositive: above, order: nil)
+    }
+
+    private init(value: Double, score: String, prediction: String, positive: String, negative: String,
+                 scoreRange: ClosedRange<Double>, original: Column, positiveLabels: RowSet, labelled: RowSet,
+                 scored: RowSet, predictedPositive: RowSet, order: ScoreOrder?) {
         self.value = value
         self.score = score
         self.prediction = prediction
@@ -47,14 +84,9 @@ public struct ScoreThreshold: Sendable {
         self.original = original
         self.positiveLabels = positiveLabels
         self.labelled = labelled
-        scored = scores.validity
-        var above = RowSet(rowCount: scores.validity.rowCount)
-        scores.values.withUnsafeBufferPointer { values in
-            scores.validity.forEachMember { row in
-                if values[row] >= value { above.insert(row) }
-            }
-        }
-        predictedPositive = above
+        self.scored = scored
+        self.predictedPositive = predictedPositive
+        self.order = order
     }
 
     /// The score column's numbers and validity.
@@ -88,30 +120,39 @@ public struct ScoreThreshold: Sendable {
     }
 
     /// The re-derived prediction column: the loaded column's kind when both classes read as its
-    /// values (integers, numbers, booleans), else a categorical column of the two classes.
+    /// values (integers, numbers, booleans), else a categorical column of the two classes (whose
+    /// rows without a score hold the missing code, 2).
     func predictionColumn() -> Column {
         let rows = original.rowCount
         let predicted = predictedPositive, present = scored
-        func values<T>(_ yes: T, _ no: T) -> [T] {
-            var result = [T](repeating: no, count: rows)
+        func values<T>(_ yes: T, _ no: T, missing: T? = nil) -> [T] {
+            var result = [T](repeating: missing ?? no, count: rows)
+            if missing != nil { present.forEachMember { result[$0] = no } }
             predicted.forEachMember { result[$0] = yes }
             return result
         }
         let data: ColumnData
-        switch original.kind {
-        case .integer where Int64(positive) != nil && Int64(negative) != nil:
-            data = .integer(values(Int64(positive)!, Int64(negative)!))
-        case .float where Double(positive) != nil && Double(negative) != nil:
-            data = .float(values(Double(positive)!, Double(negative)!))
-        case .boolean:
-            data = .boolean(values(Self.isTrue(positive), Self.isTrue(negative)))
-        default:
-            data = .categorical(codes: values(UInt32(1), UInt32(0)), dictionary: StringTable([negative, positive]))
+        switch predictionKind {
+        case .integer: data = .integer(values(Int64(positive)!, Int64(negative)!))
+        case .float: data = .float(values(Double(positive)!, Double(negative)!))
+        case .boolean: data = .boolean(values(Self.isTrue(positive), Self.isTrue(negative)))
+        default: data = .categorical(codes: values(UInt32(1), UInt32(0), missing: 2), dictionary: StringTable([negative, positive]))
         }
         return Column(name: prediction, data: data, validity: present)
     }
 
-    private static func isTrue(_ text: String) -> Bool { text == "true" || text == "1" }
+    /// The kind of the re-derived prediction column: the loaded column's when both classes read
+    /// as its values (integers, numbers, booleans), else categorical (codes 0 negative, 1 positive).
+    var predictionKind: ColumnKind {
+        switch original.kind {
+        case .integer where Int64(positive) != nil && Int64(negative) != nil: .integer
+        case .float where Double(positive) != nil && Double(negative) != nil: .float
+        case .boolean: .boolean
+        default: .categorical
+        }
+    }
+
+    static func isTrue(_ text: String) -> Bool { text == "true" || text == "1" }
 
     /// A step that moves the cut in small, even amounts over the score's range: 0.01 for
     /// probabilities, else a hundredth of the range rounded to one significant digit.

@@ -12,12 +12,13 @@ extension Workspace {
     mutating func openThreshold() {
         let state = self.state
         do {
+            // The rows are put in score order once, so that each step visits only those it flips.
             let start: ScoreThreshold
             if let current = state.threshold {
-                start = current
+                start = try current.ordered(in: state.dataset)
             } else {
                 let made = try ScoreThreshold(value: 0, dataset: state.dataset, roles: state.roles)
-                start = try made.at(made.startingValue, in: state.dataset)
+                start = try made.at(made.startingValue, in: state.dataset).ordered(in: state.dataset)
             }
             thresholdEditor = ThresholdEditor(original: state.threshold)
             preview(start)

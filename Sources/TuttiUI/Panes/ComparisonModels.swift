@@ -3,7 +3,7 @@ import TuttiCore
 /// What the comparison pane measures synchronously: the two models' evaluators (built once for
 /// the data and the models), their metrics and agreement over the filtered rows, and the rows of
 /// each agreement cell.
-struct ComparisonModels {
+struct ComparisonModels: Sendable {
     /// The agreement cells, in reading order: A right (B right, B wrong), then A wrong.
     enum Cell: Int, CaseIterable {
         case bothRight, onlyA, onlyB, bothWrong

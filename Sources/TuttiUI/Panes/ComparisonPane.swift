@@ -6,7 +6,9 @@ import TuttiTerminal
 /// their rows, then the slices where A loses most to B — per group of the group columns, and
 /// found by SliceLine on "A wrong and B right" in the background — each sorted by the delta
 /// (A's error minus B's). The models are the data's (`--models`, or inferred from column names);
-/// `a` and `b` choose others for A and B. Follows the filter and the score threshold.
+/// `a` and `b` choose others for A and B. Follows the filter and the score threshold: the
+/// models are measured again in the background, the last figures drawn until the new ones arrive
+/// (the title says `updating…`), then the slices are searched on them.
 public struct ComparisonPane: BackgroundComputedPane {
     public let kind = PaneKind.comparison
     /// The models a view file named (A, B), found in the data at the first layout.
@@ -20,8 +22,9 @@ public struct ComparisonPane: BackgroundComputedPane {
     private var scroll = 0
     /// The line the slice list starts on, at the last layout.
     private var listTop = 0
+    /// The models as last measured (for the current state when `measuring` is fresh).
     private var measured: ComparisonModels?
-    private var measuredKey: MeasuredKey?
+    private var measuring = RefreshingValue<MeasuredKey, Measured>()
     private var failure: String?
     private var slices = BackgroundValue<SlicesKey, ComparisonSlices>()
     private var found: ComparisonSlices?
@@ -29,12 +32,18 @@ public struct ComparisonPane: BackgroundComputedPane {
     private var stopped = false
 
     /// What the evaluators are built from.
-    private struct MeasuredKey: Equatable {
+    private struct MeasuredKey: Equatable, Sendable {
         let models: [ModelColumns]
         let roles: ColumnRoles
         let threshold: ScoreThreshold?
         let columns: Int
         let filter: RowSet
+    }
+
+    /// Models measured, and what they were measured from.
+    private struct Measured: Sendable {
+        let key: MeasuredKey
+        let models: ComparisonModels
     }
 
     /// What the slices are found from.
@@ -55,6 +64,7 @@ public struct ComparisonPane: BackgroundComputedPane {
     public var title: String {
         guard let measured else { return "Comparison" }
         return "Comparison: \(measured.models[0].name) (A) vs \(measured.models[1].name) (B)"
+            + (measuring.isFresh ? "" : " · updating…")
     }
 
     public var savedSettings: PaneSettings {
@@ -92,24 +102,23 @@ public struct ComparisonPane: BackgroundComputedPane {
         }
         let key = MeasuredKey(models: models, roles: state.roles, threshold: state.threshold, columns: state.dataset.columns.count,
                               filter: state.filter.rows)
-        if measuredKey != key {
-            do {
-                if let previous = measured, let old = measuredKey, old.models == key.models, old.roles == key.roles,
-                   old.threshold == key.threshold, old.columns == key.columns {
-                    measured = try ComparisonModels(models: models, evaluators: previous.evaluators, filter: key.filter)
-                } else {
-                    measured = try ComparisonModels(models: models, state: state)
-                }
-                failure = nil
-            } catch {
-                measured = nil
-                failure = "\(error)"
-            }
-            measuredKey = key
+        // The evaluators are kept when only the filter changed; the measure runs in the background.
+        let last = measuring.value
+        let kept = last.flatMap { last in
+            last.key.models == key.models && last.key.roles == key.roles && last.key.threshold == key.threshold
+                && last.key.columns == key.columns ? last.models.evaluators : nil
         }
-        guard let measured else { return [] }
+        var commands = measuring.request(for: key, label: "model comparison") { _ in
+            Measured(key: key, models: try kept.map { try ComparisonModels(models: models, evaluators: $0, filter: key.filter) }
+                                 ?? ComparisonModels(models: models, state: state))
+        }
+        measured = measuring.value?.models
+        failure = measuring.problem
+        if failure != nil { measured = nil }
+        // The slices are searched on the models measured for the current state.
+        guard let measured, measuring.isFresh else { return commands }
         let evaluators = measured.evaluators
-        let commands = slices.request(for: SlicesKey(measured: key, groups: state.groupColumns), label: "SliceLine (comparison)") { handle in
+        commands += slices.request(for: SlicesKey(measured: key, groups: state.groupColumns), label: "SliceLine (comparison)") { handle in
             try ComparisonSlices.compute(models: models, evaluators: evaluators, state: state,
                                          work: WorkContext(cancellation: handle.cancellation))
         }
@@ -129,7 +138,7 @@ public struct ComparisonPane: BackgroundComputedPane {
         a.sections.map { $0.slices.map(\.expression) } == b.sections.map { $0.slices.map(\.expression) }
     }
 
-    mutating func receive(_ ended: JobHandle) -> Bool { slices.receive(ended) }
+    mutating func receive(_ ended: JobHandle) -> Bool { measuring.receive(ended) || slices.receive(ended) }
 
     var isStopped: Bool { found == nil && stopped }
 
@@ -215,7 +224,7 @@ public struct ComparisonPane: BackgroundComputedPane {
     public func render(into canvas: inout Canvas, context: PaneContext) {
         let theme = context.theme
         guard let measured else {
-            canvas.message(failure ?? "", style: theme[.muted])
+            canvas.message(failure ?? "measuring the models…", style: theme[.muted])
             return
         }
         drawMatrix(&canvas, measured, context: context)

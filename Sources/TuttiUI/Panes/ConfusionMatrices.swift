@@ -27,6 +27,31 @@ struct ConfusionMatrices {
         counts = split.groups.map { all[$0.value] }
     }
 
+    private init(labels: ColumnBinning, predictions: ColumnBinning, split: GroupSplit?, counts: [ConfusionCounts]) {
+        self.labels = labels
+        self.predictions = predictions
+        self.split = split
+        self.counts = counts
+    }
+
+    /// The matrices after a threshold step moved the rows of `rows` to their bins in `recoded`
+    /// (the prediction bins at the new cut), visiting only those rows; the groups stay (the group
+    /// column must not read the predictions).
+    func recounted(_ rows: ArraySlice<UInt32>, predictions recoded: ColumnBinning, filter: RowSet,
+                   selection: RowSet?) -> ConfusionMatrices {
+        guard let split else {
+            return ConfusionMatrices(labels: labels, predictions: recoded, split: nil,
+                                     counts: [counts[0].recounted(rows, predictions: recoded, filter: filter, selection: selection)])
+        }
+        var slot = [Int?](repeating: nil, count: split.feature.valueCount)
+        for (index, group) in split.groups.enumerated() { slot[group.value] = index }
+        let codes = split.feature.codes
+        let counted = ConfusionCounts.recounted(counts, rows, predictions: recoded, matrixOf: { row in
+            codes[row] == SliceFeature.noValue ? nil : slot[Int(codes[row])]
+        }, filter: filter, selection: selection)
+        return ConfusionMatrices(labels: labels, predictions: recoded, split: split, counts: counted)
+    }
+
     /// The rows of a cell of group `group`, among all rows.
     func rows(group: Int, label: Int, prediction: Int) -> RowSet {
         let cell = counts[group].rows(label: label, prediction: prediction)

@@ -12,7 +12,7 @@ import TuttiTerminal
 /// the matrix follows it. For a regression (`RegressionTask`) label and prediction share one
 /// scale, so the table reads as predicted against actual, and the regression metrics and a
 /// residual histogram take the per-class table's place (`ConfusionRegression`).
-public struct ConfusionPane: KeysAndLayoutPane {
+public struct ConfusionPane: Pane {
     public let kind = PaneKind.confusion
     /// The cell under the cursor: (label bin, prediction bin).
     public private(set) var cursor = (label: 0, prediction: 0)
@@ -47,9 +47,20 @@ public struct ConfusionPane: KeysAndLayoutPane {
     public var title: String {
         let name = regression != nil ? (rowPercentages ? "Regression (row %): label × prediction" : "Regression: label × prediction")
             : rowPercentages ? "Confusion (row %): label × prediction" : "Confusion: label × prediction"
-        guard let split = matrices?.split else { return name }
+        guard let split = matrices?.split else { return name + (regression?.isFresh == false ? " · updating…" : "") }
         let shown = split.groups.count, all = shown + split.omitted
         return name + " by \(split.feature.column)" + (all == shown ? "" : " (largest \(shown) of \(all))")
+    }
+
+    public mutating func update(_ message: PaneMessage, context: PaneContext) -> [PaneCommand] {
+        switch message {
+        case .input(let input): return handle(input, context: context)
+        case .layout(let width, let height): return layOut(width: width, height: height, context: context)
+        case .jobEnded(let handle):
+            _ = regression?.receive(handle)
+            return []
+        case .find, .goToRow: return []
+        }
     }
 
     public var savedSettings: PaneSettings { PaneSettings(rowPercentages: rowPercentages ? true : nil) }
@@ -68,7 +79,8 @@ public struct ConfusionPane: KeysAndLayoutPane {
             matrices = nil
             return nil
         }
-        if binnings == nil || binningsKey.map({ $0.label != label || $0.prediction != prediction || $0.threshold != state.threshold }) ?? true {
+        if binnings == nil || binningsKey.map({ $0.label != label || $0.prediction != prediction || $0.threshold != state.threshold }) ?? true,
+           !followStep(state, label: label, prediction: prediction) {
             // A moved threshold re-derives the predictions alone: the label's bins are kept.
             let keptLabels = binningsKey?.label == label && label != prediction ? binnings?.labels : nil
             binningsKey = (label, prediction, state.threshold)
@@ -106,6 +118,33 @@ public struct ConfusionPane: KeysAndLayoutPane {
         return matrices
     }
 
+    /// Follows a threshold step from the one the bins were made at by moving only the rows it
+    /// flipped: the prediction bins recoded, the matrices and per-class metrics recounted from
+    /// those rows (when the filter, the selection and the groups are those counted). False when
+    /// the step cannot be followed so (see `ScoreThreshold.predictionBinning`, or groups by a
+    /// column that reads the predictions): then everything is counted again.
+    private mutating func followStep(_ state: ExplorerState, label: String, prediction: String) -> Bool {
+        guard regression == nil, let key = binningsKey, key.label == label, key.prediction == prediction,
+              let old = key.threshold, let new = state.threshold, let binnings, let flips = new.flips(since: old),
+              let recoded = new.predictionBinning(updating: binnings.predictions, since: old) else { return false }
+        let groupColumn = state.groupColumns.first
+        if let groupColumn, groupColumn == prediction || state.dataset.derivedColumns.contains(where: { $0.name == groupColumn }) {
+            return false
+        }
+        binningsKey = (label, prediction, new)
+        self.binnings = (binnings.labels, recoded)
+        let filter = state.filter.rows, selection = state.selection?.rows
+        guard let matrices, let counted = matricesKey, counted.filter == filter, counted.selection == selection,
+              counted.groupColumn == groupColumn else {
+            matricesKey = nil
+            return true
+        }
+        let recounted = matrices.recounted(flips.rows, predictions: recoded, filter: filter, selection: selection)
+        self.matrices = recounted
+        classScores = recounted.split == nil ? ConfusionClassScores(recounted.counts[0]) : nil
+        return true
+    }
+
     /// The regression task of `label` and `prediction`, or nil when they are classes.
     private static func regressionTask(_ state: ExplorerState, label: String, prediction: String) -> RegressionTask? {
         guard let labelColumn = state.dataset.column(named: label), let predictionColumn = state.dataset.column(named: prediction)
@@ -114,22 +153,22 @@ public struct ConfusionPane: KeysAndLayoutPane {
     }
 
     /// Lays the matrices out for an interior of `width` × `height`: the part of each in view,
-    /// the blocks per row and the first block row shown.
-    mutating func layOut(width: Int, height: Int, context: PaneContext) {
-        guard let matrices = current(context) else { return }
+    /// the blocks per row and the first block row shown; returns the work that counts the
+    /// regression figures, when they are not counted for the current rows.
+    mutating func layOut(width: Int, height: Int, context: PaneContext) -> [PaneCommand] {
+        guard let matrices = current(context) else { return [] }
         let drawer = ConfusionMatrixDrawer(context: context, labels: matrices.labels, predictions: matrices.predictions,
                                            paneWidth: width, rowPercentages: rowPercentages)
         guard let split = matrices.split else {
-            if regression != nil {
-                regression?.update(filter: context.state.filter.rows, selection: context.state.selection?.rows, bins: width - 4)
-            }
+            let commands = regression?.update(filter: context.state.filter.rows, selection: context.state.selection?.rows,
+                                              bins: width - 4) ?? []
             let showsLines = Self.showsClassScores(classScores, drawer: drawer, height: height)
                 || regression.map { height >= drawer.height + 1 + $0.metricsLineCount } ?? false
             let matrixHeight = showsLines ? drawer.height : height
             viewport = viewport.following(cursor, drawer: drawer, size: (width, matrixHeight))
-            return
+            return commands
         }
-        guard !split.groups.isEmpty else { return }
+        guard !split.groups.isEmpty else { return [] }
         group = min(group, split.groups.count - 1)
         let block = Self.blockSize(drawer, width: width, height: height)
         viewport = viewport.following(cursor, drawer: drawer, size: (block.width, block.height - 1))
@@ -137,6 +176,7 @@ public struct ConfusionPane: KeysAndLayoutPane {
         let visibleRows = max(1, (height + Self.gap.y) / (block.height + Self.gap.y))
         let cursorRow = group / perRow
         scroll = min(max(scroll, cursorRow - visibleRows + 1), cursorRow)
+        return []
     }
 
     /// Whether the per-class table shows under the whole matrix: its header and a class fit.

@@ -5,15 +5,25 @@ import TuttiTerminal
 /// numeric prediction) under its table of label bins × prediction bins on one shared scale:
 /// the MAE, RMSE, R² and mean error of the filtered rows (and of the selection), and the
 /// histogram of the residuals, prediction − label, on a range symmetric about 0 with the
-/// selection's part in the selected tone. Counted again only when the filter, the selection or
-/// the number of bins changes.
+/// selection's part in the selected tone. Counted in the background when the filter, the
+/// selection or the number of bins changes; the last figures stay drawn until the new ones
+/// arrive (`isFresh` false), so a frame never waits for them.
 struct ConfusionRegression {
     let task: RegressionTask
-    private(set) var filtered: RegressionSums?
-    private(set) var selected: RegressionSums?
-    private(set) var residuals = NumericHistogram(edges: [], counts: [])
-    private(set) var selectedResiduals: NumericHistogram?
-    private var key: (filter: RowSet, selection: RowSet?, bins: Int)?
+    /// The figures of some filtered and selected rows.
+    struct Figures: Sendable {
+        let filtered: RegressionSums
+        let selected: RegressionSums?
+        let residuals: NumericHistogram
+        let selectedResiduals: NumericHistogram?
+    }
+    /// What the figures are counted from.
+    private struct Key: Equatable {
+        let filter: RowSet
+        let selection: RowSet?
+        let bins: Int
+    }
+    private var work = RefreshingValue<Key, Figures>()
 
     /// The heading over the residual bars.
     static let residualHeading = "residuals (prediction − label)"
@@ -22,17 +32,26 @@ struct ConfusionRegression {
         self.task = task
     }
 
-    /// Counts the metrics and residuals of `filter` and `selection` in about `bins` bins, unless
-    /// they are those counted last.
-    mutating func update(filter: RowSet, selection: RowSet?, bins: Int) {
-        if let key, key.filter == filter, key.selection == selection, key.bins == bins { return }
-        key = (filter, selection, bins)
-        filtered = task.sums(over: filter)
-        residuals = task.residualHistogram(over: filter, bins: bins)
-        let chosen = selection.map { $0.intersection(filter) }
-        selected = chosen.map { task.sums(over: $0) }
-        selectedResiduals = chosen.map { task.residualHistogram(over: $0, bins: bins, scaleRows: filter) }
+    /// The figures last counted (of the current rows when `isFresh`).
+    var figures: Figures? { work.value }
+
+    /// Whether `figures` are of the rows asked for last.
+    var isFresh: Bool { work.isFresh }
+
+    /// Asks for the metrics and residuals of `filter` and `selection` in about `bins` bins, unless
+    /// they are counted or being counted; returns the work to start.
+    mutating func update(filter: RowSet, selection: RowSet?, bins: Int) -> [PaneCommand] {
+        let task = self.task
+        return work.request(for: Key(filter: filter, selection: selection, bins: bins), label: "regression figures") { _ in
+            let chosen = selection.map { $0.intersection(filter) }
+            return Figures(filtered: task.sums(over: filter), selected: chosen.map { task.sums(over: $0) },
+                           residuals: task.residualHistogram(over: filter, bins: bins),
+                           selectedResiduals: chosen.map { task.residualHistogram(over: $0, bins: bins, scaleRows: filter) })
+        }
     }
+
+    /// Takes the figures of ended work; false when `ended` is not this work.
+    mutating func receive(_ ended: JobHandle) -> Bool { work.receive(ended) }
 
     /// One line of metrics: MAE, RMSE, R², mean error (as `tutti slices` prints them) and the rows.
     static func metricsLine(_ sums: RegressionSums) -> String {
@@ -43,15 +62,16 @@ struct ConfusionRegression {
 
     /// The lines of metrics: the filtered rows', and the selection's when there is one. Under
     /// them, where at least four rows remain, the residuals' heading, bars and axis.
-    var metricsLineCount: Int { selected == nil ? 1 : 2 }
+    var metricsLineCount: Int { figures?.selected == nil ? 1 : 2 }
 
     /// Draws the metrics and the residual histogram into `canvas` (the part under the table).
     func draw(_ canvas: inout Canvas, context: PaneContext) {
         let (width, height) = canvas.size
         let theme = context.theme
-        guard let filtered else { return }
-        canvas.fittedText(Self.metricsLine(filtered), x: 0, y: 0, style: theme[.text])
-        if let selected {
+        guard let figures else { return }
+        let residuals = figures.residuals, selectedResiduals = figures.selectedResiduals
+        canvas.fittedText(Self.metricsLine(figures.filtered), x: 0, y: 0, style: theme[.text])
+        if let selected = figures.selected {
             canvas.fittedText("\(context.glyphs.selectionMark) " + Self.metricsLine(selected), x: 0, y: 1, style: theme[.selected])
         }
         let top = metricsLineCount

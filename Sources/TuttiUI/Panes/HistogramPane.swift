@@ -105,6 +105,7 @@ public struct HistogramPane: Pane {
         guard binning == nil || target != binningTarget || mode != binningMode || thresholdMovedColumn(context.state) else {
             return
         }
+        if target == binningTarget, mode == binningMode, followStep(context.state) { return }
         do {
             binning = try ColumnBinning(dataset: context.state.dataset, column: column, bins: target, mode: mode)
             binningTarget = target
@@ -122,6 +123,22 @@ public struct HistogramPane: Pane {
     /// prediction column changes when the threshold moves, so other columns keep their bins.
     private func thresholdMovedColumn(_ state: ExplorerState) -> Bool {
         binningThreshold != state.threshold && [binningThreshold?.prediction, state.threshold?.prediction].contains(column)
+    }
+
+    /// Follows a threshold step on a histogram of the predictions by moving only the rows it
+    /// flipped: the bins recoded and, when the filter and selection are those counted, the counts
+    /// updated from those rows. False when the column must be binned again.
+    private mutating func followStep(_ state: ExplorerState) -> Bool {
+        guard let binning, let old = binningThreshold, let new = state.threshold, let flips = new.flips(since: old),
+              let recoded = new.predictionBinning(updating: binning, since: old) else { return false }
+        self.binning = recoded
+        binningThreshold = new
+        if let counts, let key = countsKey, key.filter == state.filter.rows, key.selection == state.selection?.rows {
+            self.counts = counts.recounted(flips.rows, from: binning, to: recoded, filter: key.filter, selection: key.selection)
+        } else {
+            countsKey = nil
+        }
+        return true
     }
 
     /// Counts the bins over the filter and selection, unless they are counted already.

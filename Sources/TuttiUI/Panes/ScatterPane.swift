@@ -136,9 +136,9 @@ public struct ScatterPane: Pane {
         }
         var commands: [PaneCommand] = []
         guard let points = loadPoints(axes, state: state, commands: &commands) else { return commands }
-        if coloring?.key != colorBy || coloringThreshold != state.threshold {
+        if coloring?.key != colorBy || coloringThreshold != thresholdColored(state) {
             coloring = nil
-            coloringThreshold = state.threshold
+            coloringThreshold = thresholdColored(state)
             if let colorBy {
                 switch ScatterColoring.make(colorBy, state: state) {
                 case .success(let made): coloring = made
@@ -212,13 +212,22 @@ public struct ScatterPane: Pane {
         }
     }
 
+    /// The score threshold the colours follow: the one in force when they are of correctness, of
+    /// the predictions or of a derived column (which may read them); nil for other colours, which
+    /// a threshold step leaves as they are.
+    private func thresholdColored(_ state: ExplorerState) -> ScoreThreshold? {
+        guard let colorBy, colorBy == ScatterColoring.correctness || colorBy == state.threshold?.prediction
+                || state.dataset.derivedColumns.contains(where: { $0.name == colorBy }) else { return nil }
+        return state.threshold
+    }
+
     /// Rasters the points for the state and lays the selection over them, unless they are current
     /// (a brush on another pane is followed every frame: a histogram's from a table of dots per
     /// bin made when it starts).
     private mutating func updateRaster(_ plane: PlaneKey, context: PaneContext) {
         guard let grid = self.plane else { return }
         let filter = context.state.filter.rows
-        let key = RasterKey(plane: plane, filter: filter, colorBy: colorBy, threshold: context.state.threshold)
+        let key = RasterKey(plane: plane, filter: filter, colorBy: colorBy, threshold: thresholdColored(context.state))
         if raster?.key != key {
             raster = (key, ScatterRaster(placement: grid.placement, width: plot.width, height: plot.height, filter: filter, coloring: coloring))
         }
