@@ -65,6 +65,20 @@ import Testing
         }
     }
 
+    /// Columns whose range is just within what is counted and just past it (then sorted).
+    @Test(arguments: [IntegerCounts.maxRange - 1, IntegerCounts.maxRange])
+    func integersAtTheEdgeOfTheCountedRange(span: Int) {
+        var generator = Generator(state: UInt64(span))
+        let lowest: Int64 = -12_345
+        var values = (0..<4_000).map { _ in lowest + Int64(generator.next() % UInt64(span + 1)) }
+        values[0] = lowest
+        values[1] = lowest + Int64(span)
+        let validity = RowSet(rowCount: values.count, rows: [0, 1] + (2..<values.count).filter { $0 % 9 != 4 })
+        let column = Column(name: "edge", data: .integer(values), validity: validity)
+        Self.expectMatches(column, present: { rows in rows.members.map { Double(values[$0]) } },
+                           distinct: { rows in Set(rows.members.map { values[$0] }).count })
+    }
+
     @Test func timesAsIntegers() {
         var generator = Generator(state: 7)
         let values = (0..<3_000).map { _ in Int64(bitPattern: generator.next()) >> 8 }

@@ -43,6 +43,7 @@ struct CSVRecordScanner {
         let delimiter = self.delimiter
         let input = self.input, end = self.end
         let loneCarriageReturnEndsLine = lineTerminator == .carriageReturn
+        let delimiters = StopBytes(delimiter: delimiter)
         /// Whether the carriage return at `q` ends a line.
         @inline(__always) func endsLine(_ q: Int) -> Bool {
             loneCarriageReturnEndsLine || (q + 1 < end && input[q + 1] == newline)
@@ -94,6 +95,18 @@ struct CSVRecordScanner {
                         cell = CellSpan(start: contentStart, length: Int32(truncatingIfNeeded: contentEnd - contentStart), tag: .quoted)
                     }
                 } else {
+                    // Eight bytes at a time to the first delimiter, line feed or carriage return
+                    // (exact: see `firstStop`), then byte by byte, which also decides whether a
+                    // carriage return ends the line and reads the last few bytes of the input.
+                    while p + 8 <= end {
+                        let word = UInt64(littleEndian: UnsafeRawPointer(input + p).loadUnaligned(as: UInt64.self))
+                        let stops = Self.firstStop(word, delimiters: delimiters)
+                        if stops != 0 {
+                            p += stops.trailingZeroBitCount >> 3
+                            break
+                        }
+                        p += 8
+                    }
                     while p < end {
                         let c = input[p]
                         if c == delimiter || c == newline || (c == carriageReturn && endsLine(p)) { break }
@@ -137,5 +150,27 @@ struct CSVRecordScanner {
         result.end = p
         result.lineBreaks = line
         return result
+    }
+
+    /// The three bytes that end an unquoted field, each repeated in all eight bytes of a word.
+    struct StopBytes {
+        let delimiter: UInt64
+        let newline = 0x0101_0101_0101_0101 &* UInt64(CSVRecordScanner.newline)
+        let carriageReturn = 0x0101_0101_0101_0101 &* UInt64(CSVRecordScanner.carriageReturn)
+
+        init(delimiter: UInt8) { self.delimiter = 0x0101_0101_0101_0101 &* UInt64(delimiter) }
+    }
+
+    /// A word whose lowest set bit is the high bit of the first byte of `word` (eight input
+    /// bytes, the first in the lowest) that is a delimiter, a line feed or a carriage return; zero if
+    /// none is. Bits above the lowest may be false alarms (a borrow runs past a matching byte), so
+    /// only the lowest is used.
+    @inline(__always)
+    static func firstStop(_ word: UInt64, delimiters: StopBytes) -> UInt64 {
+        @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 {
+            (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+        }
+        return zeroBytes(word ^ delimiters.delimiter) | zeroBytes(word ^ delimiters.newline)
+            | zeroBytes(word ^ delimiters.carriageReturn)
     }
 }

@@ -78,15 +78,28 @@ public struct ColumnSummary: Sendable, Equatable {
         let missing = (rows?.count ?? column.rowCount) - validity.count
         switch column.data {
         case .integer(let values), .datetime(let values):
-            // The present values sorted (as keys whose order is theirs) give the quantiles and
-            // the distinct count in one linear sort, with no hash table.
+            // Values in a small range are counted; others are sorted (as keys whose order is
+            // theirs). Either gives the quantiles and the distinct count with no hash table.
+            var lowest = Int64.max, highest = Int64.min
+            values.withUnsafeBufferPointer { buffer in
+                validity.forEachMember {
+                    let value = buffer[$0]
+                    stats.add(Double(value))
+                    lowest = Swift.min(lowest, value)
+                    highest = Swift.max(highest, value)
+                }
+            }
+            if let counts = values.withUnsafeBufferPointer({
+                IntegerCounts($0, validity: validity, lowest: lowest, highest: highest)
+            }) {
+                quantiles = counts.quantiles
+                distinct = counts.distinctCount
+                break
+            }
             var keys: [UInt64] = []
             keys.reserveCapacity(validity.count)
             values.withUnsafeBufferPointer { buffer in
-                validity.forEachMember {
-                    stats.add(Double(buffer[$0]))
-                    keys.append(RadixSort.key(buffer[$0]))
-                }
+                validity.forEachMember { keys.append(RadixSort.key(buffer[$0])) }
             }
             RadixSort.sort(&keys)
             quantiles = keys.withUnsafeBufferPointer { sorted in

@@ -16,10 +16,10 @@ enum DistinctCounter {
         let present = validity.count
         guard present > 0 else { return 0 }
         let partitions = 1 << Int(partitionBits)
-        // The hash and row of every present string, then the same grouped by partition.
-        var hashes = [UInt64](), rows = [Int]()
+        // The hash of every present string, then hashes and rows grouped by partition (the rows
+        // come from a second walk over `validity`, in the same order, rather than a third array).
+        var hashes = [UInt64]()
         hashes.reserveCapacity(present)
-        rows.reserveCapacity(present)
         var starts = [Int](repeating: 0, count: partitions + 1)
         table.bytes.withUnsafeBufferPointer { bytes in
             let base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
@@ -27,7 +27,6 @@ enum DistinctCounter {
                 validity.forEachMember { row in
                     let hash = ByteHasher.hash(base + offsets[row], offsets[row + 1] - offsets[row])
                     hashes.append(hash)
-                    rows.append(row)
                     starts[Int(hash >> (64 - partitionBits)) + 1] += 1
                 }
             }
@@ -35,14 +34,15 @@ enum DistinctCounter {
         for partition in 0..<partitions { starts[partition + 1] += starts[partition] }
         var cursors = Array(starts.dropLast())
         var groupedHashes = [UInt64](repeating: 0, count: present), groupedRows = [Int](repeating: 0, count: present)
-        for index in 0..<present {
+        var index = 0
+        validity.forEachMember { row in
             let partition = Int(hashes[index] >> (64 - partitionBits))
             groupedHashes[cursors[partition]] = hashes[index]
-            groupedRows[cursors[partition]] = rows[index]
+            groupedRows[cursors[partition]] = row
             cursors[partition] += 1
+            index += 1
         }
         hashes = []
-        rows = []
         var count = 0
         var slots: [Int32] = []
         table.bytes.withUnsafeBufferPointer { bytes in
@@ -70,14 +70,15 @@ enum DistinctCounter {
     }
 
     /// The distinct strings among entries `first ..< first + size`, in an open-addressing table
-    /// of entry numbers (within the partition, −1 empty).
+    /// of entry numbers (within the partition, −1 empty). A string's bytes (and its offsets, read
+    /// at random rows) are only looked at when two hashes are equal, so unique strings cost no
+    /// cache miss outside the partition.
     private static func distinctInPartition(first: Int, size: Int, mask: Int, slots: UnsafeMutableBufferPointer<Int32>,
                                             hashes: UnsafeBufferPointer<UInt64>, rows: UnsafeBufferPointer<Int>,
                                             offsets: UnsafeBufferPointer<Int>, base: UnsafePointer<UInt8>) -> Int {
         var count = 0
         for entry in first..<(first + size) {
-            let hash = hashes[entry], row = rows[entry]
-            let start = offsets[row], length = offsets[row + 1] - start
+            let hash = hashes[entry]
             var slot = Int(truncatingIfNeeded: hash) & mask
             while true {
                 let other = slots[slot]
@@ -88,7 +89,8 @@ enum DistinctCounter {
                 }
                 let otherEntry = first + Int(other)
                 if hashes[otherEntry] == hash {
-                    let otherRow = rows[otherEntry]
+                    let row = rows[entry], otherRow = rows[otherEntry]
+                    let start = offsets[row], length = offsets[row + 1] - start
                     let otherStart = offsets[otherRow]
                     if offsets[otherRow + 1] - otherStart == length,
                        length == 0 || memcmp(base + otherStart, base + start, length) == 0 {
