@@ -41,10 +41,13 @@ struct ColumnAssembler {
 
     private func assembleColumn(_ column: Int) throws(TuttiError) -> AssembledColumn {
         let name = table.names[column]
-        let counts = table.chunkRowCounts
-        var pieces: [ChunkColumn] = counts.indices.map { chunk in
-            table.grid.take(chunk: chunk, column: column)
-                ?? ChunkColumn(values: .allMissing, missingRows: [], rowCount: counts[chunk], failure: nil)
+        var pieces: [ChunkColumn] = if let whole = table.wholeColumns[column] {
+            [whole]
+        } else {
+            table.chunkRowCounts.enumerated().map { chunk, count in
+                table.grid.take(chunk: chunk, column: column)
+                    ?? ChunkColumn(values: .allMissing, missingRows: [], rowCount: count, failure: nil)
+            }
         }
         for (chunk, piece) in pieces.enumerated() {
             if let failure = piece.failure {
@@ -62,7 +65,7 @@ struct ColumnAssembler {
                 }
             }
         }
-        let rowCount = counts.reduce(0, +)
+        let rowCount = table.chunkRowCounts.reduce(0, +)
         let validity = Self.validity(of: pieces, rowCount: rowCount)
         var warning: LoadWarning?
         var data: ColumnData
@@ -148,6 +151,11 @@ struct ColumnAssembler {
 
     private func concatenate<T>(_ pieces: inout [ChunkColumn], placeholder: T,
                                 _ values: (ChunkValues) -> [T]?) -> [T] {
+        // One piece of every row (a whole column, a one-chunk file) is the column: no copy.
+        if pieces.count == 1, let only = values(pieces[0].values) {
+            pieces[0].values = .allMissing
+            return only
+        }
         var out: [T] = []
         out.reserveCapacity(pieces.reduce(0) { $0 + $1.rowCount })
         for chunk in pieces.indices {

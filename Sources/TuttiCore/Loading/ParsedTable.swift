@@ -15,4 +15,8 @@ struct ParsedTable {
     var lineOfRow: @Sendable (_ chunk: Int, _ row: Int) -> Int
     /// Problems the parser repaired.
     var warnings: [LoadWarning]
+    /// Columns the parser built whole, by column index: one piece holding every row (missing
+    /// rows numbered from the table's first row), taken as it is; their grid slots are ignored.
+    /// Never a column kept as text.
+    var wholeColumns: [Int: ChunkColumn] = [:]
 }

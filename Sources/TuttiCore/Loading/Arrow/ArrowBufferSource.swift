@@ -23,37 +23,70 @@ final class ArrowBufferSource {
 
     /// Buffer `index` of the batch, uncompressed.
     func buffer(_ index: Int) throws -> UnsafeRawBufferPointer {
+        let stored = try storedBuffer(index)
+        guard let codec = header.codec, stored.count > 0 else { return stored }
+        let (input, declared) = try compressed(stored, codec: codec)
+        guard let size = declared else { return input }
+        guard size > 0 else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        let target = malloc(size)!
+        owned.append(target)
+        try decompress(input, codec: codec, into: UnsafeMutableRawBufferPointer(start: target, count: size))
+        return UnsafeRawBufferPointer(start: target, count: size)
+    }
+
+    /// Copies the first `count` bytes of buffer `index`, uncompressed, to `target`: a compressed
+    /// buffer of exactly `count` bytes is decompressed straight there, with no copy in between.
+    func copy(_ index: Int, count: Int, into target: UnsafeMutableRawPointer) throws {
+        let stored = try storedBuffer(index)
+        if let codec = header.codec, stored.count > 0 {
+            let (input, declared) = try compressed(stored, codec: codec)
+            if let declared, declared == count, count > 0 {
+                try decompress(input, codec: codec, into: UnsafeMutableRawBufferPointer(start: target, count: count))
+                return
+            }
+        }
+        let bytes = try buffer(index)
+        guard bytes.count >= count else { throw ArrowFormatError("corrupt data buffer (shorter than its array)") }
+        if count > 0 { target.copyMemory(from: bytes.baseAddress!, byteCount: count) }
+    }
+
+    /// Buffer `index` as stored in the body.
+    private func storedBuffer(_ index: Int) throws -> UnsafeRawBufferPointer {
         guard index < header.buffers.count else { throw ArrowFormatError("corrupt record batch (fewer buffers than its columns need)") }
         let (offset, length) = header.buffers[index]
         guard offset <= body.count, length <= body.count - offset else {
             throw ArrowFormatError("is truncated or corrupt (a buffer lies outside its batch's body)")
         }
-        let stored = UnsafeRawBufferPointer(rebasing: body[offset..<(offset + length)])
-        guard let codec = header.codec, length > 0 else { return stored }
-        guard length >= 8 else { throw ArrowFormatError("corrupt compressed buffer (shorter than its length prefix)") }
+        return UnsafeRawBufferPointer(rebasing: body[offset..<(offset + length)])
+    }
+
+    /// The compressed bytes of a stored buffer and its declared uncompressed size, checked
+    /// against the codec's largest ratio (a lying length must not cause a huge allocation); nil
+    /// for a buffer stored uncompressed (declared as -1).
+    private func compressed(_ stored: UnsafeRawBufferPointer, codec: ArrowCodec) throws -> (UnsafeRawBufferPointer, Int?) {
+        guard stored.count >= 8 else { throw ArrowFormatError("corrupt compressed buffer (shorter than its length prefix)") }
         let declared = Int64(littleEndian: stored.loadUnaligned(as: Int64.self))
         let input = UnsafeRawBufferPointer(rebasing: stored[8...])
-        if declared == -1 { return input }
-        // A lying length must not cause a huge allocation: bound it by the codec's largest ratio.
+        if declared == -1 { return (input, nil) }
         let ratio = codec == .zstd ? 32_768 : 256
         guard declared >= 0, declared <= Int64(memoryLimit), declared / Int64(ratio) <= Int64(input.count) + 1 else {
             throw ArrowFormatError("corrupt compressed buffer (it claims \(declared) bytes uncompressed from \(input.count))")
         }
-        let size = Int(declared)
-        guard size > 0 else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        let target = malloc(size)!
-        owned.append(target)
+        return (input, Int(declared))
+    }
+
+    /// Decompresses `input` into the whole of `output`, which must be exactly filled.
+    private func decompress(_ input: UnsafeRawBufferPointer, codec: ArrowCodec, into output: UnsafeMutableRawBufferPointer) throws {
         let got: Int
         switch codec {
         case .zstd:
-            let result = ZSTD_decompress(target, size, input.baseAddress, input.count)
+            let result = ZSTD_decompress(output.baseAddress, output.count, input.baseAddress, input.count)
             guard ZSTD_isError(result) == 0 else { throw ArrowFormatError("corrupt ZSTD buffer") }
             got = result
         case .lz4Frame:
-            got = try Self.lz4FrameDecompress(input, into: UnsafeMutableRawBufferPointer(start: target, count: size))
+            got = try Self.lz4FrameDecompress(input, into: output)
         }
-        guard got == size else { throw ArrowFormatError("a compressed buffer decompresses to \(got) bytes, not the \(size) it declares") }
-        return UnsafeRawBufferPointer(start: target, count: size)
+        guard got == output.count else { throw ArrowFormatError("a compressed buffer decompresses to \(got) bytes, not the \(output.count) it declares") }
     }
 
     private static func lz4FrameDecompress(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws -> Int {

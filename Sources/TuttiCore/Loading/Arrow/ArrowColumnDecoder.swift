@@ -112,11 +112,11 @@ struct ArrowColumnDecoder {
     private mutating func numbers(_ field: ArrowField) throws -> ChunkColumn? {
         guard ArrowNumberColumn.reads(field.type) else { return nil }
         let node = try nextNode()
-        let presence = try ArrowLeafDecoder.presence(validity: nextBuffer(), length: node.length, nullCount: node.nullCount)
-        let values = try ArrowNumberColumn.values(field.type, buffer: nextBuffer(), length: node.length, presence: presence)
-        let missing = presence.missingRows
-        return ChunkColumn(values: missing.count < presence.rowCount ? values : .allMissing, missingRows: missing,
-                           rowCount: presence.rowCount, failure: nil)
+        let missing = try ArrowNumberColumn.missingRows(validity: nextBuffer(), length: node.length, nullCount: node.nullCount, firstRow: 0)
+        let values = try ArrowNumberColumn.values(field.type, source: source, buffer: cursor.buffer, length: node.length, missingRows: missing)
+        cursor.buffer += 1
+        return ChunkColumn(values: missing.count < node.length ? values : .allMissing, missingRows: missing,
+                           rowCount: node.length, failure: nil)
     }
 
     /// A string column built straight from the batch's buffers (`ArrowStringColumn`): plain

@@ -32,12 +32,12 @@ struct ArrowReader {
 
     private var place: ColumnarPlace { ColumnarPlace(file: name, kind: .batch) }
 
-    private func failure(_ message: String, column: String? = nil, batch: Int? = nil, dictionary: Bool = false) -> TuttiError {
+    func failure(_ message: String, column: String? = nil, batch: Int? = nil, dictionary: Bool = false) -> TuttiError {
         place.error(message, column: column, chunk: batch, kind: dictionary ? .dictionaryBatch : .batch)
     }
 
     /// A record batch and the dictionaries in force when it was sent.
-    private struct Batch {
+    struct Batch {
         var header: ArrowBatchHeader
         var body: Range<Int>
         var dictionaries: [Int64: ArrowDictionary]
@@ -158,10 +158,42 @@ struct ArrowReader {
         let totalBytes = batches.reduce(0) { $0 + $1.body.count }
         let done = ProgressCounter(total: max(totalBytes * max(fields.count, 1), 1), work: work, phase: "decoding")
         let memoryLimit = options.memoryLimit
+        // Numbers go straight into their final column, one column at a time, its batches on all
+        // cores; plain strings are coded into one column each, columns on all cores; the rest
+        // (and strings the coder gives up on) are decoded per (batch, column) and joined by the
+        // assembler.
+        let firstRows = rowCounts.reduce(into: [0]) { $0.append($0.last! + $1) }
+        var wholeColumns: [Int: ChunkColumn] = [:]
+        if firstRows.last! <= Int(Int32.max) {
+            let kept = fields.indices.filter { !options.textColumns.contains(fields[$0].name) }
+            for position in kept where ArrowWholeNumbers.reads(fields[position]) {
+                wholeColumns[position] = try wholeNumbers(fields[position], batches: batches, cursors: cursors.map { $0[position] },
+                                                          firstRows: firstRows, done: done)
+            }
+            let strings = kept.compactMap { position in ArrowWholeStrings.reads(fields[position]).map { (position, $0) } }
+            let outcomes = ResultSlots<Result<ChunkColumn?, TuttiError>>.collect(count: strings.count) { index in
+                let (position, large) = strings[index]
+                do {
+                    return .success(try wholeStrings(fields[position], large: large, batches: batches, cursors: cursors.map { $0[position] },
+                                                     firstRows: firstRows, done: done))
+                } catch let error as TuttiError {
+                    return .failure(error)
+                } catch {
+                    return .failure(TuttiError.cancelled(file: name))
+                }
+            }
+            for (index, outcome) in outcomes.enumerated() {
+                if let column = try outcome.get() { wholeColumns[strings[index].0] = column }
+            }
+        }
+        let whole = Set(wholeColumns.keys)
         let driver = ColumnarDecodeDriver(place: place, columnNames: fields.map(\.name), chunkRowCounts: rowCounts,
                                           textColumns: options.textColumns, cancellation: work.cancellation)
-        return try driver.table(warnings: warnings) { [buffer] index, fieldIndex, forceText in
+        var table = try driver.table(warnings: warnings) { [buffer] index, fieldIndex, forceText in
             let batch = batches[index]
+            if whole.contains(fieldIndex), !forceText {
+                return ChunkColumn(values: .allMissing, missingRows: [], rowCount: batch.header.length, failure: nil)
+            }
             var decoder = ArrowColumnDecoder(header: batch.header,
                                              source: ArrowBufferSource(file: buffer.bytes, body: batch.body, header: batch.header, memoryLimit: memoryLimit),
                                              dictionaries: batch.dictionaries, memoryLimit: memoryLimit, cursor: cursors[index][fieldIndex])
@@ -169,6 +201,8 @@ struct ArrowReader {
             done.add(batch.body.count)
             return column
         }
+        table.wholeColumns = wholeColumns
+        return table
     }
 
     /// What a field is when tutti cannot read it; nil when it can.

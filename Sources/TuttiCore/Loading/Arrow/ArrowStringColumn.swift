@@ -30,10 +30,16 @@ enum ArrowStringColumn {
         // a character boundary; otherwise each value is checked (and repaired) on its own.
         let wholeValid = TextDecoding.isValidUTF8(base + first, last - first)
         if wholeValid {
-            var coder = ArrowStringCoder(base: base, count: data.count)
-            let coded = large ? coder.column(offsets: offsets, as: Int64.self, length: length, last: last, presence: presence)
-                : coder.column(offsets: offsets, as: Int32.self, length: length, last: last, presence: presence)
-            if let coded { return coded }
+            var coder = ArrowStringCoder()
+            var coded = true
+            let codes = [UInt32](unsafeUninitializedCapacity: length) { out, initialized in
+                coded = large ? coder.code(offsets: offsets, as: Int64.self, data: base, dataCount: data.count, length: length, last: last,
+                                           presence: presence, into: out.baseAddress!)
+                    : coder.code(offsets: offsets, as: Int32.self, data: base, dataCount: data.count, length: length, last: last,
+                                 presence: presence, into: out.baseAddress!)
+                initialized = coded ? length : 0
+            }
+            if coded { return StringColumnBuilder(codes: codes, dictionary: coder.dictionary(), invalidUTF8Cells: 0) }
         }
         for row in 0..<length {
             guard presence.isPresent(row) else {
@@ -92,7 +98,7 @@ enum ArrowStringColumn {
 
     /// The offsets of a variable-length array, checked to ascend within `dataCount` bytes, read
     /// in place.
-    private static func checkedEnds(_ buffer: UnsafeRawBufferPointer, length: Int, large: Bool, dataCount: Int) throws -> Ends {
+    static func checkedEnds(_ buffer: UnsafeRawBufferPointer, length: Int, large: Bool, dataCount: Int) throws -> Ends {
         var previous = 0
         for index in 0...length {
             let value = large ? Int(buffer.loadUnaligned(fromByteOffset: 8 * index, as: Int64.self))
@@ -106,7 +112,7 @@ enum ArrowStringColumn {
     }
 
     /// Checked offsets, read from their buffer.
-    private struct Ends {
+    struct Ends {
         let buffer: UnsafeRawBufferPointer
         let length: Int
         let large: Bool
