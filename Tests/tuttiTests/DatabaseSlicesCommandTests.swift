@@ -114,4 +114,21 @@ import TuttiTestSupport
         let count = try CommandRunner.run(["count", url])
         #expect(count.stdout.contains("48842") || count.stdout.contains("48,842"), "\(count.stdout)")
     }
+
+    @Test func commandsThatPullLeaveTheNumbersTheyDoNotReadInTheDatabase() throws {
+        let url = try adultURL()
+        // 10 string columns, and of the 10 number columns: the vectors, the filter's and the roles'.
+        let familiarity = try CommandRunner.run(["familiarity", url, "--vector-columns", "age,fnlwgt,capital_gain",
+                                                 "--where", "hours_per_week > 60", "--limit", "3", "--format", "csv"])
+        #expect(familiarity.status == 0 && familiarity.stderr.contains("× 18 columns"), "\(familiarity.stderr)")
+        let compare = try CommandRunner.run(["compare", url, "--models", "hgb=prediction:score,copy=label", "--label", "income",
+                                             "--by", "age",
+                                             "--format", "csv"])
+        #expect(compare.status == 0 && compare.stderr.contains("× 15 columns"), "\(compare.stderr)")
+        // SliceLine searches every number column: compare without --by pulls them all.
+        let discover = try CommandRunner.run(["compare", url, "--models", "hgb=prediction:score,copy=label", "--label", "income",
+                                              "--top", "2",
+                                              "--format", "csv"])
+        #expect(discover.stderr.contains("× 20 columns"), "\(discover.stderr)")
+    }
 }
