@@ -55,7 +55,8 @@ import TuttiTestSupport
     }
 
     @Test func duplicatesFindTheOraclesOfTheDemo() throws {
-        let exact = try same("duplicates", ["--exact", "--ignore", "split", "--format", "json"])
+        // (--exact alone is counted by the database; with another kind the rows are pulled and listed.)
+        let exact = try same("duplicates", ["--exact", "--leaks", "--ignore", "split", "--format", "json"])
         #expect(exact.contains("\"exact_extra_rows\":52"), "\(exact.suffix(300))")
         try same("duplicates", ["--conflicts", "--format", "json"])
         try same("duplicates", ["--leaks"])
