@@ -6,7 +6,7 @@ extension PostgresSource {
     /// (label, prediction) pairs with their counts, or a regression's mean label.
     public func sliceTask(positiveClass: String?) throws -> EngineSliceTask {
         let role = { (role: ColumnRole) throws -> SQLColumn? in try self.roles[role].map(self.column(named:)) }
-        let columns = EngineSliceTask.Columns(label: try role(.label), prediction: try role(.prediction),
+        let columns = EngineSliceTask.RoleColumns(label: try role(.label), prediction: try role(.prediction),
                                               score: try role(.score), loss: try role(.loss))
         var labelValues: [String] = [], pairs: [GroupCount] = [], center: Double?
         if columns.mayBeRegression, let label = columns.label {
@@ -33,7 +33,8 @@ extension PostgresSource {
     /// Slices of the rows passing `filter` by the columns `names` (1 to 3), every non-empty
     /// combination of their values one slice in value order, with their metrics for `task`:
     /// one `GROUP BY` over the slices' values (numbers put in bins by the slices' own
-    /// conditions), the pair and the score's calibration bin, and one more for all rows.
+    /// conditions), the pair and the score's calibration bin, whose groups also add up to the
+    /// metrics of all rows.
     public func groupedSlices(by names: [String], binning: SliceBinning, where filter: String,
                               task: EngineSliceTask) throws -> SliceReport {
         guard (1...SliceGroups.maxColumns).contains(names.count) else {
@@ -50,7 +51,6 @@ extension PostgresSource {
             return "CASE \(branches.joined(separator: " ")) END"
         }
         let condition = try compiled(filter).condition
-        let overall = try sliceMetrics(task: task, keys: [], condition: condition, sliceCount: 1) { _ in [0] }
         // The values of each column of a group's keys, nil where a row is in no value.
         let valuesOf = { (texts: [String?]) -> [Int]? in
             var values: [Int] = []
@@ -70,26 +70,32 @@ extension PostgresSource {
         let counted = try sliceGroups(task: task, keys: keys, condition: condition)
         let combinations = Set(counted.compactMap { valuesOf($0.keys) }).sorted { $0.lexicographicallyPrecedes($1) }
         for (slice, values) in combinations.enumerated() { sliceOfValues[values] = slice }
-        let groups = counted.compactMap { entry in valuesOf(entry.keys).flatMap { sliceOfValues[$0] }.map { entry.group.moved(to: $0) } }
-        let filtered = overall[0].size
-        let metrics = try EngineSliceTally(task: task).metrics(groups, sliceCount: combinations.count, filteredCount: filtered)
+        // Every group counts in all rows (the slice past the last), and in its slice if it has one.
+        let all = combinations.count
+        let groups = counted.flatMap { entry in
+            [entry.group.moved(to: all)] + (valuesOf(entry.keys).flatMap { sliceOfValues[$0] }.map { [entry.group.moved(to: $0)] } ?? [])
+        }
+        let filtered = counted.reduce(0) { $0 + $1.group.count }
+        let metrics = try EngineSliceTally(task: task).metrics(groups, sliceCount: all + 1, filteredCount: filtered)
         let slices = zip(combinations, metrics).map { values, metrics in
             (predicates: zip(cut, values).flatMap { $0.predicates[$1] }, metrics: metrics, score: Double?.none)
         }
-        return SliceReport.measured(overall: overall[0], slices: slices)
+        return SliceReport.measured(overall: metrics[all], slices: slices)
     }
 
     /// The exact metrics for `task` of the rows passing `filter` and of each slice of `slices`
     /// (their predicates, as found on a sample), in one `GROUP BY` with one `CASE` per slice.
     public func measure(_ slices: [[SlicePredicate]], where filter: String,
                         task: EngineSliceTask) throws -> (overall: SliceMetrics, slices: [SliceMetrics]) {
-        let condition = try compiled(filter).condition
-        let overall = try sliceMetrics(task: task, keys: [], condition: condition, sliceCount: 1) { _ in [0] }
         let keys = try slices.map { "CASE WHEN \(try conditionOf($0)) THEN 1 ELSE 0 END" }
-        let metrics = try sliceMetrics(task: task, keys: keys, condition: condition, sliceCount: slices.count) { keys in
-            keys.indices.filter { keys[$0] == "1" }
+        let counted = try sliceGroups(task: task, keys: keys, condition: try compiled(filter).condition)
+        // Every group counts in all rows (the slice past the last), and in each slice it is in.
+        let groups = counted.flatMap { entry in
+            (keys.indices.filter { entry.keys[$0] == "1" } + [slices.count]).map { entry.group.moved(to: $0) }
         }
-        return (overall[0], metrics)
+        let filtered = counted.reduce(0) { $0 + $1.group.count }
+        let metrics = try EngineSliceTally(task: task).metrics(groups, sliceCount: slices.count + 1, filteredCount: filtered)
+        return (metrics[slices.count], Array(metrics.prefix(slices.count)))
     }
 
     /// The column `name` cut for slices, from its distinct values (categories, booleans) or its
@@ -122,21 +128,11 @@ extension PostgresSource {
         try compiled(SliceReport.expression(predicates)).condition ?? "1 = 1"
     }
 
-    /// The metrics of `sliceCount` slices: rows passing `condition` grouped by `keys` (SQL
-    /// expressions), each group counted in the slices `slicesOf` gives its keys' texts.
-    private func sliceMetrics(task: EngineSliceTask, keys: [String], condition: String?, sliceCount: Int,
-                              slicesOf: ([String?]) -> [Int]) throws -> [SliceMetrics] {
-        let counted = try sliceGroups(task: task, keys: keys, condition: condition)
-        let groups = counted.flatMap { entry in slicesOf(entry.keys).map { entry.group.moved(to: $0) } }
-        let total = counted.reduce(0) { $0 + $1.group.count }
-        return try EngineSliceTally(task: task).metrics(groups, sliceCount: sliceCount, filteredCount: total)
-    }
-
     /// The rows passing `condition` grouped by `keys`, the (label, prediction) pair and the
     /// score's calibration bin, as the task needs them: per group its keys' texts and its counts
     /// and sums (in slice 0).
     private func sliceGroups(task: EngineSliceTask, keys: [String],
-                             condition: String?) throws -> [(keys: [String?], group: EngineSliceTally.Group)] {
+                             condition: String?) throws -> [(keys: [String?], group: EngineSliceTally.PairCounts)] {
         let evaluator = task.evaluator
         let role = { (role: ColumnRole) throws -> SQLColumn? in try self.roles[role].map(self.column(named:)) }
         let label = try role(.label), prediction = try role(.prediction)
@@ -196,7 +192,7 @@ extension PostgresSource {
             }
             let bin = calibrates ? rows.integer(row, first - 1) : nil
             let regression = center == nil ? [] : (0..<6).map { rows.double(row, first + 5 + $0) ?? 0 }
-            return (keyTexts, EngineSliceTally.Group(
+            return (keyTexts, EngineSliceTally.PairCounts(
                 slice: 0, pair: pair, scoreBin: bin, count: rows.integer(row, first) ?? 0,
                 scoreCount: rows.integer(row, first + 1) ?? 0, scoreSum: rows.double(row, first + 2) ?? 0,
                 lossCount: rows.integer(row, first + 3) ?? 0, lossSum: rows.double(row, first + 4) ?? 0,

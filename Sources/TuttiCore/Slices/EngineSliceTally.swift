@@ -1,4 +1,4 @@
-/// The counts and sums a SQL engine returns for slice metrics: one `Group` per slice, (label,
+/// The counts and sums a SQL engine returns for slice metrics: one `PairCounts` per slice, (label,
 /// prediction) pair and calibration bin of the score, added up here into each slice's
 /// `SliceMetrics` as `SliceEvaluator` counts rows in memory.
 ///
@@ -6,7 +6,7 @@
 /// so means may differ from the in-memory ones in the last digits of a double.
 public struct EngineSliceTally: Sendable {
     /// The rows of one slice sharing a (label, prediction) pair and a calibration bin.
-    public struct Group: Sendable {
+    public struct PairCounts: Sendable {
         /// The slice (0-based).
         public let slice: Int
         /// The label and prediction as text (`Column.text(at:)` form; nil for missing), or
@@ -35,8 +35,8 @@ public struct EngineSliceTally: Sendable {
         }
 
         /// The same counts in slice `slice`.
-        public func moved(to slice: Int) -> Group {
-            Group(slice: slice, pair: pair, scoreBin: scoreBin, count: count, scoreCount: scoreCount, scoreSum: scoreSum,
+        public func moved(to slice: Int) -> PairCounts {
+            PairCounts(slice: slice, pair: pair, scoreBin: scoreBin, count: count, scoreCount: scoreCount, scoreSum: scoreSum,
                   lossCount: lossCount, lossSum: lossSum, regression: regression)
         }
     }
@@ -51,8 +51,8 @@ public struct EngineSliceTally: Sendable {
 
     /// The metrics of `sliceCount` slices from `groups`, shares taken of `filteredCount` rows.
     /// Throws when a pair is one the task has no classes for (the table changed in between).
-    public func metrics(_ groups: [Group], sliceCount: Int, filteredCount: Int) throws -> [SliceMetrics] {
-        var slices = [Accumulator](repeating: Accumulator(classCount: classCount), count: sliceCount)
+    public func metrics(_ groups: [PairCounts], sliceCount: Int, filteredCount: Int) throws -> [SliceMetrics] {
+        var slices = [SliceSums](repeating: SliceSums(classCount: classCount), count: sliceCount)
         for group in groups where group.slice >= 0 && group.slice < sliceCount {
             try add(group, to: &slices[group.slice])
         }
@@ -64,7 +64,7 @@ public struct EngineSliceTally: Sendable {
     private var classCount: Int { evaluator.classes.map { $0.isBinary ? 0 : $0.classes.count } ?? 0 }
 
     /// One slice's counts so far.
-    private struct Accumulator {
+    private struct SliceSums {
         var size = 0, classified = 0, correct = 0
         var confusion = BinaryConfusion()
         var correctOf: [Int], labelled: [Int], predicted: [Int]
@@ -81,7 +81,7 @@ public struct EngineSliceTally: Sendable {
         }
     }
 
-    private func add(_ group: Group, to slice: inout Accumulator) throws {
+    private func add(_ group: PairCounts, to slice: inout SliceSums) throws {
         let n = group.count
         slice.size += n
         slice.scoreCount += group.scoreCount
@@ -124,7 +124,7 @@ public struct EngineSliceTally: Sendable {
         }
     }
 
-    private func metrics(_ slice: Accumulator, filteredCount: Int) -> SliceMetrics {
+    private func metrics(_ slice: SliceSums, filteredCount: Int) -> SliceMetrics {
         let hasScore = evaluator.availableMetrics.contains(.meanScore)
         let hasLoss = evaluator.availableMetrics.contains(.meanLoss)
         return SliceMetrics(

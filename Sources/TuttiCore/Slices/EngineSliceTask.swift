@@ -19,7 +19,7 @@ public struct EngineSliceTask: Sendable {
     public let regressionCenter: Double?
 
     /// The roles' columns of a table in an engine.
-    public struct Columns: Sendable {
+    public struct RoleColumns: Sendable {
         public let label: SQLColumn?, prediction: SQLColumn?, score: SQLColumn?, loss: SQLColumn?
 
         /// The columns playing the label, prediction, score and loss roles (nil for a role
@@ -44,7 +44,7 @@ public struct EngineSliceTask: Sendable {
     /// `pairs` the (label, prediction) pairs with their row counts over the whole table when
     /// it is not a regression; `center` the mean label of a regression. Throws the in-memory
     /// errors (a score that is not numeric, a positive class no row holds, …).
-    public init(columns: Columns, labelValues: [String], pairs: [GroupCount], center: Double?,
+    public init(columns: RoleColumns, labelValues: [String], pairs: [GroupCount], center: Double?,
                 positiveClass: String?) throws {
         let isRegression = Self.isRegression(columns, labelValues: labelValues)
         let rows: [[String?]] = isRegression ? labelValues.map { [$0, $0] } : (pairs.isEmpty ? [[nil, nil]] : pairs.map(\.values))
@@ -89,7 +89,7 @@ public struct EngineSliceTask: Sendable {
 
     /// Whether the label and prediction make a regression task; tells whether `pairs` are
     /// needed (they are not for a regression, whose pairs would be as many as its rows).
-    public static func isRegression(_ columns: Columns, labelValues: [String]) -> Bool {
+    public static func isRegression(_ columns: RoleColumns, labelValues: [String]) -> Bool {
         columns.mayBeRegression
             && Set(labelValues.filter { Double($0).map { !$0.isNaN } ?? true }).count > RegressionTask.minimumDistinctLabels
     }
