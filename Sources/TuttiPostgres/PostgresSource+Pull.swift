@@ -5,12 +5,13 @@ extension PostgresSource {
     /// need whole columns (model comparison, label issues, neighbours, projections) or search
     /// rows one by one (SliceLine, near duplicates): `COPY (SELECT …) TO STDOUT` in CSV, read by
     /// tutti's own CSV loader, so kinds (categorical or text, times) are inferred as for a file
-    /// of the same rows. With `sample`, at most that many rows, drawn at random by the engine.
+    /// of the same rows. Only the rows passing `filter`; with `sample`, at most that many of
+    /// them, drawn at random by the engine.
     ///
     /// Booleans travel as `true` / `false` and strings always quoted, so that an empty string
     /// stays an empty string (and `NA` the text NA) while NULL is missing. Throws a `TuttiError`
     /// when the engine fails or `work` is cancelled.
-    public func pull(columns names: [String]? = nil, sample: Int? = nil, options: LoadOptions = LoadOptions(),
+    public func pull(columns names: [String]? = nil, sample: Int? = nil, where filter: String = "", options: LoadOptions = LoadOptions(),
                      work: WorkContext = WorkContext()) throws -> LoadResult {
         let chosen = try (names ?? columnNames).map(column(named:))
         var projection: [String] = [], quoted: [String] = []
@@ -28,7 +29,8 @@ extension PostgresSource {
         }
         let limit = sample.map { " ORDER BY RANDOM() LIMIT \(max($0, 0))" } ?? ""
         let force = quoted.isEmpty ? "" : ", FORCE_QUOTE (\(quoted.joined(separator: ", ")))"
-        let sql = "COPY (SELECT \(projection.joined(separator: ", ")) FROM \(relation)\(limit)) TO STDOUT "
+        let condition = try compiled(filter).whereClause
+        let sql = "COPY (SELECT \(projection.joined(separator: ", ")) FROM \(relation)\(condition)\(limit)) TO STDOUT "
             + "WITH (FORMAT csv, HEADER true\(force))"
         var bytes: [UInt8] = []
         try connection.copyOut(sql) { line in

@@ -65,7 +65,9 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (dataset, roles) = try data.load()
+        // SliceLine searches every number column; slices by columns and the models read the named ones.
+        let named = CommaList.names(by ?? "") + (models ?? "").split(whereSeparator: { ",=:".contains($0) }).map(String.init)
+        let (dataset, roles) = by == nil ? try data.load() : try data.load(keepingNumbers: named, filter: filter.expression)
         let rows = try filter.rows(in: dataset)
         let chosen = try ModelList.parse(models, dataset: dataset, roles: roles)
         var comparison = try ModelComparison(dataset: dataset, roles: roles, models: chosen, filter: rows, positiveClass: positive)

@@ -34,10 +34,17 @@ extension DataOptions {
     /// The rows for a command that asks through `DataSource`: the database the URL names (its
     /// `table=` or `--query`), or the file loaded into memory (only `columns`, when given).
     func openSource(columns: [String]? = nil) throws -> any DataSource {
-        guard isDatabase, let file else {
+        guard isDatabase else {
             let (dataset, roles) = try load(columns: columns)
             return MemorySource(dataset: dataset, roles: roles)
         }
+        return try openDatabase()
+    }
+
+    /// The database the URL names (its `table=` or `--query`), with the derived columns computed
+    /// by the engine and the roles inferred by name with the role flags applied.
+    func openDatabase() throws -> PostgresSource {
+        guard let file else { throw TuttiError("no database URL") }
         let source = try PostgresSource(url: DatabaseURL(file), query: query).adding(try derivations())
         return source.with(roles: try roles(for: SQLColumn.emptyDataset(source.columns, source: source.displayName)))
     }

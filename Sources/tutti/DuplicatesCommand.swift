@@ -70,6 +70,10 @@ struct DuplicatesCommand: ParsableCommand {
 
     @OptionGroup var filter: WhereOption
 
+    @Option(help: ArgumentHelp("With a database: search a random sample of this many rows passing --where instead of "
+                               + "pulling every row (row numbers are then the sample's).", valueName: "n"))
+    var sample: Int?
+
     @Option(help: "Output format: table, json, csv or markdown.")
     var format: DuplicatesFormat = .table
 
@@ -80,13 +84,24 @@ struct DuplicatesCommand: ParsableCommand {
         if let threshold, !(threshold > 0 && threshold <= 1) {
             throw ValidationError("--threshold must be above 0 and at most 1, got \(threshold)")
         }
+        if let sample {
+            if !data.isDatabase { throw ValidationError("--sample applies to a database; a file is searched whole") }
+            if sample < 1 { throw ValidationError("--sample must be at least 1, got \(sample)") }
+        }
         for (flag, list) in [("--columns", columns), ("--ignore", ignore), ("--vector-columns", vectorColumns)] {
             if let list, CommaList.names(list).isEmpty { throw ValidationError("\(flag) needs at least one column name") }
         }
     }
 
     func run() throws {
-        let (dataset, roles) = try data.load()
+        if countsInDatabase { return try countExactInDatabase() }
+        let dataset: Dataset, roles: ColumnRoles, sampled: SliceReportJSON.Sample?
+        if sample == nil {
+            (dataset, roles) = try data.load()
+            sampled = nil
+        } else {
+            (dataset, roles, sampled) = try pullSample()
+        }
         if let name = data.vector, let kind = dataset.column(named: name)?.kind, kind != .vector {
             throw TuttiError("--vector: column '\(name)' holds \(kind.rawValue), not vectors; "
                              + "use --vector-columns for numeric columns")
@@ -101,7 +116,8 @@ struct DuplicatesCommand: ParsableCommand {
                                          options: options(roles: roles, rows: rows))
         let report = try search.run(work: WorkContext(progress: { progress.update($0) }))
         progress.finish()
-        let output = DuplicatesReport(search: search, report: report, name: data.displayName, searchedRows: rows.count)
+        var output = DuplicatesReport(search: search, report: report, name: data.displayName, searchedRows: rows.count)
+        output.sample = sampled
         switch format {
         case .table: try Console.table(output.table())
         case .markdown: try Console.output(output.markdown())
@@ -111,7 +127,7 @@ struct DuplicatesCommand: ParsableCommand {
     }
 
     /// What to search for: the kinds asked for, or every kind that applies.
-    private func options(roles: ColumnRoles, rows: RowSet) -> DuplicateOptions {
+    func options(roles: ColumnRoles, rows: RowSet) -> DuplicateOptions {
         let vectors = vectorColumns.map(CommaList.names) ?? roles[.vector].map { [$0] } ?? []
         var options = DuplicateOptions.allApplicable(roles: roles)
         options.vectorColumns = vectors
@@ -140,6 +156,8 @@ struct DuplicatesReport {
     let report: DuplicateReport
     let name: String
     let searchedRows: Int
+    /// For a search on a sample of a database's rows: its size and the rows it was drawn from.
+    var sample: SliceReportJSON.Sample? = nil
 
     /// Rows shown per cluster in the table and Markdown outputs.
     static let shownRows = 10
@@ -151,7 +169,12 @@ struct DuplicatesReport {
         let grouped = NumberFormatting.grouped
         var lines: [String] = []
         let all = search.dataset.rowCount
-        lines.append("\(name): \(grouped(all)) rows" + (searchedRows < all ? ", \(grouped(searchedRows)) searched" : ""))
+        if let sample {
+            lines.append("\(name): a random sample of \(grouped(sample.rows)) of \(grouped(sample.of)) rows searched "
+                         + "(row numbers are the sample's)")
+        } else {
+            lines.append("\(name): \(grouped(all)) rows" + (searchedRows < all ? ", \(grouped(searchedRows)) searched" : ""))
+        }
         if !kinds.isDisjoint(with: [.exact, .conflict, .leak]) {
             let left = search.dataset.columnNames.filter { !search.comparedColumns.contains($0) }
             lines.append("compared: \(search.comparedColumns.count) of \(search.dataset.columns.count) columns"
@@ -217,10 +240,19 @@ struct DuplicatesReport {
     func json() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(JSONShape(report)), as: UTF8.self)
+        var shape = JSONShape(report)
+        shape.sample = sample
+        return String(decoding: try encoder.encode(shape), as: UTF8.self)
     }
 
-    /// `{"summary": {…}, "clusters": [{"kind", "basis", "rows", "similarity", "splits", "labels"}]}`.
+    /// The JSON of exact duplicates counted by a database: the summary, and no cluster.
+    static func json(exact count: DuplicateCount) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(JSONShape(exact: count)), as: UTF8.self)
+    }
+
+    /// `{"summary": {…}, "clusters": [{"kind", "basis", "rows", "similarity", "splits", "labels"}], "sample"}`.
     private struct JSONShape: Encodable {
         struct Summary: Encodable {
             let exactClusters, exactExtraRows, conflictClusters, leakClusters, nearTextClusters, nearVectorClusters: Int
@@ -250,6 +282,15 @@ struct DuplicatesReport {
 
         let summary: Summary
         let clusters: [Cluster]
+        /// Present for a search on a sample of a database's rows.
+        var sample: SliceReportJSON.Sample?
+
+        /// Exact duplicates counted elsewhere (by a database), with no cluster listed.
+        init(exact count: DuplicateCount) {
+            summary = Summary(exactClusters: count.groups, exactExtraRows: count.extraRows, conflictClusters: 0, leakClusters: 0,
+                              nearTextClusters: 0, nearVectorClusters: 0)
+            clusters = []
+        }
 
         init(_ report: DuplicateReport) {
             let s = report.summary

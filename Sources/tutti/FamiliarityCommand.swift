@@ -42,7 +42,7 @@ struct FamiliarityCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (dataset, roles) = try data.load()
+        let (dataset, roles) = try data.load(keepingNumbers: vectors.named, filter: filter.expression)
         let columns = try vectors.columns(in: dataset, roles: roles, vectorFlag: data.vector)
         let rows = try filter.rows(in: dataset)
         let progress = ProgressLine(enabled: Console.stderrIsTerminal)

@@ -50,7 +50,7 @@ struct LabelIssuesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (dataset, roles) = try data.load()
+        let (dataset, roles) = try data.load(keepingNumbers: probabilities.map(CommaList.names) ?? [], filter: filter.expression)
         let rows = try filter.rows(in: dataset)
         let source = try LabelIssueSource(dataset: dataset, roles: roles, probabilities: probabilities.map(CommaList.names),
                                           positiveClass: positive)

@@ -36,7 +36,7 @@ struct NeighborsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (dataset, roles) = try data.load()
+        let (dataset, roles) = try data.load(keepingNumbers: vectors.named, filter: filter.expression)
         let columns = try vectors.columns(in: dataset, roles: roles, vectorFlag: data.vector)
         var rows = try filter.rows(in: dataset)
         if row < dataset.rowCount { rows.insert(row) }

@@ -83,6 +83,11 @@ struct SlicesCommand: ParsableCommand {
     @Flag(help: "Add precision, recall, F1 and support per class, with macro, micro and weighted averages.")
     var perClass = false
 
+    @Option(help: ArgumentHelp("With a database and --discover: search a random sample of this many rows passing --where "
+                               + "(default: 100,000); the slices found are then measured by the database over every row.",
+                               valueName: "n"))
+    var sample: Int?
+
     @Option(help: "Output format: table, json, csv or markdown.")
     var format: AnswerFormat = .table
 
@@ -113,35 +118,30 @@ struct SlicesCommand: ParsableCommand {
         }
         if let columns, CommaList.names(columns).isEmpty { throw ValidationError("--columns needs at least one column name") }
         if let alpha, !(alpha > 0 && alpha <= 1) { throw ValidationError("--alpha must be above 0 and at most 1, got \(alpha)") }
+        if let sample {
+            if by != nil { throw ValidationError("--sample applies to --discover, not --by") }
+            if !data.isDatabase { throw ValidationError("--sample applies to a database; a file is searched whole") }
+            if sample < 1 { throw ValidationError("--sample must be at least 1, got \(sample)") }
+        }
         for (flag, value) in [("--min-size", minSize), ("--top", top), ("--max-level", maxLevel)] {
             if let value, value < 1 { throw ValidationError("\(flag) must be at least 1, got \(value)") }
         }
     }
 
     func run() throws {
+        // Quantile bins need every value: the database's rows are pulled for them, as for a file.
+        if data.isDatabase, by == nil || binningOptions.quantiles == nil { return try runOnDatabase() }
         let (dataset, roles) = try data.load()
         let rows = try filter.rows(in: dataset)
         let evaluator = try SliceEvaluator(dataset: dataset, roles: roles, positiveClass: positive)
-        if perClass, evaluator.classes == nil {
-            throw TuttiError("--per-class needs label and prediction columns (set them with --label and --prediction)")
-        }
-        let objective = try metric?.objective ?? defaultObjective(evaluator)
+        let objective = try objective(evaluator)
         let binning = binningOptions.binning
         var report: SliceReport
         if let by {
-            guard evaluator.availableMetrics.contains(objective.metric) else {
-                let needs = switch objective {
-                case .loss: "a loss column (--loss)"
-                case .absoluteError: "a numeric label with many values and a numeric prediction"
-                default: "label and prediction columns with classes (--label, --prediction)"
-                }
-                throw TuttiError("--metric \(objective.rawValue) needs " + needs)
-            }
+            try checkGrouped(evaluator, objective)
             report = try SliceReport.grouped(dataset: dataset, evaluator: evaluator, columns: CommaList.names(by), binning: binning,
                                              filter: rows)
-            report.sort(by: objective.metric)
-            if let minSize { report.entries.removeAll { $0.metrics.size < minSize } }
-            if let top { report.entries = Array(report.entries.prefix(top)) }
+            trimGrouped(&report, objective)
         } else {
             let options = SliceLineOptions(alpha: alpha ?? 0.95, minimumSupport: minSize, maxLevel: maxLevel ?? 3,
                                            count: top ?? 10)
@@ -153,9 +153,40 @@ struct SlicesCommand: ParsableCommand {
                                                 columns: columns.map(CommaList.names), binning: binning, options: options,
                                                 ordering: all ? .all : .diverse, filter: rows)
         }
-        let output = SlicesOutput(report: report, evaluator: evaluator, objective: objective, binning: binning,
-                                  name: data.displayName, dataset: dataset, filter: filter.expression, grouping: by.map(CommaList.names),
-                                  shown: top ?? 10, perClass: perClass)
+        try write(SlicesOutput(report: report, evaluator: evaluator, objective: objective, binning: binning, name: data.displayName,
+                               rowCount: dataset.rowCount, filter: filter.expression, grouping: by.map(CommaList.names),
+                               shown: top ?? 10, perClass: perClass))
+    }
+
+    /// The objective asked for (or the roles' default); checks that `--per-class` has classes.
+    func objective(_ evaluator: SliceEvaluator) throws -> SliceObjective {
+        if perClass, evaluator.classes == nil {
+            throw TuttiError("--per-class needs label and prediction columns (set them with --label and --prediction)")
+        }
+        return try metric?.objective ?? defaultObjective(evaluator)
+    }
+
+    /// Checks that the roles allow sorting groups by `objective`.
+    func checkGrouped(_ evaluator: SliceEvaluator, _ objective: SliceObjective) throws {
+        guard evaluator.availableMetrics.contains(objective.metric) else {
+            let needs = switch objective {
+            case .loss: "a loss column (--loss)"
+            case .absoluteError: "a numeric label with many values and a numeric prediction"
+            default: "label and prediction columns with classes (--label, --prediction)"
+            }
+            throw TuttiError("--metric \(objective.rawValue) needs " + needs)
+        }
+    }
+
+    /// Groups sorted by the objective's metric, without those under `--min-size`, the first `--top`.
+    func trimGrouped(_ report: inout SliceReport, _ objective: SliceObjective) {
+        report.sort(by: objective.metric)
+        if let minSize { report.entries.removeAll { $0.metrics.size < minSize } }
+        if let top { report.entries = Array(report.entries.prefix(top)) }
+    }
+
+    /// Prints `output` in the format asked for.
+    func write(_ output: SlicesOutput) throws {
         switch format {
         case .table:
             try Console.table(output.heading() + "\n" + output.table(full: false).renderAligned()
@@ -168,7 +199,7 @@ struct SlicesCommand: ParsableCommand {
         }
     }
 
-    private func defaultObjective(_ evaluator: SliceEvaluator) throws -> SliceObjective {
+    func defaultObjective(_ evaluator: SliceEvaluator) throws -> SliceObjective {
         if let objective = evaluator.defaultObjective { return objective }
         throw TuttiError("slices need label and prediction columns or a loss column (set them with --label, --prediction, --loss)")
     }

@@ -8,13 +8,16 @@ struct SlicesOutput {
     let objective: SliceObjective
     let binning: SliceBinning
     let name: String
-    let dataset: Dataset
+    /// The rows of the whole table.
+    let rowCount: Int
     let filter: String?
     let grouping: [String]?
     /// The most slices a search shows (`--top`).
     let shown: Int
     /// Whether per-class metrics were asked for (`--per-class`).
     let perClass: Bool
+    /// For slices found on a sample of a database's rows: its size and the rows drawn from.
+    var sample: SliceReportJSON.Sample? = nil
 
     /// The metrics shown in text tables besides the objective's, when the roles allow them.
     private static let tableMetrics: [SliceMetric] = [.error, .fpr, .fnr, .f1, .mae, .rmse, .r2, .meanError, .meanLoss]
@@ -22,7 +25,7 @@ struct SlicesOutput {
     /// What was measured, on which rows, how.
     func heading() -> String {
         let filtered = report.overall.size
-        var lines = ["\(name): \(NumberFormatting.grouped(filtered)) of \(NumberFormatting.grouped(dataset.rowCount)) rows"
+        var lines = ["\(name): \(NumberFormatting.grouped(filtered)) of \(NumberFormatting.grouped(rowCount)) rows"
                      + (filter.map { " (where \($0))" } ?? "") + classesNote()]
         if let grouping {
             lines.append("slices of \(grouping.joined(separator: ", ")), numbers in \(binning.description), "
@@ -36,6 +39,10 @@ struct SlicesOutput {
                          + (report.skippedSimilar > 0
                             ? "; \(NumberFormatting.grouped(report.skippedSimilar)) mostly inside a better slice skipped (--all shows them)"
                             : ""))
+            if let sample {
+                lines.append("slices found on sample \(NumberFormatting.grouped(sample.rows)) of \(NumberFormatting.grouped(sample.of)) "
+                             + "rows; their sizes and metrics below are exact, counted by the database over every row")
+            }
         }
         if let ece = report.overall.value(.ece) {
             lines.append("expected calibration error (ECE) of the score: \(NumberFormatting.fixed(ece)) over 10 equal-width bins")
@@ -124,8 +131,10 @@ struct SlicesOutput {
 
     /// The report as JSON (see `SliceReportJSON`).
     func json() throws -> String {
-        try SliceReportJSON(report: report, evaluator: evaluator, objective: objective, binning: binning, name: name,
-                            rowCount: dataset.rowCount, filter: filter, shown: shown, perClass: perClass).text()
+        var document = SliceReportJSON(report: report, evaluator: evaluator, objective: objective, binning: binning, name: name,
+                                       rowCount: rowCount, filter: filter, shown: shown, perClass: perClass)
+        document.sample = sample
+        return try document.text()
     }
 
     /// The line above the per-class table.

@@ -15,6 +15,9 @@ struct VectorOptions: ParsableArguments {
         }
     }
 
+    /// The columns `--vector-columns` names (none without it).
+    var named: [String] { vectorColumns.map(CommaList.names) ?? [] }
+
     /// The columns to compare: `--vector-columns`, or the vector column (`--vector` or the
     /// inferred one). Throws a message when there is none or a column is unusable.
     func columns(in dataset: Dataset, roles: ColumnRoles, vectorFlag: String?) throws -> [Column] {

@@ -121,3 +121,18 @@ public struct SliceReport: Sendable {
         try FilterExpression(expression(predicates), dataset: dataset).evaluate(dataset).intersection(filter)
     }
 }
+
+extension SliceReport {
+    /// A report whose metrics were measured elsewhere (by a SQL engine): `overall`, and each
+    /// slice's predicates, metrics and SliceLine score; `search`, `skippedSimilar` and
+    /// `excludedColumns` as the search that found the slices (on a sample) reported them.
+    public static func measured(overall: SliceMetrics, slices: [(predicates: [SlicePredicate], metrics: SliceMetrics, score: Double?)],
+                                search: SliceLineResult? = nil, skippedSimilar: Int = 0,
+                                excludedColumns: [ExcludedColumn] = []) -> SliceReport {
+        var report = SliceReport(overall: overall,
+                                 entries: slices.map { Entry(predicates: $0.predicates, metrics: $0.metrics, score: $0.score) },
+                                 search: search, excludedColumns: excludedColumns)
+        report.skippedSimilar = skippedSimilar
+        return report
+    }
+}

@@ -99,10 +99,24 @@ public struct SliceReportJSON: JSONDocument, Codable, Equatable, Sendable {
     @JSONNull public private(set) var positive: String?
     public let binning: String
     @JSONNull public private(set) var search: Search?
+    /// For slices found on a sample of a database's rows: the sample's size and the rows it
+    /// was drawn from (the slices' metrics are still over every row); absent otherwise.
+    public var sample: Sample?
     public let excluded: [Excluded], overall: Metrics, slices: [Slice]
 
+    /// `{"rows", "of"}`: a sample of `rows` rows of a table of `of` rows.
+    public struct Sample: Codable, Equatable, Sendable {
+        public let rows: Int, of: Int
+
+        /// A sample of `rows` rows of `of`.
+        public init(rows: Int, of: Int) {
+            self.rows = rows
+            self.of = of
+        }
+    }
+
     enum CodingKeys: String, CodingKey {
-        case file, rows, filtered, `where`, mode, metric, positive, binning, search, excluded, overall, slices
+        case file, rows, filtered, `where`, mode, metric, positive, binning, search, sample, excluded, overall, slices
     }
 
     /// The JSON of `report`, measured by `evaluator` on `objective` with numbers cut by `binning`:
