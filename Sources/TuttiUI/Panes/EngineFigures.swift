@@ -1,0 +1,35 @@
+/// What the SQL engine behind a sample says of one pane, in its context: the size of the table
+/// and of the sample, and the exact figures the engine gave for what the pane shows (nil parts
+/// are not known yet, or cannot be asked of the engine, and the pane draws the sample's).
+public struct EngineFigures {
+    /// Rows of the whole table in the engine.
+    public let tableRows: Int
+    /// Rows of the sample in memory.
+    public let sampleRows: Int
+    /// Histograms' counts over the whole table; nil when the engine does not count bins.
+    public var histograms: EngineHistogramLookup?
+
+    /// Figures of a table of `tableRows` rows sampled into `sampleRows`.
+    public init(tableRows: Int, sampleRows: Int) {
+        self.tableRows = tableRows
+        self.sampleRows = sampleRows
+    }
+}
+
+/// A histogram's counts per bin (missing last) over the whole table in the engine.
+public struct EngineHistogram: Sendable, Equatable {
+    /// Rows passing the filter; nil until the engine answers.
+    public let filtered: [Int]?
+    /// Rows selected (by the committed selection, or a live brush on another histogram); nil
+    /// when the engine cannot tell (rows picked by hand) or has not answered.
+    public let selected: [Int]?
+    /// Whether the engine is counting something this histogram draws.
+    public let updating: Bool
+
+    /// Counts as the engine gave them.
+    public init(filtered: [Int]?, selected: [Int]?, updating: Bool) {
+        self.filtered = filtered
+        self.selected = selected
+        self.updating = updating
+    }
+}
