@@ -49,6 +49,9 @@ final class EngineConnection: @unchecked Sendable {
         rows.binCounts = { [self] binning, filter, work in
             try asking(work) { try $0.binCounts(of: binning, where: filter) }
         }
+        rows.summaries = { [self] filter, topCount, work in
+            try asking(work) { try $0.summaries(where: filter, topCount: topCount) }
+        }
         return rows
     }
 

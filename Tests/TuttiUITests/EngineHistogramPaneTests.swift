@@ -13,6 +13,7 @@ import TuttiTestSupport
     final class Engine: Sendable {
         let binQuestions = Mutex<[String]>([])
         let brushQuestions = Mutex<[[String]]>([])
+        let summaryQuestions = Mutex<[String]>([])
         private var source: MemorySource { MemorySource(dataset: adult, roles: adultRoles) }
 
         var rows: EngineRows {
@@ -26,6 +27,10 @@ import TuttiTestSupport
                 binQuestions.withLock { $0.append(binning.column + "|" + filter) }
                 return try source.binCounts(of: binning, where: filter)
             }
+            rows.summaries = { [self] filter, topCount, _ in
+                summaryQuestions.withLock { $0.append(filter) }
+                return try source.summaries(where: filter, topCount: topCount)
+            }
             return rows
         }
     }
@@ -33,7 +38,7 @@ import TuttiTestSupport
     private static let size = (width: 200, height: 44)
 
     /// The explorer on the first 3,000 rows of the Adult data, a sample of `engine`'s table.
-    private func workspace(_ engine: Engine) -> TestWorkspace {
+    static func workspace(_ engine: Engine) -> TestWorkspace {
         let sample = adult.firstRows(3000)
         var workspace = Workspace(dataset: Dataset(source: "adult", rowCount: sample.rowCount, columns: sample.columns),
                                   roles: adultRoles, theme: .fallback, glyphs: .unicode)
@@ -43,13 +48,18 @@ import TuttiTestSupport
         return ws
     }
 
+    private func workspace(_ engine: Engine) -> TestWorkspace { Self.workspace(engine) }
+
     /// Frames until the engine's answers are in.
     @discardableResult
-    private func settle(_ ws: TestWorkspace) -> Canvas {
+    static func settle(_ ws: TestWorkspace) -> Canvas {
         var canvas = ws.frame(width: Self.size.width, height: Self.size.height)
         for _ in 0..<3 { canvas = ws.frame(width: Self.size.width, height: Self.size.height) }
         return canvas
     }
+
+    @discardableResult
+    private func settle(_ ws: TestWorkspace) -> Canvas { Self.settle(ws) }
 
     private func histograms(_ ws: TestWorkspace) -> [(id: PaneID, pane: any Pane)] {
         ws.panes.filter { $0.value.kind == .histogram }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }

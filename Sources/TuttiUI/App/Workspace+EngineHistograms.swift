@@ -46,6 +46,9 @@ extension Workspace {
     var engineFigures: EngineFigures? {
         guard let engine else { return nil }
         var figures = EngineFigures(tableRows: engine.tableRows, sampleRows: state.dataset.rowCount)
+        figures.filter = engineFilter
+        figures.filteredRows = engineFilter.flatMap { $0.isEmpty ? engine.tableRows : engineCounts.counts[$0] }
+        figures.summaries = engine.summaries
         if engine.binCounts != nil, let filter = engineFilter {
             figures.histograms = EngineHistogramLookup(
                 counts: engineCounts, filter: filter, brush: brush,

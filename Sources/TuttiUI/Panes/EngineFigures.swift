@@ -8,6 +8,13 @@ public struct EngineFigures {
     public let sampleRows: Int
     /// Histograms' counts over the whole table; nil when the engine does not count bins.
     public var histograms: EngineHistogramLookup?
+    /// The filter as the engine runs it ("" for every row); nil when it is a list of the
+    /// sample's rows, which only the sample knows.
+    public var filter: String?
+    /// The table's rows passing `filter`, once the engine counted them.
+    public var filteredRows: Int?
+    /// The column summaries the engine makes; nil when it makes none.
+    public var summaries: EngineRows.Summaries?
 
     /// Figures of a table of `tableRows` rows sampled into `sampleRows`.
     public init(tableRows: Int, sampleRows: Int) {
