@@ -48,6 +48,17 @@ import TuttiTestSupport
         }
     }
 
+    @Test(arguments: ["", "sex == \"Female\" and age > 40"])
+    func confusionCellsOfTheEngineMatchMemory(_ filter: String) throws {
+        let memory = PostgresTables.memory(adult), engine = try PostgresTables.source("adult")
+        let roles = ColumnRoles.infer(from: adult)
+        let labels = try ColumnBinning(dataset: adult, column: try #require(roles[.label]), bins: 12)
+        let predictions = try ColumnBinning(dataset: adult, column: try #require(roles[.prediction]), bins: 12)
+        let table = try #require(try engine.brushTables(brushed: labels, views: [predictions], where: filter).first)
+        let cells = ConfusionCounts(labels: labels, predictions: predictions, filter: try memory.rows(where: filter), selection: nil)
+        #expect((0...labels.binCount).map { table.viewCounts(brushedBin: $0) } == cells.filtered)
+    }
+
     @Test func brushStepsEqualTheEngineCountOfTheBrushExpression() throws {
         let sample = try sample()
         let engine = try PostgresTables.source("adult")

@@ -31,3 +31,23 @@ import TuttiTestSupport
         #expect(engine.summaryQuestions.withLock { $0 } == ["", "age > 50"])
     }
 }
+
+/// The confusion pane of a sample of a table in an engine counts its matrix of the whole table
+/// in the engine: one table of label bins × prediction bins per expression.
+@Suite struct EngineConfusionPaneTests {
+    @Test func cellsAreTheWholeTables() throws {
+        let engine = EngineHistogramPaneTests.Engine()
+        let ws = EngineHistogramPaneTests.workspace(engine)
+        ws.apply(.showPane(.confusion))
+        let canvas = EngineHistogramPaneTests.settle(ws)
+        let pane = try #require(ws.panes.first { $0.value.kind == .confusion }?.value)
+        #expect(pane.title.hasSuffix("· table of 48,842"), "\(pane.title)")
+        // Every cell of the whole table: the label × prediction counts of all 48,842 rows.
+        let label = try #require(adultRoles[.label]), prediction = try #require(adultRoles[.prediction])
+        let groups = try MemorySource(dataset: adult, roles: adultRoles).groupCounts(by: [label, prediction], where: "")
+        let shown = canvas.lines.joined(separator: "\n")
+        for group in groups where group.count > 999 {
+            #expect(shown.contains(NumberFormatting.grouped(group.count)), "\(group.values): \(group.count) in\n\(shown)")
+        }
+    }
+}

@@ -17,6 +17,15 @@ public struct ConfusionCounts: Sendable, Equatable {
         self = Self.counts(labels: labels, predictions: predictions, groups: nil, filter: filter, selection: selection)[0]
     }
 
+    /// Counts made elsewhere (a SQL engine's `GROUP BY` of the label and prediction bins):
+    /// `filtered[l][p]` and `selected[l][p]` for every label bin and prediction bin, missing last.
+    public init(labels: ColumnBinning, predictions: ColumnBinning, filtered: [[Int]], selected: [[Int]]) {
+        self.labels = labels
+        self.predictions = predictions
+        self.filtered = filtered
+        self.selected = selected
+    }
+
     private init(labels: ColumnBinning, predictions: ColumnBinning, filtered: ArraySlice<Int>, selected: ArraySlice<Int>) {
         self.labels = labels
         self.predictions = predictions

@@ -49,6 +49,8 @@ extension Workspace {
         figures.filter = engineFilter
         figures.filteredRows = engineFilter.flatMap { $0.isEmpty ? engine.tableRows : engineCounts.counts[$0] }
         figures.summaries = engine.summaries
+        figures.brushTables = engine.brushTables
+        figures.selectionFilter = state.selection == nil ? nil : EngineRows.filter(for: state)
         if engine.binCounts != nil, let filter = engineFilter {
             figures.histograms = EngineHistogramLookup(
                 counts: engineCounts, filter: filter, brush: brush,

@@ -15,6 +15,11 @@ public struct EngineFigures {
     public var filteredRows: Int?
     /// The column summaries the engine makes; nil when it makes none.
     public var summaries: EngineRows.Summaries?
+    /// The filter and the selection as the engine runs them, when something is selected; nil
+    /// when nothing is, or the selection is rows of the sample (picked by hand).
+    public var selectionFilter: String?
+    /// The 2-D bin counts the engine makes (the Falcon tables of a brush, and confusion matrices).
+    public var brushTables: EngineRows.BrushTables?
 
     /// Figures of a table of `tableRows` rows sampled into `sampleRows`.
     public init(tableRows: Int, sampleRows: Int) {
