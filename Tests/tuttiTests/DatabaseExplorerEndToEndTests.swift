@@ -39,7 +39,8 @@ import TuttiTestSupport
         #expect(session.waitFor("exported "), "\(session.screen())")
 
         try session.keys("f")
-        #expect(session.waitFor("filter: "))
+        // The engine's work for the new filter is listed before it while it runs.
+        #expect(session.waitForStatus(timeout: 60) { $0.contains("filter: ") && !$0.contains("Esc stops") }, "\(session.screen())")
         let status = session.statusLine
         let expression = try #require(status.range(of: "filter: ").map {
             String(status[$0.upperBound...]).components(separatedBy: " · ")[0].trimmingCharacters(in: .whitespaces)
@@ -81,7 +82,8 @@ import TuttiTestSupport
 
         try session.keys("Enter")
         try session.keys("f")
-        #expect(session.waitFor("filter: "))
+        // The engine's work for the new filter is listed before it while it runs.
+        #expect(session.waitForStatus(timeout: 60) { $0.contains("filter: ") && !$0.contains("Esc stops") }, "\(session.screen())")
         let status = session.statusLine
         let expression = try #require(status.range(of: "filter: ").map {
             String(status[$0.upperBound...]).components(separatedBy: " · ")[0].trimmingCharacters(in: .whitespaces)
