@@ -39,13 +39,20 @@ final class EngineConnection: @unchecked Sendable {
 
     /// The engine behind the sample, for the workspace.
     func rows() -> EngineRows {
-        EngineRows(tableRows: lock.withLock { tableRows }, count: { [self] filter, work in
+        var rows = EngineRows(tableRows: lock.withLock { tableRows }, count: { [self] filter, work in
             try asking(work) { try $0.rowCount(where: filter) }
         }, brushTables: { [self] brushed, views, filter, work in
             try asking(work) { try $0.brushTables(brushed: brushed, views: views, where: filter) }
         }, export: { [self] path, columns, filter, options, work in
             try asking(work) { try $0.export(to: path, columns: columns, where: filter, options: options, work: work) }
         })
+        rows.binCounts = { [self] binning, filter, work in
+            try asking(work) { try $0.binCounts(of: binning, where: filter) }
+        }
+        rows.summaries = { [self] filter, topCount, work in
+            try asking(work) { try $0.summaries(where: filter, topCount: topCount) }
+        }
+        return rows
     }
 
     /// Runs `question` on the source, stopped on the server when `work` is cancelled. When the

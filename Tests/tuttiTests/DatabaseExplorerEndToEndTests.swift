@@ -39,7 +39,8 @@ import TuttiTestSupport
         #expect(session.waitFor("exported "), "\(session.screen())")
 
         try session.keys("f")
-        #expect(session.waitFor("filter: "))
+        // The engine's work for the new filter is listed before it while it runs.
+        #expect(session.waitForStatus(timeout: 60) { $0.contains("filter: ") && !$0.contains("Esc stops") }, "\(session.screen())")
         let status = session.statusLine
         let expression = try #require(status.range(of: "filter: ").map {
             String(status[$0.upperBound...]).components(separatedBy: " · ")[0].trimmingCharacters(in: .whitespaces)
@@ -55,6 +56,42 @@ import TuttiTestSupport
         let mine = try lines(folder + "/brushed.csv"), theirs = try lines(headless)
         #expect(mine.first == theirs.first && mine.count == theirs.count && mine.count > 1)
         #expect(mine.dropFirst().sorted() == theirs.dropFirst().sorted(), "the engine export differs from tutti export --where")
+    }
+
+    @Test func aBrushMovesTheLinkedHistogramByTheWholeTablesCounts() throws {
+        let server = try PostgresServer.withAdult()
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let session = try opened(in: folder, url: server.url(query: "table=adult"), sample: 3000)
+        #expect(session.waitFor("sample 3,000 of 48,842 rows"), "the explorer did not open:\n\(session.screen())")
+        // Every histogram draws the table's counts, not the sample's.
+        #expect(session.waitUntil { $0.contains("Histogram: label · table of 48,842") && $0.contains("48,842 rows") },
+                "\(session.screen())")
+
+        // A live brush over inner bins of the first histogram (its expression then keeps the same
+        // rows as its bins), read in the linked histogram from the Falcon tables.
+        try session.keys("Tab", "End", "Left", "S-Left", "S-Left")
+        #expect(session.waitForStatus { $0.firstMatch(of: /table of 48,842: [\d,]+ selected/) != nil }, "\(session.screen())")
+        #expect(session.waitUntil { $0.firstMatch(of: /48,842 rows · [1-9][\d,]* selected/) != nil }, "\(session.screen())")
+        session.waitForStableScreen()
+        let screen = session.screen()
+        let shown = Set(screen.matches(of: /48,842 rows · ([\d,]+) selected/).map { String($0.1) })
+        let exact = try #require(session.statusLine.firstMatch(of: /table of 48,842: ([\d,]+) selected/)).1
+        // The label histogram (no missing labels) and the brushed one both show the brush's rows.
+        #expect(shown == [String(exact)], "\(screen)")
+
+        try session.keys("Enter")
+        try session.keys("f")
+        // The engine's work for the new filter is listed before it while it runs.
+        #expect(session.waitForStatus(timeout: 60) { $0.contains("filter: ") && !$0.contains("Esc stops") }, "\(session.screen())")
+        let status = session.statusLine
+        let expression = try #require(status.range(of: "filter: ").map {
+            String(status[$0.upperBound...]).components(separatedBy: " · ")[0].trimmingCharacters(in: .whitespaces)
+        })
+        try session.keys("q")
+        let counted = try CommandRunner.run(["count", "--demo", "--where", expression]).stdout
+        #expect(Int(counted.trimmingCharacters(in: .whitespacesAndNewlines)) == Int(exact.replacingOccurrences(of: ",", with: "")),
+                "\(expression)")
     }
 
     @Test func escCancelsALongQueryOnTheServer() throws {

@@ -58,6 +58,13 @@ public struct FalconTable: Sendable, Equatable {
         return (0..<viewWidth).map { cumulative[(high + 1) * viewWidth + $0] - cumulative[low * viewWidth + $0] }
     }
 
+    /// The view's counts per bin (missing last) of the rows in brushed bin `bin`, which may be
+    /// the brushed view's missing bin (`brushedBins`): one row of the full 2-D count table.
+    public func viewCounts(brushedBin bin: Int) -> [Int] {
+        guard (0...brushedBins).contains(bin) else { return [Int](repeating: 0, count: viewWidth) }
+        return (0..<viewWidth).map { cumulative[(bin + 1) * viewWidth + $0] - cumulative[bin * viewWidth + $0] }
+    }
+
     /// The rows whose brushed bin lies in `bins`.
     public func selectedTotal(bins: ClosedRange<Int>) -> Int {
         guard let (low, high) = clamped(bins) else { return 0 }

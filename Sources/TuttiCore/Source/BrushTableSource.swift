@@ -11,12 +11,29 @@ public protocol BrushTableSource {
 }
 
 extension MemorySource: BrushTableSource {
-    /// Counts the loaded rows; the binnings must be of `dataset`.
+    /// Counts the loaded rows: by the binnings' row codes when they were made on `dataset`, else
+    /// (bins made on a sample) by placing each row as a SQL engine does (`BinPlacement`).
     public func brushTables(brushed: ColumnBinning, views: [ColumnBinning], where filter: String) throws -> [FalconTable] {
         let rows = try self.rows(where: filter)
         guard brushed.codes.count == rows.rowCount, views.allSatisfy({ $0.codes.count == rows.rowCount }) else {
-            throw TuttiError("the brushed bins are not of this table's rows")
+            return try placedTables(brushed: brushed, views: views, rows: rows)
         }
         return views.map { FalconTable.counting(brushed: brushed, view: $0, filter: rows) }
+    }
+
+    private func placedTables(brushed: ColumnBinning, views: [ColumnBinning], rows: RowSet) throws -> [FalconTable] {
+        let brushedColumn = try column(binnedBy: brushed), brushedPlacement = BinPlacement(brushed)
+        return try views.map { view in
+            let viewColumn = try column(binnedBy: view), viewPlacement = BinPlacement(view)
+            var pairs: [Int: Int] = [:]
+            let width = view.binCount + 2
+            rows.forEachMember { row in
+                guard let a = brushedPlacement.bin(of: brushedColumn, at: row) else { return }
+                pairs[a * width + (viewPlacement.bin(of: viewColumn, at: row).map { $0 + 1 } ?? 0), default: 0] += 1
+            }
+            return FalconTable(brushedBins: brushed.binCount, viewWidth: view.binCount + 1, counts: pairs.map {
+                BinPairCount(brushed: $0.key / width, view: $0.key % width - 1, count: $0.value)
+            })
+        }
     }
 }

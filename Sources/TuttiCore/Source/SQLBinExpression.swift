@@ -1,7 +1,8 @@
 /// A histogram's bins (`ColumnBinning`) as a SQL expression giving each row's bin number, the
 /// way the in-memory binning gives it, so that a SQL engine can group rows by bin.
 ///
-/// - Numbers: the last bin whose lower edge the value reaches (values below the first edge in
+/// - Numbers and times (`EXTRACT(EPOCH FROM …)`, portable across the engines, in microseconds
+///   as in memory): the last bin whose lower edge the value reaches (values below the first edge in
 ///   bin 0), missing and non-finite values (`x - x = 0` fails for them) in the missing bin
 ///   (`binCount`). Values beyond the edges — which a binning made on a sample may not have
 ///   seen — fall in the end bins.
@@ -13,21 +14,24 @@
 /// values are quoted by `SQLQuoting`.
 public enum SQLBinExpression {
     /// The expression for `binning` over `column`. Throws a `TuttiError` when the column's kind
-    /// in the engine does not match the bins (times, which the engine reads as text).
+    /// in the engine does not match the bins (numbers binned as times, or the reverse).
     public static func sql(for binning: ColumnBinning, column: SQLColumn, quoting: some SQLQuoting) throws -> String {
         let value = try quoting.identifier(column.name)
         let missing = binning.binCount
         switch binning.scheme {
         case .numeric(let edges, _):
-            guard binning.calendarUnit == nil, column.kind == .integer || column.kind == .float else {
+            let isTime = binning.calendarUnit != nil
+            guard isTime ? column.kind == .datetime : column.kind == .integer || column.kind == .float else {
                 throw TuttiError("the bins of column '\(column.name)' cannot be counted by the engine (it holds "
                                  + "\(column.kind.rawValue) there)")
             }
+            // Times as their microseconds since 1970 (UTC), the in-memory time bins' scale.
+            let number = isTime ? "(EXTRACT(EPOCH FROM \(value)) * 1000000)" : value
             let branches = (1..<max(edges.count - 1, 1)).reversed().map { bin in
-                "WHEN \(value) >= \(SQLFilter.double(edges[bin])) THEN \(bin)"
+                "WHEN \(number) >= \(SQLFilter.double(edges[bin])) THEN \(bin)"
             }
             let bin = branches.isEmpty ? "0" : "CASE \(branches.joined(separator: " ")) ELSE 0 END"
-            return "CASE WHEN \(value) - \(value) = 0 THEN \(bin) ELSE \(missing) END"
+            return "CASE WHEN \(number) - \(number) = 0 THEN \(bin) ELSE \(missing) END"
         case .values(let values, let other):
             if column.kind == .boolean {
                 let bin = { (name: String) in values.firstIndex(of: name).map(String.init) ?? "-1" }

@@ -19,6 +19,17 @@ public struct EngineRows: Sendable {
                                                  _ work: WorkContext) throws
         -> [FalconTable]
 
+    /// The rows of the table passing a filter expression per bin of a binning made on the
+    /// sample (`BinCountSource`): `binCount + 1` counts, the last for missing.
+    public typealias BinCounts = @Sendable (_ binning: ColumnBinning, _ filter: String, _ work: WorkContext) throws -> [Int]
+    /// The summary of every column over the rows passing a filter expression
+    /// (`DataSource.summaries`), with the given number of top values.
+    public typealias Summaries = @Sendable (_ filter: String, _ topCount: Int, _ work: WorkContext) throws -> [ColumnSummary]
+    /// The rows passing a filter expression per combination of values of some columns
+    /// (`DataSource.groupCounts`).
+    public typealias GroupCounts = @Sendable (_ columns: [String], _ filter: String, _ work: WorkContext) throws
+        -> [GroupCount]
+
     /// The rows of the whole table in the engine.
     public let tableRows: Int
     /// The count that runs in the engine.
@@ -27,6 +38,12 @@ public struct EngineRows: Sendable {
     public let brushTables: BrushTables
     /// The export that runs in the engine.
     public let export: Export
+    /// The histogram counts the engine makes; nil: histograms draw the sample's.
+    public var binCounts: BinCounts?
+    /// The column summaries the engine makes; nil: the summary pane shows the sample's.
+    public var summaries: Summaries?
+    /// The grouped counts the engine makes (confusion matrices); nil: the sample's.
+    public var groupCounts: GroupCounts?
 
     /// A table of `tableRows` rows answering with `count`, `brushTables` and `export`.
     public init(tableRows: Int, count: @escaping Count, brushTables: @escaping BrushTables, export: @escaping Export) {

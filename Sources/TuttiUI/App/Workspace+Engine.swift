@@ -3,13 +3,14 @@ import TuttiCore
 extension Workspace {
     /// The expression for the engine that keeps the filtered rows, or nil when the filter is a
     /// list of the sample's rows.
-    private var engineFilter: String? {
+    var engineFilter: String? {
         state.filter.isEmpty ? "" : state.filter.isExpression ? state.filter.expression : nil
     }
 
     /// Asks the engine behind a sample, in the background, for what the status line shows and
-    /// it does not know yet: the exact rows under the filter and under filter and selection, and
-    /// the Falcon tables of a brush that just started.
+    /// it does not know yet: the exact rows under the filter and under filter and selection, every
+    /// visible histogram's counts (`askEngineHistograms`), and the Falcon tables of a brush that
+    /// just started: its bins against themselves and against every other visible histogram's.
     mutating func askEngine() {
         guard let engine, let filter = engineFilter else { return }
         var wanted = [filter]
@@ -21,16 +22,26 @@ extension Workspace {
                 try engine.count(expression, WorkContext(cancellation: handle.cancellation))
             }, owner: .engine(.count(expression))))
         }
+        askEngineHistograms(engine, filter: filter)
         guard let live = brush, let bins = live.bins else {
             engineCounts.brush = nil
             return
         }
-        let key = EngineCounts.brushKey(pane: live.source, binning: bins.binning, anchor: bins.anchor, filter: filter)
+        let views = visibleHistograms.filter { $0.id != live.source }
+        let key = EngineCounts.brushKey(pane: live.source, binning: bins.binning, anchor: bins.anchor, filter: filter,
+                                        views: views)
         guard engineCounts.brush?.key != key else { return }
-        engineCounts.brush = (key, nil)
-        let binning = bins.binning
+        engineCounts.brush = EngineBrush(key: key, views: views.map(\.id))
+        let binnings = [bins.binning] + views.map(\.binning)
         ask(.start(JobRequest(label: "brush tables") { handle in
-            try engine.brushTables(binning, [binning], filter, WorkContext(cancellation: handle.cancellation))
+            let work = WorkContext(cancellation: handle.cancellation)
+            do {
+                return try engine.brushTables(binnings[0], binnings, filter, work)
+            } catch where !work.isCancelled && binnings.count > 1 {
+                // A linked view the engine cannot bin (a column derived in the sample): the
+                // brushed view's own table still counts the selection.
+                return try engine.brushTables(binnings[0], [binnings[0]], filter, work)
+            }
         },
                    owner: .engine(.brush(key))))
     }
@@ -48,7 +59,11 @@ extension Workspace {
         case .brush(let key):
             guard engineCounts.brush?.key == key else { return }
             if case .failed(let message) = handle.phase { say("the engine could not count the brush: \(message)", isError: true) }
-            engineCounts.brush = (key, handle.value(as: [FalconTable].self)?.first)
+            let tables = handle.value(as: [FalconTable].self)
+            engineCounts.brush?.tables = tables
+            engineCounts.brush?.failed = tables == nil
+        case .bins(let query):
+            engineBinsEnded(handle, query: query)
         }
     }
 
@@ -63,7 +78,7 @@ extension Workspace {
         }
         if !filter.isEmpty, let filtered = text(filter, "filtered") { parts.append(filtered) }
         if let live = brush, let bins = live.bins {
-            if let tables = engineCounts.brush?.tables {
+            if let tables = engineCounts.brush?.tables?.first {
                 parts.append("\(NumberFormatting.grouped(tables.selectedTotal(bins: bins.range))) selected")
             } else {
                 parts.append("… selected")

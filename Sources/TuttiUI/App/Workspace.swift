@@ -140,7 +140,7 @@ public struct Workspace {
     /// What pane `id` reads while it updates or renders.
     func context(for id: PaneID) -> PaneContext {
         PaneContext(id: id, state: state, theme: theme, glyphs: glyphs, focused: id == focus && overlay == nil && prompt == nil,
-                    brush: brush)
+                    brush: brush, engine: engineFigures)
     }
 
     /// Draws everything into a new canvas of the given size, as the last `.layout` left it.

@@ -37,6 +37,10 @@ public struct HistogramPane: Pane {
     private var binningThreshold: ScoreThreshold?
     private var counts: HistogramCounts?
     private var countsKey: (filter: RowSet, selection: RowSet?)?
+    /// On a sample of a table in a SQL engine: the engine's counts, as the last layout left them.
+    private var exact: EngineHistogram?
+    /// On a sample of a table in a SQL engine: which numbers the bars are, for the title.
+    private var engineNote: String?
     private var scroll = 0
     private var lastSize = (width: 0, height: 0)
     private var failure: String?
@@ -55,6 +59,7 @@ public struct HistogramPane: Pane {
         return "Histogram: \(column)" + (scales.isEmpty ? "" : " (" + scales.joined(separator: ", ") + ")")
             + (ece.map { " · ECE \(NumberFormatting.fixed($0))" } ?? "")
             + (overlayMetric != nil && overlay?.isFresh == false ? " · updating…" : "")
+            + (engineNote.map { " · " + $0 } ?? "")
     }
 
     public mutating func update(_ message: PaneMessage, context: PaneContext) -> [PaneCommand] {
@@ -159,6 +164,7 @@ public struct HistogramPane: Pane {
         ensureBinning(context, width: width, height: height)
         guard failure == nil, let binning else { return [] }
         updateCounts(context)
+        takeEngineCounts(context.engine, binning: binning, pane: context.id)
         var commands: [PaneCommand] = []
         if let overlayMetric {
             var cache = overlay ?? HistogramOverlayCache()
@@ -172,12 +178,40 @@ public struct HistogramPane: Pane {
         return commands
     }
 
+    /// Keeps the engine's counts of the whole table, when the explorer shows a sample of one, and
+    /// says in the title whose numbers the bars are: the table's once the engine answered (the
+    /// sample's until then).
+    private mutating func takeEngineCounts(_ engine: EngineFigures?, binning: ColumnBinning, pane: PaneID) {
+        guard let engine else {
+            exact = nil
+            engineNote = nil
+            return
+        }
+        let histogram = engine.histograms?.histogram(pane: pane, binning: binning)
+        exact = histogram?.filtered?.count == counts?.filtered.count ? histogram : nil
+        let updating = histogram?.updating == true
+        engineNote = exact != nil ? "table of \(NumberFormatting.grouped(engine.tableRows))" + (updating ? " · updating…" : "")
+            : "sample \(NumberFormatting.grouped(engine.sampleRows))" + (updating ? " · …" : "")
+    }
+
+    /// The counts the bars draw: the engine's over the whole table when it gave them, else the
+    /// sample's.
+    private var shownCounts: HistogramCounts? {
+        guard var shown = counts, let exact, let filtered = exact.filtered else { return counts }
+        shown.filtered = filtered
+        shown.selected = exact.selected ?? [Int](repeating: 0, count: filtered.count)
+        return shown
+    }
+
     /// Selected counts per bin: from the live brush when one runs, else the committed selection.
+    /// A brush on another histogram reads the engine's Falcon table for this one when the bars
+    /// are the engine's.
     private func selectedCounts(_ context: PaneContext, _ counts: HistogramCounts) -> [Int] {
         guard let brush = context.brush else { return counts.selected }
         if brush.source == context.id, let range = brush.bins?.range {
             return counts.filtered.indices.map { range.contains($0) && $0 < counts.filtered.count - 1 ? counts.filtered[$0] : 0 }
         }
+        if let exact { return exact.selected ?? [Int](repeating: 0, count: counts.filtered.count) }
         return brush.selectedCounts(forPane: context.id) ?? counts.selected
     }
 
@@ -190,7 +224,7 @@ public struct HistogramPane: Pane {
             canvas.fittedText(failure, x: 0, y: 0, style: theme[.error])
             return
         }
-        guard let binning, let counts, height >= 3 else { return }
+        guard let binning, let counts = shownCounts, height >= 3 else { return }
         let selected = selectedCounts(context, counts)
         let filteredTotal = counts.filtered.dropLast().reduce(0, +)
         let selectedTotal = selected.dropLast().reduce(0, +)
@@ -484,7 +518,7 @@ public struct HistogramPane: Pane {
             if clamp { return min(max(bin, 0), binning.binCount - 1) }
             return bin >= 0 && bin < binning.binCount && y >= 1 ? bin : nil
         }
-        let maximum = counts?.filtered.dropLast().max() ?? 0
+        let maximum = shownCounts?.filtered.dropLast().max() ?? 0
         let axisWidth = max(DisplayWidth.of(NumberFormatting.grouped(maximum)), 1) + 1
         let scaleWidth = overlayMetric == nil ? 0 : overlay?.values.map(HistogramOverlayDrawer.scaleWidth) ?? 0
         let barWidth = max(1, (lastSize.width - axisWidth - scaleWidth) / binning.binCount)

@@ -74,6 +74,8 @@ public struct PaneContext {
     public let focused: Bool
     /// The live brush, if one is being dragged.
     public let brush: BrushPreview?
+    /// On a sample of a table in a SQL engine: the engine's exact figures for this pane.
+    public var engine: EngineFigures? = nil
 }
 
 /// What a rows pane offers exports, the clipboard and the prompts: the columns it shows in its

@@ -13,6 +13,10 @@ public struct SummaryPane: Pane {
     private var statistics = SummaryStatistics()
     private var sparklines = SummarySparklines()
     private var filtering = SummaryFiltering()
+    /// On a sample of a table in a SQL engine: the engine's figures of the whole table.
+    private var exact = SummaryEngineFigures()
+    /// On a sample of a table in a SQL engine: what the engine says, as the last layout left it.
+    private var engine: EngineFigures?
     /// The lines under the table for the cursor column's statistics.
     private var detailLines = 0
     /// The table's columns (title, width, right-aligned) and where they go, at the last layout.
@@ -25,7 +29,21 @@ public struct SummaryPane: Pane {
 
     public var title: String {
         if let problem = filtering.problem { return "Summary · filtered figures: \(problem)" }
-        return filtering.isUpdating ? "Summary · updating…" : "Summary"
+        return (filtering.isUpdating ? "Summary · updating…" : "Summary") + (engineNote.map { " · " + $0 } ?? "")
+    }
+
+    /// Whose figures the pane shows, on a sample of a table in an engine: the table's once the
+    /// engine gave them (the distribution sparklines stay the sample's), else the sample's.
+    private var engineNote: String? {
+        guard let engine else { return nil }
+        if exact.isExact(engine) { return "table of \(NumberFormatting.grouped(engine.tableRows))" }
+        return "sample \(NumberFormatting.grouped(engine.sampleRows))" + (exact.isAsking ? " · …" : "")
+    }
+
+    /// The figures of the column at `index`: the engine's when it gave them, else the sample's.
+    private func entry(_ index: Int) -> SummaryStatistics.Entry? {
+        guard let sample = statistics.entry(index, filtering: filtering) else { return nil }
+        return exact.entry(sample.whole.name, engine: engine) ?? sample
     }
 
     public mutating func update(_ message: PaneMessage, context: PaneContext) -> [PaneCommand] {
@@ -33,7 +51,7 @@ public struct SummaryPane: Pane {
         case .input(let input): return handle(input, context: context)
         case .layout(let width, let height): return layOut(width: width, height: height, context: context)
         case .jobEnded(let handle):
-            _ = filtering.receive(handle)
+            if !exact.receive(handle) { _ = filtering.receive(handle) }
             return []
         case .find, .goToRow: return []
         }
@@ -68,7 +86,8 @@ public struct SummaryPane: Pane {
             binnings = sparklines.binnings(inView)
         }
         let wanted = Set(inView).union([list.index]).filter { $0 < columns.count }.sorted()
-        return filtering.prepare(wanted, binnings: binnings, state: context.state)
+        engine = context.engine
+        return filtering.prepare(wanted, binnings: binnings, state: context.state) + exact.prepare(context.engine)
     }
 
     public func render(into canvas: inout Canvas, context: PaneContext) {
@@ -83,7 +102,7 @@ public struct SummaryPane: Pane {
         canvas.columnMarks(window, y: 0, style: theme[.muted])
         for line in 0..<list.visible {
             let index = list.scroll + line
-            guard index < count, let entry = statistics.entry(index, filtering: filtering) else { break }
+            guard index < count, let entry = entry(index) else { break }
             let summary = entry.shown
             let y = line + 1
             let isCursor = index == cursor && context.focused
@@ -116,7 +135,7 @@ public struct SummaryPane: Pane {
 
     /// The cursor column's statistics on the pane's last lines, broken between pieces.
     private func drawDetails(_ canvas: inout Canvas, context: PaneContext) {
-        guard detailLines > 0, let entry = statistics.entry(cursor, filtering: filtering) else { return }
+        guard detailLines > 0, let entry = entry(cursor) else { return }
         let width = canvas.size.width - 2
         var lines: [String] = []
         for piece in SummaryText.details(entry) {

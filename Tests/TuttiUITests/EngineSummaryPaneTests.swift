@@ -1,0 +1,53 @@
+import Testing
+import TuttiCore
+import TuttiTerminal
+import TuttiTestSupport
+@testable import TuttiUI
+
+/// The summary pane of a sample of a table in an engine shows the engine's figures of the whole
+/// table, and of its rows passing the filter, asked once per expression.
+@Suite struct EngineSummaryPaneTests {
+    @Test func figuresAreTheWholeTables() throws {
+        let engine = EngineHistogramPaneTests.Engine()
+        let ws = EngineHistogramPaneTests.workspace(engine)
+        let canvas = EngineHistogramPaneTests.settle(ws)
+        #expect(canvas.lines.contains { $0.contains("Summary · table of 48,842") }, "\(canvas.lines.prefix(3))")
+        let whole = try MemorySource(dataset: adult, roles: adultRoles).summaries(where: "", topCount: 5)
+        let sample = ColumnSummary.compute(adult.firstRows(3000), roles: adultRoles, rows: nil, topCount: 5)
+        var compared = 0
+        for (table, part) in zip(whole, sample) where table.distinct != part.distinct {
+            let line = canvas.lines.first { $0.hasPrefix("│ \(table.name) ") } ?? ""
+            guard !line.isEmpty else { continue }
+            #expect(line.contains(" \(NumberFormatting.grouped(table.distinct)) "), "\(table.name): \(line)")
+            compared += 1
+        }
+        #expect(compared > 0)
+
+        ws.apply(.dispatch(.setFilter("age > 50")))
+        let filtered = EngineHistogramPaneTests.settle(ws)
+        let count = try MemorySource(dataset: adult, roles: adultRoles).rowCount(where: "age > 50")
+        #expect(filtered.lines.contains { $0.contains("\(NumberFormatting.grouped(count)) of 48,842 rows") },
+                "\(filtered.lines.suffix(6))")
+        #expect(engine.summaryQuestions.withLock { $0 } == ["", "age > 50"])
+    }
+}
+
+/// The confusion pane of a sample of a table in an engine counts its matrix of the whole table
+/// in the engine: one table of label bins × prediction bins per expression.
+@Suite struct EngineConfusionPaneTests {
+    @Test func cellsAreTheWholeTables() throws {
+        let engine = EngineHistogramPaneTests.Engine()
+        let ws = EngineHistogramPaneTests.workspace(engine)
+        ws.apply(.showPane(.confusion))
+        let canvas = EngineHistogramPaneTests.settle(ws)
+        let pane = try #require(ws.panes.first { $0.value.kind == .confusion }?.value)
+        #expect(pane.title.hasSuffix("· table of 48,842"), "\(pane.title)")
+        // Every cell of the whole table: the label × prediction counts of all 48,842 rows.
+        let label = try #require(adultRoles[.label]), prediction = try #require(adultRoles[.prediction])
+        let groups = try MemorySource(dataset: adult, roles: adultRoles).groupCounts(by: [label, prediction], where: "")
+        let shown = canvas.lines.joined(separator: "\n")
+        for group in groups where group.count > 999 {
+            #expect(shown.contains(NumberFormatting.grouped(group.count)), "\(group.values): \(group.count) in\n\(shown)")
+        }
+    }
+}
