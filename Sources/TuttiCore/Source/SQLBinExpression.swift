@@ -23,10 +23,7 @@ public enum SQLBinExpression {
                 throw TuttiError("the bins of column '\(column.name)' cannot be counted by the engine (it holds "
                                  + "\(column.kind.rawValue) there)")
             }
-            let branches = (1..<max(edges.count - 1, 1)).reversed().map { bin in
-                "WHEN \(value) >= \(SQLFilter.double(edges[bin])) THEN \(bin)"
-            }
-            let bin = branches.isEmpty ? "0" : "CASE \(branches.joined(separator: " ")) ELSE 0 END"
+            let bin = search(value, edges: edges, bins: 0...max(edges.count - 2, 0))
             return "CASE WHEN \(value) - \(value) = 0 THEN \(bin) ELSE \(missing) END"
         case .values(let values, let other):
             if column.kind == .boolean {
@@ -41,5 +38,16 @@ public enum SQLBinExpression {
             for (bin, name) in values.enumerated() { branches.append("WHEN \(value) = \(try quoting.literal(name)) THEN \(bin)") }
             return "CASE \(branches.joined(separator: " ")) ELSE \(other.isEmpty ? -1 : values.count) END"
         }
+    }
+
+    /// The bin among `bins` of a finite `value` known to reach the lower edge of the first of them
+    /// (or below the first edge of all, for bin 0): the last whose lower edge it reaches, found by
+    /// nested `CASE`s that halve the bins at each comparison, so that a row costs about
+    /// log₂(bins) comparisons rather than one per bin.
+    private static func search(_ value: String, edges: [Double], bins: ClosedRange<Int>) -> String {
+        guard bins.count > 1 else { return "\(bins.lowerBound)" }
+        let middle = (bins.lowerBound + bins.upperBound + 1) / 2
+        return "CASE WHEN \(value) >= \(SQLFilter.double(edges[middle])) THEN \(search(value, edges: edges, bins: middle...bins.upperBound)) "
+            + "ELSE \(search(value, edges: edges, bins: bins.lowerBound...(middle - 1))) END"
     }
 }
