@@ -73,7 +73,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "tutti-bench",
-            dependencies: ["TuttiCore", "TuttiTerminal", "TuttiUI", "TuttiThemes"],
+            dependencies: ["TuttiCore", "TuttiTerminal", "TuttiUI", "TuttiThemes", "TuttiPostgres"],
             path: "Benchmarks/TuttiBench"
         ),
         .target(name: "CSpawn", path: "Tests/CSpawn"),

@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# tutti over PostgreSQL: the first screen (count + column summaries) and a filter's count against
-# the engine's own count(*) under the same WHERE, on the synthetic evaluation table; then the
-# in-memory filter benchmark of the same rows, to check it does not move.
+# tutti over PostgreSQL at ROWS rows of the synthetic evaluation table with its unique `text`
+# column: (a) the explorer's first screen, (b) a brush start with 7 linked views and its steps,
+# (c) a filter's count against the engine's own count(*) under the same WHERE, (d) `tutti info`;
+# then the in-memory filter benchmark of the same rows, to check it does not move.
 #
 # Usage: Benchmarks/postgres_bench.sh [ROWS]   (default 10000000)
 #
 # Starts a throwaway server as the tests do (initdb in a temporary folder, trust authentication,
-# 127.0.0.1 on a free port; as root the server runs as the postgres user), generates
-# Benchmarks/data/eval_<n>.csv if missing and loads it with COPY. Each figure is the median wall
-# time of 5 runs of a whole process (connection included): `tutti info URL` for the first screen,
-# `tutti count URL --where …` against `psql -c "SELECT count(*) FROM eval WHERE …"`. The server
-# and its folder are removed on exit.
+# 127.0.0.1 on a free port, fsync=off; as root the server runs as the postgres user), generates
+# Benchmarks/data/eval_text_<n>.csv if missing (or symlink an existing one there) and loads it
+# with COPY. (a) is Benchmarks/engine_screen.py: `tutti explore URL` in tmux, from the start of
+# the process to the first screen saying `sample 100,000 of ROWS rows` (median of 3). (b) is
+# `tutti-bench engine`: the Falcon tables of score against 7 views, built by the engine, then
+# 2000 steps. (c) is the median of 5 whole processes each. (d) runs once (it takes minutes at
+# 10M rows). The server and its folder are removed on exit.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -22,9 +25,9 @@ swift build -c release --scratch-path "$BUILD" --product tutti-bench >&2
 TUTTI=$BUILD/release/tutti
 
 if (( ROWS % 1000000 == 0 )); then tag=$((ROWS / 1000000))m; else tag=$((ROWS / 1000))k; fi
-FILE=Benchmarks/data/eval_${tag}.csv
+FILE=Benchmarks/data/eval_text_${tag}.csv
 mkdir -p Benchmarks/data
-[[ -f $FILE ]] || python3 Benchmarks/gen_eval_table.py --rows "$ROWS" -o "$FILE" >&2
+[[ -f $FILE ]] || python3 Benchmarks/gen_eval_table.py --rows "$ROWS" --unique-text -o "$FILE" >&2
 
 BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 FOLDER=$(mktemp -d /tmp/tutti-pgbench-XXXXXX)
@@ -47,7 +50,7 @@ PSQL=("$BIN/psql" -X -q -A -t -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PORT" -U post
 URL="postgresql://postgres@127.0.0.1:$PORT/postgres?table=eval"
 
 "${PSQL[@]}" -c "CREATE TABLE eval (id BIGINT, age BIGINT, hours_per_week BIGINT, income DOUBLE PRECISION,
-    tenure_years DOUBLE PRECISION, country TEXT, device TEXT, segment TEXT, comment TEXT, split TEXT,
+    tenure_years DOUBLE PRECISION, country TEXT, device TEXT, segment TEXT, comment TEXT, text TEXT, split TEXT,
     label BIGINT, prediction BIGINT, score DOUBLE PRECISION, loss DOUBLE PRECISION)"
 start=$(date +%s.%N)
 "${PSQL[@]}" -c "\\copy eval FROM '$ROOT/$FILE' WITH (FORMAT csv, HEADER true)"
@@ -70,13 +73,18 @@ median() {
 "$TUTTI" count "$URL" > /dev/null  # warm the cache once
 FILTER='split == "test" and label != prediction'
 WHERE="split = 'test' AND label <> prediction"
-echo "== $ROWS rows, PostgreSQL $("${PSQL[@]}" -c 'SHOW server_version')"
-echo "first screen: tutti info (count + summaries):   $(median "$TUTTI" info "$URL") s"
-echo "tutti count:                                     $(median "$TUTTI" count "$URL") s"
+echo "== $ROWS rows, PostgreSQL $("${PSQL[@]}" -c 'SHOW server_version'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "(a) first screen, tutti explore in tmux:"
+python3 Benchmarks/engine_screen.py "$TUTTI" "$URL" "$ROWS" 3 | tail -1
+echo "(b) brush start, 7 linked views, and steps:"
+"$BUILD"/release/tutti-bench engine "$URL" score age hours_per_week income tenure_years country device segment
 tutti_filter=$(median "$TUTTI" count "$URL" --where "$FILTER")
 engine_filter=$(median "${PSQL[@]}" -c "SELECT count(*) FROM eval WHERE $WHERE")
-echo "tutti count --where '$FILTER': $tutti_filter s"
-echo "psql SELECT count(*) … WHERE $WHERE: $engine_filter s"
-echo "ratio: $(echo "scale=3; $tutti_filter / $engine_filter" | bc)"
+echo "(c) tutti count --where '$FILTER': $tutti_filter s"
+echo "    psql SELECT count(*) … WHERE $WHERE: $engine_filter s"
+echo "    ratio: $(echo "scale=3; $tutti_filter / $engine_filter" | bc)"
+start=$(date +%s.%N)
+"$TUTTI" info "$URL" > /dev/null
+echo "(d) tutti info (exact summaries of every column): $(echo "$(date +%s.%N) - $start" | bc) s"
 echo -n "in memory, tutti-bench filter: "
 "$BUILD"/release/tutti-bench filter "$FILE" "$FILTER"

@@ -1,23 +1,55 @@
 import TuttiCore
 
 extension PostgresSource: BrushTableSource {
-    /// One `GROUP BY` per view, run in the engine: each row's brushed bin and view bin (as
-    /// `SQLBinExpression` writes them) counted under the filter. Only the counts travel.
+    /// Most groups (brushed bins × the bins of the views counted together, missing bins
+    /// included) one query of `brushTables` may make.
+    public static let maxBrushGroups = 100_000
+
+    /// The views' tables counted in the engine: each row's brushed bin and view bins (as
+    /// `SQLBinExpression` writes them) grouped under the filter, several views per `GROUP BY`
+    /// while their bins multiplied stay within `maxBrushGroups` (one scan of the rows serves
+    /// them all), each view's table then summed from the groups. Only the counts travel.
     public func brushTables(brushed: ColumnBinning, views: [ColumnBinning], where filter: String) throws -> [FalconTable] {
         let condition = try compiled(filter).whereClause
         let brushedBin = try SQLBinExpression.sql(for: brushed, column: column(named: brushed.column), quoting: connection)
-        return try views.map { view in
-            let viewBin = try SQLBinExpression.sql(for: view, column: column(named: view.column), quoting: connection)
-            let rows = try connection.select("SELECT tutti_brushed, tutti_view, COUNT(*) FROM (SELECT \(brushedBin) AS "
-                + "tutti_brushed, \(viewBin) AS tutti_view FROM \(relation)\(condition)) AS tutti_bins "
-                + "GROUP BY tutti_brushed, tutti_view")
-            let counts = try (0..<rows.count).map { row in
-                guard let a = rows.integer(row, 0), let v = rows.integer(row, 1), let n = rows.integer(row, 2) else {
+        let viewBins = try views.map { try SQLBinExpression.sql(for: $0, column: column(named: $0.column), quoting: connection) }
+        var counts = [[BinPairCount]](repeating: [], count: views.count)
+        for batch in Self.brushBatches(viewWidths: views.map { $0.binCount + 2 }, brushedWidth: brushed.binCount + 2) {
+            let names = batch.map { "tutti_view\($0)" }.joined(separator: ", ")
+            let bins = batch.map { "\(viewBins[$0]) AS tutti_view\($0)" }.joined(separator: ", ")
+            let rows = try connection.select("SELECT tutti_brushed, \(names), COUNT(*) FROM (SELECT \(brushedBin) AS "
+                + "tutti_brushed, \(bins) FROM \(relation)\(condition)) AS tutti_bins GROUP BY tutti_brushed, \(names)")
+            for row in 0..<rows.count {
+                guard let a = rows.integer(row, 0), let n = rows.integer(row, batch.count + 1) else {
                     throw TuttiError("the database sent a bin count that is not a number")
                 }
-                return BinPairCount(brushed: a, view: v, count: n)
+                for (field, view) in batch.enumerated() {
+                    guard let v = rows.integer(row, field + 1) else {
+                        throw TuttiError("the database sent a bin that is not a number")
+                    }
+                    counts[view].append(BinPairCount(brushed: a, view: v, count: n))
+                }
             }
-            return FalconTable(brushedBins: brushed.binCount, viewWidth: view.binCount + 1, counts: counts)
         }
+        return views.indices.map {
+            FalconTable(brushedBins: brushed.binCount, viewWidth: views[$0].binCount + 1, counts: counts[$0])
+        }
+    }
+
+    /// The views (by index, in order) cut into runs counted by one query each: a run grows while
+    /// `brushedWidth` times its views' widths stays within `maxBrushGroups`.
+    static func brushBatches(viewWidths: [Int], brushedWidth: Int) -> [[Int]] {
+        var batches: [[Int]] = [], current: [Int] = [], groups = brushedWidth
+        for (view, width) in viewWidths.enumerated() {
+            if !current.isEmpty, groups * width > maxBrushGroups {
+                batches.append(current)
+                current = []
+                groups = brushedWidth
+            }
+            current.append(view)
+            groups *= width
+        }
+        if !current.isEmpty { batches.append(current) }
+        return batches
     }
 }

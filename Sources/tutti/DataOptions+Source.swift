@@ -32,20 +32,24 @@ extension DataOptions {
     }
 
     /// The rows for a command that asks through `DataSource`: the database the URL names (its
-    /// `table=` or `--query`), or the file loaded into memory (only `columns`, when given).
+    /// `table=` or `--query`), or the file loaded into memory; only `columns`, when given (then
+    /// the derived columns).
     func openSource(columns: [String]? = nil) throws -> any DataSource {
         guard isDatabase else {
             let (dataset, roles) = try load(columns: columns)
             return MemorySource(dataset: dataset, roles: roles)
         }
-        return try openDatabase()
+        return try openDatabase(columns: columns)
     }
 
-    /// The database the URL names (its `table=` or `--query`), with the derived columns computed
-    /// by the engine and the roles inferred by name with the role flags applied.
-    func openDatabase() throws -> PostgresSource {
+    /// The database the URL names (its `table=` or `--query`; only `columns`, when given), with
+    /// the derived columns computed by the engine and the roles inferred by name with the role
+    /// flags applied.
+    func openDatabase(columns: [String]? = nil) throws -> PostgresSource {
         guard let file else { throw TuttiError("no database URL") }
-        let source = try PostgresSource(url: DatabaseURL(file), query: query).adding(try derivations())
+        var read = try PostgresSource(url: DatabaseURL(file), query: query)
+        if let columns { read = try read.selecting(columns) }
+        let source = try read.adding(try derivations())
         return source.with(roles: try roles(for: SQLColumn.emptyDataset(source.columns, source: source.displayName)))
     }
 }

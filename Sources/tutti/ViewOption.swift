@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TuttiCore
+import TuttiPostgres
 
 /// `--view V.json`: start from a view file saved with `w`.
 struct ViewOption: ParsableArguments {
@@ -35,6 +36,9 @@ struct ViewOption: ParsableArguments {
         guard path != "-" else {
             throw TuttiError("the view was saved from data on standard input; give the data: tutti FILE --view \(viewFile)")
         }
+        // A database: the URL as saved, without its password (libpq finds it in ~/.pgpass,
+        // PGPASSWORD or a service file).
+        if DatabaseURL.isDatabaseURL(path) { return try DataOptions.parse([path]) }
         let beside = URL(fileURLWithPath: viewFile).deletingLastPathComponent()
             .appendingPathComponent(URL(fileURLWithPath: path).lastPathComponent).path
         for candidate in [path, beside] where FileManager.default.fileExists(atPath: candidate) {

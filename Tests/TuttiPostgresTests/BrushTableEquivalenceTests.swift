@@ -3,7 +3,7 @@ import TuttiCore
 import TuttiPostgres
 import TuttiTestSupport
 
-/// The Falcon tables PostgreSQL builds with one GROUP BY per view equal those counted in memory,
+/// The Falcon tables PostgreSQL builds (several views per GROUP BY) equal those counted in memory,
 /// missing values, filters and bins made on a sample included.
 @Suite struct BrushTableEquivalenceTests {
     private let adult = AdultFixture.dataset

@@ -27,10 +27,7 @@ public enum SQLBinExpression {
             }
             // Times as their microseconds since 1970 (UTC), the in-memory time bins' scale.
             let number = isTime ? "(EXTRACT(EPOCH FROM \(value)) * 1000000)" : value
-            let branches = (1..<max(edges.count - 1, 1)).reversed().map { bin in
-                "WHEN \(number) >= \(SQLFilter.double(edges[bin])) THEN \(bin)"
-            }
-            let bin = branches.isEmpty ? "0" : "CASE \(branches.joined(separator: " ")) ELSE 0 END"
+            let bin = search(number, edges: edges, bins: 0...max(edges.count - 2, 0))
             return "CASE WHEN \(number) - \(number) = 0 THEN \(bin) ELSE \(missing) END"
         case .values(let values, let other):
             if column.kind == .boolean {
@@ -45,5 +42,16 @@ public enum SQLBinExpression {
             for (bin, name) in values.enumerated() { branches.append("WHEN \(value) = \(try quoting.literal(name)) THEN \(bin)") }
             return "CASE \(branches.joined(separator: " ")) ELSE \(other.isEmpty ? -1 : values.count) END"
         }
+    }
+
+    /// The bin among `bins` of a finite `value` known to reach the lower edge of the first of them
+    /// (or below the first edge of all, for bin 0): the last whose lower edge it reaches, found by
+    /// nested `CASE`s that halve the bins at each comparison, so that a row costs about
+    /// log₂(bins) comparisons rather than one per bin.
+    private static func search(_ value: String, edges: [Double], bins: ClosedRange<Int>) -> String {
+        guard bins.count > 1 else { return "\(bins.lowerBound)" }
+        let middle = (bins.lowerBound + bins.upperBound + 1) / 2
+        return "CASE WHEN \(value) >= \(SQLFilter.double(edges[middle])) THEN \(search(value, edges: edges, bins: middle...bins.upperBound)) "
+            + "ELSE \(search(value, edges: edges, bins: bins.lowerBound...(middle - 1))) END"
     }
 }

@@ -1,0 +1,46 @@
+import Foundation
+import TuttiCore
+import TuttiPostgres
+
+/// The explorer's questions to a SQL engine, timed against a running server: opening the source
+/// and pulling the sample the panes draw (the table's row count included), then a brush start —
+/// the Falcon tables of BRUSHED against every linked view, built by the engine — and brush steps
+/// summed from those tables. The bins are made on the sample, as the explorer makes them.
+enum EngineBench {
+    /// The explorer's default sample.
+    static let sample = 100_000
+    static let steps = 2000
+
+    static func run(url: String, brushed: String, views: [String]) throws {
+        var opened: PostgresSource?
+        let connect = try TuttiBench.seconds { opened = try PostgresSource(url: DatabaseURL(url)) }
+        guard let source = opened else { return }
+        var pulled: EngineSample?
+        let sampling = try TuttiBench.seconds { pulled = try source.sample(limit: sample, work: WorkContext()) }
+        guard let sampled = pulled else { return }
+        let brushedBinning = try ColumnBinning(dataset: sampled.dataset, column: brushed, bins: BrushBench.bins)
+        let viewBinnings = try views.map { try ColumnBinning(dataset: sampled.dataset, column: $0, bins: BrushBench.bins) }
+        var tables: [FalconTable] = []
+        let build = try TuttiBench.seconds {
+            tables = try source.brushTables(brushed: brushedBinning, views: viewBinnings, where: "")
+        }
+        var random = SystemRandomNumberGenerator()
+        var checksum = 0
+        var times: [Double] = []
+        for _ in 0..<steps {
+            let low = Int.random(in: 0..<brushedBinning.binCount, using: &random)
+            let range = low...Int.random(in: low..<brushedBinning.binCount, using: &random)
+            times.append(TuttiBench.seconds {
+                for table in tables {
+                    checksum &+= table.selectedTotal(bins: range)
+                    checksum &+= table.selectedCounts(bins: range).reduce(0, +)
+                }
+            })
+        }
+        times.sort()
+        print("{\"table_rows\": \(sampled.tableRows), \"sample_rows\": \(sampled.dataset.rowCount), \"connect_s\": \(connect), "
+              + "\"count_and_sample_s\": \(sampling), \"views\": \(views.count), \"brush_start_s\": \(build), "
+              + "\"step_median_ms\": \(times[times.count / 2] * 1000), \"step_p99_ms\": \(times[times.count * 99 / 100] * 1000), "
+              + "\"checksum\": \(checksum)}")
+    }
+}
