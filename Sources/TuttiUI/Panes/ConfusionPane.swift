@@ -60,51 +60,6 @@ public struct ConfusionPane: Pane {
         return name + " by \(split.feature.column)" + (all == shown ? "" : " (largest \(shown) of \(all))") + note
     }
 
-    /// On a sample of a table in a SQL engine: the engine's matrix of the whole table.
-    private var exact = ConfusionEngineFigures()
-    /// The engine's matrix and its per-class metrics, as the last layout left them (nil: the
-    /// sample's are shown).
-    private var exactCounts: (counts: ConfusionCounts, scores: ConfusionClassScores?)?
-    /// On a sample of a table in a SQL engine: whose counts the matrix shows, for the title.
-    private var engineNote: String?
-    /// Whether cells show their share of the label's rows rather than their counts.
-    public private(set) var rowPercentages: Bool
-    /// The part of the matrices in view (the same in every group's).
-    private(set) var viewport = ConfusionViewport()
-    /// The first block row in view, and the blocks per row of the last render.
-    private var scroll = 0
-    private var perRow = 1
-
-    /// The blocks' horizontal and vertical gaps.
-    private static let gap = (x: 3, y: 1)
-
-    /// A pane showing counts, or with `rowPercentages` the share of each label's rows.
-    public init(rowPercentages: Bool = false) {
-        self.rowPercentages = rowPercentages
-    }
-
-    public var title: String {
-        let name = regression != nil ? (rowPercentages ? "Regression (row %): label × prediction" : "Regression: label × prediction")
-            : rowPercentages ? "Confusion (row %): label × prediction" : "Confusion: label × prediction"
-        let note = engineNote.map { " · " + $0 } ?? ""
-        guard let split = matrices?.split else { return name + (regression?.isFresh == false ? " · updating…" : "") + note }
-        let shown = split.groups.count, all = shown + split.omitted
-        return name + " by \(split.feature.column)" + (all == shown ? "" : " (largest \(shown) of \(all))") + note
-    }
-
-    public mutating func update(_ message: PaneMessage, context: PaneContext) -> [PaneCommand] {
-        switch message {
-        case .input(let input): return handle(input, context: context)
-        case .layout(let width, let height):
-            layOut(width: width, height: height, context: context)
-            return askEngine(context)
-        case .jobEnded(let handle):
-            _ = exact.receive(handle)
-            return []
-        case .find, .goToRow: return []
-        }
-    }
-
     /// On a sample of a table in a SQL engine: asks the engine for the single matrix of classes
     /// over the whole table and takes it once counted (a split by group or regression bins stay
     /// the sample's); returns the work to start.
