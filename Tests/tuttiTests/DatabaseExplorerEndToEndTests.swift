@@ -123,7 +123,9 @@ import TuttiTestSupport
         #expect(session.waitFor("sample 2,000 of 48,842 rows"), "the explorer did not open:\n\(session.screen())")
         let dropped = try server.psql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
                                       + "WHERE application_name = 'tutti-drop'")
-        #expect(dropped.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+        // Every connection of the explorer is dropped (the sample's, and the row count's second
+        // one when it is still open).
+        #expect((Int(dropped.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) >= 1, "\(dropped)")
 
         try session.keys("x")
         #expect(session.waitFor("export to:"))
