@@ -164,7 +164,10 @@ struct ArrowReader {
         // assembler.
         let firstRows = rowCounts.reduce(into: [0]) { $0.append($0.last! + $1) }
         var wholeColumns: [Int: ChunkColumn] = [:]
-        if firstRows.last! <= Int(Int32.max) {
+        // A column is allocated whole from the batches' declared rows only when the file's bytes
+        // could hold them (at least a byte a row), so a lying length never sizes an allocation;
+        // other files take the per-batch path, which checks each buffer first.
+        if firstRows.last! <= Int(Int32.max), firstRows.last! <= totalBytes {
             let kept = fields.indices.filter { !options.textColumns.contains(fields[$0].name) }
             for position in kept where ArrowWholeNumbers.reads(fields[position]) {
                 wholeColumns[position] = try wholeNumbers(fields[position], batches: batches, cursors: cursors.map { $0[position] },
