@@ -44,6 +44,19 @@ import TuttiTerminal
         try Self.expectSameAsFresh(ConfusionPane(), { ConfusionPane() }, state: try Self.state(groups: ["sex"]), width: 120, height: 30)
     }
 
+    @Test func theSummaryOfThePredictionsFollowsSteps() throws {
+        // The prediction column's figures, whole and filtered, are its new values' after a step
+        // (they were kept from the load before).
+        try Self.expectSameAsFresh(SummaryPane(), { SummaryPane() }, state: try Self.state(), width: 110, height: 30)
+        var pane = SummaryPane()
+        let unfiltered = try Explorer.reduce(try Self.state(), .setFilter("")).0
+        let before = summaryLine("prediction", in: render(&pane, paneContext(unfiltered), width: 110, height: 30))
+        let old = try #require(unfiltered.threshold)
+        let moved = try Explorer.reduce(unfiltered, .previewThreshold(try old.at(old.moved(by: 5_000), in: unfiltered.dataset))).0
+        let after = summaryLine("prediction", in: render(&pane, paneContext(moved), width: 110, height: 30))
+        #expect(before != after, "\(after)")
+    }
+
     @Test func aHistogramOfThePredictionsFollowsStepsExactly() throws {
         try Self.expectSameAsFresh(HistogramPane(column: "prediction"), { HistogramPane(column: "prediction") },
                                    state: try Self.state(), width: 60, height: 12)

@@ -6,18 +6,22 @@ import Darwin
 
 /// A hash map from byte strings to dense codes 0, 1, 2, … in order of first insertion, with the
 /// strings kept in a `StringTable`: the dictionary of a categorical column.
+///
+/// Each hash slot holds the entry's code and the high half of its hash in one word, so a probe
+/// that meets another value is rejected without reading the entry's bytes or its full hash.
 struct ByteDictionary {
     /// The distinct strings; code `c` is `entries[c]`.
     private(set) var entries = StringTable()
     private var hashes: [UInt64] = []
-    private var slots: [Int32]
+    /// Empty (0) or the high 32 bits of an entry's hash above its code plus one.
+    private var slots: [UInt64]
     private var mask: Int
 
     /// An empty dictionary.
     init(capacity: Int = 64) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = [Int32](repeating: -1, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
     }
 
@@ -37,15 +41,36 @@ struct ByteDictionary {
     /// dictionary, so as not to hash them again), inserting them if new.
     @inline(__always)
     mutating func code(of p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64) -> UInt32 {
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let existing = Int(slots[slot])
-            if existing < 0 { break }
-            if hashes[existing] == hash, equals(existing, p, n) { return UInt32(existing) }
-            slot = (slot + 1) & mask
+        let probe = lookup(p, n, hash: hash)
+        if probe.code >= 0 { return UInt32(probe.code) }
+        return insert(p, n, hash: hash, slot: probe.slot)
+    }
+
+    /// The code of the given bytes (whose `ByteHasher.hash` is `hash`) when they are an entry;
+    /// else code -1 and the vacant slot where `insert` puts them (valid until the next insert).
+    @inline(__always)
+    func lookup(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64) -> (code: Int, slot: Int) {
+        let tag = hash & 0xFFFF_FFFF_0000_0000
+        let mask = self.mask
+        return slots.withUnsafeBufferPointer { slots in
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let word = slots[slot]
+                if word == 0 { return (-1, slot) }
+                if word & 0xFFFF_FFFF_0000_0000 == tag {
+                    let code = Int(truncatingIfNeeded: word & 0xFFFF_FFFF) - 1
+                    if equals(code, p, n) { return (code, slot) }
+                }
+                slot = (slot + 1) & mask
+            }
         }
+    }
+
+    /// Adds the bytes, which `lookup` did not find, at the vacant `slot` it gave; returns their code.
+    @inline(__always)
+    mutating func insert(_ p: UnsafePointer<UInt8>, _ n: Int, hash: UInt64, slot: Int) -> UInt32 {
         let code = entries.count
-        slots[slot] = Int32(code)
+        slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(code + 1)
         hashes.append(hash)
         entries.append(UnsafeBufferPointer(start: p, count: n))
         if entries.count * 2 > slots.count { grow() }
@@ -54,20 +79,22 @@ struct ByteDictionary {
 
     @inline(__always)
     private func equals(_ code: Int, _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-        let start = entries.offsets[code], end = entries.offsets[code + 1]
-        guard end - start == n else { return false }
-        if n == 0 { return true }
-        return entries.bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, p, n) == 0 }
+        entries.offsets.withUnsafeBufferPointer { offsets in
+            let start = offsets[code]
+            guard offsets[code + 1] - start == n else { return false }
+            if n == 0 { return true }
+            return entries.bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + start, p, n) == 0 }
+        }
     }
 
     private mutating func grow() {
         let size = slots.count * 2
-        slots = [Int32](repeating: -1, count: size)
+        slots = [UInt64](repeating: 0, count: size)
         mask = size - 1
         for (code, hash) in hashes.enumerated() {
             var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(code)
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(code + 1)
         }
     }
 }

@@ -69,16 +69,30 @@ struct StringColumnBuilder {
         return true
     }
 
-    /// Adds a present value.
+    /// Adds a present value. A value already in the dictionary is not validated again: only
+    /// valid UTF-8 (or its repair) is ever entered, so invalid bytes always miss.
     @inline(__always)
     mutating func append(_ p: UnsafePointer<UInt8>, _ n: Int) {
-        if TextDecoding.isValidUTF8(p, n) {
-            appendValid(p, n)
-        } else {
-            invalidUTF8Cells += 1
-            let repaired = TextDecoding.repairedUTF8(p, n)
-            repaired.withUnsafeBufferPointer { appendValid($0.baseAddress!, $0.count) }
+        if table == nil {
+            let hash = ByteHasher.hash(p, n)
+            let probe = dictionary.lookup(p, n, hash: hash)
+            if probe.code >= 0 {
+                codes.append(UInt32(truncatingIfNeeded: probe.code))
+                checkDistinctCount()
+                return
+            }
+            if TextDecoding.isValidUTF8(p, n) {
+                codes.append(dictionary.insert(p, n, hash: hash, slot: probe.slot))
+                checkDistinctCount()
+                return
+            }
+        } else if TextDecoding.isValidUTF8(p, n) {
+            table!.append(UnsafeBufferPointer(start: p, count: n))
+            return
         }
+        invalidUTF8Cells += 1
+        let repaired = TextDecoding.repairedUTF8(p, n)
+        repaired.withUnsafeBufferPointer { appendValid($0.baseAddress!, $0.count) }
     }
 
     /// Adds a present value whose bytes are known to be valid UTF-8.
@@ -89,6 +103,12 @@ struct StringColumnBuilder {
             return
         }
         codes.append(dictionary.code(of: p, n))
+        checkDistinctCount()
+    }
+
+    /// Switches to a plain table when the dictionary holds too many values (see the type's notes).
+    @inline(__always)
+    private mutating func checkDistinctCount() {
         // More distinct values in this chunk than a categorical column may have in all: the
         // column is text whatever the other chunks hold. (A rule on this chunk's share of
         // distinct values would make the kind depend on where the chunks are cut.)

@@ -6,7 +6,12 @@ import Darwin
 
 /// Parses numbers, booleans and missing markers straight from input bytes.
 enum ValueParser {
-    private static let powersOfTen: [Double] = (0...22).map { pow(10, Double($0)) }
+    /// 10^0 … 10^22, every one exact in a double (a literal, so no lazy initialisation is checked
+    /// on each number).
+    private static let powersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
 
     /// Strips ASCII spaces and tabs from both ends.
     @inline(__always)

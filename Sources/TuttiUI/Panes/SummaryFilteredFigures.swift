@@ -43,9 +43,9 @@ struct SummaryFilteredFigures: Sendable {
 
     /// Takes the figures of `other` (of the same rows), for the columns the two datasets share.
     mutating func merge(_ other: SummaryFilteredFigures) {
-        let kept = SummaryStatistics.sameColumns(other.dataset, dataset)
-        for (index, summary) in other.summaries where index < kept { summaries[index] = summary }
-        for (index, sparkline) in other.sparklines where index < kept { sparklines[index] = sparkline }
+        let kept = SummaryStatistics.unchangedColumns(other.dataset, dataset)
+        for (index, summary) in other.summaries where kept.contains(index) { summaries[index] = summary }
+        for (index, sparkline) in other.sparklines where kept.contains(index) { sparklines[index] = sparkline }
     }
 
     /// These figures for `data`, keeping the columns it shares with the data they are of.

@@ -20,8 +20,8 @@ struct SummarySparklines {
     /// Makes sure the columns at `indexes` have lines `width` cells wide.
     mutating func prepare(_ indexes: Range<Int>, width: Int, dataset data: Dataset) {
         if let previous = dataset, previous !== data {
-            let kept = SummaryStatistics.sameColumns(previous, data)
-            lines = lines.filter { $0.key < kept }
+            let kept = SummaryStatistics.unchangedColumns(previous, data)
+            lines = lines.filter { kept.contains($0.key) }
         }
         dataset = data
         for index in indexes.clamped(to: data.columns.indices) where lines[index]?.width != width {

@@ -29,8 +29,8 @@ struct SummaryStatistics {
     mutating func prepare(_ indexes: Range<Int>, state: ExplorerState) {
         let data = state.dataset
         if let previous = dataset, previous !== data {
-            let kept = Self.sameColumns(previous, data)
-            whole = whole.filter { $0.key < kept }
+            let kept = Self.unchangedColumns(previous, data)
+            whole = whole.filter { kept.contains($0.key) }
         }
         dataset = data
         let missing = indexes.clamped(to: data.columns.indices).filter { whole[$0] == nil }
@@ -48,13 +48,14 @@ struct SummaryStatistics {
                      filteredCount: filtered?.count ?? dataset.rowCount)
     }
 
-    /// How many leading columns two datasets share unchanged: the loaded columns (derived ones
-    /// come last) and the derivations both made in the same order.
-    static func sameColumns(_ a: Dataset, _ b: Dataset) -> Int {
+    /// The indexes of the columns two datasets share unchanged: among the loaded columns
+    /// (derived ones come last) and the derivations both made in the same order, those whose
+    /// values are the same storage (a score threshold replaces the prediction column).
+    static func unchangedColumns(_ a: Dataset, _ b: Dataset) -> Set<Int> {
         let loaded = a.columns.count - a.derivedColumns.count
         guard loaded == b.columns.count - b.derivedColumns.count, a.rowCount == b.rowCount, a.source == b.source,
-              a.columns.prefix(loaded).map(\.name) == b.columns.prefix(loaded).map(\.name) else { return 0 }
+              a.columns.prefix(loaded).map(\.name) == b.columns.prefix(loaded).map(\.name) else { return [] }
         let derived = zip(a.derivedColumns, b.derivedColumns).prefix { $0 == $1 }.count
-        return loaded + derived
+        return Set((0..<(loaded + derived)).filter { a.columns[$0].sharesValues(with: b.columns[$0]) })
     }
 }
