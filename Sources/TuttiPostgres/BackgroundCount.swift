@@ -41,12 +41,13 @@ public final class BackgroundCount: @unchecked Sendable {
     }
 
     /// The count, once the server gave it; throws what the query threw. When `work` is
-    /// cancelled meanwhile, stops the count on the server and throws.
+    /// cancelled meanwhile, stops the count on the server and throws "cancelled".
     public func value(_ work: WorkContext = WorkContext()) throws -> Int {
         while done.wait(timeout: .now() + .milliseconds(20)) == .timedOut {
             if work.isCancelled { cancelQuery() }
         }
         done.signal()
+        try work.check("the row count")
         return try result.get()
     }
 
