@@ -3,7 +3,9 @@ import TuttiCore
 import TuttiPostgres
 
 /// The explorer's questions to a SQL engine, timed against a running server: opening the source
-/// and pulling the sample the panes draw (the table's row count included), then a brush start —
+/// and pulling the sample the panes draw (with the planner's row estimate, while a second
+/// connection counts the table's rows; then the wait for that count, after the sample), then a
+/// brush start —
 /// the Falcon tables of BRUSHED against every linked view, built by the engine — and brush steps
 /// summed from those tables. The bins are made on the sample, as the explorer makes them.
 enum EngineBench {
@@ -15,9 +17,14 @@ enum EngineBench {
         var opened: PostgresSource?
         let connect = try TuttiBench.seconds { opened = try PostgresSource(url: DatabaseURL(url)) }
         guard let source = opened else { return }
-        var pulled: EngineSample?
-        let sampling = try TuttiBench.seconds { pulled = try source.sample(limit: sample, work: WorkContext()) }
-        guard let sampled = pulled else { return }
+        var pulled: EngineSample?, counting: BackgroundCount?
+        let sampling = try TuttiBench.seconds {
+            counting = source.startCount(work: WorkContext())
+            pulled = try source.sample(limit: sample, work: WorkContext())
+        }
+        guard let sampled = pulled, let counting else { return }
+        var tableRows = 0
+        let countWait = try TuttiBench.seconds { tableRows = try counting.value() }
         let brushedBinning = try ColumnBinning(dataset: sampled.dataset, column: brushed, bins: BrushBench.bins)
         let viewBinnings = try views.map { try ColumnBinning(dataset: sampled.dataset, column: $0, bins: BrushBench.bins) }
         var tables: [FalconTable] = []
@@ -38,8 +45,9 @@ enum EngineBench {
             })
         }
         times.sort()
-        print("{\"table_rows\": \(sampled.tableRows), \"sample_rows\": \(sampled.dataset.rowCount), \"connect_s\": \(connect), "
-              + "\"count_and_sample_s\": \(sampling), \"views\": \(views.count), \"brush_start_s\": \(build), "
+        print("{\"table_rows\": \(tableRows), \"estimated_rows\": \(sampled.estimatedRows.map(String.init) ?? "null"), "
+              + "\"sample_rows\": \(sampled.dataset.rowCount), \"connect_s\": \(connect), "
+              + "\"sample_s\": \(sampling), \"count_after_sample_s\": \(countWait), \"views\": \(views.count), \"brush_start_s\": \(build), "
               + "\"step_median_ms\": \(times[times.count / 2] * 1000), \"step_p99_ms\": \(times[times.count * 99 / 100] * 1000), "
               + "\"checksum\": \(checksum)}")
     }

@@ -37,7 +37,7 @@ struct CopyBatch {
             var stop = start
             while stop < end, line[stop] != UInt8(ascii: "\t") { stop += 1 }
             guard stop < end || index == columns.count - 1 else { break }
-            try add(Self.unescaped(line, start..<stop), to: index)
+            try add(line, start..<stop, to: index)
             index += 1
             start = stop + 1
         }
@@ -47,14 +47,26 @@ struct CopyBatch {
         rowCount += 1
     }
 
-    private mutating func add(_ field: [UInt8]?, to index: Int) throws {
+    /// Adds the field in `range` of `line` to column `index`: read in place when it holds no
+    /// escape (most fields), else once its escapes are decoded.
+    private mutating func add(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, to index: Int) throws {
+        guard line[range].contains(UInt8(ascii: "\\")) else {
+            return try add(UnsafeBufferPointer(rebasing: line[range]), to: index)
+        }
+        guard let field = Self.unescaped(line, range) else { return try add(nil, to: index) }
+        try field.withUnsafeBufferPointer { try add($0, to: index) }
+    }
+
+    private mutating func add(_ field: UnsafeBufferPointer<UInt8>?, to index: Int) throws {
         let row = rowCount
         let kind = columns[index].kind
         if field != nil { present[index].append(row) }
         switch kind {
         case .integer:
             guard let field else { integers[index].append(0); return }
-            guard let value = Int64(String(decoding: field, as: UTF8.self)) else { throw unreadable(field, index) }
+            guard let value = Self.integer(field) ?? Int64(String(decoding: field, as: UTF8.self)) else {
+                throw unreadable(field, index)
+            }
             integers[index].append(value)
         case .float:
             guard let field else { doubles[index].append(0); return }
@@ -66,14 +78,36 @@ struct CopyBatch {
             integers[index].append(value)
         case .boolean:
             guard let field else { booleans[index].append(false); return }
-            guard field == [UInt8(ascii: "t")] || field == [UInt8(ascii: "f")] else { throw unreadable(field, index) }
-            booleans[index].append(field == [UInt8(ascii: "t")])
+            guard field.count == 1, field[0] == UInt8(ascii: "t") || field[0] == UInt8(ascii: "f") else {
+                throw unreadable(field, index)
+            }
+            booleans[index].append(field[0] == UInt8(ascii: "t"))
         default:
-            strings[index].append(String(decoding: field ?? [], as: UTF8.self))
+            guard let field else { return strings[index].append("") }
+            // ASCII is valid UTF-8 as it is; other bytes are checked (and repaired) by decoding.
+            if field.allSatisfy({ $0 < 0x80 }) {
+                strings[index].append(field)
+            } else {
+                strings[index].append(String(decoding: field, as: UTF8.self))
+            }
         }
     }
 
-    private func unreadable(_ field: [UInt8], _ index: Int) -> TuttiError {
+    /// A decimal integer (an optional `-`, then 1 to 18 digits, which cannot overflow) read from
+    /// its bytes; nil for any other form (read by `Int64.init` then).
+    private static func integer(_ field: UnsafeBufferPointer<UInt8>) -> Int64? {
+        let negative = field.first == UInt8(ascii: "-")
+        let digits = negative ? 1 : 0
+        guard field.count > digits, field.count - digits <= 18 else { return nil }
+        var value: Int64 = 0
+        for byte in field[digits...] {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int64(byte - UInt8(ascii: "0"))
+        }
+        return negative ? -value : value
+    }
+
+    private func unreadable(_ field: UnsafeBufferPointer<UInt8>, _ index: Int) -> TuttiError {
         TuttiError("the database sent '\(String(decoding: field, as: UTF8.self))' in column '\(columns[index].name)', "
                    + "which is not \(columns[index].kind.rawValue)")
     }

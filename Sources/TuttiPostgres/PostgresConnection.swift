@@ -7,8 +7,9 @@ import TuttiCore
 /// Read-only twice over: the session starts with `default_transaction_read_only=on` (a startup
 /// option, not a statement), and everything runs inside one `BEGIN TRANSACTION READ ONLY`, in
 /// which nothing can make the transaction writable again. Besides opening and ending that
-/// transaction, only statements starting with `SELECT` or `COPY (` are sent, each on its own
-/// through the extended protocol (which refuses a second statement in the text).
+/// transaction, only statements starting with `SELECT`, `COPY (` or `EXPLAIN SELECT` (which plans
+/// the query and runs nothing) are sent, each on its own through the extended protocol (which
+/// refuses a second statement in the text).
 ///
 /// Messages name the server by `DatabaseURL.redacted`: never the password. Not for concurrent
 /// use, except `cancel()`, which any thread may call while a query runs.
@@ -64,6 +65,22 @@ public final class PostgresConnection: SQLQuoting, @unchecked Sendable {
         let result = PQexecParams(connection, sql, 0, nil, nil, nil, nil, 0)
         guard PQresultStatus(result) == PGRES_TUPLES_OK, let result else { throw failed(result) }
         return PostgresRows(result)
+    }
+
+    /// The planner's estimate of the rows a `SELECT` returns, from the top line of its plan
+    /// (`EXPLAIN`, without `ANALYZE`: the query is planned, not run), as PostgreSQL and the
+    /// engines derived from it print it (`… rows=N …`); nil when the server refuses `EXPLAIN` or
+    /// prints its plan otherwise.
+    public func estimatedRows(of sql: String) -> Int? {
+        precondition(sql.hasPrefix("SELECT "), "only SELECT statements are explained")
+        let result = PQexecParams(connection, "EXPLAIN " + sql, 0, nil, nil, nil, nil, 0)
+        guard PQresultStatus(result) == PGRES_TUPLES_OK, let result else {
+            _ = failed(result)
+            return nil
+        }
+        let rows = PostgresRows(result)
+        guard rows.count > 0, let line = rows.text(0, 0), let match = line.firstMatch(of: /rows=(\d+)/) else { return nil }
+        return Int(match.1)
     }
 
     /// Runs `COPY (query) TO STDOUT …` and hands each row's bytes (one line of COPY's text

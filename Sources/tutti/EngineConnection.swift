@@ -6,11 +6,17 @@ import TuttiUI
 /// The explorer's connection to a SQL engine: it pulls the sample the panes draw, then runs the
 /// explorer's exports in the engine. A libpq connection serves one query at a time, so every
 /// use holds the lock; a cancelled query is stopped on the server (`PostgresConnection.cancel`,
-/// through the work's cancellation).
+/// through the work's cancellation). The table's exact row count runs on a second connection
+/// from before the sample is pulled, and the explorer opens without waiting for it.
 final class EngineConnection: @unchecked Sendable {
     private let lock = NSLock()
     private var source: PostgresSource?
-    private var tableRows = 0
+    /// The sample's estimate of the table's rows, or its exact rows when it holds them all.
+    private var sampled: (estimate: Int?, exact: Int?) = (nil, nil)
+    /// The table's row count under way on its own connection; guarded by `countLock`, not
+    /// `lock`, so that waiting for it never waits for a query on the source.
+    private var counting: BackgroundCount?
+    private let countLock = NSLock()
     private let url: DatabaseURL
     private let query: String?
 
@@ -20,32 +26,44 @@ final class EngineConnection: @unchecked Sendable {
         self.query = query
     }
 
-    /// Connects, then pulls the first `limit` rows of the table into memory (see
+    /// Connects, starts counting the table's rows on a second connection (`rows().count("")`
+    /// waits for it), then pulls the first `limit` rows of the table into memory (see
     /// `PostgresSource.sample`).
     func sample(limit: Int, work: WorkContext) throws -> EngineSample {
         try lock.withLock {
             work.report("connecting", 0, 1)
             let source = try PostgresSource(url: url, query: query)
             self.source = source
+            let counting = source.startCount(work: work)
             do {
                 let sample = try source.connection.cancellable(work) { try source.sample(limit: limit, work: work) }
-                tableRows = sample.tableRows
+                sampled = (sample.estimatedRows, sample.tableRows)
+                if sample.tableRows != nil {
+                    counting.stop()
+                } else {
+                    countLock.withLock { self.counting = counting }
+                }
                 return sample
-            } catch where work.isCancelled {
-                throw TuttiError.cancelled(file: nil)
+            } catch {
+                counting.stop()
+                if work.isCancelled { throw TuttiError.cancelled(file: nil) }
+                throw error
             }
         }
     }
 
     /// The engine behind the sample, for the workspace.
     func rows() -> EngineRows {
-        var rows = EngineRows(tableRows: lock.withLock { tableRows }, count: { [self] filter, work in
-            try asking(work) { try $0.rowCount(where: filter) }
+        let (estimate, exact) = lock.withLock { sampled }
+        var rows = EngineRows(estimatedRows: estimate, count: { [self] filter, work in
+            if filter.isEmpty, let total = try exact ?? tableRows(work) { return total }
+            return try asking(work) { try $0.rowCount(where: filter) }
         }, brushTables: { [self] brushed, views, filter, work in
             try asking(work) { try $0.brushTables(brushed: brushed, views: views, where: filter) }
         }, export: { [self] path, columns, filter, options, work in
             try asking(work) { try $0.export(to: path, columns: columns, where: filter, options: options, work: work) }
         })
+        rows.tableRows = exact
         rows.binCounts = { [self] binning, filter, work in
             try asking(work) { try $0.binCounts(of: binning, where: filter) }
         }
@@ -53,6 +71,20 @@ final class EngineConnection: @unchecked Sendable {
             try asking(work) { try $0.summaries(where: filter, topCount: topCount) }
         }
         return rows
+    }
+
+    /// The table's rows from the count started with the sample, taken once (a second question
+    /// asks the source); nil when there is none, or it could not run on its connection.
+    private func tableRows(_ work: WorkContext) throws -> Int? {
+        guard let counting = countLock.withLock({ () -> BackgroundCount? in
+            defer { counting = nil }
+            return counting
+        }) else { return nil }
+        do {
+            return try counting.value(work)
+        } catch where !work.isCancelled && counting.failedForItsConnection {
+            return nil
+        }
     }
 
     /// Runs `question` on the source, stopped on the server when `work` is cancelled. When the

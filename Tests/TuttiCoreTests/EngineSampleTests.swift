@@ -11,8 +11,8 @@ import Testing
             Column(name: "note", data: .text(StringTable(["a", "b", "c", "d", "e", "f"])), validity: RowSet(rowCount: 6, allSet: true)),
             Column(name: "n", data: .integer([1, 2, 3, 4, 5, 6]), validity: RowSet(rowCount: 6, allSet: true)),
         ])
-        let sample = EngineSample(rows: rows, tableRows: 1000)
-        #expect(sample.tableRows == 1000)
+        let sample = EngineSample(rows: rows, estimatedRows: 1000)
+        #expect(sample.estimatedRows == 1000)
         #expect(sample.dataset.columns.map(\.kind) == [.categorical, .text, .integer])
         let sex = sample.dataset.columns[0]
         #expect((0..<6).map { sex.isPresent($0) ? sex.text(at: $0) : nil } == ["F", "M", "F", nil, "M", "F"])

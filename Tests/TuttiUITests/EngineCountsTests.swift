@@ -16,7 +16,7 @@ import TuttiUI
         private var source: MemorySource { MemorySource(dataset: adult, roles: adultRoles) }
 
         var rows: EngineRows {
-            EngineRows(tableRows: adult.rowCount, count: { [self] filter, _ in
+            EngineRows(estimatedRows: adult.rowCount, count: { [self] filter, _ in
                 counts.withLock { $0.append(filter) }
                 return try source.rowCount(where: filter)
             }, brushTables: { [self] brushed, views, filter, _ in

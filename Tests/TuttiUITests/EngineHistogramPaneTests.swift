@@ -17,7 +17,7 @@ import TuttiTestSupport
         private var source: MemorySource { MemorySource(dataset: adult, roles: adultRoles) }
 
         var rows: EngineRows {
-            var rows = EngineRows(tableRows: adult.rowCount, count: { [self] filter, _ in
+            var rows = EngineRows(estimatedRows: adult.rowCount, count: { [self] filter, _ in
                 try source.rowCount(where: filter)
             }, brushTables: { [self] brushed, views, filter, _ in
                 brushQuestions.withLock { $0.append(views.map(\.column)) }

@@ -4,7 +4,8 @@ import TuttiTestSupport
 
 /// `tutti explore postgresql://…` in a real terminal against a real PostgreSQL with the Adult
 /// data: the panes draw a sample, a brush's export runs in the engine, a long query stops on
-/// the server when Esc cancels it, and a dropped connection is reopened.
+/// the server when Esc cancels it, the explorer opens before the table's rows are counted, and a
+/// dropped connection is reopened.
 @Suite(.serialized) struct DatabaseExplorerEndToEndTests {
     private func opened(in folder: String, url: String, sample: Int) throws -> TmuxSession {
         let session = try TmuxSession(width: 200, height: 44)
@@ -94,25 +95,49 @@ import TuttiTestSupport
                 "\(expression)")
     }
 
+    /// Counting 48,842 × 10⁶ rows takes far longer than the tests wait.
+    private static let longQuery = "SELECT a.* FROM adult a CROSS JOIN (SELECT 1 AS n FROM generate_series(1, 1000000)) AS g"
+
+    /// The explorer's counts of all the rows of `longQuery` running on `server`, as psql says
+    /// (its other queries on them, summaries and histograms, are not counts of all the rows).
+    private static func runningCounts(_ server: PostgresServer) -> String? {
+        let running = "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE "
+            + "'SELECT COUNT(*) FROM (SELECT %generate_series(1, 1000000)%' AND backend_type = 'client backend' AND pid <> pg_backend_pid()"
+        return try? server.psql(running).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     @Test func escCancelsALongQueryOnTheServer() throws {
         let server = try PostgresServer.withAdult()
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        // Counting 48,842 × 10⁶ rows takes far longer than the test waits.
-        let query = "SELECT a.* FROM adult a CROSS JOIN (SELECT 1 AS n FROM generate_series(1, 1000000)) AS g"
+        // Its first rows in a random order: the sample waits for every row, as the count does.
+        let query = Self.longQuery + " ORDER BY random()"
         let session = try TmuxSession(width: 120, height: 30)
         try session.run("\(TmuxSession.shellQuoted(CommandRunner.executable)) explore \(TmuxSession.shellQuoted(server.url())) "
                         + "--query \(TmuxSession.shellQuoted(query)); echo exit=$?")
-        let running = "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE "
-            + "'SELECT COUNT(*)%generate_series(1, 1000000)%' AND backend_type = 'client backend' AND pid <> pg_backend_pid()"
-        #expect(session.waitUntil { _ in (try? server.psql(running).trimmingCharacters(in: .whitespacesAndNewlines)) == "1" },
-                "the long query never ran:\n\(session.screen())")
+        #expect(session.waitUntil { _ in Self.runningCounts(server) == "1" }, "the long query never ran:\n\(session.screen())")
         try session.keys("Escape")
         #expect(session.waitFor("loading cancelled"), "\(session.screen())")
         #expect(session.waitFor("exit=0"), "\(session.screen())")
-        #expect(session.waitUntil(timeout: 10) { _ in
-            (try? server.psql(running).trimmingCharacters(in: .whitespacesAndNewlines)) == "0"
-        }, "the query still runs on the server")
+        #expect(session.waitUntil(timeout: 10) { _ in Self.runningCounts(server) == "0" }, "the query still runs on the server")
+    }
+
+    @Test func theExplorerOpensWithTheEstimateWhileTheCountRunsAndEscStopsIt() throws {
+        let server = try PostgresServer.withAdult()
+        let session = try TmuxSession(width: 160, height: 40)
+        try session.run("\(TmuxSession.shellQuoted(CommandRunner.executable)) explore \(TmuxSession.shellQuoted(server.url())) "
+                        + "--query \(TmuxSession.shellQuoted(Self.longQuery)) --sample 2000; echo exit=$?")
+        // The planner's estimate, marked as one, while the exact count runs on the server.
+        #expect(session.waitForStatus { $0.firstMatch(of: /sample 2,000 of ≈[\d,]+ rows/) != nil }, "\(session.screen())")
+        #expect(session.waitUntil { _ in Self.runningCounts(server) == "1" }, "the count never ran:\n\(session.screen())")
+        #expect(session.statusLine.contains("exact count"), "\(session.statusLine)")
+        try session.keys("Escape")
+        #expect(session.waitUntil(timeout: 10) { _ in Self.runningCounts(server) == "0" }, "the count still runs on the server")
+        // Stopped, it leaves the estimate in place.
+        #expect(session.waitForStatus { $0.firstMatch(of: /stopped: .*exact count/) != nil && $0.contains("sample 2,000 of ≈") },
+                "\(session.screen())")
+        try session.keys("q")
+        #expect(session.waitFor("exit=0"), "\(session.screen())")
     }
 
     @Test func anExportAfterTheConnectionDroppedReconnects() throws {

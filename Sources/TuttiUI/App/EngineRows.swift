@@ -1,7 +1,8 @@
 import TuttiCore
 
 /// The table behind the explorer when its rows are a sample of a table kept in a SQL engine:
-/// how many rows the table holds, and what runs there — exact counts, the Falcon tables of a
+/// how many rows the engine estimates the table holds (the exact number is `count("")`'s, asked
+/// in the background like every count), and what runs there — exact counts, the Falcon tables of a
 /// brush, exports (streamed out of the engine, not written from the sample). The app never sees
 /// the connection, only these; each runs in a background job and stops on the server when the
 /// job is cancelled.
@@ -30,8 +31,12 @@ public struct EngineRows: Sendable {
     public typealias GroupCounts = @Sendable (_ columns: [String], _ filter: String, _ work: WorkContext) throws
         -> [GroupCount]
 
-    /// The rows of the whole table in the engine.
-    public let tableRows: Int
+    /// The engine's estimate of the rows of the whole table, shown until `count("")` answers; nil
+    /// when it gave none.
+    public let estimatedRows: Int?
+    /// The exact rows of the whole table when known without counting (a sample that holds them
+    /// all); nil: `count("")` tells them.
+    public var tableRows: Int?
     /// The count that runs in the engine.
     public let count: Count
     /// The brush tables the engine builds.
@@ -45,9 +50,10 @@ public struct EngineRows: Sendable {
     /// The grouped counts the engine makes (confusion matrices); nil: the sample's.
     public var groupCounts: GroupCounts?
 
-    /// A table of `tableRows` rows answering with `count`, `brushTables` and `export`.
-    public init(tableRows: Int, count: @escaping Count, brushTables: @escaping BrushTables, export: @escaping Export) {
-        self.tableRows = tableRows
+    /// A table the engine estimates at `estimatedRows` rows, answering with `count`,
+    /// `brushTables` and `export`.
+    public init(estimatedRows: Int?, count: @escaping Count, brushTables: @escaping BrushTables, export: @escaping Export) {
+        self.estimatedRows = estimatedRows
         self.count = count
         self.brushTables = brushTables
         self.export = export

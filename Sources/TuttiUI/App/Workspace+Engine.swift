@@ -8,20 +8,20 @@ extension Workspace {
     }
 
     /// Asks the engine behind a sample, in the background, for what the status line shows and
-    /// it does not know yet: the exact rows under the filter and under filter and selection, every
-    /// visible histogram's counts (`askEngineHistograms`), and the Falcon tables of a brush that
-    /// just started: its bins against themselves and against every other visible histogram's.
+    /// it does not know yet: the table's exact rows (whatever the filter), the exact rows under
+    /// the filter and under filter and selection, every visible histogram's counts
+    /// (`askEngineHistograms`), and the Falcon tables of a brush that just started: its bins
+    /// against themselves and against every other visible histogram's.
     mutating func askEngine() {
-        guard let engine, let filter = engineFilter else { return }
-        var wanted = [filter]
-        if state.selection != nil, let both = EngineRows.filter(for: state) { wanted.append(both) }
-        for expression in wanted where engineCounts.counts[expression] == nil && !engineCounts.unanswered.contains(expression)
-            && !engineCounts.counting.contains(expression) {
-            engineCounts.counting.insert(expression)
-            ask(.start(JobRequest(label: "exact count") { handle in
-                try engine.count(expression, WorkContext(cancellation: handle.cancellation))
-            }, owner: .engine(.count(expression))))
+        guard let engine else { return }
+        var wanted = [""]
+        guard let filter = engineFilter else {
+            askCounts(engine, wanted)
+            return
         }
+        if !filter.isEmpty { wanted.append(filter) }
+        if state.selection != nil, let both = EngineRows.filter(for: state) { wanted.append(both) }
+        askCounts(engine, wanted)
         askEngineHistograms(engine, filter: filter)
         guard let live = brush, let bins = live.bins else {
             engineCounts.brush = nil
@@ -44,6 +44,24 @@ extension Workspace {
             }
         },
                    owner: .engine(.brush(key))))
+    }
+
+    /// The rows of the table behind the sample: the engine's exact count (`count("")`, asked
+    /// when the explorer opens) once it answered, its estimate until then.
+    var tableRows: TableRowCount {
+        TableRowCount(exact: engineCounts.counts[""] ?? engine?.tableRows, estimate: engine?.estimatedRows)
+    }
+
+    /// Asks the engine for the rows passing each of `expressions` ("" for the whole table) it
+    /// has not counted, is not counting and did not fail to count.
+    private mutating func askCounts(_ engine: EngineRows, _ expressions: [String]) {
+        for expression in expressions where engineCounts.counts[expression] == nil
+            && !engineCounts.unanswered.contains(expression) && !engineCounts.counting.contains(expression) {
+            engineCounts.counting.insert(expression)
+            ask(.start(JobRequest(label: "exact count") { handle in
+                try engine.count(expression, WorkContext(cancellation: handle.cancellation))
+            }, owner: .engine(.count(expression))))
+        }
     }
 
     /// Takes the engine's answer to `query`.
@@ -70,7 +88,7 @@ extension Workspace {
     /// The engine's exact numbers for the status line ("" parts left out): rows under the filter
     /// and selected (the live brush's, summed from its Falcon table), or what is being counted.
     var engineStatus: String? {
-        guard let engine, let filter = engineFilter else { return nil }
+        guard engine != nil, let filter = engineFilter else { return nil }
         var parts: [String] = []
         let text = { (expression: String, what: String) -> String? in
             if let count = engineCounts.counts[expression] { return "\(NumberFormatting.grouped(count)) \(what)" }
@@ -87,6 +105,6 @@ extension Workspace {
             parts.append(selected)
         }
         guard !parts.isEmpty else { return nil }
-        return "table of \(NumberFormatting.grouped(engine.tableRows)): " + parts.joined(separator: ", ")
+        return "table of \(tableRows.text): " + parts.joined(separator: ", ")
     }
 }

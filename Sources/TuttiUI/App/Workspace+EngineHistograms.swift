@@ -45,9 +45,9 @@ extension Workspace {
     /// What the engine says of the panes, for their context: nil on data loaded whole.
     var engineFigures: EngineFigures? {
         guard let engine else { return nil }
-        var figures = EngineFigures(tableRows: engine.tableRows, sampleRows: state.dataset.rowCount)
+        var figures = EngineFigures(tableRows: tableRows, sampleRows: state.dataset.rowCount)
         figures.filter = engineFilter
-        figures.filteredRows = engineFilter.flatMap { $0.isEmpty ? engine.tableRows : engineCounts.counts[$0] }
+        figures.filteredRows = engineFilter.flatMap { engineCounts.counts[$0] }
         figures.summaries = engine.summaries
         figures.brushTables = engine.brushTables
         figures.selectionFilter = state.selection == nil ? nil : EngineRows.filter(for: state)

@@ -24,7 +24,9 @@ extension Workspace {
         let (rows, rowsDescription) = exportRows
         var description = rowsDescription
         if let engine, let filter = EngineRows.filter(for: state) {
-            let count = filter.isEmpty ? "all \(NumberFormatting.grouped(engine.tableRows)) rows" : "the rows of `\(filter)`"
+            let total = tableRows
+            let count = !filter.isEmpty ? "the rows of `\(filter)`"
+                : total.exact == nil && total.estimate == nil ? "all rows" : "all \(total.text) rows"
             return .engineExport(engine, columns: columns.map(\.name), filter: filter, ExportOptions(overwrite: overwrite),
                                  description: "\(count) from the engine (in its order)")
         }

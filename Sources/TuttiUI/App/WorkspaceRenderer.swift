@@ -76,8 +76,8 @@ struct WorkspaceRenderer {
         let selected = workspace.brush.map { $0.selectedCount } ?? state.selectedCount
         var parts = [
             URLName.lastComponent(state.dataset.source),
-            workspace.engine.map { "sample \(NumberFormatting.grouped(state.dataset.rowCount)) of "
-                + "\(NumberFormatting.grouped($0.tableRows)) rows" } ?? "\(NumberFormatting.grouped(state.dataset.rowCount)) rows",
+            workspace.engine == nil ? "\(NumberFormatting.grouped(state.dataset.rowCount)) rows"
+                : "sample \(NumberFormatting.grouped(state.dataset.rowCount)) of \(workspace.tableRows.text) rows",
             "\(NumberFormatting.grouped(state.filteredCount)) filtered",
         ]
         var x = 1

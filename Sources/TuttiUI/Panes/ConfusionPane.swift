@@ -75,7 +75,7 @@ public struct ConfusionPane: Pane {
             exactCounts = exact.counts(engine, state: context.state, labels: matrices.labels, predictions: matrices.predictions)
                 .map { ($0, ConfusionClassScores($0)) }
         }
-        engineNote = exactCounts != nil ? "table of \(NumberFormatting.grouped(engine.tableRows))"
+        engineNote = exactCounts != nil ? "table of \(engine.tableRows.text)"
             : "sample \(NumberFormatting.grouped(engine.sampleRows))" + (exact.isAsking ? " · …" : "")
         return commands
     }

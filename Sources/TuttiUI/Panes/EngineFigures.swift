@@ -2,8 +2,8 @@
 /// and of the sample, and the exact figures the engine gave for what the pane shows (nil parts
 /// are not known yet, or cannot be asked of the engine, and the pane draws the sample's).
 public struct EngineFigures {
-    /// Rows of the whole table in the engine.
-    public let tableRows: Int
+    /// Rows of the whole table in the engine: exact once counted, estimated until then.
+    public let tableRows: TableRowCount
     /// Rows of the sample in memory.
     public let sampleRows: Int
     /// Histograms' counts over the whole table; nil when the engine does not count bins.
@@ -22,7 +22,7 @@ public struct EngineFigures {
     public var brushTables: EngineRows.BrushTables?
 
     /// Figures of a table of `tableRows` rows sampled into `sampleRows`.
-    public init(tableRows: Int, sampleRows: Int) {
+    public init(tableRows: TableRowCount, sampleRows: Int) {
         self.tableRows = tableRows
         self.sampleRows = sampleRows
     }

@@ -190,7 +190,7 @@ public struct HistogramPane: Pane {
         let histogram = engine.histograms?.histogram(pane: pane, binning: binning)
         exact = histogram?.filtered?.count == counts?.filtered.count ? histogram : nil
         let updating = histogram?.updating == true
-        engineNote = exact != nil ? "table of \(NumberFormatting.grouped(engine.tableRows))" + (updating ? " · updating…" : "")
+        engineNote = exact != nil ? "table of \(engine.tableRows.text)" + (updating ? " · updating…" : "")
             : "sample \(NumberFormatting.grouped(engine.sampleRows))" + (updating ? " · …" : "")
     }
 

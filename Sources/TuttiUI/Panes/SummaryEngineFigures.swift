@@ -47,20 +47,22 @@ struct SummaryEngineFigures {
         return true
     }
 
-    /// Whether the engine's figures are what the pane shows for the state `engine` describes.
+    /// Whether the engine's figures are what the pane shows for the state `engine` describes
+    /// (not before the table's rows are counted: its shares are of them).
     func isExact(_ engine: EngineFigures?) -> Bool {
-        guard let engine, let filter = engine.filter, answers[""] != nil else { return false }
+        guard let engine, engine.tableRows.exact != nil, let filter = engine.filter, answers[""] != nil else { return false }
         return filter.isEmpty || (answers[filter] != nil && engine.filteredRows != nil)
     }
 
     /// Column `name`'s figures of the whole table (and of its filtered rows), or nil when the
     /// engine has not given them (a column derived in the sample is not in the engine).
     func entry(_ name: String, engine: EngineFigures?) -> SummaryStatistics.Entry? {
-        guard isExact(engine), let engine, let filter = engine.filter, let whole = answers[""]?[name] else { return nil }
+        guard isExact(engine), let engine, let rows = engine.tableRows.exact, let filter = engine.filter,
+              let whole = answers[""]?[name] else { return nil }
         guard !filter.isEmpty else {
-            return SummaryStatistics.Entry(whole: whole, filtered: nil, rowCount: engine.tableRows, filteredCount: engine.tableRows)
+            return SummaryStatistics.Entry(whole: whole, filtered: nil, rowCount: rows, filteredCount: rows)
         }
         guard let filtered = answers[filter]?[name], let count = engine.filteredRows else { return nil }
-        return SummaryStatistics.Entry(whole: whole, filtered: filtered, rowCount: engine.tableRows, filteredCount: count)
+        return SummaryStatistics.Entry(whole: whole, filtered: filtered, rowCount: rows, filteredCount: count)
     }
 }

@@ -36,7 +36,7 @@ public struct SummaryPane: Pane {
     /// engine gave them (the distribution sparklines stay the sample's), else the sample's.
     private var engineNote: String? {
         guard let engine else { return nil }
-        if exact.isExact(engine) { return "table of \(NumberFormatting.grouped(engine.tableRows))" }
+        if exact.isExact(engine) { return "table of \(engine.tableRows.text)" }
         return "sample \(NumberFormatting.grouped(engine.sampleRows))" + (exact.isAsking ? " · …" : "")
     }
 
