@@ -28,9 +28,9 @@ enum EngineBench {
         }
         // The brush cube the explorer asks for at open, and a brush start summed from it (the
         // brushed view's own table and one per linked view, as the explorer builds them).
-        // On its own connection, hashing preferred, as the explorer asks for it.
+        // On its own connection with more work memory, as the explorer asks for it.
         let cubeSource = try PostgresSource(url: DatabaseURL(url))
-        try cubeSource.preferHashedGrouping()
+        try cubeSource.raiseWorkMemory()
         var prepared: BinCube?
         let cubeClock = clock()
         let cubeBuild = try TuttiBench.seconds {

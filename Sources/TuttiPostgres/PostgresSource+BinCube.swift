@@ -9,7 +9,8 @@ extension PostgresSource {
 
     /// The 2-D faces of the data cube of `binnings` (`BinCube`) over the rows passing `filter`,
     /// counted by the engine in one scan: each row's bins (as `SQLBinExpression` writes them)
-    /// grouped by `GROUPING SETS`, one set per face (`BinCube.faces`). Only the counts travel.
+    /// made into one number per face (`BinCube.faces`) and grouped by `GROUPING SETS`, one set per
+    /// face. Only the counts travel.
     /// Nil when the faces could make more than `maxGroups` groups (the bound is exact: each bin
     /// is a number from -1 to the bin count, so the rows cannot make more). Throws an
     /// `ExpressionError` for a bad filter, a `TuttiError` when a binning cannot be counted by the
@@ -23,22 +24,32 @@ extension PostgresSource {
         let bins = try binnings.enumerated().map { index, binning in
             "\(try SQLBinExpression.sql(for: binning, column: column(named: binning.column), quoting: connection)) AS tutti_dim\(index)"
         }
-        let names = binnings.indices.map { "tutti_dim\($0)" }
-        let sets = faces.map { "(" + $0.map { names[$0] }.joined(separator: ", ") + ")" }.joined(separator: ", ")
+        // Each face's bins as one number, its bins (shifted past -1) in mixed radix.
+        let codes = faces.enumerated().map { index, face in
+            face.reduce("0") { "(\($0)) * \(binCounts[$1] + 2) + (tutti_dim\($1) + 1)" } + " AS tutti_face\(index)"
+        }
+        let names = faces.indices.map { "tutti_face\($0)" }
+        // `OFFSET 0` keeps the derived tables from being merged into the grouping, so the planner
+        // estimates each face's groups as those of one column it knows nothing of (a few hundred)
+        // rather than its columns' distinct values multiplied: it then hashes every set in one
+        // pass over the rows instead of sorting them once per set.
         let rows = try connection.select("SELECT \(names.joined(separator: ", ")), COUNT(*) FROM (SELECT "
-            + "\(bins.joined(separator: ", ")) FROM \(relation)\(condition)) AS tutti_bins GROUP BY GROUPING SETS (\(sets))")
-        // A bin is never NULL (SQLBinExpression), so the NULL columns of a row name its face.
-        let faceOf = Dictionary(faces.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
+            + "\(codes.joined(separator: ", ")) FROM (SELECT \(bins.joined(separator: ", ")) FROM \(relation)\(condition) "
+            + "OFFSET 0) AS tutti_bins OFFSET 0) AS tutti_faces GROUP BY GROUPING SETS ("
+            + names.map { "(\($0))" }.joined(separator: ", ") + ")")
         var groups: [BinCubeGroup] = []
         groups.reserveCapacity(rows.count)
         for row in 0..<rows.count {
-            guard let count = rows.integer(row, binnings.count) else {
-                throw TuttiError("the database sent a bin count that is not a number")
+            // A face's number is never NULL, so the one column that is not names the row's face.
+            guard let count = rows.integer(row, faces.count), let face = faces.indices.first(where: { rows.text(row, $0) != nil }),
+                  var code = rows.integer(row, face) else {
+                throw TuttiError("the database sent a group of the brush cube that is not a number")
             }
-            let present = binnings.indices.filter { rows.text(row, $0) != nil }
-            guard let face = faceOf[present] else { throw TuttiError("the database sent a group of no grouping set") }
-            let values = present.compactMap { rows.integer(row, $0) }
-            guard values.count == present.count else { throw TuttiError("the database sent a bin that is not a number") }
+            var values = [Int](repeating: 0, count: faces[face].count)
+            for (position, dim) in faces[face].enumerated().reversed() {
+                values[position] = code % (binCounts[dim] + 2) - 1
+                code /= binCounts[dim] + 2
+            }
             groups.append(BinCubeGroup(face: face, bins: values, count: count))
         }
         return try BinCube(binCounts: binCounts, faces: faces, groups: groups)
@@ -46,12 +57,11 @@ extension PostgresSource {
 }
 
 extension PostgresSource {
-    /// Lets PostgreSQL count a cube's grouping sets in hash tables, all in one pass over the rows,
-    /// rather than sorting the rows once per set, which its planner picks when it overestimates
-    /// the groups of bin expressions (it has no statistics for them): raises `work_mem` and turns
-    /// sorting off for the rest of the connection's read-only transaction, by `set_config` (a
-    /// `SELECT`; PostgreSQL's own function). Only for a connection that serves cubes alone.
-    public func preferHashedGrouping() throws {
-        _ = try connection.select("SELECT set_config('work_mem', '256MB', true), set_config('enable_sort', 'off', true)")
+    /// Gives PostgreSQL room to keep a cube's hash tables (up to `maxCubeGroups` groups) in memory
+    /// rather than spill them to disk: raises `work_mem` for the rest of the connection's
+    /// read-only transaction, by `set_config` (a `SELECT`; PostgreSQL's own function). Only for a
+    /// connection that serves cubes alone.
+    public func raiseWorkMemory() throws {
+        _ = try connection.select("SELECT set_config('work_mem', '256MB', true)")
     }
 }

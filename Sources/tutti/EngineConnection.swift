@@ -60,7 +60,7 @@ final class EngineConnection: @unchecked Sendable {
                     source = open
                 } else {
                     source = try PostgresSource(url: url, query: query)
-                    try source.preferHashedGrouping()
+                    try source.raiseWorkMemory()
                     cubeSource = source
                 }
                 do {
