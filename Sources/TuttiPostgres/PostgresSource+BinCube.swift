@@ -58,9 +58,9 @@ extension PostgresSource {
 
 extension PostgresSource {
     /// Gives PostgreSQL room to keep a cube's hash tables (up to `maxCubeGroups` groups) in memory
-    /// rather than spill them to disk: raises `work_mem` for the rest of the connection's
-    /// read-only transaction, by `set_config` (a `SELECT`; PostgreSQL's own function). Only for a
-    /// connection that serves cubes alone.
+    /// rather than spill them to disk: raises `work_mem` until the connection's read-only
+    /// transaction ends (a failed or cancelled query ends it), by `set_config` (a `SELECT`;
+    /// PostgreSQL's own function). Only for a connection that serves cubes alone.
     public func raiseWorkMemory() throws {
         _ = try connection.select("SELECT set_config('work_mem', '256MB', true)")
     }

@@ -55,15 +55,11 @@ final class EngineConnection: @unchecked Sendable {
         }
         rows.binCube = { [self] binnings, filter, work in
             try cubeLock.withLock {
-                let source: PostgresSource
-                if let open = cubeSource {
-                    source = open
-                } else {
-                    source = try PostgresSource(url: url, query: query)
-                    try source.raiseWorkMemory()
-                    cubeSource = source
-                }
+                let source = try cubeSource ?? PostgresSource(url: url, query: query)
+                cubeSource = source
                 do {
+                    // Raised again each time: a failed or stopped query rolls the setting back.
+                    try source.raiseWorkMemory()
                     return try source.connection.cancellable(work) { try source.binCube(of: binnings, where: filter) }
                 } catch where !source.connection.isConnected {
                     // A lost connection is opened again by the next cube.
