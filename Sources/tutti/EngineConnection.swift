@@ -19,6 +19,10 @@ final class EngineConnection: @unchecked Sendable {
     private let countLock = NSLock()
     private let url: DatabaseURL
     private let query: String?
+    /// A second connection, opened when first needed, for the brush cube: its scan of the table
+    /// takes long, and on its own connection it does not hold up the counts the panes wait for.
+    private let cubeLock = NSLock()
+    private var cubeSource: PostgresSource?
 
     /// A connection to `url` (its `table=`, or `query`), opened by `sample`.
     init(url: DatabaseURL, query: String?) {
@@ -66,6 +70,21 @@ final class EngineConnection: @unchecked Sendable {
         rows.tableRows = exact
         rows.binCounts = { [self] binning, filter, work in
             try asking(work) { try $0.binCounts(of: binning, where: filter) }
+        }
+        rows.binCube = { [self] binnings, filter, work in
+            try cubeLock.withLock {
+                let source = try cubeSource ?? PostgresSource(url: url, query: query)
+                cubeSource = source
+                do {
+                    // Raised again each time: a failed or stopped query rolls the setting back.
+                    try source.raiseWorkMemory()
+                    return try source.connection.cancellable(work) { try source.binCube(of: binnings, where: filter) }
+                } catch where !source.connection.isConnected {
+                    // A lost connection is opened again by the next cube.
+                    cubeSource = nil
+                    throw error
+                }
+            }
         }
         rows.summaries = { [self] filter, topCount, work in
             try asking(work) { try $0.summaries(where: filter, topCount: topCount) }

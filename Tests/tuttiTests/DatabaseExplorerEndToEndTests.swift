@@ -95,6 +95,25 @@ import TuttiTestSupport
                 "\(expression)")
     }
 
+    @Test func aBrushStartAfterTheCubeIsReadySumsIt() throws {
+        let server = try PostgresServer.withAdult()
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let session = try opened(in: folder, url: server.url(query: "table=adult"), sample: 3000)
+        #expect(session.waitFor("sample 3,000 of 48,842 rows"), "the explorer did not open:\n\(session.screen())")
+        // The brush cube (on its own connection) and the histograms' counts end.
+        #expect(session.waitForStatus(timeout: 60) { !$0.contains("Esc stops") && !$0.contains("brush cube") }, "\(session.screen())")
+        try session.keys("Tab", "End", "Left", "S-Left", "S-Left")
+        #expect(session.waitForStatus { $0.firstMatch(of: /table of 48,842: [\d,]+ selected \(from the brush cube\)/) != nil },
+                "\(session.screen())")
+        #expect(session.waitUntil { $0.firstMatch(of: /48,842 rows · [1-9][\d,]* selected/) != nil }, "\(session.screen())")
+        session.waitForStableScreen()
+        let shown = Set(session.screen().matches(of: /48,842 rows · ([\d,]+) selected/).map { String($0.1) })
+        let exact = try #require(session.statusLine.firstMatch(of: /table of 48,842: ([\d,]+) selected/)).1
+        #expect(shown == [String(exact)], "\(session.screen())")
+        try session.keys("q")
+    }
+
     /// Counting 48,842 × 10⁶ rows takes far longer than the tests wait.
     private static let longQuery = "SELECT a.* FROM adult a CROSS JOIN (SELECT 1 AS n FROM generate_series(1, 1000000)) AS g"
 

@@ -13,6 +13,8 @@ struct EngineCounts {
     var unanswered: Set<String> = []
     /// The live brush's tables (see `EngineBrush`).
     var brush: EngineBrush?
+    /// The brush cube of the visible histograms (see `EngineCube`).
+    var cube: EngineCube?
     /// Histogram counts of the whole table by bins and expression.
     var bins: [EngineBinQuery: [Int]] = [:]
     /// Histogram counts being counted now.
@@ -41,6 +43,8 @@ struct EngineBrush {
     var tables: [FalconTable]?
     /// Whether the engine failed to build them.
     var failed = false
+    /// Whether they were summed from the brush cube rather than counted by the engine.
+    var fromCube = false
 
     /// The selected counts per bin (missing last) of linked pane `pane` for brushed bins `bins`;
     /// nil while the tables are built or when the pane is not linked.
@@ -58,4 +62,6 @@ public enum EngineQuery: Sendable, Equatable {
     case brush(String)
     /// A histogram's counts under an expression.
     case bins(EngineBinQuery)
+    /// The brush cube with this key (see `EngineCube.key`).
+    case cube(String)
 }

@@ -20,6 +20,12 @@ public struct EngineRows: Sendable {
                                                  _ work: WorkContext) throws
         -> [FalconTable]
 
+    /// The 2-D faces of the data cube of some binnings over the rows passing a filter expression
+    /// (`BinCube`), from which every brush start on one of them builds its Falcon tables without
+    /// a query; nil when the cube would be too big.
+    public typealias BinCubeQuery = @Sendable (_ binnings: [ColumnBinning], _ filter: String, _ work: WorkContext) throws
+        -> BinCube?
+
     /// The rows of the table passing a filter expression per bin of a binning made on the
     /// sample (`BinCountSource`): `binCount + 1` counts, the last for missing.
     public typealias BinCounts = @Sendable (_ binning: ColumnBinning, _ filter: String, _ work: WorkContext) throws -> [Int]
@@ -45,6 +51,9 @@ public struct EngineRows: Sendable {
     public let export: Export
     /// The histogram counts the engine makes; nil: histograms draw the sample's.
     public var binCounts: BinCounts?
+    /// The brush cube the engine prepares for the visible histograms; nil: each brush start
+    /// asks for its tables.
+    public var binCube: BinCubeQuery?
     /// The column summaries the engine makes; nil: the summary pane shows the sample's.
     public var summaries: Summaries?
     /// The grouped counts the engine makes (confusion matrices); nil: the sample's.

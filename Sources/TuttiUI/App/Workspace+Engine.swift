@@ -11,7 +11,8 @@ extension Workspace {
     /// it does not know yet: the table's exact rows (whatever the filter), the exact rows under
     /// the filter and under filter and selection, every visible histogram's counts
     /// (`askEngineHistograms`), and the Falcon tables of a brush that just started: its bins
-    /// against themselves and against every other visible histogram's.
+    /// against themselves and against every other visible histogram's, summed from the brush
+    /// cube when it is ready (`askEngineCube`), else counted by the engine.
     mutating func askEngine() {
         guard let engine else { return }
         var wanted = [""]
@@ -23,6 +24,7 @@ extension Workspace {
         if state.selection != nil, let both = EngineRows.filter(for: state) { wanted.append(both) }
         askCounts(engine, wanted)
         askEngineHistograms(engine, filter: filter)
+        askEngineCube(engine, filter: filter)
         guard let live = brush, let bins = live.bins else {
             engineCounts.brush = nil
             return
@@ -32,6 +34,8 @@ extension Workspace {
                                         views: views)
         guard engineCounts.brush?.key != key else { return }
         engineCounts.brush = EngineBrush(key: key, views: views.map(\.id))
+        tablesFromCube()
+        guard engineCounts.brush?.tables == nil else { return }
         let binnings = [bins.binning] + views.map(\.binning)
         ask(.start(JobRequest(label: "brush tables") { handle in
             let work = WorkContext(cancellation: handle.cancellation)
@@ -75,18 +79,21 @@ extension Workspace {
             case .running: break
             }
         case .brush(let key):
-            guard engineCounts.brush?.key == key else { return }
+            guard engineCounts.brush?.key == key, engineCounts.brush?.tables == nil else { return }
             if case .failed(let message) = handle.phase { say("the engine could not count the brush: \(message)", isError: true) }
             let tables = handle.value(as: [FalconTable].self)
             engineCounts.brush?.tables = tables
             engineCounts.brush?.failed = tables == nil
         case .bins(let query):
             engineBinsEnded(handle, query: query)
+        case .cube(let key):
+            engineCubeEnded(handle, key: key)
         }
     }
 
     /// The engine's exact numbers for the status line ("" parts left out): rows under the filter
-    /// and selected (the live brush's, summed from its Falcon table), or what is being counted.
+    /// and selected (the live brush's, summed from its Falcon table, saying when that came from
+    /// the brush cube), or what is being counted.
     var engineStatus: String? {
         guard engine != nil, let filter = engineFilter else { return nil }
         var parts: [String] = []
@@ -96,10 +103,11 @@ extension Workspace {
         }
         if !filter.isEmpty, let filtered = text(filter, "filtered") { parts.append(filtered) }
         if let live = brush, let bins = live.bins {
-            if let tables = engineCounts.brush?.tables?.first {
-                parts.append("\(NumberFormatting.grouped(tables.selectedTotal(bins: bins.range))) selected")
+            if let brushTables = engineCounts.brush, let tables = brushTables.tables?.first {
+                parts.append("\(NumberFormatting.grouped(tables.selectedTotal(bins: bins.range))) selected"
+                             + (brushTables.fromCube ? " (from the brush cube)" : ""))
             } else {
-                parts.append("… selected")
+                parts.append("… selected (counting the brush tables)")
             }
         } else if state.selection != nil, let both = EngineRows.filter(for: state), let selected = text(both, "selected") {
             parts.append(selected)
