@@ -11,6 +11,9 @@ final class EngineConnection: @unchecked Sendable {
     private let lock = NSLock()
     private var source: PostgresSource?
     private var tableRows = 0
+    /// The slice tasks the engine decided, by roles and positive class (each costs a `GROUP BY`
+    /// over the whole table; the slices pane asks again for every new list of slices or filter).
+    private var sliceTasks: [String: EngineSliceTask] = [:]
     private let url: DatabaseURL
     private let query: String?
 
@@ -51,6 +54,20 @@ final class EngineConnection: @unchecked Sendable {
         }
         rows.summaries = { [self] filter, topCount, work in
             try asking(work) { try $0.summaries(where: filter, topCount: topCount) }
+        }
+        rows.sliceFigures = { [self] slices, filter, roles, positiveClass, work in
+            try asking(work) { source in
+                let source = source.with(roles: roles)
+                let key = ColumnRole.allCases.map { roles[$0] ?? "" }.joined(separator: "\u{1}") + "\u{2}" + (positiveClass ?? "")
+                let task = try sliceTasks[key] ?? source.sliceTask(positiveClass: positiveClass)
+                sliceTasks[key] = task
+                return try source.measure(slices, where: filter, task: task)
+            }
+        }
+        rows.sample = { [self] limit, work in
+            let sample = try asking(work) { try $0.sample(limit: limit, work: work) }
+            lock.withLock { tableRows = sample.tableRows }
+            return sample
         }
         return rows
     }

@@ -58,4 +58,6 @@ public enum EngineQuery: Sendable, Equatable {
     case brush(String)
     /// A histogram's counts under an expression.
     case bins(EngineBinQuery)
+    /// A new sample of this many rows.
+    case sample(Int)
 }

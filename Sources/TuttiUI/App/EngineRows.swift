@@ -30,8 +30,17 @@ public struct EngineRows: Sendable {
     public typealias GroupCounts = @Sendable (_ columns: [String], _ filter: String, _ work: WorkContext) throws
         -> [GroupCount]
 
+    /// The exact metrics of slices over the table's rows passing a filter expression: of all
+    /// those rows and of each slice (by its conditions), for the task `roles` make with the given
+    /// positive class — the figures of slices found on the sample.
+    public typealias SliceFigures = @Sendable (_ slices: [[SlicePredicate]], _ filter: String, _ roles: ColumnRoles,
+                                               _ positiveClass: String?, _ work: WorkContext) throws
+        -> (overall: SliceMetrics, slices: [SliceMetrics])
+    /// A new sample of the table: its first rows, as many as asked, and the table's row count.
+    public typealias Sample = @Sendable (_ rows: Int, _ work: WorkContext) throws -> EngineSample
+
     /// The rows of the whole table in the engine.
-    public let tableRows: Int
+    public var tableRows: Int
     /// The count that runs in the engine.
     public let count: Count
     /// The brush tables the engine builds.
@@ -44,6 +53,10 @@ public struct EngineRows: Sendable {
     public var summaries: Summaries?
     /// The grouped counts the engine makes (confusion matrices); nil: the sample's.
     public var groupCounts: GroupCounts?
+    /// The slice metrics the engine measures; nil: the slices pane shows the sample's.
+    public var sliceFigures: SliceFigures?
+    /// Pulls a new sample; nil: the sample size cannot change.
+    public var sample: Sample?
 
     /// A table of `tableRows` rows answering with `count`, `brushTables` and `export`.
     public init(tableRows: Int, count: @escaping Count, brushTables: @escaping BrushTables, export: @escaping Export) {

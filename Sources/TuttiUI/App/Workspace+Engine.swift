@@ -64,6 +64,8 @@ extension Workspace {
             engineCounts.brush?.failed = tables == nil
         case .bins(let query):
             engineBinsEnded(handle, query: query)
+        case .sample(let rows):
+            sampleEnded(handle, rows: rows)
         }
     }
 
