@@ -199,14 +199,11 @@ extension SliceSections {
     }
 
     /// These sections with the metrics measured elsewhere: `overall` for all filtered rows, and
-    /// `metrics[i]` for `measuredPredicates[i]`; the rows, predicates and search stay the
-    /// sample's, and the slices are sorted again by the new values. Nil when `metrics` does not
-    /// hold one entry per predicate list.
-    public func measured(overall: SliceMetrics, metrics: [SliceMetrics]) -> SliceSections? {
-        let wanted = measuredPredicates
-        guard wanted.count == metrics.count else { return nil }
-        let byExpression = Dictionary(zip(wanted.map(SliceReport.expression), metrics), uniquingKeysWith: { first, _ in first })
-        let of = { (predicates: [SlicePredicate]) in predicates.isEmpty ? overall : byExpression[SliceReport.expression(predicates)] }
+    /// `metrics` by the expression (`SliceReport.expression`) of each of `measuredPredicates`;
+    /// the rows, predicates and search stay the sample's, and the slices are sorted again by the
+    /// new values. Nil when `metrics` lacks one of them.
+    public func measured(overall: SliceMetrics, metrics: [String: SliceMetrics]) -> SliceSections? {
+        let of = { (predicates: [SlicePredicate]) in predicates.isEmpty ? overall : metrics[SliceReport.expression(predicates)] }
         var sections: [Section] = []
         for section in self.sections {
             guard let metrics = of(section.group) else { return nil }

@@ -12,7 +12,8 @@ struct SliceEngineFigures {
     /// The engine's measure of a list of slices under one expression.
     private struct Measure: Sendable {
         let overall: SliceMetrics
-        let slices: [SliceMetrics]
+        /// By the slice's expression.
+        let slices: [String: SliceMetrics]
     }
 
     /// What the pane shows: the sections with the table's metrics, and the selected rows of the
@@ -46,7 +47,7 @@ struct SliceEngineFigures {
 
     private static func key(_ model: SliceSections, _ state: ExplorerState, _ expression: String) -> String {
         let roles = ColumnRole.allCases.map { state.roles[$0] ?? "" }.joined(separator: "\u{1}")
-        let slices = model.measuredPredicates.map(SliceReport.expression).joined(separator: "\u{1}")
+        let slices = model.measuredPredicates.map(SliceReport.expression).sorted().joined(separator: "\u{1}")
         return [expression, roles, positiveClass(model) ?? "", slices].joined(separator: "\u{2}")
     }
 
@@ -78,7 +79,9 @@ struct SliceEngineFigures {
             guard answers[key] == nil, unanswered[key] == nil, !asking.contains(where: { $0.key == key }) else { continue }
             let request = JobRequest(label: "exact slices") { handle in
                 let measured = try measure(predicates, expression, roles, positive, WorkContext(cancellation: handle.cancellation))
-                return Measure(overall: measured.overall, slices: measured.slices)
+                let names = predicates.map(SliceReport.expression)
+                return Measure(overall: measured.overall,
+                               slices: Dictionary(zip(names, measured.slices), uniquingKeysWith: { first, _ in first }))
             }
             asking.append((key, request.handle))
             commands.append(.start(request))
@@ -113,8 +116,7 @@ struct SliceEngineFigures {
         if context.state.selection == nil {
             selected = [:]
         } else if expressions.count > 1, let both = answers[Self.key(model, context.state, expressions[1])] {
-            let names = model.measuredPredicates.map(SliceReport.expression)
-            selected = Dictionary(zip(names, both.slices.map(\.size)), uniquingKeysWith: { first, _ in first })
+            selected = both.slices.mapValues(\.size)
             selected?[""] = both.overall.size
         }
         return Figures(sections: sections, selected: selected)
