@@ -1,6 +1,9 @@
 import TuttiCore
 
 extension Workspace {
+    /// What the status line calls the pull of a new sample.
+    static let sampleLabel = "new sample"
+
     /// Enter in the `P` prompt: pulls a sample of the typed number of rows in the background, or
     /// keeps the prompt open with the problem under the text.
     mutating func answerSampleSize(_ open: Prompt) {
@@ -14,8 +17,15 @@ extension Workspace {
             return
         }
         prompt = nil
-        ask(.start(JobRequest(label: "new sample") { handle in
-            try pull(rows, WorkContext(cancellation: handle.cancellation))
+        if runningWork.contains(where: { $0.label == Self.sampleLabel }) {
+            say("a new sample is being pulled already · Esc stops it")
+            return
+        }
+        ask(.start(JobRequest(label: Self.sampleLabel) { handle in
+            let progress: @Sendable (WorkProgress) -> Void = { step in
+                handle.report(step.total > 0 ? Double(step.done) / Double(step.total) : nil, detail: step.phase)
+            }
+            return try pull(rows, WorkContext(progress: progress, cancellation: handle.cancellation))
         }, owner: .engine(.sample(rows))))
         say("pulling a new sample of \(NumberFormatting.grouped(rows)) rows · Esc stops")
     }
