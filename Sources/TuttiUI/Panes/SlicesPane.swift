@@ -116,7 +116,6 @@ public struct SlicesPane: BackgroundComputedPane {
         }
         let commands = exact.prepare(model, context: context)
         exactFigures = exact.figures(model, context: context)
-        exactFigures?.sort(by: options)
         let figures = exactFigures != nil ? "table of \(NumberFormatting.grouped(engine.tableRows))"
             : exact.reason(model, context: context).map { "sample (\($0))" } ?? (exact.isAsking ? "…" : "sample")
         engineNote = "\(sample) · figures: \(figures)"
