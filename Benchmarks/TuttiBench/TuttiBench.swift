@@ -21,6 +21,7 @@ import TuttiCore
 ///     tutti-bench compare ROWS                   two models' agreement and per-slice deltas
 ///     tutti-bench threshold ROWS [inline]        threshold steps and filter changes in the interface (frames)
 ///     tutti-bench engine URL BRUSHED COL...      over a database: the sample, then a brush start and steps
+///     tutti-bench engine-slices URL [FILTER [GROUPS]] over a database: slices of the sample measured by the engine
 @main
 enum TuttiBench {
     static func main() {
@@ -62,12 +63,15 @@ enum TuttiBench {
                 try CompareBench.run(rows: Int(arguments[1]) ?? 1_000_000)
             case "threshold" where arguments.count == 2 || (arguments.count == 3 && arguments[2] == "inline"):
                 try ThresholdBench.run(rows: Int(arguments[1]) ?? 1_000_000, inline: arguments.count == 3)
+            case "engine-slices" where (2...4).contains(arguments.count):
+                try EngineSliceBench.run(url: arguments[1], filter: arguments.count > 2 ? arguments[2] : "",
+                                         groups: arguments.count > 3 ? arguments[3].split(separator: ",").map(String.init) : [])
             case "engine" where arguments.count >= 4:
                 try EngineBench.run(url: arguments[1], brushed: arguments[2], views: Array(arguments[3...]))
             case "brush" where arguments.count >= 4:
                 try BrushBench.run(path: arguments[1], brushed: arguments[2], views: Array(arguments[3...]))
             default:
-                FileHandle.standardError.write(Data("usage: tutti-bench load FILE | load-mapped FILE | brush FILE BRUSHED COL... | filter FILE EXPR | frame FILE OUT | slices FILE [BINS.csv] | duplicates … | share FILE EXPR OUTDIR | search FILE QUERY... | wide COLUMNS ROWS | timeload FILE COLUMN | derive FILE NAME=EXPR | embeddings FILE COL K SAMPLE | scatter ROWS | labelissues ROWS CLASSES [OUT] | compare ROWS | threshold ROWS [inline] | engine URL BRUSHED COL...\n".utf8))
+                FileHandle.standardError.write(Data("usage: tutti-bench load FILE | load-mapped FILE | brush FILE BRUSHED COL... | filter FILE EXPR | frame FILE OUT | slices FILE [BINS.csv] | duplicates … | share FILE EXPR OUTDIR | search FILE QUERY... | wide COLUMNS ROWS | timeload FILE COLUMN | derive FILE NAME=EXPR | embeddings FILE COL K SAMPLE | scatter ROWS | labelissues ROWS CLASSES [OUT] | compare ROWS | threshold ROWS [inline] | engine URL BRUSHED COL... | engine-slices URL [FILTER [GROUPS]]\n".utf8))
                 exit(2)
             }
         } catch {

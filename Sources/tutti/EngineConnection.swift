@@ -17,6 +17,9 @@ final class EngineConnection: @unchecked Sendable {
     /// `lock`, so that waiting for it never waits for a query on the source.
     private var counting: BackgroundCount?
     private let countLock = NSLock()
+    /// The slice tasks the engine decided, by roles and positive class (each costs a `GROUP BY`
+    /// over the whole table; the slices pane asks again for every new list of slices or filter).
+    private var sliceTasks: [String: EngineSliceTask] = [:]
     private let url: DatabaseURL
     private let query: String?
     /// A second connection, opened when first needed, for the brush cube: its scan of the table
@@ -88,6 +91,18 @@ final class EngineConnection: @unchecked Sendable {
         }
         rows.summaries = { [self] filter, topCount, work in
             try asking(work) { try $0.summaries(where: filter, topCount: topCount) }
+        }
+        rows.sliceFigures = { [self] slices, filter, roles, positiveClass, work in
+            try asking(work) { source in
+                let source = source.with(roles: roles)
+                let key = ColumnRole.allCases.map { roles[$0] ?? "" }.joined(separator: "\u{1}") + "\u{2}" + (positiveClass ?? "")
+                let task = try sliceTasks[key] ?? source.sliceTask(positiveClass: positiveClass)
+                sliceTasks[key] = task
+                return try source.measure(slices, where: filter, task: task)
+            }
+        }
+        rows.sample = { [self] limit, work in
+            try asking(work) { try $0.sample(limit: limit, work: work) }
         }
         return rows
     }

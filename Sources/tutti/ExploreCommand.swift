@@ -19,7 +19,8 @@ struct ExploreCommand: ParsableCommand {
     @OptionGroup var view: ViewOption
 
     @Option(help: ArgumentHelp("On a database: the rows pulled into memory for the panes to draw (the first N the "
-                               + "engine returns); exports run in the engine.", valueName: "N"))
+                               + "engine returns; P in the explorer pulls another size); exports run in the engine.",
+                               valueName: "N"))
     var sample = ExplorerSession.defaultSample
 
     func validate() throws {

@@ -183,3 +183,43 @@ public struct SliceSections: Sendable {
         return model
     }
 }
+
+// In this file: the memberwise initialisers of the sections are file-private.
+extension SliceSections {
+    /// What a measure of the slices elsewhere (a SQL engine, over a whole table the sections
+    /// were found on a sample of) needs: each headed section's group, then every slice by its
+    /// whole conditions (its group's included); each once, in that order.
+    public var measuredPredicates: [[SlicePredicate]] {
+        var seen: Set<String> = [], wanted: [[SlicePredicate]] = []
+        let groups = isHeaded ? sections.map(\.group) : []
+        for predicates in groups + slices.map(\.predicates) where seen.insert(SliceReport.expression(predicates)).inserted {
+            wanted.append(predicates)
+        }
+        return wanted
+    }
+
+    /// These sections with the metrics measured elsewhere: `overall` for all filtered rows, and
+    /// `metrics` by the expression (`SliceReport.expression`) of each of `measuredPredicates`;
+    /// the rows, predicates and search stay the sample's, and the slices are sorted again by the
+    /// new values. Nil when `metrics` lacks one of them.
+    public func measured(overall: SliceMetrics, metrics: [String: SliceMetrics]) -> SliceSections? {
+        let of = { (predicates: [SlicePredicate]) in predicates.isEmpty ? overall : metrics[SliceReport.expression(predicates)] }
+        var sections: [Section] = []
+        for section in self.sections {
+            guard let metrics = of(section.group) else { return nil }
+            var slices: [Slice] = []
+            for slice in section.slices {
+                guard let measured = of(slice.predicates) else { return nil }
+                let entry = SliceReport.Entry(predicates: slice.entry.predicates, metrics: measured, score: slice.entry.score)
+                slices.append(Slice(entry: entry, rows: slice.rows, predicates: slice.predicates))
+            }
+            sections.append(Section(group: section.group, rows: section.rows, metrics: metrics, slices: slices,
+                                    search: section.search, minimumSize: section.minimumSize))
+        }
+        var model = SliceSections(overall: overall, objective: objective, evaluator: evaluator, groupColumns: groupColumns,
+                                  omittedGroups: omittedGroups, excluded: excluded, sections: sections, sortMetric: sortMetric,
+                                  descending: descending, nothingToSearch: nothingToSearch, skippedSimilar: skippedSimilar)
+        model.sort(by: sortMetric, descending: descending)
+        return model
+    }
+}

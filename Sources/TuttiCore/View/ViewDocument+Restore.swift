@@ -27,11 +27,13 @@ extension ViewDocument {
     /// no longer applies (its column is gone) is left out with a warning.
     ///
     /// Throws only for errors other than bad expressions and unknown columns, which become warnings.
-    public func restore(on data: Dataset, roles: ColumnRoles) throws -> RestoredView {
+    /// `warnsOfChangedData` false leaves out the warning that the data changed (for a new sample
+    /// of the same table, which changes it on purpose).
+    public func restore(on data: Dataset, roles: ColumnRoles, warnsOfChangedData: Bool = true) throws -> RestoredView {
         var restorer = ViewRestorer(state: ExplorerState(dataset: data, roles: roles))
         let current = DatasetFingerprint.of(data)
         let sameData = current == dataset.fingerprint
-        if !sameData { restorer.warnings.append(changedDataWarning(current)) }
+        if !sameData, warnsOfChangedData { restorer.warnings.append(changedDataWarning(current)) }
         try restorer.restoreRoles(self.roles)
         if let threshold { restorer.restoreThreshold(threshold) }
         try restorer.restoreFilter(filter, sameData: sameData)

@@ -64,4 +64,6 @@ public enum EngineQuery: Sendable, Equatable {
     case bins(EngineBinQuery)
     /// The brush cube with this key (see `EngineCube.key`).
     case cube(String)
+    /// A new sample of this many rows.
+    case sample(Int)
 }

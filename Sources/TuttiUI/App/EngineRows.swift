@@ -37,6 +37,15 @@ public struct EngineRows: Sendable {
     public typealias GroupCounts = @Sendable (_ columns: [String], _ filter: String, _ work: WorkContext) throws
         -> [GroupCount]
 
+    /// The exact metrics of slices over the table's rows passing a filter expression: of all
+    /// those rows and of each slice (by its conditions), for the task `roles` make with the given
+    /// positive class — the figures of slices found on the sample.
+    public typealias SliceFigures = @Sendable (_ slices: [[SlicePredicate]], _ filter: String, _ roles: ColumnRoles,
+                                               _ positiveClass: String?, _ work: WorkContext) throws
+        -> (overall: SliceMetrics, slices: [SliceMetrics])
+    /// A new sample of the table: its first rows, as many as asked, and the table's row count.
+    public typealias Sample = @Sendable (_ rows: Int, _ work: WorkContext) throws -> EngineSample
+
     /// The engine's estimate of the rows of the whole table, shown until `count("")` answers; nil
     /// when it gave none.
     public let estimatedRows: Int?
@@ -58,6 +67,10 @@ public struct EngineRows: Sendable {
     public var summaries: Summaries?
     /// The grouped counts the engine makes (confusion matrices); nil: the sample's.
     public var groupCounts: GroupCounts?
+    /// The slice metrics the engine measures; nil: the slices pane shows the sample's.
+    public var sliceFigures: SliceFigures?
+    /// Pulls a new sample; nil: the sample size cannot change.
+    public var sample: Sample?
 
     /// A table the engine estimates at `estimatedRows` rows, answering with `count`,
     /// `brushTables` and `export`.

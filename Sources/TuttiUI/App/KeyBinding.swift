@@ -20,6 +20,8 @@ public enum GlobalAction: Sendable, Hashable {
     case show(PaneKind)
     case toggleMouse
     case threshold
+    /// On a sample of a table in a SQL engine: ask for a new sample size and pull that sample.
+    case sampleSize
 }
 
 /// What a key does: a workspace command, or an input for the focused pane.

@@ -47,6 +47,8 @@ public enum KeyBindings {
                    help: "show the label issues pane: likely label errors (opens it if closed)"),
         KeyBinding("threshold.move", .global, [.key("t", .threshold)],
                    help: "score threshold (binary tasks): ←→ move it, Shift ten steps, Enter keeps, Esc restores; every pane follows"),
+        KeyBinding("sample.size", .global, [.key("P", .sampleSize)],
+                   help: "on a database table: pull a new sample of another size (filter, selection and panes kept)"),
         KeyBinding("mouse.toggle", .global, [.key("m", .toggleMouse)], help: "mouse on / off (off: the terminal selects text)"),
         KeyBinding("screen.redraw", .global, [.ctrl("l", .redraw)], help: "redraw"),
         KeyBinding("app.suspend", .global, [.ctrl("z", .suspend)], help: "suspend (fg resumes)"),

@@ -48,6 +48,7 @@ enum Keymap {
         case .show(let kind): [.showPane(kind)]
         case .toggleMouse: [.toggleMouse]
         case .threshold: [.openThreshold]
+        case .sampleSize: [.openPrompt(.sampleSize)]
         }
     }
 

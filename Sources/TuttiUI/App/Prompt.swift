@@ -12,6 +12,8 @@ public enum PromptPurpose: Sendable, Equatable {
     case goToRow
     /// A derived column, `name = expression` (`=`).
     case deriveColumn
+    /// The rows of a table in a SQL engine to pull into memory as a new sample (`P`).
+    case sampleSize
 
     /// Whether the answer is a file path (checked for an existing file before it is written).
     public var asksForFile: Bool { self == .exportRows || self == .saveView || self == .saveReport }
@@ -57,6 +59,7 @@ public struct Prompt: Sendable, Equatable {
         case .searchRows: regex ? "find regex: " : "find: "
         case .goToRow: "go to row: "
         case .deriveColumn: "= "
+        case .sampleSize: "sample size: "
         }
     }
 
@@ -76,6 +79,8 @@ public struct Prompt: Sendable, Equatable {
             return "a row number (the # column) · Enter goes there · Esc cancels"
         case .deriveColumn:
             return "name = expression, such as margin = abs(score - 0.5) · Enter adds the column (u undoes) · Esc cancels"
+        case .sampleSize:
+            return "rows of the table to pull into memory (the first the engine returns) · Enter pulls them · Esc cancels"
         }
     }
 }

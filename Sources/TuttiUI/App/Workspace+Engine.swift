@@ -88,6 +88,8 @@ extension Workspace {
             engineBinsEnded(handle, query: query)
         case .cube(let key):
             engineCubeEnded(handle, key: key)
+        case .sample(let rows):
+            sampleEnded(handle, rows: rows)
         }
     }
 

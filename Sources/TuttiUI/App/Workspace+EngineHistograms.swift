@@ -50,6 +50,7 @@ extension Workspace {
         figures.filteredRows = engineFilter.flatMap { engineCounts.counts[$0] }
         figures.summaries = engine.summaries
         figures.brushTables = engine.brushTables
+        figures.sliceFigures = engine.sliceFigures
         figures.selectionFilter = state.selection == nil ? nil : EngineRows.filter(for: state)
         if engine.binCounts != nil, let filter = engineFilter {
             figures.histograms = EngineHistogramLookup(

@@ -48,6 +48,8 @@ extension Workspace {
             case .prompt(let purpose):
                 openPrompt(purpose)
             case .start(let job):
+                paneWork.removeAll { !$0.isRunning }
+                paneWork.append(job.handle)
                 ask(.start(job, owner: .pane(source)))
             case .stop(let handle):
                 ask(.stop(handle))

@@ -4,6 +4,10 @@ import TuttiCore
 extension Workspace {
     /// Opens a prompt for `purpose` with a suggested path.
     mutating func openPrompt(_ purpose: PromptPurpose) {
+        if purpose == .sampleSize, engine?.sample == nil {
+            say("P pulls a new sample of a database table; this data is loaded whole")
+            return
+        }
         var open = Prompt(purpose: purpose, path: suggestedPath(for: purpose))
         if purpose == .searchRows { open.regex = rowsPane?.listing.search?.isRegex ?? false }
         prompt = open
@@ -36,7 +40,11 @@ extension Workspace {
     mutating func submitPrompt() {
         guard var open = prompt else { return }
         guard open.purpose.asksForFile else {
-            if open.purpose == .deriveColumn { answerDerivation(open) } else { answerRowsPrompt(open) }
+            switch open.purpose {
+            case .deriveColumn: answerDerivation(open)
+            case .sampleSize: answerSampleSize(open)
+            default: answerRowsPrompt(open)
+            }
             return
         }
         let path = Self.expandedPath(open.editor.text)
@@ -69,7 +77,7 @@ extension Workspace {
         case .saveReport:
             file = .report(ReportInput(state: state, datasetName: URLName.lastComponent(state.dataset.source),
                                        panes: viewLayout().layout.panes), inputs: inputs)
-        case .searchRows, .goToRow, .deriveColumn: return
+        case .searchRows, .goToRow, .deriveColumn, .sampleSize: return
         }
         ask(.write(file, prompt: open, path: path, overwrite: overwrite))
     }
@@ -93,6 +101,7 @@ extension Workspace {
         case .saveReport: return "\(stem.isEmpty || stem == "-" ? "tutti" : stem)-report.html"
         case .searchRows: return rowsPane?.listing.search?.text ?? ""
         case .goToRow, .deriveColumn: return ""
+        case .sampleSize: return String(state.dataset.rowCount)
         }
     }
 

@@ -41,6 +41,8 @@ public struct Workspace {
     /// The handles of the background work the workspace asked for, oldest first (finished work
     /// is dropped as its end comes back).
     var work: [JobHandle] = []
+    /// The handles of the work panes started (a new sample stops what is left of it).
+    var paneWork: [JobHandle] = []
     /// The "stopping: …" message and what it names, to say "stopped" once the work has ended.
     var stoppingMessage: (serial: Int, labels: [String])?
     var filterHistory: [String] = []

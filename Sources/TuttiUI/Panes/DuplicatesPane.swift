@@ -6,10 +6,13 @@ import TuttiTerminal
 /// selected counts, splits and labels. `s` / `r` sort the clusters of each kind; Space selects
 /// a cluster's rows; `f` filters to the rows of every cluster of the kind under the cursor;
 /// Enter opens the pair viewer: two members side by side, the differing cells (and words) marked;
-/// `n` selects the first (or the viewed) member and the rows most like it.
+/// `n` selects the first (or the viewed) member and the rows most like it. On a sample of a
+/// table in a SQL engine the search runs on the sample, and the title says so.
 public struct DuplicatesPane: BackgroundComputedPane {
     public let kind = PaneKind.duplicates
-    public let title = "Duplicates"
+    public var title: String { "Duplicates" + (sampleNote.map { " · " + $0 } ?? "") }
+    /// On a sample of a table in a SQL engine: "on sample 3,000 of 48,842" (nil on data loaded whole).
+    private var sampleNote: String?
     /// What the clusters of each kind are sorted by.
     public private(set) var sortKey: DuplicateSort
     /// Whether the sort is descending.
@@ -78,6 +81,9 @@ public struct DuplicatesPane: BackgroundComputedPane {
     /// start or stop.
     mutating func sync(_ context: PaneContext) -> [PaneCommand] {
         let state = context.state
+        sampleNote = context.engine.map {
+            "on sample \(NumberFormatting.grouped($0.sampleRows)) of \($0.tableRows.text)"
+        }
         let commands = search.request(for: state.filter.rows, label: "duplicate search",
                                       work: { handle in try Self.search(state, handle) })
         let status = search.status

@@ -20,6 +20,8 @@ public struct EngineFigures {
     public var selectionFilter: String?
     /// The 2-D bin counts the engine makes (the Falcon tables of a brush, and confusion matrices).
     public var brushTables: EngineRows.BrushTables?
+    /// The slice metrics the engine measures (the slices pane's figures of the table).
+    public var sliceFigures: EngineRows.SliceFigures?
 
     /// Figures of a table of `tableRows` rows sampled into `sampleRows`.
     public init(tableRows: TableRowCount, sampleRows: Int) {

@@ -95,14 +95,15 @@ struct SliceRowDrawer {
     /// "±0.000" for a gap that rounds to zero; whole numbers from 100 on, to fit the column.
     static func gapText(_ gap: Double) -> String { NumberFormatting.signed(gap, decimals: abs(gap) >= 100 ? 0 : 3) }
 
-    /// Draws `metrics` of `rows` on line `y`, in `style` (the cursor's: no selected colour).
-    func draw(_ canvas: inout Canvas, y: Int, metrics: SliceMetrics, rows: RowSet, baseline: SliceMetrics, text: String,
+    /// Draws `metrics` and the `selected` count (nil: "–", not known) on line `y`, in `style`
+    /// (the cursor's: no selected colour).
+    func draw(_ canvas: inout Canvas, y: Int, metrics: SliceMetrics, selected known: Int?, baseline: SliceMetrics, text: String,
               style: CellStyle, isCursor: Bool = false) {
         let theme = context.theme
-        let selected = context.state.selection.map { rows.intersectionCount($0.rows) } ?? 0
+        let selected = known ?? 0
         let value = metrics.value(metric)
         let gap = metrics.gap(metric, to: baseline)
-        let cells = [NumberFormatting.grouped(metrics.size), NumberFormatting.grouped(selected),
+        let cells = [NumberFormatting.grouped(metrics.size), known.map(NumberFormatting.grouped) ?? "–",
                      value.map { NumberFormatting.compact($0) } ?? "–",
                      gap.map(Self.gapText) ?? ""]
         let fraction = maximum > 0 ? (value ?? 0) / maximum : 0

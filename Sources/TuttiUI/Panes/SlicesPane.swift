@@ -8,6 +8,8 @@ import TuttiTerminal
 /// selection live; Enter selects a slice's rows (the selection remembers its predicates, the
 /// group's included, so `f` filters to it). In a narrow pane the slice column keeps its room
 /// (number columns drop first), and when the table cuts a slice the cursor's shows whole below it.
+/// On a sample of a table in a SQL engine, the slices are found on the sample and their figures
+/// are then measured over the whole table by the engine (`SliceEngineFigures`), the title says so.
 public struct SlicesPane: BackgroundComputedPane {
     public let kind = PaneKind.slices
     /// The sort and the minimum size.
@@ -39,6 +41,12 @@ public struct SlicesPane: BackgroundComputedPane {
     private var stopped = false
     /// Whether the computation for the current state has its value (else `failure` says why not).
     private var ready = false
+    /// On a sample of a table in a SQL engine: the figures of the whole table.
+    private var exact = SliceEngineFigures()
+    /// The engine's figures of the model, as the last update left them (nil: the sample's).
+    private var exactFigures: SliceEngineFigures.Figures?
+    /// On a sample of a table in a SQL engine: where the slices and their figures come from.
+    private var engineNote: String?
 
     private static let sortable: [SliceMetric] = [.error, .accuracy, .fnr, .fpr, .meanLoss, .f1]
 
@@ -56,8 +64,9 @@ public struct SlicesPane: BackgroundComputedPane {
     public var cursor: Int { list.index }
 
     public var title: String {
-        guard let model else { return "Slices" }
-        return model.groupColumns.isEmpty ? "Slices: found by SliceLine" : "Slices: groups"
+        let note = engineNote.map { " · " + $0 } ?? ""
+        guard let model else { return "Slices" + note }
+        return (model.groupColumns.isEmpty ? "Slices: found by SliceLine" : "Slices: groups") + note
     }
 
     public var savedSettings: PaneSettings {
@@ -79,7 +88,7 @@ public struct SlicesPane: BackgroundComputedPane {
         stopped = status.isStopped
         failure = status.explanation(doing: "finding slices", work: "the slice search")
         ready = false
-        guard case .ready(let fresh) = status else { return commands }
+        guard case .ready(let fresh) = status else { return commands + askEngine(context) }
         if modelKey != key {
             var sorted = fresh
             sorted.sort(by: self.options.sortMetric, descending: self.options.descending)
@@ -88,11 +97,48 @@ public struct SlicesPane: BackgroundComputedPane {
             list.set(0, count: 0)
         }
         ready = true
+        return commands + askEngine(context)
+    }
+
+    /// On a sample of a table in a SQL engine: asks the engine to measure the slices on screen
+    /// over the whole table, takes its figures once measured, and says in the title where the
+    /// slices and their figures come from; returns the work to start.
+    private mutating func askEngine(_ context: PaneContext) -> [PaneCommand] {
+        exactFigures = nil
+        guard let engine = context.engine else {
+            engineNote = nil
+            return []
+        }
+        let sample = "\(model?.isSearch == false ? "groups of" : "found on") sample \(NumberFormatting.grouped(engine.sampleRows))"
+        guard ready, let model else {
+            engineNote = sample
+            return []
+        }
+        let commands = exact.prepare(model, context: context)
+        exactFigures = exact.figures(model, context: context)
+        let figures = exactFigures != nil ? "table of \(engine.tableRows.text)"
+            : exact.reason(model, context: context).map { "sample (\($0))" } ?? (exact.isAsking ? "…" : "sample")
+        engineNote = "\(sample) · figures: \(figures)"
         return commands
     }
 
-    /// The slices on screen: nil while they are computed, after a failure or a stop.
-    private var shown: SliceSections? { ready ? model : nil }
+    mutating func otherWorkEnded(_ ended: JobHandle, context: PaneContext) -> [PaneCommand] {
+        let (taken, failure) = exact.receive(ended)
+        guard taken else { return [] }
+        return sync(context) + (failure.map { [.error($0)] } ?? [])
+    }
+
+    /// The slices on screen: nil while they are computed, after a failure or a stop; the
+    /// engine's figures of the whole table once it measured them.
+    private var shown: SliceSections? { ready ? exactFigures?.sections ?? model : nil }
+
+    /// The selected rows of the slice of `predicates` and sample rows `rows`: the sample's, or
+    /// the table's the engine counted (nil while it counts, or when it cannot).
+    private func selectedCount(_ predicates: [SlicePredicate], rows: RowSet, context: PaneContext) -> Int? {
+        guard let exactFigures else { return context.state.selection.map { rows.intersectionCount($0.rows) } ?? 0 }
+        guard context.state.selection != nil else { return 0 }
+        return exactFigures.selected?[SliceReport.expression(predicates)]
+    }
 
     /// The row drawer for `model` in a pane `width` wide, and the widest slice text.
     private func measure(_ model: SliceSections, context: PaneContext, width: Int) -> (drawer: SliceRowDrawer, widest: Int) {
@@ -148,12 +194,14 @@ public struct SlicesPane: BackgroundComputedPane {
             switch layout.lines[scroll + line] {
             case .heading(let index):
                 let section = model.sections[index]
-                drawer.draw(&canvas, y: y, metrics: section.metrics, rows: section.rows, baseline: model.overall,
+                drawer.draw(&canvas, y: y, metrics: section.metrics,
+                            selected: selectedCount(section.group, rows: section.rows, context: context), baseline: model.overall,
                             text: SliceReport.expression(section.group), style: theme[.header])
             case .item(let index, let item):
                 let isCursor = item == cursor && context.focused
                 if isCursor { canvas.fill(Rect(x: 0, y: y, width: width, height: 1), style: theme[.cursor]) }
-                drawer.draw(&canvas, y: y, metrics: slices[item].entry.metrics, rows: slices[item].rows,
+                drawer.draw(&canvas, y: y, metrics: slices[item].entry.metrics,
+                            selected: selectedCount(slices[item].predicates, rows: slices[item].rows, context: context),
                             baseline: model.sections[index].metrics, text: (headed ? "  " : "") + slices[item].entry.expression,
                             style: isCursor ? theme[.cursor] : theme[.text], isCursor: isCursor)
             case .empty(let index):
@@ -261,6 +309,7 @@ public struct SlicesPane: BackgroundComputedPane {
 
     private mutating func resort() {
         model?.sort(by: options.sortMetric, descending: options.descending)
+        exactFigures?.sort(by: options)
         list.set(0, count: 0)
     }
 }
