@@ -33,8 +33,8 @@ enum EngineSliceBench {
         let predicates = model.measuredPredicates
         var measured: (overall: SliceMetrics, slices: [SliceMetrics])?
         let measuring = try TuttiBench.wallAndCPU { measured = try source.measure(predicates, where: filter, task: task) }
-        print("{\"table_rows\": \(sampled.tableRows), \"sample_rows\": \(sampled.dataset.rowCount), "
-              + "\"count_and_sample_s\": \(sampling), \"slices\": \(predicates.count), "
+        print("{\"estimated_rows\": \(sampled.estimatedRows.map(String.init) ?? "null"), \"sample_rows\": \(sampled.dataset.rowCount), "
+              + "\"sample_s\": \(sampling), \"slices\": \(predicates.count), "
               + "\"sliceline_on_sample_s\": \(search.wall), \"sliceline_cpu_s\": \(search.cpu), "
               + "\"slice_task_s\": \(deciding.wall), \"measure_s\": \(measuring.wall), \"measure_client_cpu_s\": \(measuring.cpu), "
               + "\"measured_rows\": \(measured?.overall.size ?? 0)}")

@@ -21,12 +21,13 @@ import TuttiUI
         }
 
         var rows: EngineRows {
-            var rows = EngineRows(tableRows: adult.rowCount, count: { [self] filter, _ in
+            var rows = EngineRows(estimatedRows: nil, count: { [self] filter, _ in
                 try source.rowCount(where: filter)
             }, brushTables: { [self] brushed, views, filter, _ in
                 brushes.withLock { $0 += 1 }
                 return try source.brushTables(brushed: brushed, views: views, where: filter)
             }, export: { _, _, _, _, _ in throw TuttiError("not exported in this test") })
+            rows.tableRows = adult.rowCount
             rows.binCube = { [self] binnings, filter, _ in
                 cubes.withLock { $0.append(filter) }
                 return overCap ? nil : try BinCube.counting(binnings: binnings, filter: source.rows(where: filter))

@@ -31,7 +31,7 @@ import TuttiTerminal
 
         /// The engine's figures for a pane on the sample, under `filter` (nil: picked rows).
         func figures(filter: String? = "", selection: String? = nil) -> EngineFigures {
-            var figures = EngineFigures(tableRows: adult.rowCount, sampleRows: EngineSlicesPaneTests.sample.rowCount)
+            var figures = EngineFigures(tableRows: TableRowCount(exact: adult.rowCount, estimate: nil), sampleRows: EngineSlicesPaneTests.sample.rowCount)
             figures.filter = filter
             figures.selectionFilter = selection
             figures.sliceFigures = { [self] slices, filter, roles, positiveClass, work in

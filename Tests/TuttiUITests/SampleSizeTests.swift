@@ -18,7 +18,7 @@ import TuttiUI
                 try work.check("sampling")
                 let first = adult.firstRows(min(count, adult.rowCount))
                 return EngineSample(rows: Dataset(source: "adult_scored.csv", rowCount: first.rowCount, columns: first.columns),
-                                    tableRows: adult.rowCount)
+                                    estimatedRows: nil, tableRows: adult.rowCount)
             }
             return rows
         }

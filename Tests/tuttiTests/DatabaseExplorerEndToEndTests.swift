@@ -153,8 +153,9 @@ import TuttiTestSupport
         try session.keys("Escape")
         #expect(session.waitUntil(timeout: 10) { _ in Self.runningCounts(server) == "0" }, "the count still runs on the server")
         // Stopped, it leaves the estimate in place.
-        #expect(session.waitForStatus { $0.firstMatch(of: /stopped: .*exact count/) != nil && $0.contains("sample 2,000 of ≈") },
-                "\(session.screen())")
+        // (The message, naming every job stopped, may take a line of its own under the status line.)
+        #expect(session.waitUntil { $0.firstMatch(of: /stopped: .*exact count/) != nil
+                && TmuxSession.statusLine(of: $0).contains("sample 2,000 of ≈") }, "\(session.screen())")
         try session.keys("q")
         #expect(session.waitFor("exit=0"), "\(session.screen())")
     }
