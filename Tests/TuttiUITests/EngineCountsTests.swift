@@ -50,12 +50,7 @@ import TuttiUI
         let engine = CountingEngine()
         let driver = AppDriver(width: 200, height: 40, engine: engine.rows)
         driver.settle()
-        driver.press(.tab, KeyEvent(.end), .shiftLeft)
-        driver.settle()
-        driver.press(.shiftLeft, .shiftLeft)
-        driver.settle()
-        let exact = try #require(driver.status.firstMatch(of: /table of 48,842: ([\d,]+) selected/)).1
-        let shown = try #require(driver.status.firstMatch(of: /· ([\d,]+) selected/)).1
+        let (exact, shown) = try driver.brushFirstHistogramOverTheEngine()
         // The engine holds the same rows as the sample here, so the two counts agree.
         #expect(exact == shown)
         #expect(engine.brushes.withLock { $0 } == 1)

@@ -36,24 +36,12 @@ import TuttiUI
         }
     }
 
-    /// Starts a brush on the first histogram and moves it twice; returns the exact selected count
-    /// the status line gives and the count the panes show.
-    private func brush(_ driver: AppDriver) throws -> (exact: Substring, shown: Substring) {
-        driver.press(.tab, KeyEvent(.end), .shiftLeft)
-        driver.settle()
-        driver.press(.shiftLeft, .shiftLeft)
-        driver.settle()
-        let exact = try #require(driver.status.firstMatch(of: /table of 48,842: ([\d,]+) selected/)).1
-        let shown = try #require(driver.status.firstMatch(of: /· ([\d,]+) selected/)).1
-        return (exact, shown)
-    }
-
     @Test func aBrushStartSumsTheCubeAndAFilterRebuildsIt() throws {
         let engine = CubeEngine()
         let driver = AppDriver(width: 200, height: 40, engine: engine.rows)
         driver.settle()
         #expect(engine.cubes.withLock { $0 } == [""])
-        let counts = try brush(driver)
+        let counts = try driver.brushFirstHistogramOverTheEngine()
         #expect(counts.exact == counts.shown)
         #expect(driver.status.contains("selected (from the brush cube)"), "\(driver.status)")
         #expect(engine.brushes.withLock { $0 } == 0)
@@ -75,7 +63,7 @@ import TuttiUI
         let engine = CubeEngine(overCap: true)
         let driver = AppDriver(width: 200, height: 40, engine: engine.rows)
         driver.settle()
-        let counts = try brush(driver)
+        let counts = try driver.brushFirstHistogramOverTheEngine()
         #expect(counts.exact == counts.shown)
         #expect(!driver.status.contains("brush cube"), "\(driver.status)")
         #expect(engine.brushes.withLock { $0 } == 1)
