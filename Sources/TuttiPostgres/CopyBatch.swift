@@ -64,7 +64,7 @@ struct CopyBatch {
         switch kind {
         case .integer:
             guard let field else { integers[index].append(0); return }
-            guard let value = Self.integer(field) ?? Int64(String(decoding: field, as: UTF8.self)) else {
+            guard let base = field.baseAddress, let value = ValueParser.parseInteger(base, field.count) else {
                 throw unreadable(field, index)
             }
             integers[index].append(value)
@@ -91,20 +91,6 @@ struct CopyBatch {
                 strings[index].append(String(decoding: field, as: UTF8.self))
             }
         }
-    }
-
-    /// A decimal integer (an optional `-`, then 1 to 18 digits, which cannot overflow) read from
-    /// its bytes; nil for any other form (read by `Int64.init` then).
-    private static func integer(_ field: UnsafeBufferPointer<UInt8>) -> Int64? {
-        let negative = field.first == UInt8(ascii: "-")
-        let digits = negative ? 1 : 0
-        guard field.count > digits, field.count - digits <= 18 else { return nil }
-        var value: Int64 = 0
-        for byte in field[digits...] {
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            value = value * 10 + Int64(byte - UInt8(ascii: "0"))
-        }
-        return negative ? -value : value
     }
 
     private func unreadable(_ field: UnsafeBufferPointer<UInt8>, _ index: Int) -> TuttiError {

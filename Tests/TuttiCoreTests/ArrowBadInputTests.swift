@@ -139,4 +139,11 @@ import Testing
         let error = error(try Self.bytes("fuzz_shared_children.arrows"), name: "bad.arrows")
         #expect(error?.message == "corrupt schema (more fields than its metadata could hold)")
     }
+
+    /// Found by `scripts/fuzz/fuzz.py --target arrow` (seed 11): a batch claiming billions of data
+    /// buffers for a view column sized a 34 GB array. A count past the batch's buffers is refused.
+    @Test func aViewColumnClaimingMoreBuffersThanTheBatchHoldsIsRefused() throws {
+        let error = error(try Self.bytes("fuzz_variadic_count.feather"))
+        #expect(error?.message.contains("corrupt record batch (a variadic buffer count)") == true, "\(String(describing: error))")
+    }
 }

@@ -4,7 +4,7 @@
 ///
 /// The whole cube (one group per combination of every histogram's bin) has about as many groups
 /// as rows when the columns are independent; its 2-D faces stay small whatever the rows. A SQL
-/// engine counts them by grouping the rows on a few sets of histograms (`faces(binWidths:)`),
+/// engine counts them by grouping the rows on a few sets of histograms (`faces(binCounts:maxFaceGroups:)`),
 /// each covering some pairs, in one scan (`GROUPING SETS`).
 public struct BinCube: Sendable, Equatable {
     /// Each histogram's bin count (without missing).

@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// Parses numbers, booleans and missing markers straight from input bytes.
-enum ValueParser {
+public enum ValueParser {
     /// 10^0 … 10^22, every one exact in a double (a literal, so no lazy initialisation is checked
     /// on each number).
     private static let powersOfTen: [Double] = [
@@ -50,7 +50,7 @@ enum ValueParser {
 
     /// A base-10 integer with an optional sign, or nil (also nil on overflow).
     @inline(__always)
-    static func parseInteger(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int64? {
+    public static func parseInteger(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int64? {
         guard n > 0 else { return nil }
         var i = 0
         var negative = false
