@@ -33,7 +33,8 @@ import TuttiTestSupport
 }
 
 /// The confusion pane of a sample of a table in an engine counts its matrix of the whole table
-/// in the engine: one table of label bins × prediction bins per expression.
+/// in the engine: one table of label bins × prediction bins per expression; split by group, one
+/// per group of the sample's split, within the group's conditions.
 @Suite struct EngineConfusionPaneTests {
     @Test func cellsAreTheWholeTables() throws {
         let engine = EngineHistogramPaneTests.Engine()
@@ -48,6 +49,30 @@ import TuttiTestSupport
         let shown = canvas.lines.joined(separator: "\n")
         for group in groups where group.count > 999 {
             #expect(shown.contains(NumberFormatting.grouped(group.count)), "\(group.values): \(group.count) in\n\(shown)")
+        }
+    }
+
+    @Test func aSplitByGroupCountsEachGroupsMatrixOfTheWholeTable() throws {
+        let engine = EngineHistogramPaneTests.Engine()
+        let ws = EngineHistogramPaneTests.workspace(engine)
+        ws.apply(.showPane(.confusion))
+        ws.apply(.dispatch(.setGroupColumns(["sex"])))
+        ws.apply(.dispatch(.setFilter("age > 30")))
+        let canvas = EngineHistogramPaneTests.settle(ws)
+        let pane = try #require(ws.panes.first { $0.value.kind == .confusion }?.value)
+        #expect(pane.title.contains("by sex") && pane.title.hasSuffix("· table of 48,842"), "\(pane.title)")
+        let label = try #require(adultRoles[.label]), prediction = try #require(adultRoles[.prediction])
+        let whole = MemorySource(dataset: adult, roles: adultRoles)
+        let shown = canvas.lines.joined(separator: "\n")
+        for sex in ["Male", "Female"] {
+            let scope = "age > 30 and sex == \"\(sex)\""
+            // The heading gives the group's rows of the whole table under the filter …
+            #expect(shown.contains("sex == \"\(sex)\" · \(NumberFormatting.grouped(try whole.rowCount(where: scope)))"),
+                    "\(sex) in\n\(shown)")
+            // … and the matrix its cells.
+            for group in try whole.groupCounts(by: [label, prediction], where: scope) where group.count > 999 {
+                #expect(shown.contains(NumberFormatting.grouped(group.count)), "\(sex) \(group.values): \(group.count) in\n\(shown)")
+            }
         }
     }
 }

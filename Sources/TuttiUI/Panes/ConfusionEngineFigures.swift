@@ -1,10 +1,12 @@
 import TuttiCore
 
-/// The confusion pane's matrix of the whole table in a SQL engine, when the explorer shows a
+/// The confusion pane's matrices of the whole table in a SQL engine, when the explorer shows a
 /// sample of one: the label bins × prediction bins counted by one `GROUP BY` over the rows
 /// passing the filter, and one over those passing filter and selection, each asked in the
-/// background once and kept by bins and expression. Until they arrive, or when the engine cannot
-/// count them (a selection of picked rows, a split by group, regression bins, an error, a stop),
+/// background once and kept by bins and expression. Split by group, each group's matrix is
+/// counted so under its scope (the group's conditions, `SliceReport.expression`, joined to the
+/// filter): the groups are the sample's, their figures the table's. Until they arrive, or when
+/// the engine cannot count them (a selection of picked rows, regression bins, an error, a stop),
 /// the pane shows the sample's.
 struct ConfusionEngineFigures {
     /// Tables by bins and expression.
@@ -21,18 +23,34 @@ struct ConfusionEngineFigures {
         "\(EngineBinKey(labels))|\(EngineBinKey(predictions))|\(expression)"
     }
 
-    /// The expressions whose cells the matrix needs: the filter's, and the selection's when
-    /// something is selected; nil when the engine cannot count them.
-    private static func expressions(_ engine: EngineFigures, _ state: ExplorerState) -> [String]? {
+    /// The expressions whose cells a matrix needs: the filter's, and the selection's when
+    /// something is selected, each within `scope` (a group's conditions) when there is one; nil
+    /// when the engine cannot count them.
+    private static func expressions(_ engine: EngineFigures, _ state: ExplorerState, scope: String?) -> [String]? {
         guard engine.brushTables != nil, let filter = engine.filter else { return nil }
-        guard state.selection != nil else { return [filter] }
-        return engine.selectionFilter.map { [filter, $0] }
+        let within = { (expression: String) in
+            guard let scope else { return expression }
+            return expression.isEmpty ? scope : "(\(expression)) and (\(scope))"
+        }
+        guard state.selection != nil else { return [within(filter)] }
+        return engine.selectionFilter.map { [within(filter), within($0)] }
     }
 
-    /// Asks the engine for the cells it lacks; returns the work to start.
+    /// Asks the engine for the cells it lacks of the matrix of each of `scopes` (nil: all the
+    /// filtered rows); returns the work to start.
     mutating func prepare(_ engine: EngineFigures?, state: ExplorerState, labels: ColumnBinning,
-                          predictions: ColumnBinning) -> [PaneCommand] {
-        guard let engine, let tables = engine.brushTables, let expressions = Self.expressions(engine, state) else { return [] }
+                          predictions: ColumnBinning, scopes: [String?]) -> [PaneCommand] {
+        guard let engine, let tables = engine.brushTables else { return [] }
+        var commands: [PaneCommand] = []
+        for scope in scopes {
+            guard let expressions = Self.expressions(engine, state, scope: scope) else { return [] }
+            commands += prepare(tables, expressions: expressions, labels: labels, predictions: predictions)
+        }
+        return commands
+    }
+
+    private mutating func prepare(_ tables: @escaping EngineRows.BrushTables, expressions: [String], labels: ColumnBinning,
+                                  predictions: ColumnBinning) -> [PaneCommand] {
         var commands: [PaneCommand] = []
         for expression in expressions {
             let key = Self.key(labels, predictions, expression)
@@ -54,10 +72,11 @@ struct ConfusionEngineFigures {
         return true
     }
 
-    /// The matrix of the whole table for `state`, or nil until the engine has counted it.
+    /// The matrix of the whole table's rows within `scope` (nil: all the filtered rows) for
+    /// `state`, or nil until the engine has counted it.
     func counts(_ engine: EngineFigures?, state: ExplorerState, labels: ColumnBinning,
-                predictions: ColumnBinning) -> ConfusionCounts? {
-        guard let engine, let expressions = Self.expressions(engine, state),
+                predictions: ColumnBinning, scope: String? = nil) -> ConfusionCounts? {
+        guard let engine, let expressions = Self.expressions(engine, state, scope: scope),
               let filtered = answers[Self.key(labels, predictions, expressions[0])] else { return nil }
         let rows = 0...labels.binCount
         let selected = expressions.count > 1 ? answers[Self.key(labels, predictions, expressions[1])] : nil

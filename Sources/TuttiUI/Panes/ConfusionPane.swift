@@ -28,11 +28,12 @@ public struct ConfusionPane: Pane {
     /// The metrics and residuals of a regression (nil for classes).
     private var regression: ConfusionRegression?
     private var failure: String?
-    /// On a sample of a table in a SQL engine: the engine's matrix of the whole table.
+    /// On a sample of a table in a SQL engine: the engine's matrices of the whole table.
     private var exact = ConfusionEngineFigures()
-    /// The engine's matrix and its per-class metrics, as the last layout left them (nil: the
-    /// sample's are shown).
-    private var exactCounts: (counts: ConfusionCounts, scores: ConfusionClassScores?)?
+    /// The engine's matrices (one per group, in the groups' order; one without groups) and the
+    /// single matrix's per-class metrics, as the last layout left them (nil: the sample's are
+    /// shown, until the engine counted every group's).
+    private var exactCounts: [(counts: ConfusionCounts, scores: ConfusionClassScores?)]?
     /// On a sample of a table in a SQL engine: whose counts the matrix shows, for the title.
     private var engineNote: String?
     /// Whether cells show their share of the label's rows rather than their counts.
@@ -60,9 +61,9 @@ public struct ConfusionPane: Pane {
         return name + " by \(split.feature.column)" + (all == shown ? "" : " (largest \(shown) of \(all))") + note
     }
 
-    /// On a sample of a table in a SQL engine: asks the engine for the single matrix of classes
-    /// over the whole table and takes it once counted (a split by group or regression bins stay
-    /// the sample's); returns the work to start.
+    /// On a sample of a table in a SQL engine: asks the engine for the matrices of classes over
+    /// the whole table — the single one, or one per group of the sample's split — and takes them
+    /// once all are counted (regression bins stay the sample's); returns the work to start.
     private mutating func askEngine(_ context: PaneContext) -> [PaneCommand] {
         exactCounts = nil
         guard let engine = context.engine else {
@@ -70,10 +71,16 @@ public struct ConfusionPane: Pane {
             return []
         }
         var commands: [PaneCommand] = []
-        if let matrices, matrices.split == nil, regression == nil {
-            commands = exact.prepare(engine, state: context.state, labels: matrices.labels, predictions: matrices.predictions)
-            exactCounts = exact.counts(engine, state: context.state, labels: matrices.labels, predictions: matrices.predictions)
-                .map { ($0, ConfusionClassScores($0)) }
+        if let matrices, regression == nil {
+            let scopes: [String?] = matrices.split.map { $0.groups.map { SliceReport.expression($0.predicates) } } ?? [nil]
+            commands = exact.prepare(engine, state: context.state, labels: matrices.labels, predictions: matrices.predictions,
+                                     scopes: scopes)
+            let counted = scopes.compactMap {
+                exact.counts(engine, state: context.state, labels: matrices.labels, predictions: matrices.predictions, scope: $0)
+            }
+            if counted.count == scopes.count {
+                exactCounts = counted.map { ($0, matrices.split == nil ? ConfusionClassScores($0) : nil) }
+            }
         }
         engineNote = exactCounts != nil ? "table of \(engine.tableRows.text)"
             : "sample \(NumberFormatting.grouped(engine.sampleRows))" + (exact.isAsking ? " · …" : "")
@@ -229,9 +236,9 @@ public struct ConfusionPane: Pane {
         let drawer = ConfusionMatrixDrawer(context: context, labels: matrices.labels, predictions: matrices.predictions,
                                            paneWidth: width, rowPercentages: rowPercentages)
         guard let split = matrices.split else {
-            drawer.draw(&canvas, counts: exactCounts?.counts ?? matrices.counts[0], cursor: context.focused ? cursor : nil,
+            drawer.draw(&canvas, counts: exactCounts?.first?.counts ?? matrices.counts[0], cursor: context.focused ? cursor : nil,
                         viewport: viewport)
-            if let classScores = exactCounts == nil ? classScores : exactCounts?.scores,
+            if let classScores = exactCounts == nil ? classScores : exactCounts?.first?.scores,
                Self.showsClassScores(classScores, drawer: drawer, height: height) {
                 for (index, line) in classScores.lines.prefix(height - drawer.height - 1).enumerated() {
                     canvas.fittedText(line.text, x: 0, y: drawer.height + 1 + index, style: line.isHeader ? theme[.header] : theme[.text])
@@ -254,9 +261,11 @@ public struct ConfusionPane: Pane {
             let y = row * (blockHeight + Self.gap.y)
             guard row >= 0, y < height else { continue }
             let x = (index % perRow) * (blockWidth + Self.gap.x)
-            let counts = matrices.counts[index]
+            let exactGroup = exactCounts.map { $0[index].counts }
+            let counts = exactGroup ?? matrices.counts[index]
             canvas.within(Rect(x: x, y: y, width: blockWidth, height: blockHeight)) { block in
-                var heading = SliceReport.expression(entry.predicates) + " · " + NumberFormatting.grouped(entry.rows.count)
+                let rows = exactGroup.map { $0.filtered.joined().reduce(0, +) } ?? entry.rows.count
+                var heading = SliceReport.expression(entry.predicates) + " · " + NumberFormatting.grouped(rows)
                 let selected = counts.selected.joined().reduce(0, +)
                 if selected > 0 { heading += " · \(context.glyphs.selectionMark)\(NumberFormatting.grouped(selected))" }
                 block.text(TextFitting.fit(heading, blockWidth, ellipsis: context.glyphs.ellipsis), x: 0, y: 0,
