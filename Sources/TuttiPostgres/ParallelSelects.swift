@@ -5,19 +5,28 @@ import Foundation
 /// connection takes the next statement when its last one ends. When the second connection
 /// cannot be opened (a server at its connection limit), everything runs on the first.
 ///
+/// A statement that fails (cancelled on the first connection included: `cancellable` watches
+/// that one) stops the statement running on the other connection too, on the server.
+///
 /// Each connection reads in its own read-only transaction: over a table that changes while they
 /// run, the two see it at slightly different moments.
 enum ParallelSelects {
-    /// The rows of every statement of `statements`, in their order. Throws the first failure
-    /// (the statements not started by then are not sent).
-    static func run(_ statements: [String], on connection: PostgresConnection) throws -> [PostgresRows] {
+    /// The rows of every statement of `statements`, in their order; `setup` (a `SELECT` such as
+    /// `set_config`) runs first on the second connection. Throws the first failure (the
+    /// statements not started by then are not sent).
+    static func run(_ statements: [String], on connection: PostgresConnection, setup: String? = nil) throws -> [PostgresRows] {
         guard statements.count > 1 else { return try statements.map { try connection.select($0) } }
         let second = try? PostgresConnection(url: connection.url)
+        if let second, let setup { _ = try second.select(setup) }
         let connections = [connection] + (second.map { [$0] } ?? [])
         let outcomes = Outcomes(count: statements.count)
         DispatchQueue.concurrentPerform(iterations: connections.count) { worker in
             while let index = outcomes.next() {
-                outcomes.store(Result { try connections[worker].select(statements[index]) }, at: index)
+                let result = Result { try connections[worker].select(statements[index]) }
+                outcomes.store(result, at: index)
+                if case .failure = result {
+                    for (other, peer) in connections.enumerated() where other != worker { peer.cancel() }
+                }
             }
         }
         return try outcomes.rows()
