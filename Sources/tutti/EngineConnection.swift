@@ -101,6 +101,11 @@ final class EngineConnection: @unchecked Sendable {
                 return try source.measure(slices, where: filter, task: task)
             }
         }
+        rows.regressionFigures = { [self] label, prediction, center, bins, filter, work in
+            try asking(work) {
+                try $0.regressionFigures(label: label, prediction: prediction, center: center, bins: bins, where: filter)
+            }
+        }
         rows.sample = { [self] limit, work in
             try asking(work) { try $0.sample(limit: limit, work: work) }
         }

@@ -14,23 +14,26 @@ extension RegressionTask {
     /// not a number: an infinite label and prediction). Residuals beyond
     /// the range (infinite ones) count in the end bins.
     public func residualHistogram(over rows: RowSet, bins: Int, scaleRows: RowSet? = nil) -> NumericHistogram {
+        residualHistogram(over: rows, bins: ResidualBins(largest: largestResidual(over: scaleRows ?? rows), bins: bins))
+    }
+
+    /// The largest finite residual in size among `rows` (0 when there is none).
+    public func largestResidual(over rows: RowSet) -> Double {
         var largest = 0.0
-        (scaleRows ?? rows).intersection(measured).forEachMember { row in
+        rows.intersection(measured).forEachMember { row in
             let residual = abs(error(row))
             if residual.isFinite { largest = max(largest, residual) }
         }
-        if largest == 0 { largest = 1 }
-        let step = NiceScale.step(span: 2 * largest, target: max(2, bins), integral: false)
-        let half = max(1, Int((largest / step).rounded(.up)))
-        let edges = (-half...half).map { Double($0) * step }
-        let binCount = edges.count - 1
-        var counts = [Int](repeating: 0, count: binCount + 1)
+        return largest
+    }
+
+    /// The residuals of `rows` in `bins` (made elsewhere, such as on a sample): as above, with
+    /// residuals past the bins' range in the end bins.
+    public func residualHistogram(over rows: RowSet, bins: ResidualBins) -> NumericHistogram {
+        var counts = [Int](repeating: 0, count: bins.count + 1)
         let rowsMeasured = rows.intersection(measured)
-        counts[binCount] = rows.count - rowsMeasured.count
-        rowsMeasured.forEachMember { row in
-            let position = (error(row) / step + Double(half)).rounded(.down)
-            counts[position.isNaN ? binCount : Int(min(max(position, 0), Double(binCount - 1)))] += 1
-        }
-        return NumericHistogram(edges: edges, counts: counts)
+        counts[bins.count] = rows.count - rowsMeasured.count
+        rowsMeasured.forEachMember { counts[bins.bin(of: error($0))] += 1 }
+        return NumericHistogram(edges: bins.edges, counts: counts)
     }
 }

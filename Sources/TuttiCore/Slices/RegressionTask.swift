@@ -14,13 +14,14 @@ public struct RegressionTask: Sendable {
     public let measured: RowSet
     /// The mean label over `measured`: sums of squares are taken around it, so that R² keeps
     /// its precision on labels far from 0.
-    let center: Double
+    public let center: Double
 
     /// The task of `label` and `prediction`, or nil when they do not make one: either is not a
-    /// number column (integer or float), or the label has at most `minimumDistinctLabels` values.
-    public init?(label: Column, prediction: Column) {
+    /// number column (integer or float), or the label has at most `minimumDistinctLabels` values
+    /// (not asked when `anyLabels`: the task was decided on other rows, such as a sample).
+    public init?(label: Column, prediction: Column, anyLabels: Bool = false) {
         guard let labels = Self.numbers(label), let predictions = Self.numbers(prediction),
-              Self.hasManyValues(labels, label.validity) else { return nil }
+              anyLabels || Self.hasManyValues(labels, label.validity) else { return nil }
         var measured = label.validity.intersection(prediction.validity)
         var sum = 0.0
         measured.forEachMember { row in
@@ -87,6 +88,21 @@ public struct RegressionSums: Sendable, Equatable {
     /// Sums of the label and its square, both less the overall mean label.
     public internal(set) var labelSum = 0.0
     public internal(set) var labelSquaredSum = 0.0
+
+    /// No rows.
+    public init() {}
+
+    /// Sums counted elsewhere (by a SQL engine): `count` rows, their errors' sums, and their
+    /// labels' sums less some value near their mean.
+    public init(count: Int, absoluteSum: Double, squaredSum: Double, errorSum: Double, labelSum: Double,
+                labelSquaredSum: Double) {
+        self.count = count
+        self.absoluteSum = absoluteSum
+        self.squaredSum = squaredSum
+        self.errorSum = errorSum
+        self.labelSum = labelSum
+        self.labelSquaredSum = labelSquaredSum
+    }
 
     /// Adds the sums of `other` (of other rows).
     mutating func merge(_ other: RegressionSums) {

@@ -43,6 +43,12 @@ public struct EngineRows: Sendable {
     public typealias SliceFigures = @Sendable (_ slices: [[SlicePredicate]], _ filter: String, _ roles: ColumnRoles,
                                                _ positiveClass: String?, _ work: WorkContext) throws
         -> (overall: SliceMetrics, slices: [SliceMetrics])
+    /// A regression's figures over the table's rows passing a filter expression: the metrics'
+    /// sums of a label and a prediction column (labels less a value near their mean) and the
+    /// residuals in bins made on the sample (`RegressionSource`).
+    public typealias RegressionFiguresQuery = @Sendable (_ label: String, _ prediction: String, _ center: Double,
+                                                         _ bins: ResidualBins, _ filter: String, _ work: WorkContext) throws
+        -> RegressionFigures
     /// A new sample of the table: its first rows, as many as asked, and the table's row count.
     public typealias Sample = @Sendable (_ rows: Int, _ work: WorkContext) throws -> EngineSample
 
@@ -69,6 +75,9 @@ public struct EngineRows: Sendable {
     public var groupCounts: GroupCounts?
     /// The slice metrics the engine measures; nil: the slices pane shows the sample's.
     public var sliceFigures: SliceFigures?
+    /// The regression figures the engine counts; nil: the confusion pane's regression view
+    /// shows the sample's.
+    public var regressionFigures: RegressionFiguresQuery?
     /// Pulls a new sample; nil: the sample size cannot change.
     public var sample: Sample?
 

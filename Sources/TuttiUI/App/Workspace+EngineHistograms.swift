@@ -51,6 +51,7 @@ extension Workspace {
         figures.summaries = engine.summaries
         figures.brushTables = engine.brushTables
         figures.sliceFigures = engine.sliceFigures
+        figures.regressionFigures = engine.regressionFigures
         figures.selectionFilter = state.selection == nil ? nil : EngineRows.filter(for: state)
         if engine.binCounts != nil, let filter = engineFilter {
             figures.histograms = EngineHistogramLookup(

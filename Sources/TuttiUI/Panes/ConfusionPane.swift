@@ -63,7 +63,8 @@ public struct ConfusionPane: Pane {
 
     /// On a sample of a table in a SQL engine: asks the engine for the matrices of classes over
     /// the whole table — the single one, or one per group of the sample's split — and takes them
-    /// once all are counted (regression bins stay the sample's); returns the work to start.
+    /// once all are counted; returns the work to start. A regression's figures are asked in
+    /// `layOut` (`ConfusionRegression.updateExact`).
     private mutating func askEngine(_ context: PaneContext) -> [PaneCommand] {
         exactCounts = nil
         guard let engine = context.engine else {
@@ -71,7 +72,7 @@ public struct ConfusionPane: Pane {
             return []
         }
         var commands: [PaneCommand] = []
-        if let matrices, regression == nil {
+        if let matrices {
             let scopes: [String?] = matrices.split.map { $0.groups.map { SliceReport.expression($0.predicates) } } ?? [nil]
             commands = exact.prepare(engine, state: context.state, labels: matrices.labels, predictions: matrices.predictions,
                                      scopes: scopes)
@@ -79,10 +80,11 @@ public struct ConfusionPane: Pane {
                 exact.counts(engine, state: context.state, labels: matrices.labels, predictions: matrices.predictions, scope: $0)
             }
             if counted.count == scopes.count {
-                exactCounts = counted.map { ($0, matrices.split == nil ? ConfusionClassScores($0) : nil) }
+                exactCounts = counted.map { ($0, matrices.split == nil && regression == nil ? ConfusionClassScores($0) : nil) }
             }
         }
-        engineNote = exactCounts != nil ? "table of \(engine.tableRows.text)"
+        let exactFigures = matrices?.split != nil || regression.map(\.isExact) ?? true
+        engineNote = exactCounts != nil && exactFigures ? "table of \(engine.tableRows.text)"
             : "sample \(NumberFormatting.grouped(engine.sampleRows))" + (exact.isAsking ? " · …" : "")
         return commands
     }
@@ -197,8 +199,12 @@ public struct ConfusionPane: Pane {
         let drawer = ConfusionMatrixDrawer(context: context, labels: matrices.labels, predictions: matrices.predictions,
                                            paneWidth: width, rowPercentages: rowPercentages)
         guard let split = matrices.split else {
-            let commands = regression?.update(filter: context.state.filter.rows, selection: context.state.selection?.rows,
+            var commands = regression?.update(filter: context.state.filter.rows, selection: context.state.selection?.rows,
                                               bins: width - 4) ?? []
+            if let engine = context.engine, let key = binningsKey {
+                commands += regression?.updateExact(engine, state: context.state, label: key.label, prediction: key.prediction,
+                                                    bins: width - 4) ?? []
+            }
             let showsLines = Self.showsClassScores(classScores, drawer: drawer, height: height)
                 || regression.map { height >= drawer.height + 1 + $0.metricsLineCount } ?? false
             let matrixHeight = showsLines ? drawer.height : height

@@ -7,7 +7,8 @@ import TuttiTerminal
 /// histogram of the residuals, prediction − label, on a range symmetric about 0 with the
 /// selection's part in the selected tone. Counted in the background when the filter, the
 /// selection or the number of bins changes; the last figures stay drawn until the new ones
-/// arrive (`isFresh` false), so a frame never waits for them.
+/// arrive (`isFresh` false), so a frame never waits for them. On a sample of a table in a SQL
+/// engine, the figures of the whole table (`updateExact`) replace the sample's once counted.
 struct ConfusionRegression {
     let task: RegressionTask
     /// The figures of some filtered and selected rows.
@@ -24,6 +25,14 @@ struct ConfusionRegression {
         let bins: Int
     }
     private var work = RefreshingValue<Key, Figures>()
+    /// What the engine's figures are counted from: the expressions of the filter and of filter
+    /// and selection, and the sample's rows the residual bins are made on.
+    private struct ExactKey: Equatable {
+        let filter: String
+        let selection: String?
+        let sample: Key
+    }
+    private var exactWork = RefreshingValue<ExactKey, Figures>()
 
     /// The heading over the residual bars.
     static let residualHeading = "residuals (prediction − label)"
@@ -32,11 +41,15 @@ struct ConfusionRegression {
         self.task = task
     }
 
-    /// The figures last counted (of the current rows when `isFresh`).
-    var figures: Figures? { work.value }
+    /// The figures last counted (of the current rows when `isFresh`): the whole table's when the
+    /// engine counted them for the current rows, else the sample's.
+    var figures: Figures? { isExact ? exactWork.value : work.value }
 
     /// Whether `figures` are of the rows asked for last.
-    var isFresh: Bool { work.isFresh }
+    var isFresh: Bool { isExact || work.isFresh }
+
+    /// Whether `figures` are the engine's, of the whole table.
+    var isExact: Bool { exactWork.isFresh }
 
     /// Asks for the metrics and residuals of `filter` and `selection` in about `bins` bins, unless
     /// they are counted or being counted; returns the work to start.
@@ -50,8 +63,30 @@ struct ConfusionRegression {
         }
     }
 
+    /// On a sample of a table in a SQL engine: asks the engine for the figures of the whole
+    /// table's rows under the filter (and selection) — the residuals in the bins the sample's
+    /// filtered rows make, in about `bins` — of columns `label` and `prediction`, unless they are
+    /// counted or being counted; returns the work to start. Nothing when the engine cannot
+    /// count them (a selection of picked rows).
+    mutating func updateExact(_ engine: EngineFigures, state: ExplorerState, label: String, prediction: String,
+                              bins: Int) -> [PaneCommand] {
+        guard let query = engine.regressionFigures, let filter = engine.filter else { return [] }
+        let selection = state.selection == nil ? nil : engine.selectionFilter
+        guard state.selection == nil || selection != nil else { return [] }
+        let rows = state.filter.rows, task = self.task
+        let key = ExactKey(filter: filter, selection: selection, sample: Key(filter: rows, selection: nil, bins: bins))
+        return exactWork.request(for: key, label: "exact regression figures") { handle in
+            let work = WorkContext(cancellation: handle.cancellation)
+            let residualBins = ResidualBins(largest: task.largestResidual(over: rows), bins: bins)
+            let filtered = try query(label, prediction, task.center, residualBins, filter, work)
+            let selected = try selection.map { try query(label, prediction, task.center, residualBins, $0, work) }
+            return Figures(filtered: filtered.sums, selected: selected?.sums, residuals: filtered.residuals,
+                           selectedResiduals: selected?.residuals)
+        }
+    }
+
     /// Takes the figures of ended work; false when `ended` is not this work.
-    mutating func receive(_ ended: JobHandle) -> Bool { work.receive(ended) }
+    mutating func receive(_ ended: JobHandle) -> Bool { work.receive(ended) || exactWork.receive(ended) }
 
     /// One line of metrics: MAE, RMSE, R², mean error (as `tutti slices` prints them) and the rows.
     static func metricsLine(_ sums: RegressionSums) -> String {

@@ -22,6 +22,8 @@ public struct EngineFigures {
     public var brushTables: EngineRows.BrushTables?
     /// The slice metrics the engine measures (the slices pane's figures of the table).
     public var sliceFigures: EngineRows.SliceFigures?
+    /// The regression figures the engine counts (the confusion pane's regression view).
+    public var regressionFigures: EngineRows.RegressionFiguresQuery?
 
     /// Figures of a table of `tableRows` rows sampled into `sampleRows`.
     public init(tableRows: TableRowCount, sampleRows: Int) {
