@@ -3,10 +3,12 @@ import Foundation
 /// Independent `SELECT`s run on two connections at once — the source's own and a second one to
 /// the same URL — so that a server with more than one core works on two of them together. Each
 /// connection takes the next statement when its last one ends. When the second connection
-/// cannot be opened (a server at its connection limit), everything runs on the first.
+/// cannot be opened or set up (a server at its connection limit), everything runs on the first.
 ///
-/// A statement that fails (cancelled on the first connection included: `cancellable` watches
-/// that one) stops the statement running on the other connection too, on the server.
+/// Stopping reaches both: the second connection is the first's companion while they run, so a
+/// cancel of the first (`cancellable`'s watcher) stops the second's statement too; and a
+/// statement that fails stops the one running on the other connection. The error thrown is the
+/// first failure in time — a real refusal, not the sibling it cancelled.
 ///
 /// Each connection reads in its own read-only transaction: over a table that changes while they
 /// run, the two see it at slightly different moments.
@@ -16,8 +18,10 @@ enum ParallelSelects {
     /// statements not started by then are not sent).
     static func run(_ statements: [String], on connection: PostgresConnection, setup: String? = nil) throws -> [PostgresRows] {
         guard statements.count > 1 else { return try statements.map { try connection.select($0) } }
-        let second = try? PostgresConnection(url: connection.url)
-        if let second, let setup { _ = try second.select(setup) }
+        var second = try? PostgresConnection(url: connection.url)
+        if let setup, let opened = second, (try? opened.select(setup)) == nil { second = nil }
+        if let second { connection.addCompanion(second) }
+        defer { if let second { connection.removeCompanion(second) } }
         let connections = [connection] + (second.map { [$0] } ?? [])
         let outcomes = Outcomes(count: statements.count)
         DispatchQueue.concurrentPerform(iterations: connections.count) { worker in
@@ -38,7 +42,8 @@ private final class Outcomes: @unchecked Sendable {
     private let lock = NSLock()
     private var results: [Result<PostgresRows, any Error>?]
     private var nextIndex = 0
-    private var failed = false
+    /// The first failure, in time.
+    private var failure: (any Error)?
 
     init(count: Int) {
         results = Array(repeating: nil, count: count)
@@ -47,7 +52,7 @@ private final class Outcomes: @unchecked Sendable {
     /// The next statement to run, or nil when all are taken or one failed.
     func next() -> Int? {
         lock.withLock {
-            guard !failed, nextIndex < results.count else { return nil }
+            guard failure == nil, nextIndex < results.count else { return nil }
             defer { nextIndex += 1 }
             return nextIndex
         }
@@ -56,15 +61,15 @@ private final class Outcomes: @unchecked Sendable {
     func store(_ result: Result<PostgresRows, any Error>, at index: Int) {
         lock.withLock {
             results[index] = result
-            if case .failure = result { failed = true }
+            if case .failure(let error) = result, failure == nil { failure = error }
         }
     }
 
-    /// Every statement's rows, or the first failure in statement order (a statement is left
-    /// unrun only after a failure).
+    /// Every statement's rows, or the first failure in time (a statement is left unrun only
+    /// after a failure).
     func rows() throws -> [PostgresRows] {
         try lock.withLock {
-            for case .failure(let error)? in results { throw error }
+            if let failure { throw failure }
             return results.compactMap { try? $0?.get() }
         }
     }

@@ -18,6 +18,9 @@ public final class PostgresConnection: SQLQuoting, @unchecked Sendable {
     public let url: DatabaseURL
     private let connection: OpaquePointer
     private let cancelHandle: OpaquePointer?
+    /// Connections stopped with this one (`addCompanion`); guarded by `companionLock`.
+    private var companions: [PostgresConnection] = []
+    private let companionLock = NSLock()
 
     /// Seconds to wait for the server when the URL says nothing (`connect_timeout`).
     public static let defaultConnectTimeout = 10
@@ -117,12 +120,25 @@ public final class PostgresConnection: SQLQuoting, @unchecked Sendable {
         if let problem { throw problem }
     }
 
-    /// Asks the server to stop the query running now (libpq's `PQcancel`); the query then fails
-    /// with "query cancelled". Safe from any thread; does nothing when no query runs.
+    /// Asks the server to stop the query running now (libpq's `PQcancel`), and those of the
+    /// companions working with it (`addCompanion`); the query then fails with "query cancelled".
+    /// Safe from any thread; does nothing when no query runs.
     public func cancel() {
+        for companion in companionLock.withLock({ companions }) { companion.cancel() }
         guard let cancelHandle else { return }
         var message = [CChar](repeating: 0, count: 256)
         _ = PQcancel(cancelHandle, &message, Int32(message.count))
+    }
+
+    /// Makes `companion` (another connection running part of this one's work) stop whenever this
+    /// one is cancelled, until `removeCompanion`.
+    func addCompanion(_ companion: PostgresConnection) {
+        companionLock.withLock { companions.append(companion) }
+    }
+
+    /// Ends what `addCompanion` began.
+    func removeCompanion(_ companion: PostgresConnection) {
+        companionLock.withLock { companions.removeAll { $0 === companion } }
     }
 
     /// Whether the connection still stands (false once the server or the network dropped it).

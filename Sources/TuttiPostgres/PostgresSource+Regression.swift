@@ -6,7 +6,9 @@ extension PostgresSource: RegressionSource {
     /// (`x - x = 0` fails for missing, NaN and infinite values, on every engine; PostgreSQL holds
     /// NaN equal to itself, so no comparison tells NaN alone); the others fall in the missing bin
     /// and add to no sum — unlike memory, which measures an infinite label and makes the sums
-    /// infinite. The bin is `FLOOR(residual / step + half)` held to
+    /// infinite. Residuals past the largest double (labels and predictions near ±1.8e308 of
+    /// opposite signs) make PostgreSQL refuse the query ("value out of range") where memory
+    /// counts them infinite. The bin is `FLOOR(residual / step + half)` held to
     /// the bins, computed in double precision as `ResidualBins.bin` does in memory. Only the
     /// bins' figures travel.
     public func regressionFigures(label: String, prediction: String, center: Double, bins: ResidualBins,
@@ -21,6 +23,8 @@ extension PostgresSource: RegressionSource {
             values.append("CAST(\(try connection.identifier(name)) AS DOUBLE PRECISION)")
         }
         let (l, p) = (values[0], values[1])
+        // A literal must be a finite number; sums of squares may be taken around any value.
+        let center = center.isFinite ? center : 0
         let measured = "\(l) - \(l) = 0 AND \(p) - \(p) = 0"
         let position = "FLOOR((\(p) - \(l)) / \(SQLFilter.double(bins.step)) + \(bins.half))"
         let bin = "CASE WHEN \(position) < 0 THEN 0 WHEN \(position) > \(bins.count - 1) THEN \(bins.count - 1) "

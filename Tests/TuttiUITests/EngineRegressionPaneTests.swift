@@ -66,4 +66,18 @@ import TuttiTerminal
         #expect(lines.contains { $0.contains("● " + ConfusionRegressionTests.reference(selected)) }, "\(lines)")
         #expect(engine.asked.withLock { $0 }.contains("city == \"a\""))
     }
+
+    @Test func aSelectionOfPickedRowsShowsTheSamplesFigures() throws {
+        let engine = Engine()
+        let ws = Self.workspace(engine.rows)
+        var lines = Self.settle(ws)
+        #expect(lines.contains { $0.contains(ConfusionRegressionTests.reference(Array(0..<400))) })
+        ws.apply(.dispatch(.select(RowSet(rowCount: 100, rows: [1, 2, 3]), .rows)))
+        lines = Self.settle(ws)
+        let pane = try #require(ws.panes.first { $0.value.kind == PaneKind.confusion }?.value)
+        #expect(pane.title.hasSuffix("· sample 100"), "\(pane.title)")
+        #expect(lines.contains { $0.contains(ConfusionRegressionTests.reference(Array(0..<100))) }, "\(lines)")
+        #expect(lines.contains { $0.contains("● " + ConfusionRegressionTests.reference([1, 2, 3])) }, "\(lines)")
+    }
 }
+

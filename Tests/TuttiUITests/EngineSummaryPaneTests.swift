@@ -75,4 +75,18 @@ import TuttiTestSupport
             }
         }
     }
+
+    @Test func aMovedThresholdShowsTheSamplesMatrix() throws {
+        let engine = EngineHistogramPaneTests.Engine()
+        let ws = EngineHistogramPaneTests.workspace(engine)
+        ws.apply(.showPane(.confusion))
+        EngineHistogramPaneTests.settle(ws)
+        let sample = ws.state.dataset
+        ws.apply(.dispatch(.setThreshold(try ScoreThreshold(value: 0.3, dataset: sample, roles: ws.state.roles))))
+        EngineHistogramPaneTests.settle(ws)
+        let pane = try #require(ws.panes.first { $0.value.kind == .confusion }?.value)
+        // The engine's table holds the predictions as loaded, not those the threshold makes.
+        #expect(pane.title.hasSuffix("· sample 3,000"), "\(pane.title)")
+    }
 }
+

@@ -1,5 +1,7 @@
 /// A regression's figures over the rows passing a filter, where the rows are: the metrics' sums
-/// and the residuals in bins made elsewhere (on a sample).
+/// and the residuals in bins made elsewhere (on a sample). Sources agree on finite labels and
+/// predictions; an infinite one is measured in memory (infinite sums) and left out by a SQL
+/// engine (see `PostgresSource.regressionFigures`).
 public protocol RegressionSource {
     /// The sums of `label` and `prediction` (numbers) over the rows passing `filter` that have
     /// both (labels less `center`, a value near their mean), and the residuals (prediction −

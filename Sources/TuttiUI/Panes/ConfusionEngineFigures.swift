@@ -6,8 +6,8 @@ import TuttiCore
 /// background once and kept by bins and expression. Split by group, each group's matrix is
 /// counted so under its scope (the group's conditions, `SliceReport.expression`, joined to the
 /// filter): the groups are the sample's, their figures the table's. Until they arrive, or when
-/// the engine cannot count them (a selection of picked rows, regression bins, an error, a stop),
-/// the pane shows the sample's.
+/// the engine cannot count them (a selection of picked rows, a moved threshold, an error, a
+/// stop), the pane shows the sample's.
 struct ConfusionEngineFigures {
     /// Tables by bins and expression.
     private var answers: [String: FalconTable] = [:]
@@ -25,9 +25,10 @@ struct ConfusionEngineFigures {
 
     /// The expressions whose cells a matrix needs: the filter's, and the selection's when
     /// something is selected, each within `scope` (a group's conditions) when there is one; nil
-    /// when the engine cannot count them.
+    /// when the engine cannot count them: a filter or selection of picked rows, or a moved score
+    /// threshold (the predictions it makes are the sample's alone).
     private static func expressions(_ engine: EngineFigures, _ state: ExplorerState, scope: String?) -> [String]? {
-        guard engine.brushTables != nil, let filter = engine.filter else { return nil }
+        guard engine.brushTables != nil, let filter = engine.filter, state.threshold == nil else { return nil }
         let within = { (expression: String) in
             guard let scope else { return expression }
             return expression.isEmpty ? scope : "(\(expression)) and (\(scope))"

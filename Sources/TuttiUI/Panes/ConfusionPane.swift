@@ -79,13 +79,14 @@ public struct ConfusionPane: Pane {
             let counted = scopes.compactMap {
                 exact.counts(engine, state: context.state, labels: matrices.labels, predictions: matrices.predictions, scope: $0)
             }
-            if counted.count == scopes.count {
+            // A regression's cells wait for its metrics, so the pane never mixes the two.
+            if counted.count == scopes.count, matrices.split != nil || regression?.isExact ?? true {
                 exactCounts = counted.map { ($0, matrices.split == nil && regression == nil ? ConfusionClassScores($0) : nil) }
             }
         }
-        let exactFigures = matrices?.split != nil || regression.map(\.isExact) ?? true
-        engineNote = exactCounts != nil && exactFigures ? "table of \(engine.tableRows.text)"
-            : "sample \(NumberFormatting.grouped(engine.sampleRows))" + (exact.isAsking ? " · …" : "")
+        let asking = exact.isAsking || regression?.isAskingExact == true
+        engineNote = exactCounts != nil ? "table of \(engine.tableRows.text)"
+            : "sample \(NumberFormatting.grouped(engine.sampleRows))" + (asking ? " · …" : "")
         return commands
     }
 

@@ -51,6 +51,9 @@ struct ConfusionRegression {
     /// Whether `figures` are the engine's, of the whole table.
     var isExact: Bool { exactWork.isFresh }
 
+    /// Whether the engine is counting the figures of the whole table.
+    var isAskingExact: Bool { exactWork.isWorking }
+
     /// Asks for the metrics and residuals of `filter` and `selection` in about `bins` bins, unless
     /// they are counted or being counted; returns the work to start.
     mutating func update(filter: RowSet, selection: RowSet?, bins: Int) -> [PaneCommand] {
@@ -66,20 +69,25 @@ struct ConfusionRegression {
     /// On a sample of a table in a SQL engine: asks the engine for the figures of the whole
     /// table's rows under the filter (and selection) — the residuals in the bins the sample's
     /// filtered rows make, in about `bins` — of columns `label` and `prediction`, unless they are
-    /// counted or being counted; returns the work to start. Nothing when the engine cannot
-    /// count them (a selection of picked rows).
+    /// counted or being counted; returns the work to start. When the engine cannot count them
+    /// (a filter or selection of picked rows), forgets the last and returns the work to stop,
+    /// so the sample's figures show.
     mutating func updateExact(_ engine: EngineFigures, state: ExplorerState, label: String, prediction: String,
                               bins: Int) -> [PaneCommand] {
-        guard let query = engine.regressionFigures, let filter = engine.filter else { return [] }
         let selection = state.selection == nil ? nil : engine.selectionFilter
-        guard state.selection == nil || selection != nil else { return [] }
+        guard let query = engine.regressionFigures, let filter = engine.filter, state.selection == nil || selection != nil else {
+            return exactWork.reset()
+        }
         let rows = state.filter.rows, task = self.task
+        // Sums of squares around the sample's mean label, or 0 when an infinite label made it
+        // not a number (the engine leaves infinite labels out).
+        let center = task.center.isFinite ? task.center : 0
         let key = ExactKey(filter: filter, selection: selection, sample: Key(filter: rows, selection: nil, bins: bins))
         return exactWork.request(for: key, label: "exact regression figures") { handle in
             let work = WorkContext(cancellation: handle.cancellation)
             let residualBins = ResidualBins(largest: task.largestResidual(over: rows), bins: bins)
-            let filtered = try query(label, prediction, task.center, residualBins, filter, work)
-            let selected = try selection.map { try query(label, prediction, task.center, residualBins, $0, work) }
+            let filtered = try query(label, prediction, center, residualBins, filter, work)
+            let selected = try selection.map { try query(label, prediction, center, residualBins, $0, work) }
             return Figures(filtered: filtered.sums, selected: selected?.sums, residuals: filtered.residuals,
                            selectedResiduals: selected?.residuals)
         }
