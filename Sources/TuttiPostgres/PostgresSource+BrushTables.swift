@@ -36,6 +36,34 @@ extension PostgresSource: BrushTableSource {
         }
     }
 
+    /// The groups' tables counted in one `GROUP BY`: each row's group (a `CASE` over the groups'
+    /// compiled conditions, the first that holds), brushed bin and view bin under the filter;
+    /// rows in no group are left out.
+    public func groupedTables(groups: [String], brushed: ColumnBinning, view: ColumnBinning, where filter: String) throws
+        -> [FalconTable] {
+        guard !groups.isEmpty else { return [] }
+        let condition = try compiled(filter).whereClause
+        let cases = try groups.enumerated().map { index, group in
+            guard let test = try compiled(group).condition else { return "WHEN TRUE THEN \(index)" }
+            return "WHEN \(test) THEN \(index)"
+        }
+        let brushedBin = try SQLBinExpression.sql(for: brushed, column: column(named: brushed.column), quoting: connection)
+        let viewBin = try SQLBinExpression.sql(for: view, column: column(named: view.column), quoting: connection)
+        let rows = try connection.select("SELECT tutti_group, tutti_brushed, tutti_view, COUNT(*) FROM (SELECT CASE "
+            + cases.joined(separator: " ") + " END AS tutti_group, \(brushedBin) AS tutti_brushed, \(viewBin) AS tutti_view "
+            + "FROM \(relation)\(condition)) AS tutti_bins WHERE tutti_group IS NOT NULL "
+            + "GROUP BY tutti_group, tutti_brushed, tutti_view")
+        var counts = [[BinPairCount]](repeating: [], count: groups.count)
+        for row in 0..<rows.count {
+            guard let group = rows.integer(row, 0), counts.indices.contains(group), let a = rows.integer(row, 1),
+                  let v = rows.integer(row, 2), let n = rows.integer(row, 3) else {
+                throw TuttiError("the database sent a group's bin count that is not one")
+            }
+            counts[group].append(BinPairCount(brushed: a, view: v, count: n))
+        }
+        return counts.map { FalconTable(brushedBins: brushed.binCount, viewWidth: view.binCount + 1, counts: $0) }
+    }
+
     /// The views (by index, in order) cut into runs counted by one query each: a run grows while
     /// `brushedWidth` times its views' widths stays within `maxBrushGroups`.
     static func brushBatches(viewWidths: [Int], brushedWidth: Int) -> [[Int]] {

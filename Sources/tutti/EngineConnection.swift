@@ -101,6 +101,9 @@ final class EngineConnection: @unchecked Sendable {
                 return try source.measure(slices, where: filter, task: task)
             }
         }
+        rows.groupedTables = { [self] groups, brushed, view, filter, work in
+            try asking(work) { try $0.groupedTables(groups: groups, brushed: brushed, view: view, where: filter) }
+        }
         rows.regressionFigures = { [self] label, prediction, center, bins, filter, work in
             try asking(work) {
                 try $0.regressionFigures(label: label, prediction: prediction, center: center, bins: bins, where: filter)

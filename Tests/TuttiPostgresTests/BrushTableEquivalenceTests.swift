@@ -18,6 +18,23 @@ import TuttiTestSupport
         #expect(sql.first?.selectedTotal(bins: 0...19) ?? 0 > 0)
     }
 
+    @Test(arguments: ["age", "workclass", "hours_per_week"])
+    func theGroupsOfASplitCountedTogetherMatchMemory(_ column: String) throws {
+        // The groups of a split made on a sample: numbers in bins, categories with missing values.
+        let sample = adult.firstRows(2000)
+        let split = try GroupSplit(dataset: sample, column: column, filter: RowSet(rowCount: sample.rowCount, allSet: true))
+        let groups = split.groups.map { SliceReport.expression($0.predicates) }
+        #expect(groups.count > 2)
+        let labels = try ColumnBinning(dataset: sample, column: "label", bins: 12)
+        let predictions = try ColumnBinning(dataset: sample, column: "prediction", bins: 12)
+        for filter in ["", "sex == \"Female\""] {
+            let sql = try PostgresTables.source("adult").groupedTables(groups: groups, brushed: labels, view: predictions, where: filter)
+            let memory = try PostgresTables.memory(adult).groupedTables(groups: groups, brushed: labels, view: predictions,
+                                                                         where: filter)
+            #expect(sql == memory, "\(column) under '\(filter)'")
+        }
+    }
+
     @Test func nullTablesMatchMemory() throws {
         // The quoted column as categories (a text column has no bins), its values quoted into CASE.
         let odd = PostgresTables.nulls.columns[5]

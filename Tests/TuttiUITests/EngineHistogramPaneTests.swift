@@ -14,6 +14,7 @@ import TuttiTestSupport
         let binQuestions = Mutex<[String]>([])
         let brushQuestions = Mutex<[[String]]>([])
         let summaryQuestions = Mutex<[String]>([])
+        let groupQuestions = Mutex<[String]>([])
         private var source: MemorySource { MemorySource(dataset: adult, roles: adultRoles) }
 
         var rows: EngineRows {
@@ -26,6 +27,10 @@ import TuttiTestSupport
             rows.binCounts = { [self] binning, filter, _ in
                 binQuestions.withLock { $0.append(binning.column + "|" + filter) }
                 return try source.binCounts(of: binning, where: filter)
+            }
+            rows.groupedTables = { [self] groups, brushed, view, filter, _ in
+                groupQuestions.withLock { $0.append(filter) }
+                return try source.groupedTables(groups: groups, brushed: brushed, view: view, where: filter)
             }
             rows.summaries = { [self] filter, topCount, _ in
                 summaryQuestions.withLock { $0.append(filter) }

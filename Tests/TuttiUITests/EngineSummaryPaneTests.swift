@@ -74,6 +74,8 @@ import TuttiTestSupport
                 #expect(shown.contains(NumberFormatting.grouped(group.count)), "\(sex) \(group.values): \(group.count) in\n\(shown)")
             }
         }
+        // Every group's matrix came from one question per expression.
+        #expect(engine.groupQuestions.withLock { $0 } == ["age > 30"])
     }
 
     @Test func aMovedThresholdShowsTheSamplesMatrix() throws {

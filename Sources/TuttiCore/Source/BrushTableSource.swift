@@ -8,6 +8,20 @@ public protocol BrushTableSource {
     /// Throws an `ExpressionError` for a bad filter and a `TuttiError` when a binning cannot be
     /// counted by the source or the engine fails.
     func brushTables(brushed: ColumnBinning, views: [ColumnBinning], where filter: String) throws -> [FalconTable]
+
+    /// One table per entry of `groups` (filter expressions, such as the conditions of a split's
+    /// groups): the rows passing `filter` and the group's expression counted by their bin of
+    /// `brushed` and their bin of `view` — on a SQL engine in one `GROUP BY`, a row in several
+    /// groups counting in the first. Throws as `brushTables`.
+    func groupedTables(groups: [String], brushed: ColumnBinning, view: ColumnBinning, where filter: String) throws
+        -> [FalconTable]
+}
+
+extension BrushTableSource {
+    /// `filter` and `group` joined (`group` alone for every row).
+    static func within(_ filter: String, _ group: String) -> String {
+        filter.allSatisfy(\.isWhitespace) ? group : "(\(filter)) and (\(group))"
+    }
 }
 
 extension MemorySource: BrushTableSource {
@@ -19,6 +33,12 @@ extension MemorySource: BrushTableSource {
             return try placedTables(brushed: brushed, views: views, rows: rows)
         }
         return views.map { FalconTable.counting(brushed: brushed, view: $0, filter: rows) }
+    }
+
+    /// Counts each group's rows apart (groups that overlap count their shared rows in each).
+    public func groupedTables(groups: [String], brushed: ColumnBinning, view: ColumnBinning, where filter: String) throws
+        -> [FalconTable] {
+        try groups.map { try brushTables(brushed: brushed, views: [view], where: Self.within(filter, $0))[0] }
     }
 
     private func placedTables(brushed: ColumnBinning, views: [ColumnBinning], rows: RowSet) throws -> [FalconTable] {

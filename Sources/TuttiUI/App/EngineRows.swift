@@ -43,6 +43,11 @@ public struct EngineRows: Sendable {
     public typealias SliceFigures = @Sendable (_ slices: [[SlicePredicate]], _ filter: String, _ roles: ColumnRoles,
                                                _ positiveClass: String?, _ work: WorkContext) throws
         -> (overall: SliceMetrics, slices: [SliceMetrics])
+    /// The label × prediction tables of the groups of a split (their conditions, filter
+    /// expressions) over the table's rows passing a filter expression, counted together
+    /// (`BrushTableSource.groupedTables`).
+    public typealias GroupedTables = @Sendable (_ groups: [String], _ brushed: ColumnBinning, _ view: ColumnBinning,
+                                                _ filter: String, _ work: WorkContext) throws -> [FalconTable]
     /// A regression's figures over the table's rows passing a filter expression: the metrics'
     /// sums of a label and a prediction column (labels less a value near their mean) and the
     /// residuals in bins made on the sample (`RegressionSource`).
@@ -75,6 +80,9 @@ public struct EngineRows: Sendable {
     public var groupCounts: GroupCounts?
     /// The slice metrics the engine measures; nil: the slices pane shows the sample's.
     public var sliceFigures: SliceFigures?
+    /// The tables of a split's groups the engine counts together; nil: the confusion pane's
+    /// matrices per group show the sample's.
+    public var groupedTables: GroupedTables?
     /// The regression figures the engine counts; nil: the confusion pane's regression view
     /// shows the sample's.
     public var regressionFigures: RegressionFiguresQuery?

@@ -52,6 +52,7 @@ extension Workspace {
         figures.brushTables = engine.brushTables
         figures.sliceFigures = engine.sliceFigures
         figures.regressionFigures = engine.regressionFigures
+        figures.groupedTables = engine.groupedTables
         figures.selectionFilter = state.selection == nil ? nil : EngineRows.filter(for: state)
         if engine.binCounts != nil, let filter = engineFilter {
             figures.histograms = EngineHistogramLookup(

@@ -73,14 +73,13 @@ public struct ConfusionPane: Pane {
         }
         var commands: [PaneCommand] = []
         if let matrices {
-            let scopes: [String?] = matrices.split.map { $0.groups.map { SliceReport.expression($0.predicates) } } ?? [nil]
+            let groups = matrices.split.map { $0.groups.map { SliceReport.expression($0.predicates) } }
             commands = exact.prepare(engine, state: context.state, labels: matrices.labels, predictions: matrices.predictions,
-                                     scopes: scopes)
-            let counted = scopes.compactMap {
-                exact.counts(engine, state: context.state, labels: matrices.labels, predictions: matrices.predictions, scope: $0)
-            }
+                                     groups: groups)
             // A regression's cells wait for its metrics, so the pane never mixes the two.
-            if counted.count == scopes.count, matrices.split != nil || regression?.isExact ?? true {
+            if let counted = exact.counts(engine, state: context.state, labels: matrices.labels,
+                                          predictions: matrices.predictions, groups: groups),
+               matrices.split != nil || regression?.isExact ?? true {
                 exactCounts = counted.map { ($0, matrices.split == nil && regression == nil ? ConfusionClassScores($0) : nil) }
             }
         }

@@ -22,6 +22,9 @@ public struct EngineFigures {
     public var brushTables: EngineRows.BrushTables?
     /// The slice metrics the engine measures (the slices pane's figures of the table).
     public var sliceFigures: EngineRows.SliceFigures?
+    /// The tables of a split's groups the engine counts together (the confusion pane's matrices
+    /// per group).
+    public var groupedTables: EngineRows.GroupedTables?
     /// The regression figures the engine counts (the confusion pane's regression view).
     public var regressionFigures: EngineRows.RegressionFiguresQuery?
 
