@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TuttiCore
 import TuttiPostgres
@@ -23,6 +24,24 @@ import TuttiTestSupport
         "native_country between \"A\" and \"M\"", "fnlwgt >= 1.5e5", "age > 38.5", "score >= 0.5 or workclass is null",
         "true", "false", "not true", "hours_per_week % 3 == 1 or not (occupation == \"Sales\")",
     ]
+
+    @Test func aNaNInTheDatabaseIsMissingAsInMemory() throws {
+        let server = try PostgresTables.server()
+        let file = NSTemporaryDirectory() + "tutti-nans-\(getpid()).csv"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try "id,v\n1,1.5\n2,NaN\n3,\n4,-2\n".write(toFile: file, atomically: true, encoding: .utf8)
+        try server.load(csv: file, into: "nans", columns: [("id", "BIGINT"), ("v", "DOUBLE PRECISION")])
+        let source = try PostgresSource(url: DatabaseURL(server.url(query: "table=nans")))
+        // Memory reads the NaN as missing.
+        let memory = PostgresTables.memory(Dataset(source: "nans", rowCount: 4, columns: [
+            Column(name: "id", data: .integer([1, 2, 3, 4]), validity: RowSet(rowCount: 4, allSet: true)),
+            Column(name: "v", data: .float([1.5, 0, 0, -2]), validity: RowSet(rowCount: 4, rows: [0, 3])),
+        ]))
+        for filter in ["v > 0", "v < 0", "v >= -5", "v is null", "v is not null", "v != 1.5", "v == v", "abs(v) > 1",
+                       "v * 2 > 0", "not (v > 0)", "v between -3 and 3"] {
+            #expect(try source.rowCount(where: filter) == memory.rowCount(where: filter), "\(filter)")
+        }
+    }
 
     @Test(arguments: adultFilters) func adultCountsMatchMemory(_ filter: String) throws {
         let source = try PostgresTables.source("adult")
@@ -52,7 +71,8 @@ import TuttiTestSupport
         let source = try PostgresTables.source("nulls")
         #expect(try source.compiled("x != 3").condition == "(\"x\" <> 3)")
         #expect(try source.compiled("f / x > 0").condition
-            == "((CAST(\"f\" AS DOUBLE PRECISION) / NULLIF(CAST(\"x\" AS DOUBLE PRECISION), 0)) > 0)")
+            == "((CAST(NULLIF(\"f\", CAST('NaN' AS DOUBLE PRECISION)) AS DOUBLE PRECISION) / "
+               + "NULLIF(CAST(\"x\" AS DOUBLE PRECISION), 0)) > 0)")
         #expect(try source.compiled("s == \"it's\"").condition == "(\"s\" = 'it''s')")
         #expect(try source.compiled("`it's \"odd\"` is null").condition == "(\"it's \"\"odd\"\"\" IS NULL)")
         #expect(try source.compiled("  ").condition == nil)
