@@ -84,19 +84,35 @@ extension PostgresSource {
     }
 
     /// The exact metrics for `task` of the rows passing `filter` and of each slice of `slices`
-    /// (their predicates, as found on a sample), in one `GROUP BY` with one `CASE` per slice.
+    /// (their predicates, as found on a sample), in one `GROUP BY` with one `CASE` per slice,
+    /// the slices a row is in packed as bits into a few numbers.
     public func measure(_ slices: [[SlicePredicate]], where filter: String,
                         task: EngineSliceTask) throws -> (overall: SliceMetrics, slices: [SliceMetrics]) {
-        let keys = try slices.map { "CASE WHEN \(try conditionOf($0)) THEN 1 ELSE 0 END" }
+        // Each row's slices as bits of a few numbers (`sliceBits` slices each): the engine hashes
+        // one number per `sliceBits` slices instead of one column per slice.
+        let conditions = try slices.map(conditionOf)
+        let keys = stride(from: 0, to: conditions.count, by: Self.sliceBits).map { first in
+            conditions[first..<min(first + Self.sliceBits, conditions.count)].enumerated().map { bit, condition in
+                "CASE WHEN \(condition) THEN CAST(\(1 << bit) AS BIGINT) ELSE 0 END"
+            }.joined(separator: " + ")
+        }
         let counted = try sliceGroups(task: task, keys: keys, condition: try compiled(filter).condition)
         // Every group counts in all rows (the slice past the last), and in each slice it is in.
-        let groups = counted.flatMap { entry in
-            (keys.indices.filter { entry.keys[$0] == "1" } + [slices.count]).map { entry.group.moved(to: $0) }
+        let groups = try counted.flatMap { entry in
+            let words = try entry.keys.map { text in
+                guard let word = text.flatMap({ Int($0) }) else { throw TuttiError("the database sent a slice key that is not a number") }
+                return word
+            }
+            let members = slices.indices.filter { words[$0 / Self.sliceBits] >> ($0 % Self.sliceBits) & 1 == 1 }
+            return (members + [slices.count]).map { entry.group.moved(to: $0) }
         }
         let filtered = counted.reduce(0) { $0 + $1.group.count }
         let metrics = try EngineSliceTally(task: task).metrics(groups, sliceCount: slices.count + 1, filteredCount: filtered)
         return (metrics[slices.count], Array(metrics.prefix(slices.count)))
     }
+
+    /// Slices per number of a row's slice bits in `measure` (a `BIGINT` holds 63 bits).
+    static let sliceBits = 62
 
     /// The column `name` cut for slices, from its distinct values (categories, booleans) or its
     /// finite minimum and maximum (numbers) over the whole table.

@@ -156,13 +156,19 @@ import TuttiTestSupport
 
     @Test func slicesFoundElsewhereAreMeasuredExactly() throws {
         let (source, adult, roles) = try sources("adult_nulls", Self.adultWithNulls)
-        let slices: [[SlicePredicate]] = [
+        let few: [[SlicePredicate]] = [
             [SlicePredicate(column: "sex", op: "==", value: "\"Female\"")],
             [SlicePredicate(column: "age", op: ">=", value: "30"), SlicePredicate(column: "age", op: "<", value: "40")],
             [SlicePredicate(column: "workclass", op: "is", value: "null")],
             [SlicePredicate(column: "relationship", op: "==", value: "\"Husband\""),
              SlicePredicate(column: "hours_per_week", op: ">=", value: "50")],
         ]
+        // Past 62 slices their bits take a second number: overlapping ages, each with a sex.
+        let many = (0..<70).map { start in
+            [SlicePredicate(column: "age", op: ">=", value: "\(17 + start)"),
+             SlicePredicate(column: "sex", op: "==", value: start % 2 == 0 ? "\"Male\"" : "\"Female\"")]
+        }
+        let slices = few + many
         let filter = "split == \"test\""
         let measured = try source.measure(slices, where: filter, task: try source.sliceTask(positiveClass: nil))
         let evaluator = try SliceEvaluator(dataset: adult, roles: roles)
