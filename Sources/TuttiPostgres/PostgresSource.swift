@@ -159,15 +159,18 @@ public final class PostgresSource: DataSource {
         let sql = "COPY (SELECT \(list) FROM \(relation)\(try compiled(filter).whereClause)) TO STDOUT"
         return try exporter.export(columns: chosen.map(\.name), work: work) { write in
             var batch = CopyBatch(columns: chosen)
+            var wrote = false
             try connection.copyOut(sql) { line in
                 try batch.append(line)
                 if batch.rowCount >= CopyBatch.size {
                     try write(batch.dataset())
+                    wrote = true
                     batch = CopyBatch(columns: chosen)
                 }
                 if work.isCancelled { throw TuttiError("export cancelled; nothing was written", file: path) }
             }
-            if batch.rowCount > 0 { try write(batch.dataset()) }
+            // The last batch, even empty: a Parquet file takes its columns' types from a batch.
+            if batch.rowCount > 0 || !wrote { try write(batch.dataset()) }
         }
     }
 

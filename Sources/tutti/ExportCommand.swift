@@ -55,9 +55,6 @@ struct ExportCommand: ParsableCommand {
         if data.isDatabase, view.view != nil {
             throw ValidationError("--view applies to data loaded from a file, not to a database")
         }
-        if data.isDatabase, type.format == .parquet {
-            throw ValidationError("Parquet output is not written from a database yet; export to .csv, .tsv or .jsonl (optionally .gz)")
-        }
     }
 
     func run() throws {

@@ -78,8 +78,8 @@ public struct RowExporter: Sendable {
         do {
             if destination.fileType.format == .parquet {
                 let ordered = order.map { $0.filter(rows.contains) } ?? rows.members
-                try ParquetFileWriter(columns: columns, compression: options.parquetCompression)
-                    .write(rows: ordered, to: file) { done in
+                var writer = ParquetFileWriter(columns: columns, compression: options.parquetCompression)
+                try writer.write(rows: ordered, to: file) { done in
                         if work.isCancelled { throw cancelled }
                         work.report("writing rows", done, ordered.count)
                     }

@@ -1,10 +1,12 @@
 /// Writes rows that arrive in batches (say, from a database's `COPY … TO STDOUT`) to a CSV, TSV or
 /// JSON Lines file, optionally gzip-compressed, with the cell writers of `RowExporter`, so the
-/// file reads the same as an export from memory, and with the same atomicity: a temporary file
-/// renamed into place when complete, removed on an error or a cancellation.
+/// file reads the same as an export from memory, or to a Parquet file, one row group per batch
+/// (`ParquetFileWriter`); with the same atomicity: a temporary file renamed into place when
+/// complete, removed on an error or a cancellation.
 ///
-/// Every batch must have the same columns (names and kinds) in the same order. Parquet, written
-/// column by column over all rows, is not streamed.
+/// Every batch must have the same columns (names and kinds; strings may be categorical in one
+/// batch and text in another) in the same order. A Parquet file takes its columns' types from
+/// the first batch, so at least one batch (empty, for no rows) must arrive.
 public struct StreamingRowExporter {
     /// The file to write.
     public let path: String
@@ -12,13 +14,9 @@ public struct StreamingRowExporter {
     public let options: ExportOptions
 
     /// An exporter to `path`; throws a `TuttiError` naming the path when `path` may not be written
-    /// (see `RowExporter.checkDestination`) or names a Parquet file.
+    /// (see `RowExporter.checkDestination`).
     public init(path: String, options: ExportOptions) throws {
-        let destination = try ExportDestination(path: path, options: options)
-        if destination.fileType.format == .parquet {
-            throw TuttiError("Parquet output is not written from a database yet; export to .csv, .tsv or .jsonl "
-                             + "(optionally .gz)", file: path)
-        }
+        _ = try ExportDestination(path: path, options: options)
         self.path = path
         self.options = options
     }
@@ -34,6 +32,9 @@ public struct StreamingRowExporter {
         let destination = try ExportDestination(path: path, options: options)
         let file = try TemporaryFile(target: path, folder: destination.folder)
         do {
+            if destination.fileType.format == .parquet {
+                return try exportParquet(columns: columns, to: file, type: destination.fileType, work: work, produce: produce)
+            }
             let sink: any ByteSink = destination.fileType.gzip
                 ? GzipCompressor(level: options.compressionLevel, destination: file, name: path)
                 : file
@@ -72,5 +73,31 @@ public struct StreamingRowExporter {
             file.discard()
             throw error
         }
+    }
+
+    /// The Parquet part of `export`: a row group per batch, the footer, the commit.
+    private func exportParquet(columns: [String], to file: TemporaryFile, type: ExportFileType, work: WorkContext,
+                               produce: (_ write: (Dataset) throws -> Void) throws -> Void) throws -> ExportSummary {
+        var writer: ParquetFileWriter?
+        var done = 0
+        try produce { batch in
+            guard batch.columnNames == columns else {
+                throw TuttiError("a batch of rows has other columns than the export", file: path)
+            }
+            if writer == nil {
+                writer = ParquetFileWriter(columns: batch.columns, compression: options.parquetCompression)
+                try writer?.begin(to: file)
+            }
+            guard writer?.accepts(batch.columns) == true else {
+                throw TuttiError("a batch of rows has other kinds of columns than the export", file: path)
+            }
+            if batch.rowCount > 0 { try writer?.append(batch.columns, rows: Array(0..<batch.rowCount)[...], to: file) }
+            done += batch.rowCount
+            if work.isCancelled { throw TuttiError("export cancelled; nothing was written", file: path) }
+        }
+        guard let writer else { throw TuttiError("no rows arrived to give the Parquet file its columns", file: path) }
+        try writer.finish(to: file)
+        try file.commit(replacing: options.overwrite)
+        return ExportSummary(path: path, fileType: type, rowCount: done, columnCount: columns.count, byteCount: file.byteCount)
     }
 }

@@ -1,11 +1,20 @@
 /// Writes columns of a dataset, for a list of rows, as a Parquet file: row groups of about
-/// 128 MiB whose columns are encoded on all cores, then the footer.
+/// 128 MiB whose columns are encoded on all cores, then the footer. Rows that arrive in batches
+/// (`StreamingRowExporter`) go in with `begin`, one `append` per batch (a row group each) and
+/// `finish`.
 ///
 /// Types: integer → INT64, float → DOUBLE, boolean → BOOLEAN, categorical → a dictionary-encoded
 /// STRING, text → STRING, vector → LIST<FLOAT>. Every column is optional (missing cells are nulls).
 struct ParquetFileWriter {
+    /// The columns: their names and kinds make the schema (a batch's string columns may be
+    /// categorical or text alike).
     let columns: [Column]
     let compression: ParquetCompression
+    /// Where the next column chunk goes.
+    private var offset: Int64 = 0
+    /// The row groups written, for the footer.
+    private var groups: [(rowCount: Int, placements: [Placement])] = []
+    private var rowCount = 0
 
     /// Bytes of encoded values aimed at per row group.
     static let rowGroupBytes = 128 << 20
@@ -17,40 +26,69 @@ struct ParquetFileWriter {
         var chunk: ParquetColumnEncoder.Chunk
     }
 
-    /// Writes `rows` (in that order) to `sink`, calling `progress` with the rows done after each
-    /// row group (it throws to stop the export).
-    func write(rows: [Int], to sink: any ByteSink, progress: (Int) throws -> Void) throws {
-        try Self.emit(Self.magic, to: sink)
-        var offset = Int64(Self.magic.count)
-        var groups: [(rowCount: Int, placements: [Placement])] = []
+    /// A writer of `columns` (a template of the schema for `append`).
+    init(columns: [Column], compression: ParquetCompression) {
+        self.columns = columns
+        self.compression = compression
+    }
+
+    /// Writes `rows` (in that order) of `columns` to `sink`, calling `progress` with the rows done
+    /// after each row group (it throws to stop the export).
+    mutating func write(rows: [Int], to sink: any ByteSink, progress: (Int) throws -> Void) throws {
+        try begin(to: sink)
         let rowsPerGroup = max(1, Self.rowGroupBytes / max(1, estimatedRowBytes()))
         var start = 0
         repeat {
             let end = min(rows.count, start + rowsPerGroup)
-            let slice = rows[start..<end]
-            let encoded = ResultSlots<Result<ParquetColumnEncoder.Chunk, Error>>.collect(count: columns.count) { index in
-                Result { try ParquetColumnEncoder(column: columns[index], compression: compression).encode(rows: slice) }
-            }
-            var placements: [Placement] = []
-            for outcome in encoded {
-                var chunk = try outcome.get()
-                try Self.emit(chunk.bytes, to: sink)
-                let size = chunk.bytes.count
-                // The footer needs only the chunk's metadata.
-                chunk.bytes = []
-                placements.append(Placement(offset: offset, compressedSize: size, chunk: chunk))
-                offset += Int64(size)
-            }
-            groups.append((end - start, placements))
+            try append(columns, rows: rows[start..<end], to: sink)
             try progress(end)
             start = end
         } while start < rows.count
-        let footer = footer(groups: groups, rowCount: rows.count)
+        try finish(to: sink)
+    }
+
+    /// Starts the file.
+    mutating func begin(to sink: any ByteSink) throws {
+        try Self.emit(Self.magic, to: sink)
+        offset = Int64(Self.magic.count)
+    }
+
+    /// Writes `rows` of `batch` (columns with the schema's names and kinds) as one row group.
+    mutating func append(_ batch: [Column], rows: ArraySlice<Int>, to sink: any ByteSink) throws {
+        let encoded = ResultSlots<Result<ParquetColumnEncoder.Chunk, Error>>.collect(count: batch.count) { index in
+            Result { try ParquetColumnEncoder(column: batch[index], compression: compression).encode(rows: rows) }
+        }
+        var placements: [Placement] = []
+        for outcome in encoded {
+            var chunk = try outcome.get()
+            try Self.emit(chunk.bytes, to: sink)
+            let size = chunk.bytes.count
+            // The footer needs only the chunk's metadata.
+            chunk.bytes = []
+            placements.append(Placement(offset: offset, compressedSize: size, chunk: chunk))
+            offset += Int64(size)
+        }
+        groups.append((rows.count, placements))
+        rowCount += rows.count
+    }
+
+    /// Ends the file with its footer.
+    func finish(to sink: any ByteSink) throws {
+        let footer = footer()
         try Self.emit(footer, to: sink)
         var trailer: [UInt8] = []
         appendLittleEndian(UInt32(footer.count), to: &trailer)
         try Self.emit(trailer + Self.magic, to: sink)
     }
+
+    /// Whether `batch` fits the schema: the same names, and kinds written the same way.
+    func accepts(_ batch: [Column]) -> Bool {
+        batch.count == columns.count && zip(batch, columns).allSatisfy { a, b in
+            a.name == b.name && (a.kind == b.kind || Self.isString(a.kind) && Self.isString(b.kind))
+        }
+    }
+
+    private static func isString(_ kind: ColumnKind) -> Bool { kind == .categorical || kind == .text }
 
     private static let magic: [UInt8] = Array("PAR1".utf8)
 
@@ -87,7 +125,7 @@ struct ParquetFileWriter {
     }
 
     /// The FileMetaData struct.
-    private func footer(groups: [(rowCount: Int, placements: [Placement])], rowCount: Int) -> [UInt8] {
+    private func footer() -> [UInt8] {
         var w = ThriftCompactWriter()
         w.beginStruct()
         w.i32(1, 1)
