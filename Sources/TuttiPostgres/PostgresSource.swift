@@ -43,10 +43,16 @@ public final class PostgresSource: DataSource {
             }
             let reading = PostgresTypes.reading(of: probe.typeOID(index))
             let quoted = try connection.identifier(name)
-            switch reading {
-            case .native: projection.append(quoted)
-            case .cast(let type, _): projection.append("CAST(\(quoted) AS \(type)) AS \(quoted)")
+            let value = switch reading {
+            case .native: quoted
+            case .cast(let type, _): "CAST(\(quoted) AS \(type))"
             }
+            // A NaN is missing, as when the rows are read from a file (or pulled with COPY): every
+            // question — filters, summaries, slices, bins, exports — sees NULL, whichever way the
+            // engine compares NaN (PostgreSQL holds it equal to itself and above every number).
+            projection.append(reading.kind == .float
+                ? "CASE WHEN \(value) = CAST('NaN' AS DOUBLE PRECISION) OR \(value) <> \(value) THEN NULL ELSE \(value) END AS \(quoted)"
+                : value == quoted ? quoted : "\(value) AS \(quoted)")
             columns.append(SQLColumn(name: name, kind: reading.kind))
         }
         guard !columns.isEmpty else { throw TuttiError("\(url.redacted) has no columns") }

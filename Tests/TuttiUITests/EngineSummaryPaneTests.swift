@@ -90,5 +90,29 @@ import TuttiTestSupport
         // The engine's table holds the predictions as loaded, not those the threshold makes.
         #expect(pane.title.hasSuffix("· sample 3,000"), "\(pane.title)")
     }
+
+    @Test func workForAMatrixNoLongerWantedIsStopped() throws {
+        var figures = EngineFigures(tableRows: TableRowCount(exact: 48_842, estimate: nil), sampleRows: 3000)
+        figures.brushTables = { _, _, _, _ in [] }
+        let sample = adult.firstRows(3000)
+        let state = ExplorerState(dataset: sample, roles: adultRoles)
+        var context = paneContext(state)
+        figures.filter = ""
+        context.engine = figures
+        var pane = ConfusionPane()
+        // Laid out without running its work: the engine's count of the matrix is under way.
+        let started = pane.update(.layout(width: 80, height: 20), context: context).compactMap { command -> JobHandle? in
+            if case .start(let job) = command { return job.handle }
+            return nil
+        }
+        #expect(started.count == 1)
+        let filtered = try Explorer.reduce(state, .setFilter("age > 30")).0
+        context = paneContext(filtered)
+        figures.filter = "age > 30"
+        context.engine = figures
+        let next = pane.update(.layout(width: 80, height: 20), context: context)
+        #expect(next.contains { if case .stop(let handle) = $0 { handle === started[0] } else { false } })
+        #expect(next.contains { if case .start = $0 { true } else { false } })
+    }
 }
 

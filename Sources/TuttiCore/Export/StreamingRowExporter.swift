@@ -85,7 +85,8 @@ public struct StreamingRowExporter {
                 throw TuttiError("a batch of rows has other columns than the export", file: path)
             }
             if writer == nil {
-                writer = ParquetFileWriter(columns: batch.columns, compression: options.parquetCompression)
+                writer = ParquetFileWriter(columns: ParquetFileWriter.schema(of: batch.columns),
+                                           compression: options.parquetCompression)
                 try writer?.begin(to: file)
             }
             guard writer?.accepts(batch.columns) == true else {

@@ -18,9 +18,10 @@ public protocol BrushTableSource {
 }
 
 extension BrushTableSource {
-    /// `filter` and `group` joined (`group` alone for every row).
+    /// `filter` and `group` joined (either blank: every row).
     static func within(_ filter: String, _ group: String) -> String {
-        filter.allSatisfy(\.isWhitespace) ? group : "(\(filter)) and (\(group))"
+        if group.allSatisfy(\.isWhitespace) { return filter }
+        return filter.allSatisfy(\.isWhitespace) ? group : "(\(filter)) and (\(group))"
     }
 }
 

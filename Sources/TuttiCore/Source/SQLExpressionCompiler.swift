@@ -42,13 +42,7 @@ struct SQLExpressionCompiler {
         case .null:
             return Compiled(sql: "NULL", type: .null)
         case .column(let name):
-            let kind = columns[name] ?? .text
-            // A NaN in a float column is missing, as in memory (the loader reads NaN as missing);
-            // PostgreSQL would rank it above every number. NULLIF catches it where NaN equals
-            // itself (PostgreSQL); elsewhere NaN compares false with everything anyway.
-            let identifier = try quoting.identifier(name)
-            let sql = kind == .float ? "NULLIF(\(identifier), CAST('NaN' AS DOUBLE PRECISION))" : identifier
-            return Compiled(sql: sql, type: Self.type(of: kind))
+            return Compiled(sql: try quoting.identifier(name), type: Self.type(of: columns[name] ?? .text))
         case .negate(let operand):
             let value = try compile(operand)
             return Compiled(sql: "(- \(value.sql))", type: value.type)

@@ -7,8 +7,6 @@
 /// - arithmetic runs in `DOUBLE PRECISION` (as in memory), not in the integers' own type, so
 ///   `7 / 2` is 3.5;
 /// - a division or remainder by zero is missing (`NULLIF(divisor, 0)`), not an error;
-/// - a NaN in a float column is missing, as the loader reads it (`NULLIF(column, 'NaN')`:
-///   PostgreSQL ranks NaN above every number);
 /// - `log(x)` is missing for x ≤ 0 (`LN(CASE WHEN x > 0 THEN x END)`);
 /// - `round(x)` rounds halves away from zero, written with `FLOOR` (engines round floats to even);
 /// - non-integer literals are `CAST(… AS DOUBLE PRECISION)`, so an integer column compares with

@@ -61,6 +61,12 @@ struct ConfusionEngineFigures {
         return commands
     }
 
+    /// Stops all work: no matrix is wanted.
+    mutating func stopAll() -> [PaneCommand] {
+        defer { asking = [] }
+        return asking.map { .stop($0.handle) }
+    }
+
     /// Takes the cells of ended work; false when `handle` is not this work.
     mutating func receive(_ handle: JobHandle) -> Bool {
         guard let index = asking.firstIndex(where: { $0.handle === handle }) else { return false }

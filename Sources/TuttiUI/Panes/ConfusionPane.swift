@@ -69,7 +69,7 @@ public struct ConfusionPane: Pane {
         exactCounts = nil
         guard let engine = context.engine else {
             engineNote = nil
-            return []
+            return exact.stopAll()
         }
         var commands: [PaneCommand] = []
         if let matrices {
@@ -82,6 +82,8 @@ public struct ConfusionPane: Pane {
                matrices.split != nil || regression?.isExact ?? true {
                 exactCounts = counted.map { ($0, matrices.split == nil && regression == nil ? ConfusionClassScores($0) : nil) }
             }
+        } else {
+            commands = exact.stopAll()
         }
         let asking = exact.isAsking || regression?.isAskingExact == true
         engineNote = exactCounts != nil ? "table of \(engine.tableRows.text)"

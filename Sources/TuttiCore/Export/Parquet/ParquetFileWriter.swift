@@ -47,10 +47,29 @@ struct ParquetFileWriter {
         try finish(to: sink)
     }
 
-    /// Starts the file.
+    /// Starts the file (a writer used before starts afresh).
     mutating func begin(to sink: any ByteSink) throws {
         try Self.emit(Self.magic, to: sink)
         offset = Int64(Self.magic.count)
+        groups = []
+        rowCount = 0
+    }
+
+    /// The schema of `columns` alone: their names and kinds, no rows (so a writer of batches
+    /// holds none of the first batch's values).
+    static func schema(of columns: [Column]) -> [Column] {
+        columns.map { column in
+            let data: ColumnData = switch column.data {
+            case .integer: .integer([])
+            case .float: .float([])
+            case .boolean: .boolean([])
+            case .categorical: .categorical(codes: [], dictionary: StringTable())
+            case .text: .text(StringTable())
+            case .vector(let width, _): .vector(width: width, values: [])
+            case .datetime: .datetime([])
+            }
+            return Column(name: column.name, data: data, validity: RowSet(rowCount: 0))
+        }
     }
 
     /// Writes `rows` of `batch` (columns with the schema's names and kinds) as one row group.
