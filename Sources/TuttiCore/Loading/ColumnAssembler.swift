@@ -88,6 +88,7 @@ struct ColumnAssembler {
             var values: [Float] = []
             values.reserveCapacity(rowCount * width)
             for chunk in pieces.indices {
+                values.prefaultNext(pieces[chunk].rowCount * width)
                 if case .vector(_, let piece) = pieces[chunk].values {
                     values.append(contentsOf: piece)
                 } else {
@@ -149,16 +150,19 @@ struct ColumnAssembler {
         return (kind, nil)
     }
 
-    private func concatenate<T>(_ pieces: inout [ChunkColumn], placeholder: T,
+    private func concatenate<T: BitwiseCopyable>(_ pieces: inout [ChunkColumn], placeholder: T,
                                 _ values: (ChunkValues) -> [T]?) -> [T] {
         // One piece of every row (a whole column, a one-chunk file) is the column: no copy.
         if pieces.count == 1, let only = values(pieces[0].values) {
             pieces[0].values = .allMissing
             return only
         }
+        // Room for every row, its pages faulted piece by piece as the pieces are freed, so the
+        // column and its pieces are not both held whole.
         var out: [T] = []
         out.reserveCapacity(pieces.reduce(0) { $0 + $1.rowCount })
         for chunk in pieces.indices {
+            out.prefaultNext(pieces[chunk].rowCount)
             if let piece = values(pieces[chunk].values) {
                 out.append(contentsOf: piece)
             } else {

@@ -90,15 +90,14 @@ struct ColumnBuilder {
                 if state == .empty {
                     // Rows missing before the first value hold placeholders.
                     state = .integer
-                    integers = [Int64](repeating: 0, count: rows)
-                    integers.reserveCapacity(expectedRows)
+                    integers = .prefaulted(capacity: max(expectedRows, rows + 1))
+                    integers.append(contentsOf: repeatElement(0, count: rows))
                 }
                 integers.append(value)
                 return true
             }
             if let value = ValueParser.parseDouble(p, n) {
-                floats = []
-                floats.reserveCapacity(expectedRows)
+                floats = .prefaulted(capacity: max(expectedRows, rows + 1))
                 if state == .empty {
                     floats.append(contentsOf: repeatElement(0, count: rows))
                 } else {
@@ -127,8 +126,8 @@ struct ColumnBuilder {
     private mutating func addBoolean(_ value: Bool) -> Bool {
         guard state == .empty || state == .boolean else { return false }
         if state == .empty {
-            booleans = [Bool](repeating: false, count: rows)
-            booleans.reserveCapacity(expectedRows)
+            booleans = .prefaulted(capacity: max(expectedRows, rows + 1))
+            booleans.append(contentsOf: repeatElement(false, count: rows))
         }
         state = .boolean
         booleans.append(value)
