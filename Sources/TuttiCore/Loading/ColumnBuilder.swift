@@ -25,12 +25,19 @@ struct ColumnBuilder {
     private var scratch: [UInt8] = []
     private var numbers: [Double] = []
     private let expectedRows: Int
+    /// The column's final storage for this chunk's rows, if it has one.
+    private let target: PlacedTarget?
+    /// Whether the integers or floats are written to `target` instead of their arrays.
+    private var isPlaced = false
 
-    /// A builder reading cell bytes from `input`.
-    init(input: UnsafePointer<UInt8>, forceStrings: Bool, expectedRows: Int) {
+    /// A builder reading cell bytes from `input`. With a `target` (room for `expectedRows`
+    /// rows), numbers of the target's kind are written there rather than kept (integers become
+    /// floats for a float target).
+    init(input: UnsafePointer<UInt8>, forceStrings: Bool, expectedRows: Int, target: PlacedTarget? = nil) {
         self.input = input
         self.forceStrings = forceStrings
         self.expectedRows = expectedRows
+        self.target = forceStrings ? nil : target
         state = forceStrings ? .strings : .empty
         if forceStrings { strings.reserve(expectedRows) }
         missingRows.reserveCapacity(16)
@@ -87,6 +94,15 @@ struct ColumnBuilder {
         switch state {
         case .integer, .empty:
             if let value = ValueParser.parseInteger(p, n) {
+                if isPlaced {
+                    placeInteger(value)
+                    return true
+                }
+                if state == .empty, let target {
+                    startPlacing(target)
+                    placeInteger(value)
+                    return true
+                }
                 if state == .empty {
                     // Rows missing before the first value hold placeholders.
                     state = .integer
@@ -97,9 +113,19 @@ struct ColumnBuilder {
                 return true
             }
             if let value = ValueParser.parseDouble(p, n) {
+                if state == .empty, let target, target.isFloat {
+                    startPlacing(target)
+                    target.base.storeBytes(of: value, toByteOffset: rows * 8, as: Double.self)
+                    return true
+                }
                 floats = .prefaulted(capacity: max(expectedRows, rows + 1))
                 if state == .empty {
                     floats.append(contentsOf: repeatElement(0, count: rows))
+                } else if isPlaced, let target {
+                    // Integers placed in an integer column that this chunk turns to floats.
+                    let placed = target.base.assumingMemoryBound(to: Int64.self)
+                    for row in 0..<rows { floats.append(Double(placed[row])) }
+                    isPlaced = false
                 } else {
                     for value in integers { floats.append(Double(value)) }
                 }
@@ -112,7 +138,11 @@ struct ColumnBuilder {
             return false
         case .float:
             guard let value = ValueParser.parseDouble(p, n) else { return false }
-            floats.append(value)
+            if isPlaced {
+                target.unsafelyUnwrapped.base.storeBytes(of: value, toByteOffset: rows * 8, as: Double.self)
+            } else {
+                floats.append(value)
+            }
             return true
         case .boolean:
             guard let value = ValueParser.parseBoolean(p, n) else { return false }
@@ -120,6 +150,25 @@ struct ColumnBuilder {
             return true
         case .vector, .strings:
             return false
+        }
+    }
+
+    /// Starts writing this chunk's numbers to `target`: the rows missing so far hold zeros.
+    private mutating func startPlacing(_ target: PlacedTarget) {
+        state = target.isFloat ? .float : .integer
+        isPlaced = true
+        Prefault.pages(target.base, count: expectedRows * 8)
+        for row in 0..<rows { target.base.storeBytes(of: 0, toByteOffset: row * 8, as: Int64.self) }
+    }
+
+    /// Writes the next row's integer to the target (as a float for a float target).
+    @inline(__always)
+    private func placeInteger(_ value: Int64) {
+        let base = target.unsafelyUnwrapped
+        if base.isFloat {
+            base.base.storeBytes(of: Double(value), toByteOffset: rows * 8, as: Double.self)
+        } else {
+            base.base.storeBytes(of: value, toByteOffset: rows * 8, as: Int64.self)
         }
     }
 
@@ -189,6 +238,10 @@ struct ColumnBuilder {
     @inline(__always)
     private mutating func appendMissingTyped() {
         missingRows.append(Int32(rows))
+        if isPlaced {
+            target.unsafelyUnwrapped.base.storeBytes(of: 0, toByteOffset: rows * 8, as: Int64.self)
+            return
+        }
         switch state {
         case .empty: break
         case .integer: integers.append(0)
@@ -252,6 +305,7 @@ struct ColumnBuilder {
     private mutating func restartAsStrings(cells: UnsafePointer<CellSpan>, stride: Int, column: Int) {
         let done = rows
         state = .strings
+        isPlaced = false
         integers = []
         floats = []
         booleans = []
@@ -278,6 +332,6 @@ struct ColumnBuilder {
         case .vector: values = .vector(width: vectorWidth, values: vectorValues)
         }
         return ChunkColumn(values: values, missingRows: missingRows, rowCount: rows, failure: failure, note: note,
-                           vectorsFromText: vectorsFromText)
+                           vectorsFromText: vectorsFromText, placedRow: isPlaced ? target?.firstRow : nil)
     }
 }
