@@ -42,6 +42,25 @@ public struct StringTable: Sendable, Equatable {
         bytes.reserveCapacity(byteCount)
     }
 
+    /// Reserves room like `reserve(entries:byteCount:)`; an empty table's new buffers have their
+    /// pages mapped at once (see `Prefault`), for a table about to be filled.
+    mutating func reservePrefaulted(entries: Int, byteCount: Int) {
+        if count == 0 {
+            offsets = .prefaulted(capacity: entries + 1)
+            offsets.append(0)
+            bytes = .prefaulted(capacity: byteCount)
+        } else {
+            reserve(entries: entries, byteCount: byteCount)
+        }
+    }
+
+    /// Maps the pages of the next `entries` entries of `byteCount` bytes within the reserved room
+    /// (see `Array.prefaultNext`), for a table filled piece by piece.
+    mutating func prefaultNext(entries: Int, byteCount: Int) {
+        offsets.prefaultNext(entries)
+        bytes.prefaultNext(byteCount)
+    }
+
     /// Appends an entry made of `utf8` (which must be valid UTF-8).
     public mutating func append(_ utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: utf8)

@@ -33,4 +33,7 @@ struct ChunkColumn {
     /// Whether the vectors came from bracketed lists in text cells (whose widths may differ
     /// between chunks without an error: the column then stays text).
     var vectorsFromText = false
+    /// The first row of these values in the column's `PlacedColumn`, where the parser wrote
+    /// them; the `.integer` or `.float` array is then empty.
+    var placedRow: Int?
 }

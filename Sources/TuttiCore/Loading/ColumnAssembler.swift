@@ -67,27 +67,44 @@ struct ColumnAssembler {
         }
         let rowCount = table.chunkRowCounts.reduce(0, +)
         let validity = Self.validity(of: pieces, rowCount: rowCount)
+        // Number storage the chunks wrote in place: the column when it is of its kind, else freed.
+        let placed = table.placed?.columns[column]
+        defer { placed?.release() }
         var warning: LoadWarning?
         var data: ColumnData
         switch kind {
         case .missing:
             data = .categorical(codes: [UInt32](repeating: 0, count: rowCount), dictionary: StringTable())
         case .integer:
-            data = .integer(concatenate(&pieces, placeholder: 0) { if case .integer(let v) = $0 { v } else { nil } })
+            data = .integer(NumberColumnJoiner.join(
+                &pieces, rowCount: rowCount, placeholder: 0, placed: placed, isFloat: false,
+                values: { if case .integer(let v) = $0 { v } else { nil } },
+                stored: { isFloat, address in
+                    isFloat ? Int64(exactly: address.load(as: Double.self)) ?? 0 : address.load(as: Int64.self)
+                },
+                take: { $0.takeIntegers(rows: rowCount) }))
         case .float:
-            data = .float(concatenate(&pieces, placeholder: 0.0) {
-                switch $0 {
-                case .float(let v): v
-                case .integer(let v): v.map(Double.init)
-                default: nil
-                }
-            })
+            data = .float(NumberColumnJoiner.join(
+                &pieces, rowCount: rowCount, placeholder: 0.0, placed: placed, isFloat: true,
+                values: {
+                    switch $0 {
+                    case .float(let v): v
+                    case .integer(let v): v.map(Double.init)
+                    default: nil
+                    }
+                },
+                stored: { isFloat, address in isFloat ? address.load(as: Double.self) : Double(address.load(as: Int64.self)) },
+                take: { $0.takeFloats(rows: rowCount) }))
         case .boolean:
-            data = .boolean(concatenate(&pieces, placeholder: false) { if case .boolean(let v) = $0 { v } else { nil } })
+            data = .boolean(NumberColumnJoiner.join(
+                &pieces, rowCount: rowCount, placeholder: false, placed: nil, isFloat: false,
+                values: { if case .boolean(let v) = $0 { v } else { nil } },
+                stored: { _, address in address.load(as: Bool.self) }, take: { _ in [] }))
         case .vector(let width):
             var values: [Float] = []
             values.reserveCapacity(rowCount * width)
             for chunk in pieces.indices {
+                values.prefaultNext(pieces[chunk].rowCount * width)
                 if case .vector(_, let piece) = pieces[chunk].values {
                     values.append(contentsOf: piece)
                 } else {
@@ -147,26 +164,6 @@ struct ColumnAssembler {
             }
         }
         return (kind, nil)
-    }
-
-    private func concatenate<T>(_ pieces: inout [ChunkColumn], placeholder: T,
-                                _ values: (ChunkValues) -> [T]?) -> [T] {
-        // One piece of every row (a whole column, a one-chunk file) is the column: no copy.
-        if pieces.count == 1, let only = values(pieces[0].values) {
-            pieces[0].values = .allMissing
-            return only
-        }
-        var out: [T] = []
-        out.reserveCapacity(pieces.reduce(0) { $0 + $1.rowCount })
-        for chunk in pieces.indices {
-            if let piece = values(pieces[chunk].values) {
-                out.append(contentsOf: piece)
-            } else {
-                out.append(contentsOf: repeatElement(placeholder, count: pieces[chunk].rowCount))
-            }
-            pieces[chunk].values = .allMissing
-        }
-        return out
     }
 
     private static func validity(of pieces: [ChunkColumn], rowCount: Int) -> RowSet {

@@ -25,12 +25,19 @@ struct ColumnBuilder {
     private var scratch: [UInt8] = []
     private var numbers: [Double] = []
     private let expectedRows: Int
+    /// The column's final storage for this chunk's rows, if it has one.
+    private let target: PlacedTarget?
+    /// Whether the integers or floats are written to `target` instead of their arrays.
+    private var isPlaced = false
 
-    /// A builder reading cell bytes from `input`.
-    init(input: UnsafePointer<UInt8>, forceStrings: Bool, expectedRows: Int) {
+    /// A builder reading cell bytes from `input`. With a `target` (room for `expectedRows`
+    /// rows), numbers of the target's kind are written there rather than kept (integers become
+    /// floats for a float target).
+    init(input: UnsafePointer<UInt8>, forceStrings: Bool, expectedRows: Int, target: PlacedTarget? = nil) {
         self.input = input
         self.forceStrings = forceStrings
         self.expectedRows = expectedRows
+        self.target = forceStrings ? nil : target
         state = forceStrings ? .strings : .empty
         if forceStrings { strings.reserve(expectedRows) }
         missingRows.reserveCapacity(16)
@@ -87,20 +94,38 @@ struct ColumnBuilder {
         switch state {
         case .integer, .empty:
             if let value = ValueParser.parseInteger(p, n) {
+                if isPlaced {
+                    placeInteger(value)
+                    return true
+                }
+                if state == .empty, let target {
+                    startPlacing(target)
+                    placeInteger(value)
+                    return true
+                }
                 if state == .empty {
                     // Rows missing before the first value hold placeholders.
                     state = .integer
-                    integers = [Int64](repeating: 0, count: rows)
-                    integers.reserveCapacity(expectedRows)
+                    integers = .prefaulted(capacity: max(expectedRows, rows + 1))
+                    integers.append(contentsOf: repeatElement(0, count: rows))
                 }
                 integers.append(value)
                 return true
             }
             if let value = ValueParser.parseDouble(p, n) {
-                floats = []
-                floats.reserveCapacity(expectedRows)
+                if state == .empty, let target, target.isFloat {
+                    startPlacing(target)
+                    target.base.storeBytes(of: value, toByteOffset: rows * 8, as: Double.self)
+                    return true
+                }
+                floats = .prefaulted(capacity: max(expectedRows, rows + 1))
                 if state == .empty {
                     floats.append(contentsOf: repeatElement(0, count: rows))
+                } else if isPlaced, let target {
+                    // Integers placed in an integer column that this chunk turns to floats.
+                    let placed = target.base.assumingMemoryBound(to: Int64.self)
+                    for row in 0..<rows { floats.append(Double(placed[row])) }
+                    isPlaced = false
                 } else {
                     for value in integers { floats.append(Double(value)) }
                 }
@@ -113,7 +138,11 @@ struct ColumnBuilder {
             return false
         case .float:
             guard let value = ValueParser.parseDouble(p, n) else { return false }
-            floats.append(value)
+            if isPlaced {
+                target.unsafelyUnwrapped.base.storeBytes(of: value, toByteOffset: rows * 8, as: Double.self)
+            } else {
+                floats.append(value)
+            }
             return true
         case .boolean:
             guard let value = ValueParser.parseBoolean(p, n) else { return false }
@@ -124,11 +153,30 @@ struct ColumnBuilder {
         }
     }
 
+    /// Starts writing this chunk's numbers to `target`: the rows missing so far hold zeros.
+    private mutating func startPlacing(_ target: PlacedTarget) {
+        state = target.isFloat ? .float : .integer
+        isPlaced = true
+        Prefault.pages(target.base, count: expectedRows * 8)
+        for row in 0..<rows { target.base.storeBytes(of: 0, toByteOffset: row * 8, as: Int64.self) }
+    }
+
+    /// Writes the next row's integer to the target (as a float for a float target).
+    @inline(__always)
+    private func placeInteger(_ value: Int64) {
+        let base = target.unsafelyUnwrapped
+        if base.isFloat {
+            base.base.storeBytes(of: Double(value), toByteOffset: rows * 8, as: Double.self)
+        } else {
+            base.base.storeBytes(of: value, toByteOffset: rows * 8, as: Int64.self)
+        }
+    }
+
     private mutating func addBoolean(_ value: Bool) -> Bool {
         guard state == .empty || state == .boolean else { return false }
         if state == .empty {
-            booleans = [Bool](repeating: false, count: rows)
-            booleans.reserveCapacity(expectedRows)
+            booleans = .prefaulted(capacity: max(expectedRows, rows + 1))
+            booleans.append(contentsOf: repeatElement(false, count: rows))
         }
         state = .boolean
         booleans.append(value)
@@ -190,6 +238,10 @@ struct ColumnBuilder {
     @inline(__always)
     private mutating func appendMissingTyped() {
         missingRows.append(Int32(rows))
+        if isPlaced {
+            target.unsafelyUnwrapped.base.storeBytes(of: 0, toByteOffset: rows * 8, as: Int64.self)
+            return
+        }
         switch state {
         case .empty: break
         case .integer: integers.append(0)
@@ -253,6 +305,7 @@ struct ColumnBuilder {
     private mutating func restartAsStrings(cells: UnsafePointer<CellSpan>, stride: Int, column: Int) {
         let done = rows
         state = .strings
+        isPlaced = false
         integers = []
         floats = []
         booleans = []
@@ -279,6 +332,6 @@ struct ColumnBuilder {
         case .vector: values = .vector(width: vectorWidth, values: vectorValues)
         }
         return ChunkColumn(values: values, missingRows: missingRows, rowCount: rows, failure: failure, note: note,
-                           vectorsFromText: vectorsFromText)
+                           vectorsFromText: vectorsFromText, placedRow: isPlaced ? target?.firstRow : nil)
     }
 }

@@ -20,9 +20,9 @@ struct DelimitedChunkScanner: Sendable {
 
     /// Scans the records that start in `start ..< limit`, or when `start` is nil in
     /// `s ..< limit` where `s` is the first line start at or after `nominal` (a guess that ignores
-    /// quotes; `nominal` is past the header). Calls `build` with the result and the cells, in
-    /// window offsets, and the window's bytes, which the cells point into and which are valid
-    /// only during the call. Returns the result in input offsets.
+    /// quotes; `nominal` is past the header). Calls `build` with the result (in input offsets),
+    /// the cells (in window offsets) and the window's bytes, which the cells point into and which
+    /// are valid only during the call. Returns the result.
     func scan(nominal: Int, start: Int?, limit: Int, cells: inout [CellSpan],
               build: (CSVRecordScanner.Result, [CellSpan], UnsafePointer<UInt8>) -> Void) throws(TuttiError) -> CSVRecordScanner.Result {
         var overrun = Self.overrun
@@ -46,9 +46,9 @@ struct DelimitedChunkScanner: Sendable {
                 var result = scanner.scan(from: localStart, limit: localLimit, into: &cells)
                 // The last record may run on past the window: read a larger one.
                 if localStart < localLimit, result.end >= window.count, !window.reachesInputEnd { return nil }
-                build(result, cells, window.pointer)
                 result.start += window.offset
                 result.end += window.offset
+                build(result, cells, window.pointer)
                 return result
             }
             if let scanned { return scanned }

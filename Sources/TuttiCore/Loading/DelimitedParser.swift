@@ -54,8 +54,11 @@ struct DelimitedParser {
         let cancellation = work.cancellation
         let cellBuffers = ReusePool<[CellSpan]>()
         let mapped = !windows.readsFromFile
+        let placement = chunkCount > 1 ? PlacedColumns(chunkCount: chunkCount, columnCount: columnCount) : nil
 
         let outcomes = ResultSlots<Result<CSVRecordScanner.Result, TuttiError>>.collect(count: chunkCount) { index in
+            // A chunk that stops before it is built still lets the next one go on.
+            defer { placement?.pass(index, byte: 0, row: nil) }
             if cancellation?.isCancelled == true { return .success(CSVRecordScanner.Result()) }
             if mapped { buffer.prefault(nominalStarts[index]..<limits[index]) }
             defer {
@@ -64,7 +67,8 @@ struct DelimitedParser {
             }
             return Result { () throws(TuttiError) in
                 try parseChunk(index, nominal: nominalStarts[index], from: index == 0 ? dataStart : nil, limit: limits[index],
-                               scanner: scanner, grid: grid, textColumns: textColumns, cellBuffers: cellBuffers)
+                               scanner: scanner, grid: grid, textColumns: textColumns, cellBuffers: cellBuffers,
+                               layout: ChunkLayout(limit: limits[index], dataBytes: end - dataStart, placement: placement))
             }
         }
         if cancellation?.isCancelled == true { throw TuttiError.cancelled(file: name) }
@@ -105,7 +109,7 @@ struct DelimitedParser {
         }
         let starts = results.map(\.start)
         let chunkFirstLines = firstLines
-        let table = ParsedTable(
+        var table = ParsedTable(
             names: names, chunkRowCounts: rowCounts, grid: grid, textColumns: textColumns,
             reparseAsStrings: { chunk, column in
                 var cells: [CellSpan] = []
@@ -122,13 +126,22 @@ struct DelimitedParser {
             },
             lineOfRow: { chunk, _ in chunkFirstLines[chunk] },
             warnings: warnings)
+        table.placed = placement
         return table
+    }
+
+    /// Where a chunk's rows go: its nominal end, the bytes of data in the file, and the placed
+    /// columns its numbers are written to (nil: pieces only, as when a chunk is parsed again).
+    private struct ChunkLayout {
+        var limit: Int
+        var dataBytes: Int
+        var placement: PlacedColumns?
     }
 
     /// Parses the records of chunk `index` (see `DelimitedChunkScanner.scan`) into its columns.
     private func parseChunk(_ index: Int, nominal: Int, from start: Int?, limit: Int, scanner: DelimitedChunkScanner,
-                            grid: ChunkGrid, textColumns: Set<Int>,
-                            cellBuffers: ReusePool<[CellSpan]>) throws(TuttiError) -> CSVRecordScanner.Result {
+                            grid: ChunkGrid, textColumns: Set<Int>, cellBuffers: ReusePool<[CellSpan]>,
+                            layout: ChunkLayout? = nil) throws(TuttiError) -> CSVRecordScanner.Result {
         // The cells of one chunk are scratch: a buffer another chunk has used (and faulted in)
         // serves again, so the kernel maps and zeroes it once per worker instead of per chunk.
         var cells = cellBuffers.take() ?? []
@@ -136,14 +149,20 @@ struct DelimitedParser {
         cells.reserveCapacity(max(0, limit - (start ?? nominal)) / 6)
         return try scanner.scan(nominal: nominal, start: start, limit: limit, cells: &cells) { result, cells, input in
             Self.buildColumns(index, result: result, cells: cells, columnCount: scanner.columnCount, input: input,
-                              grid: grid, textColumns: textColumns)
+                              grid: grid, textColumns: textColumns, layout: layout)
         }
     }
 
     private static func buildColumns(_ index: Int, result: CSVRecordScanner.Result, cells: [CellSpan], columnCount: Int,
-                                     input: UnsafePointer<UInt8>, grid: ChunkGrid, textColumns: Set<Int>) {
+                                     input: UnsafePointer<UInt8>, grid: ChunkGrid, textColumns: Set<Int>,
+                                     layout: ChunkLayout?) {
+        let placement = layout?.placement
+        let firstRow = placement?.firstRow(of: index, start: result.start, limit: layout?.limit ?? 0, rows: result.rows)
+        // Pass on at once (chunk 0 once its kinds have given the columns their storage).
+        if index > 0 { placement?.pass(index, byte: result.end, row: firstRow.map { $0 + result.rows }) }
         var builders = (0..<columnCount).map {
-            ColumnBuilder(input: input, forceStrings: textColumns.contains($0), expectedRows: result.rows)
+            ColumnBuilder(input: input, forceStrings: textColumns.contains($0), expectedRows: result.rows,
+                          target: placement?.target(column: $0, firstRow: firstRow, rows: result.rows))
         }
         cells.withUnsafeBufferPointer { cellBuffer in
             guard let base = cellBuffer.baseAddress else { return }
@@ -157,8 +176,20 @@ struct DelimitedParser {
                 }
             }
         }
+        var isFloat: [Bool?] = []
         for (column, builder) in builders.enumerated() {
-            grid.put(builder.finish(), chunk: index, column: column)
+            let piece = builder.finish()
+            switch piece.values {
+            case .integer: isFloat.append(false)
+            case .float: isFloat.append(true)
+            default: isFloat.append(nil)
+            }
+            grid.put(piece, chunk: index, column: column)
+        }
+        if index == 0, let placement, let layout {
+            placement.allocate(isFloat: isFloat, rows: result.rows, bytes: result.end - result.start,
+                               totalBytes: layout.dataBytes)
+            placement.pass(0, byte: result.end, row: result.rows)
         }
     }
 

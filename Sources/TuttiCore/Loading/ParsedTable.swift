@@ -19,4 +19,6 @@ struct ParsedTable {
     /// rows numbered from the table's first row), taken as it is; their grid slots are ignored.
     /// Never a column kept as text.
     var wholeColumns: [Int: ChunkColumn] = [:]
+    /// The number columns whose chunks wrote their values in place (see `PlacedColumns`).
+    var placed: PlacedColumns?
 }

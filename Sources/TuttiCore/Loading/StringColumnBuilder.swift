@@ -46,7 +46,7 @@ struct StringColumnBuilder {
     var rowCount: Int { table?.count ?? codes.count }
 
     /// Reserves room for `rows` rows.
-    mutating func reserve(_ rows: Int) { codes.reserveCapacity(rows) }
+    mutating func reserve(_ rows: Int) { codes.reservePrefaulted(rows) }
 
     /// The plain table's entries, with each row's code in `dictionary` added to `rowCodes`
     /// (`missingCode` for the rows in `missingRows`, sorted); stops early, returning false, once
@@ -134,7 +134,7 @@ struct StringColumnBuilder {
         var plain = StringTable()
         let expected = max(codes.capacity, codes.count)
         let averageLength = dictionary.entries.bytes.count / max(dictionary.count, 1) + 1
-        plain.reserve(entries: expected, byteCount: expected * averageLength)
+        plain.reservePrefaulted(entries: expected, byteCount: expected * averageLength)
         let entries = dictionary.entries
         for code in codes {
             if code == Self.missingCode {

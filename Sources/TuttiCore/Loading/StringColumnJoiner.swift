@@ -26,9 +26,11 @@ enum StringColumnJoiner {
                 continue
             }
             if let plain = builder.table {
+                table.prefaultNext(entries: plain.count, byteCount: plain.bytes.count)
                 table.append(contentsOf: plain)
             } else {
                 let entries = builder.dictionary.entries
+                table.prefaultNext(entries: builder.codes.count, byteCount: 0)
                 for code in builder.codes {
                     if code == StringColumnBuilder.missingCode {
                         table.append(UnsafeBufferPointer(start: nil, count: 0))
@@ -80,6 +82,7 @@ enum StringColumnJoiner {
         var codes: [UInt32] = []
         codes.reserveCapacity(rowCount)
         for index in builders.indices {
+            codes.prefaultNext(pieces[index].rowCount)
             // Take each piece out so its memory is freed as soon as it is copied.
             guard let builder = builders[index].take() else {
                 codes.append(contentsOf: repeatElement(missing, count: pieces[index].rowCount))

@@ -1,0 +1,143 @@
+import Dispatch
+import Synchronization
+
+/// The final storage of a number column, written in place by the chunks of a delimited-text
+/// file: each chunk writes its values at its first row, so the column is not built in pieces and
+/// copied again (every value written once, its pages faulted once). Holds room for an estimate of
+/// the rows; the assembler takes it whole when every chunk wrote its rows where they belong.
+final class PlacedColumn: @unchecked Sendable {
+    /// Whether the values are `Double` (else `Int64`).
+    let isFloat: Bool
+    /// Rows there is room for.
+    let capacity: Int
+    /// The storage of row 0; row `r` is at `base + 8 r`.
+    let base: UnsafeMutableRawPointer
+    private var integers: [Int64] = []
+    private var floats: [Double] = []
+
+    /// Room for `capacity` rows of integers or floats; its pages are mapped as they are written.
+    init(isFloat: Bool, capacity: Int) {
+        self.isFloat = isFloat
+        self.capacity = capacity
+        // Every element counts from the start; the rows no chunk writes are cut off when the
+        // column is taken, and none of them is read before it is written.
+        var start: UnsafeMutableRawPointer?
+        if isFloat {
+            floats = [Double](unsafeUninitializedCapacity: capacity) { buffer, count in
+                start = UnsafeMutableRawPointer(buffer.baseAddress)
+                count = capacity
+            }
+        } else {
+            integers = [Int64](unsafeUninitializedCapacity: capacity) { buffer, count in
+                start = UnsafeMutableRawPointer(buffer.baseAddress)
+                count = capacity
+            }
+        }
+        base = start ?? UnsafeMutableRawPointer(bitPattern: 8)!
+    }
+
+    /// The integer column of the first `rows` rows, taking the storage (then empty).
+    func takeIntegers(rows: Int) -> [Int64] {
+        var out: [Int64] = []
+        swap(&out, &integers)
+        out.removeLast(out.count - rows)
+        return out
+    }
+
+    /// The float column of the first `rows` rows, taking the storage (then empty).
+    func takeFloats(rows: Int) -> [Double] {
+        var out: [Double] = []
+        swap(&out, &floats)
+        out.removeLast(out.count - rows)
+        return out
+    }
+
+    /// Frees the storage (when the column was built otherwise).
+    func release() {
+        integers = []
+        floats = []
+    }
+}
+
+/// Where one chunk writes one column's values: the column's storage at the chunk's first row.
+struct PlacedTarget {
+    /// The storage of the chunk's first row.
+    let base: UnsafeMutableRawPointer
+    /// Whether the storage holds `Double` (else `Int64`).
+    let isFloat: Bool
+    /// The chunk's first row in the column.
+    let firstRow: Int
+}
+
+/// The placed columns of a delimited-text file and the chain that gives each chunk its first row.
+/// Chunks are handed to workers in input order; chunk `i` learns its first row from chunk `i - 1`
+/// once that chunk has been scanned (and, for chunk 0, built: its kinds decide which columns get
+/// storage, sized from its rows per byte). A chunk whose start proves wrong (a line break inside
+/// quotes) breaks the chain: it and every later chunk build pieces as usual.
+final class PlacedColumns: @unchecked Sendable {
+    /// Storage by column index, nil for columns built in pieces. Written by chunk 0 before it
+    /// passes on, read by later chunks after they waited for it.
+    private(set) var columns: [PlacedColumn?]
+    private let passed: [DispatchSemaphore]
+    /// Per chunk: its end in the input and the row after its last, or nil when the chain is broken.
+    private let ends: UnsafeMutablePointer<(byte: Int, row: Int)?>
+    private let chunkCount: Int
+    private let published: UnsafeMutablePointer<Atomic<Bool>>
+
+    /// A chain for `chunkCount` chunks of a table of `columnCount` columns.
+    init(chunkCount: Int, columnCount: Int) {
+        self.chunkCount = chunkCount
+        columns = Array(repeating: nil, count: columnCount)
+        passed = (0..<chunkCount).map { _ in DispatchSemaphore(value: 0) }
+        ends = .allocate(capacity: max(chunkCount, 1))
+        ends.initialize(repeating: nil, count: max(chunkCount, 1))
+        published = .allocate(capacity: max(chunkCount, 1))
+        for index in 0..<max(chunkCount, 1) { (published + index).initialize(to: Atomic(false)) }
+    }
+
+    /// The first row of chunk `index`, whose `rows` rows start at byte `start`, before `limit`
+    /// (its nominal end): waits for the previous chunk. Nil when the chain is broken (or this
+    /// chunk has no rows); the chunk then builds pieces.
+    func firstRow(of index: Int, start: Int, limit: Int, rows: Int) -> Int? {
+        guard index > 0 else { return 0 }
+        passed[index - 1].wait()
+        passed[index - 1].signal()
+        guard let previous = ends[index - 1], previous.byte == start, previous.byte < limit, rows > 0 else { return nil }
+        return previous.row
+    }
+
+    /// Gives storage to the columns of chunk 0's kinds (`isFloat[c]` true or false for number
+    /// columns, nil for others), sized for the rows of a file of `totalBytes` at chunk 0's rows
+    /// per byte, with a margin. Call before chunk 0 passes on.
+    func allocate(isFloat: [Bool?], rows: Int, bytes: Int, totalBytes: Int) {
+        guard rows > 0, bytes > 0 else { return }
+        let estimate = Double(rows) * Double(totalBytes) / Double(bytes) * 1.25 + 1024
+        // A row takes at least one byte: never room for more rows than the file has bytes.
+        let capacity = Int(min(estimate, Double(totalBytes + 1024)))
+        for (column, kind) in isFloat.enumerated() {
+            if let kind { columns[column] = PlacedColumn(isFloat: kind, capacity: capacity) }
+        }
+    }
+
+    /// Where chunk `index`, starting at `firstRow` with `rows` rows, writes `column`, if the
+    /// column has storage with room for it.
+    func target(column: Int, firstRow: Int?, rows: Int) -> PlacedTarget? {
+        guard let firstRow, let placed = columns[column], firstRow + rows <= placed.capacity else { return nil }
+        return PlacedTarget(base: placed.base + firstRow * 8, isFloat: placed.isFloat, firstRow: firstRow)
+    }
+
+    /// Tells the next chunk where chunk `index` ended: at byte `byte`, before row `row` (nil:
+    /// the chain is broken). Only the first call for a chunk counts.
+    func pass(_ index: Int, byte: Int, row: Int?) {
+        guard index < chunkCount, !published[index].exchange(true, ordering: .relaxed) else { return }
+        ends[index] = row.map { (byte, $0) }
+        passed[index].signal()
+    }
+
+    deinit {
+        ends.deinitialize(count: max(chunkCount, 1))
+        ends.deallocate()
+        published.deinitialize(count: max(chunkCount, 1))
+        published.deallocate()
+    }
+}
