@@ -55,7 +55,7 @@ public struct ColumnSummary: Sendable, Equatable {
     }
 
     /// A rough rank of how long a column takes to summarize: text (hashing every string), then
-    /// floats (sorted in up to eight passes), then integers and times, then the rest.
+    /// floats (every value hashed), then integers and times, then the rest.
     private static func cost(_ column: Column) -> Int {
         switch column.data {
         case .text: 3
@@ -78,8 +78,8 @@ public struct ColumnSummary: Sendable, Equatable {
         let missing = (rows?.count ?? column.rowCount) - validity.count
         switch column.data {
         case .integer(let values), .datetime(let values):
-            // Values in a small range are counted; others are sorted (as keys whose order is
-            // theirs). Either gives the quantiles and the distinct count with no hash table.
+            // Values in a small range are counted, with no hash table; others become keys whose
+            // order is theirs (`orderStatistics`).
             var lowest = Int64.max, highest = Int64.min
             values.withUnsafeBufferPointer { buffer in
                 validity.forEachMember {
@@ -99,13 +99,9 @@ public struct ColumnSummary: Sendable, Equatable {
             var keys: [UInt64] = []
             keys.reserveCapacity(validity.count)
             values.withUnsafeBufferPointer { buffer in
-                validity.forEachMember { keys.append(RadixSort.key(buffer[$0])) }
+                validity.forEachMember { keys.append(OrderKeys.key(buffer[$0])) }
             }
-            RadixSort.sort(&keys)
-            quantiles = keys.withUnsafeBufferPointer { sorted in
-                Quantiles(sortedCount: sorted.count) { Double(RadixSort.integer(sorted[$0])) }
-            }
-            distinct = RadixSort.distinctCount(sorted: keys)
+            (quantiles, distinct) = orderStatistics(keys) { Double(OrderKeys.integer($0)) }
         case .float(let values):
             var keys: [UInt64] = []
             keys.reserveCapacity(validity.count)
@@ -115,14 +111,12 @@ public struct ColumnSummary: Sendable, Equatable {
                 validity.forEachMember {
                     let value = buffer[$0]
                     stats.add(value)
-                    if value.isNaN { nans.insert(value.bitPattern) } else { keys.append(RadixSort.key(value)) }
+                    if value.isNaN { nans.insert(value.bitPattern) } else { keys.append(OrderKeys.key(value)) }
                 }
             }
-            RadixSort.sort(&keys)
-            quantiles = keys.withUnsafeBufferPointer { sorted in
-                Quantiles(sortedCount: sorted.count) { RadixSort.double(sorted[$0]) }
-            }
-            distinct = RadixSort.distinctCount(sorted: keys) + nans.count
+            let (found, distinctKeys) = orderStatistics(keys, number: OrderKeys.double)
+            quantiles = found
+            distinct = distinctKeys + nans.count
         case .boolean(let values):
             var trues = 0, falses = 0
             validity.forEachMember { if values[$0] { trues += 1 } else { falses += 1 } }
@@ -156,6 +150,21 @@ public struct ColumnSummary: Sendable, Equatable {
                              median: quantiles?.median, p5: quantiles?.p5, p95: quantiles?.p95,
                              std: stats.count > 1 && numeric ? stats.standardDeviation : nil,
                              top: top, vectorWidth: width)
+    }
+}
+
+extension ColumnSummary {
+    /// The quantiles and the distinct count of numbers given as `OrderKeys` (`number` reads a
+    /// key back), with no sort: the quantiles' ranks are selected (`RadixSelect`) and the
+    /// distinct keys counted in hash partitions (`KeyDistinct`).
+    fileprivate static func orderStatistics(_ keys: [UInt64], number: (UInt64) -> Double) -> (Quantiles?, Int) {
+        keys.withUnsafeBufferPointer { keys in
+            let ranks = Quantiles.ranks(count: keys.count)
+            let selected = Dictionary(uniqueKeysWithValues: zip(ranks, RadixSelect.keys(atRanks: ranks, of: keys)))
+            // `ranks(count:)` lists every rank the quantiles read.
+            let quantiles = Quantiles(sortedCount: keys.count) { number(selected[$0]!) }
+            return (quantiles, KeyDistinct.count(keys))
+        }
     }
 }
 

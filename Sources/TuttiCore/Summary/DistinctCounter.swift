@@ -4,8 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Exact counts of distinct present strings (numbers are counted on their sorted values; see
-/// `RadixSort`).
+/// Exact counts of distinct present strings (numbers are counted as keys; see
+/// `KeyDistinct`).
 enum DistinctCounter {
     /// Partitions by the top byte of the hash: each partition's table is a few thousandths of
     /// the column's, small enough to stay in cache, where one table over a million unique
