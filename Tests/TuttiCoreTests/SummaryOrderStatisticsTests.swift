@@ -35,7 +35,9 @@ import Testing
         for (name, shape) in Self.shapes {
             var generator = Generator(state: UInt64(count) &+ 5)
             let keys = (0..<count).map { shape(generator.next(), $0) }
-            let distinct = keys.withUnsafeBufferPointer { KeyDistinct.count($0) }
+            let grouping = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: keys.count)
+            defer { grouping.deallocate() }
+            let distinct = keys.withUnsafeBufferPointer { KeyDistinct.count($0, grouping: grouping) }
             #expect(distinct == Set(keys).count, "\(name), \(count) keys")
         }
     }
@@ -75,5 +77,47 @@ import Testing
         SummarySortedStatisticsTests.expectMatches(
             integerColumn, present: { rows in rows.members.map { Double(integers[$0]) } },
             distinct: { rows in Set(rows.members.map { integers[$0] }).count })
+    }
+
+    /// Text distinct counts are of bytes: canonically equivalent spellings (precomposed and
+    /// combining accents) count apart, as do emoji sequences that differ in one scalar.
+    @Test func stringsAreCountedByTheirBytes() {
+        var generator = Generator(state: 77)
+        let pieces = ["é", "e\u{301}", "👩‍👩‍👧", "👩‍👩‍👦", "🇫🇷", "a", "", "ñ", "n\u{303}"]
+        let count = 50_000
+        let strings = (0..<count).map { _ -> String in
+            let bits = generator.next()
+            return bits % 3 == 0 ? pieces[Int(bits >> 8) % pieces.count] : "\(pieces[Int(bits >> 8) % pieces.count]) \(bits >> 40)"
+        }
+        let validity = SummarySortedStatisticsTests.validity(count)
+        let column = Column(name: "s", data: .text(StringTable(strings)), validity: validity)
+        let summary = ColumnSummary.summarize(column, role: nil)
+        #expect(summary.distinct == Set(validity.members.map { Array(strings[$0].utf8) }).count)
+        #expect(Set(pieces.map { Array($0.utf8) }).count == pieces.count)
+    }
+
+    /// The summaries of a whole table, whose columns pass their scratch memory on (with what
+    /// the last column left in it), are those of each column alone.
+    @Test func tableSummariesMatchColumnSummaries() throws {
+        var generator = Generator(state: 11)
+        var csv = "a,b,c,d,e,f,g\n"
+        for row in 0..<30_000 {
+            let bits = generator.next()
+            let b = bits % 5 == 0 ? "" : String(Double(bits >> 40) / 7)
+            let g = bits % 7 == 0 ? "" : "free text \(bits >> 30) e\u{301}"
+            csv += "\(bits % 1_000),\(b),\(row * 1_000),\(bits >> 20),word\(bits % 13),\(Double(bits % 977) / 3),\(g)\n"
+        }
+        var options = LoadOptions()
+        options.textColumns = ["g"]
+        let dataset = try load(csv, options: options).dataset
+        #expect(dataset.columns.map(\.kind) == [.integer, .float, .integer, .integer, .categorical, .float, .text])
+        let roles = ColumnRoles.infer(from: dataset)
+        for rows in [nil, RowSet(rowCount: dataset.rowCount, rows: stride(from: 1, to: dataset.rowCount, by: 4))] {
+            let together = ColumnSummary.compute(dataset, roles: roles, rows: rows)
+            let alone = dataset.columns.map {
+                ColumnSummary.summarize($0, role: roles.role(ofColumn: $0.name), rows: rows)
+            }
+            #expect(together == alone)
+        }
     }
 }

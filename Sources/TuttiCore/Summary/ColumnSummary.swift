@@ -45,9 +45,14 @@ public struct ColumnSummary: Sendable, Equatable {
                                topCount: Int = 3) -> [ColumnSummary] {
         // The costliest columns start first, so that no long one is left to run alone at the end.
         let order = indexes.indices.sorted { cost(dataset.columns[indexes[$0]]) > cost(dataset.columns[indexes[$1]]) }
+        // Each column borrows the scratch memory another column gave back (one per core at most).
+        let pool = ReusePool<SummaryScratch>()
         let summaries = ResultSlots.collect(count: order.count) { slot in
             let column = dataset.columns[indexes[order[slot]]]
-            return summarize(column, role: roles.role(ofColumn: column.name), rows: rows, topCount: topCount)
+            let scratch = pool.take() ?? SummaryScratch(rows: dataset.rowCount)
+            defer { pool.give(scratch) }
+            return summarize(column, role: roles.role(ofColumn: column.name), rows: rows, topCount: topCount,
+                             scratch: scratch)
         }
         var inOrder = summaries
         for (slot, position) in order.enumerated() { inOrder[position] = summaries[slot] }
@@ -69,6 +74,12 @@ public struct ColumnSummary: Sendable, Equatable {
     /// filter): missing counts the missing cells among them, and every statistic is of them.
     public static func summarize(_ column: Column, role: ColumnRole?, rows: RowSet? = nil,
                                  topCount: Int = 3) -> ColumnSummary {
+        summarize(column, role: role, rows: rows, topCount: topCount, scratch: SummaryScratch(rows: column.rowCount))
+    }
+
+    /// The summary of one column, working in `scratch` (for at least the column's rows).
+    static func summarize(_ column: Column, role: ColumnRole?, rows: RowSet?, topCount: Int,
+                          scratch: SummaryScratch) -> ColumnSummary {
         var stats = NumericStats()
         var distinct = 0
         var top: [ValueCount] = []
@@ -96,25 +107,36 @@ public struct ColumnSummary: Sendable, Equatable {
                 distinct = counts.distinctCount
                 break
             }
-            var keys: [UInt64] = []
-            keys.reserveCapacity(validity.count)
+            let keys = scratch.words(0, count: validity.count)
+            var count = 0
             values.withUnsafeBufferPointer { buffer in
-                validity.forEachMember { keys.append(OrderKeys.key(buffer[$0])) }
+                validity.forEachMember {
+                    keys[count] = OrderKeys.key(buffer[$0])
+                    count += 1
+                }
             }
-            (quantiles, distinct) = orderStatistics(keys) { Double(OrderKeys.integer($0)) }
+            (quantiles, distinct) = orderStatistics(UnsafeBufferPointer(keys), scratch: scratch) {
+                Double(OrderKeys.integer($0))
+            }
         case .float(let values):
-            var keys: [UInt64] = []
-            keys.reserveCapacity(validity.count)
+            let keys = scratch.words(0, count: validity.count)
+            var count = 0
             // NaN is left out of the quantiles but counted as a distinct value per bit pattern.
             var nans = Set<UInt64>()
             values.withUnsafeBufferPointer { buffer in
                 validity.forEachMember {
                     let value = buffer[$0]
                     stats.add(value)
-                    if value.isNaN { nans.insert(value.bitPattern) } else { keys.append(OrderKeys.key(value)) }
+                    if value.isNaN {
+                        nans.insert(value.bitPattern)
+                    } else {
+                        keys[count] = OrderKeys.key(value)
+                        count += 1
+                    }
                 }
             }
-            let (found, distinctKeys) = orderStatistics(keys, number: OrderKeys.double)
+            let (found, distinctKeys) = orderStatistics(UnsafeBufferPointer(rebasing: keys[..<count]), scratch: scratch,
+                                                        number: OrderKeys.double)
             quantiles = found
             distinct = distinctKeys + nans.count
         case .boolean(let values):
@@ -137,7 +159,7 @@ public struct ColumnSummary: Sendable, Equatable {
                 .sorted { $0.element > $1.element || ($0.element == $1.element && $0.offset < $1.offset) }
                 .prefix(topCount).map { ValueCount(value: dictionary[$0.offset], count: $0.element) }
         case .text(let table):
-            distinct = DistinctCounter.strings(table, validity: validity)
+            distinct = DistinctCounter.strings(table, validity: validity, scratch: scratch)
         case .vector(let vectorWidth, _):
             width = vectorWidth
             distinct = 0
@@ -155,16 +177,16 @@ public struct ColumnSummary: Sendable, Equatable {
 
 extension ColumnSummary {
     /// The quantiles and the distinct count of numbers given as `OrderKeys` (`number` reads a
-    /// key back), with no sort: the quantiles' ranks are selected (`RadixSelect`) and the
-    /// distinct keys counted in hash partitions (`KeyDistinct`).
-    fileprivate static func orderStatistics(_ keys: [UInt64], number: (UInt64) -> Double) -> (Quantiles?, Int) {
-        keys.withUnsafeBufferPointer { keys in
-            let ranks = Quantiles.ranks(count: keys.count)
-            let selected = Dictionary(uniqueKeysWithValues: zip(ranks, RadixSelect.keys(atRanks: ranks, of: keys)))
-            // `ranks(count:)` lists every rank the quantiles read.
-            let quantiles = Quantiles(sortedCount: keys.count) { number(selected[$0]!) }
-            return (quantiles, KeyDistinct.count(keys))
-        }
+    /// key back; `keys` is scratch array 0), with no sort: the quantiles' ranks are selected
+    /// (`RadixSelect`) and the distinct keys counted in hash partitions (`KeyDistinct`, in
+    /// scratch array 1).
+    fileprivate static func orderStatistics(_ keys: UnsafeBufferPointer<UInt64>, scratch: SummaryScratch,
+                                            number: (UInt64) -> Double) -> (Quantiles?, Int) {
+        let ranks = Quantiles.ranks(count: keys.count)
+        let selected = Dictionary(uniqueKeysWithValues: zip(ranks, RadixSelect.keys(atRanks: ranks, of: keys)))
+        // `ranks(count:)` lists every rank the quantiles read.
+        let quantiles = Quantiles(sortedCount: keys.count) { number(selected[$0]!) }
+        return (quantiles, KeyDistinct.count(keys, grouping: scratch.words(1, count: keys.count)))
     }
 }
 

@@ -7,8 +7,10 @@ enum KeyDistinct {
     /// then takes about 256 KiB.
     private static let partitionSize = 16_384
 
-    /// The number of distinct keys in `keys`.
-    static func count(_ keys: UnsafeBufferPointer<UInt64>) -> Int {
+    /// The number of distinct keys in `keys`, grouped by partition in `grouping` (at least as
+    /// many words as keys; what it held is overwritten).
+    static func count(_ keys: UnsafeBufferPointer<UInt64>, grouping: UnsafeMutableBufferPointer<UInt64>) -> Int {
+        precondition(grouping.count >= keys.count, "grouping memory too small")
         guard keys.count > 1 else { return keys.count }
         var partitionBits = 0
         while partitionBits < 12, keys.count >> partitionBits > partitionSize { partitionBits += 1 }
@@ -24,25 +26,19 @@ enum KeyDistinct {
             for key in keys { starts[Int(truncatingIfNeeded: hash(key) &>> partitionShift) &+ 1] &+= 1 }
             for partition in 0..<partitions { starts[partition + 1] += starts[partition] }
         }
-        let grouped = [UInt64](unsafeUninitializedCapacity: keys.count) { grouped, initialized in
-            var cursors = Array(starts.dropLast())
-            cursors.withUnsafeMutableBufferPointer { cursors in
-                for key in keys {
-                    let partition = Int(truncatingIfNeeded: hash(key) &>> partitionShift)
-                    (grouped.baseAddress! + cursors[partition]).initialize(to: key)
-                    cursors[partition] &+= 1
-                }
+        var cursors = Array(starts.dropLast())
+        cursors.withUnsafeMutableBufferPointer { cursors in
+            for key in keys {
+                let partition = Int(truncatingIfNeeded: hash(key) &>> partitionShift)
+                grouping[cursors[partition]] = key
+                cursors[partition] &+= 1
             }
-            initialized = keys.count
         }
         var table = Table()
         var count = 0
-        grouped.withUnsafeBufferPointer { grouped in
-            for partition in 0..<partitions where starts[partition + 1] > starts[partition] {
-                let range = starts[partition]..<starts[partition + 1]
-                count += countInTable(UnsafeBufferPointer(rebasing: grouped[range]), partitionBits: partitionBits,
-                                      table: &table)
-            }
+        for partition in 0..<partitions where starts[partition + 1] > starts[partition] {
+            let range = starts[partition]..<starts[partition + 1]
+            count += countInTable(UnsafeBufferPointer(rebasing: grouping[range]), partitionBits: partitionBits, table: &table)
         }
         return count
     }
