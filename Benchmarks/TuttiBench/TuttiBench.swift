@@ -13,6 +13,7 @@ import TuttiCore
 ///     tutti-bench share FILE EXPR OUTDIR         view save / restore, export and report
 ///     tutti-bench search FILE QUERY...           the rows pane's search over every column (re:QUERY for a regex)
 ///     tutti-bench wide COLUMNS ROWS              load and summarise a wide table (distinct, then equal names)
+///     tutti-bench summary FILE                   `info`'s column statistics, per column and on all cores
 ///     tutti-bench timeload FILE COLUMN           a load with and without recognising COLUMN's times
 ///     tutti-bench derive FILE NAME=EXPR          adding a derived column
 ///     tutti-bench embeddings FILE COL K SAMPLE   PCA, familiarity and its recall on a vector column
@@ -48,6 +49,8 @@ enum TuttiBench {
                 try SearchBench.run(path: arguments[1], queries: Array(arguments[2...]))
             case "wide" where arguments.count == 3:
                 try WideBench.run(columns: Int(arguments[1]) ?? 100_000, rows: Int(arguments[2]) ?? 3)
+            case "summary" where arguments.count == 2:
+                try SummaryBench.run(path: arguments[1])
             case "timeload" where arguments.count == 3:
                 try DataKindBench.timeLoad(path: arguments[1], column: arguments[2])
             case "derive" where arguments.count == 3:
@@ -71,7 +74,7 @@ enum TuttiBench {
             case "brush" where arguments.count >= 4:
                 try BrushBench.run(path: arguments[1], brushed: arguments[2], views: Array(arguments[3...]))
             default:
-                FileHandle.standardError.write(Data("usage: tutti-bench load FILE | load-mapped FILE | brush FILE BRUSHED COL... | filter FILE EXPR | frame FILE OUT | slices FILE [BINS.csv] | duplicates … | share FILE EXPR OUTDIR | search FILE QUERY... | wide COLUMNS ROWS | timeload FILE COLUMN | derive FILE NAME=EXPR | embeddings FILE COL K SAMPLE | scatter ROWS | labelissues ROWS CLASSES [OUT] | compare ROWS | threshold ROWS [inline] | engine URL BRUSHED COL... | engine-slices URL [FILTER [GROUPS]]\n".utf8))
+                FileHandle.standardError.write(Data("usage: tutti-bench load FILE | load-mapped FILE | brush FILE BRUSHED COL... | filter FILE EXPR | frame FILE OUT | slices FILE [BINS.csv] | duplicates … | share FILE EXPR OUTDIR | search FILE QUERY... | wide COLUMNS ROWS | summary FILE | timeload FILE COLUMN | derive FILE NAME=EXPR | embeddings FILE COL K SAMPLE | scatter ROWS | labelissues ROWS CLASSES [OUT] | compare ROWS | threshold ROWS [inline] | engine URL BRUSHED COL... | engine-slices URL [FILTER [GROUPS]]\n".utf8))
                 exit(2)
             }
         } catch {

@@ -1,7 +1,7 @@
 import Testing
 @testable import TuttiCore
 
-/// The summary's distinct counts and quantiles, read off radix-sorted values and partitioned
+/// The summary's distinct counts and quantiles, read off selected ranks and partitioned
 /// string hashes, against the plain definitions (a set, a full sort) on seeded random columns,
 /// whole and under a row subset.
 @Suite struct SummarySortedStatisticsTests {

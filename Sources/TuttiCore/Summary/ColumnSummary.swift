@@ -45,9 +45,14 @@ public struct ColumnSummary: Sendable, Equatable {
                                topCount: Int = 3) -> [ColumnSummary] {
         // The costliest columns start first, so that no long one is left to run alone at the end.
         let order = indexes.indices.sorted { cost(dataset.columns[indexes[$0]]) > cost(dataset.columns[indexes[$1]]) }
+        // Each column borrows the scratch memory another column gave back (one per core at most).
+        let pool = ReusePool<SummaryScratch>()
         let summaries = ResultSlots.collect(count: order.count) { slot in
             let column = dataset.columns[indexes[order[slot]]]
-            return summarize(column, role: roles.role(ofColumn: column.name), rows: rows, topCount: topCount)
+            let scratch = pool.take() ?? SummaryScratch(rows: dataset.rowCount)
+            defer { pool.give(scratch) }
+            return summarize(column, role: roles.role(ofColumn: column.name), rows: rows, topCount: topCount,
+                             scratch: scratch)
         }
         var inOrder = summaries
         for (slot, position) in order.enumerated() { inOrder[position] = summaries[slot] }
@@ -55,7 +60,7 @@ public struct ColumnSummary: Sendable, Equatable {
     }
 
     /// A rough rank of how long a column takes to summarize: text (hashing every string), then
-    /// floats (sorted in up to eight passes), then integers and times, then the rest.
+    /// floats (every value hashed), then integers and times, then the rest.
     private static func cost(_ column: Column) -> Int {
         switch column.data {
         case .text: 3
@@ -69,6 +74,12 @@ public struct ColumnSummary: Sendable, Equatable {
     /// filter): missing counts the missing cells among them, and every statistic is of them.
     public static func summarize(_ column: Column, role: ColumnRole?, rows: RowSet? = nil,
                                  topCount: Int = 3) -> ColumnSummary {
+        summarize(column, role: role, rows: rows, topCount: topCount, scratch: SummaryScratch(rows: column.rowCount))
+    }
+
+    /// The summary of one column, working in `scratch` (for at least the column's rows).
+    static func summarize(_ column: Column, role: ColumnRole?, rows: RowSet?, topCount: Int,
+                          scratch: SummaryScratch) -> ColumnSummary {
         var stats = NumericStats()
         var distinct = 0
         var top: [ValueCount] = []
@@ -78,8 +89,8 @@ public struct ColumnSummary: Sendable, Equatable {
         let missing = (rows?.count ?? column.rowCount) - validity.count
         switch column.data {
         case .integer(let values), .datetime(let values):
-            // Values in a small range are counted; others are sorted (as keys whose order is
-            // theirs). Either gives the quantiles and the distinct count with no hash table.
+            // Values in a small range are counted, with no hash table; others become keys whose
+            // order is theirs (`orderStatistics`).
             var lowest = Int64.max, highest = Int64.min
             values.withUnsafeBufferPointer { buffer in
                 validity.forEachMember {
@@ -96,33 +107,38 @@ public struct ColumnSummary: Sendable, Equatable {
                 distinct = counts.distinctCount
                 break
             }
-            var keys: [UInt64] = []
-            keys.reserveCapacity(validity.count)
+            let keys = scratch.words(0, count: validity.count)
+            var count = 0
             values.withUnsafeBufferPointer { buffer in
-                validity.forEachMember { keys.append(RadixSort.key(buffer[$0])) }
+                validity.forEachMember {
+                    keys[count] = OrderKeys.key(buffer[$0])
+                    count += 1
+                }
             }
-            RadixSort.sort(&keys)
-            quantiles = keys.withUnsafeBufferPointer { sorted in
-                Quantiles(sortedCount: sorted.count) { Double(RadixSort.integer(sorted[$0])) }
+            (quantiles, distinct) = orderStatistics(UnsafeBufferPointer(keys), scratch: scratch) {
+                Double(OrderKeys.integer($0))
             }
-            distinct = RadixSort.distinctCount(sorted: keys)
         case .float(let values):
-            var keys: [UInt64] = []
-            keys.reserveCapacity(validity.count)
+            let keys = scratch.words(0, count: validity.count)
+            var count = 0
             // NaN is left out of the quantiles but counted as a distinct value per bit pattern.
             var nans = Set<UInt64>()
             values.withUnsafeBufferPointer { buffer in
                 validity.forEachMember {
                     let value = buffer[$0]
                     stats.add(value)
-                    if value.isNaN { nans.insert(value.bitPattern) } else { keys.append(RadixSort.key(value)) }
+                    if value.isNaN {
+                        nans.insert(value.bitPattern)
+                    } else {
+                        keys[count] = OrderKeys.key(value)
+                        count += 1
+                    }
                 }
             }
-            RadixSort.sort(&keys)
-            quantiles = keys.withUnsafeBufferPointer { sorted in
-                Quantiles(sortedCount: sorted.count) { RadixSort.double(sorted[$0]) }
-            }
-            distinct = RadixSort.distinctCount(sorted: keys) + nans.count
+            let (found, distinctKeys) = orderStatistics(UnsafeBufferPointer(rebasing: keys[..<count]), scratch: scratch,
+                                                        number: OrderKeys.double)
+            quantiles = found
+            distinct = distinctKeys + nans.count
         case .boolean(let values):
             var trues = 0, falses = 0
             validity.forEachMember { if values[$0] { trues += 1 } else { falses += 1 } }
@@ -143,7 +159,7 @@ public struct ColumnSummary: Sendable, Equatable {
                 .sorted { $0.element > $1.element || ($0.element == $1.element && $0.offset < $1.offset) }
                 .prefix(topCount).map { ValueCount(value: dictionary[$0.offset], count: $0.element) }
         case .text(let table):
-            distinct = DistinctCounter.strings(table, validity: validity)
+            distinct = DistinctCounter.strings(table, validity: validity, scratch: scratch)
         case .vector(let vectorWidth, _):
             width = vectorWidth
             distinct = 0
@@ -156,6 +172,21 @@ public struct ColumnSummary: Sendable, Equatable {
                              median: quantiles?.median, p5: quantiles?.p5, p95: quantiles?.p95,
                              std: stats.count > 1 && numeric ? stats.standardDeviation : nil,
                              top: top, vectorWidth: width)
+    }
+}
+
+extension ColumnSummary {
+    /// The quantiles and the distinct count of numbers given as `OrderKeys` (`number` reads a
+    /// key back; `keys` is scratch array 0), with no sort: the quantiles' ranks are selected
+    /// (`RadixSelect`) and the distinct keys counted in hash partitions (`KeyDistinct`, in
+    /// scratch array 1).
+    fileprivate static func orderStatistics(_ keys: UnsafeBufferPointer<UInt64>, scratch: SummaryScratch,
+                                            number: (UInt64) -> Double) -> (Quantiles?, Int) {
+        let ranks = Quantiles.ranks(count: keys.count)
+        let selected = Dictionary(uniqueKeysWithValues: zip(ranks, RadixSelect.keys(atRanks: ranks, of: keys)))
+        // `ranks(count:)` lists every rank the quantiles read.
+        let quantiles = Quantiles(sortedCount: keys.count) { number(selected[$0]!) }
+        return (quantiles, KeyDistinct.count(keys, grouping: scratch.words(1, count: keys.count)))
     }
 }
 

@@ -3,7 +3,7 @@
 /// quantiles are read off the counts, with no sort and no copy of the values.
 struct IntegerCounts {
     /// The widest range (largest minus smallest value, plus one) counted this way: the counts
-    /// stay within the caches. Wider columns are sorted (`RadixSort`).
+    /// stay within the caches. Wider columns are selected and hashed as keys (`RadixSelect`, `KeyDistinct`).
     static let maxRange = 1 << 18
 
     private let lowest: Int64
