@@ -34,7 +34,21 @@ struct CSVRecordScanner {
 
     /// Scans the records that start in `start ..< limit` (the last may run past `limit`),
     /// appending `columnCount` cells per record to `cells`.
-    func scan(from start: Int, limit: Int, into cells: inout [CellSpan]) -> Result {
+    func scan(from start: Int, limit: Int, into cells: CellBuffer) -> Result {
+        var out = cells.base
+        var used = cells.count
+        var room = cells.capacity
+        @inline(__always) func put(_ cell: CellSpan) {
+            if used == room {
+                cells.count = used
+                cells.reserve(used + 1)
+                out = cells.base
+                room = cells.capacity
+            }
+            (out + used).initialize(to: cell)
+            used += 1
+        }
+        defer { cells.count = used }
         var result = Result()
         result.start = start
         var p = start
@@ -115,7 +129,7 @@ struct CSVRecordScanner {
                     cell = CellSpan(start: fieldStart, length: Int32(truncatingIfNeeded: p - fieldStart), tag: .plain)
                 }
                 cellCount += 1
-                if cellCount <= columnCount { cells.append(cell) }
+                if cellCount <= columnCount { put(cell) }
                 if p >= end { break fields }
                 let c = input[p]
                 p += 1
@@ -123,7 +137,7 @@ struct CSVRecordScanner {
                     if p >= end {
                         // A delimiter at the very end: one more, empty, cell.
                         cellCount += 1
-                        if cellCount <= columnCount { cells.append(CellSpan(start: p, length: 0, tag: .plain)) }
+                        if cellCount <= columnCount { put(CellSpan(start: p, length: 0, tag: .plain)) }
                         break fields
                     }
                     continue fields
@@ -143,7 +157,7 @@ struct CSVRecordScanner {
             if cellCount < columnCount {
                 if result.firstShortLine == nil { result.firstShortLine = recordLine }
                 result.shortRows += 1
-                for _ in cellCount..<columnCount { cells.append(.absent) }
+                for _ in cellCount..<columnCount { put(.absent) }
             }
             result.rows += 1
         }

@@ -23,8 +23,8 @@ struct DelimitedChunkScanner: Sendable {
     /// quotes; `nominal` is past the header). Calls `build` with the result (in input offsets),
     /// the cells (in window offsets) and the window's bytes, which the cells point into and which
     /// are valid only during the call. Returns the result.
-    func scan(nominal: Int, start: Int?, limit: Int, cells: inout [CellSpan],
-              build: (CSVRecordScanner.Result, [CellSpan], UnsafePointer<UInt8>) -> Void) throws(TuttiError) -> CSVRecordScanner.Result {
+    func scan(nominal: Int, start: Int?, limit: Int, cells: CellBuffer,
+              build: (CSVRecordScanner.Result, UnsafeBufferPointer<CellSpan>, UnsafePointer<UInt8>) -> Void) throws(TuttiError) -> CSVRecordScanner.Result {
         var overrun = Self.overrun
         while true {
             let from = start ?? nominal - 1
@@ -42,13 +42,13 @@ struct DelimitedChunkScanner: Sendable {
                 var scanner = CSVRecordScanner(input: window.pointer, end: window.count, delimiter: delimiter,
                                                columnCount: columnCount)
                 scanner.lineTerminator = lineTerminator
-                cells.removeAll(keepingCapacity: true)
-                var result = scanner.scan(from: localStart, limit: localLimit, into: &cells)
+                cells.count = 0
+                var result = scanner.scan(from: localStart, limit: localLimit, into: cells)
                 // The last record may run on past the window: read a larger one.
                 if localStart < localLimit, result.end >= window.count, !window.reachesInputEnd { return nil }
                 result.start += window.offset
                 result.end += window.offset
-                build(result, cells, window.pointer)
+                build(result, cells.cells, window.pointer)
                 return result
             }
             if let scanned { return scanned }

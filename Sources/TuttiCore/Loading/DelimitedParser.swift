@@ -21,18 +21,18 @@ struct DelimitedParser {
         let end = bytes.count
 
         // The header.
-        var headerCells: [CellSpan] = []
+        let headerCells = CellBuffer()
         var headerScanner = CSVRecordScanner(input: input, end: end, delimiter: delimiter, columnCount: 1 << 20)
         headerScanner.checksCellCount = false
         let lineTerminator = LineTerminator.sniff(input, end: end, from: bodyStart)
         headerScanner.lineTerminator = lineTerminator
-        let header = headerScanner.scan(from: bodyStart, limit: bodyStart + 1, into: &headerCells)
+        let header = headerScanner.scan(from: bodyStart, limit: bodyStart + 1, into: headerCells)
         if let failure = header.failure {
             throw TuttiError("header: " + failure.message, file: name, line: 1, column: failure.cell)
         }
         guard header.rows == 1 else { throw TuttiError("the input has no header row", file: name) }
         var warnings: [LoadWarning] = []
-        let names = ColumnNaming.uniqueNames(headerCells.map { decodeHeader($0, input) }, source: name, warnings: &warnings)
+        let names = ColumnNaming.uniqueNames(headerCells.cells.map { decodeHeader($0, input) }, source: name, warnings: &warnings)
         let columnCount = names.count
         let dataStart = header.end
         guard dataStart < end else {
@@ -42,7 +42,7 @@ struct DelimitedParser {
 
         // Chunks.
         let workers = max(ProcessInfo.processInfo.activeProcessorCount, 1)
-        let chunkSize = max(min(64 * 1024, options.chunkSize), min(options.chunkSize, (end - dataStart) / (workers * 4) + 1))
+        let chunkSize = ChunkSizing.nominal(dataBytes: end - dataStart, workers: workers, largest: options.chunkSize)
         let nominalStarts = Array(stride(from: dataStart, to: end, by: chunkSize))
         let chunkCount = nominalStarts.count
         let limits = nominalStarts.indices.map { $0 + 1 < chunkCount ? nominalStarts[$0 + 1] : end }
@@ -52,7 +52,7 @@ struct DelimitedParser {
         let grid = ChunkGrid(chunkCount: chunkCount, columnCount: columnCount)
         let done = ProgressCounter(total: end, work: work, phase: "parsing")
         let cancellation = work.cancellation
-        let cellBuffers = ReusePool<[CellSpan]>()
+        let cellBuffers = ReusePool<CellBuffer>()
         let mapped = !windows.readsFromFile
         let placement = chunkCount > 1 ? PlacedColumns(chunkCount: chunkCount, columnCount: columnCount) : nil
 
@@ -112,11 +112,11 @@ struct DelimitedParser {
         var table = ParsedTable(
             names: names, chunkRowCounts: rowCounts, grid: grid, textColumns: textColumns,
             reparseAsStrings: { chunk, column in
-                var cells: [CellSpan] = []
+                let cells = CellBuffer()
                 var piece = ChunkColumn(values: .allMissing, missingRows: [], rowCount: 0, failure: nil)
                 do throws(TuttiError) {
                     _ = try scanner.scan(nominal: starts[chunk], start: starts[chunk], limit: limits[chunk],
-                                         cells: &cells) { _, cells, input in
+                                         cells: cells) { _, cells, input in
                         piece = Self.buildColumn(column, cells: cells, columnCount: columnCount, input: input, forceStrings: true)
                     }
                 } catch {
@@ -140,20 +140,20 @@ struct DelimitedParser {
 
     /// Parses the records of chunk `index` (see `DelimitedChunkScanner.scan`) into its columns.
     private func parseChunk(_ index: Int, nominal: Int, from start: Int?, limit: Int, scanner: DelimitedChunkScanner,
-                            grid: ChunkGrid, textColumns: Set<Int>, cellBuffers: ReusePool<[CellSpan]>,
+                            grid: ChunkGrid, textColumns: Set<Int>, cellBuffers: ReusePool<CellBuffer>,
                             layout: ChunkLayout? = nil) throws(TuttiError) -> CSVRecordScanner.Result {
         // The cells of one chunk are scratch: a buffer another chunk has used (and faulted in)
         // serves again, so the kernel maps and zeroes it once per worker instead of per chunk.
-        var cells = cellBuffers.take() ?? []
+        let cells = cellBuffers.take() ?? CellBuffer()
         defer { cellBuffers.give(cells) }
-        cells.reserveCapacity(max(0, limit - (start ?? nominal)) / 6)
-        return try scanner.scan(nominal: nominal, start: start, limit: limit, cells: &cells) { result, cells, input in
+        cells.reserve(max(0, limit - (start ?? nominal)) / 6)
+        return try scanner.scan(nominal: nominal, start: start, limit: limit, cells: cells) { result, cells, input in
             Self.buildColumns(index, result: result, cells: cells, columnCount: scanner.columnCount, input: input,
                               grid: grid, textColumns: textColumns, layout: layout)
         }
     }
 
-    private static func buildColumns(_ index: Int, result: CSVRecordScanner.Result, cells: [CellSpan], columnCount: Int,
+    private static func buildColumns(_ index: Int, result: CSVRecordScanner.Result, cells: UnsafeBufferPointer<CellSpan>, columnCount: Int,
                                      input: UnsafePointer<UInt8>, grid: ChunkGrid, textColumns: Set<Int>,
                                      layout: ChunkLayout?) {
         let placement = layout?.placement
@@ -164,8 +164,7 @@ struct DelimitedParser {
             ColumnBuilder(input: input, forceStrings: textColumns.contains($0), expectedRows: result.rows,
                           target: placement?.target(column: $0, firstRow: firstRow, rows: result.rows))
         }
-        cells.withUnsafeBufferPointer { cellBuffer in
-            guard let base = cellBuffer.baseAddress else { return }
+        if let base = cells.baseAddress {
             builders.withUnsafeMutableBufferPointer { builderBuffer in
                 var offset = 0
                 for _ in 0..<result.rows {
@@ -193,12 +192,11 @@ struct DelimitedParser {
         }
     }
 
-    private static func buildColumn(_ column: Int, cells: [CellSpan], columnCount: Int, input: UnsafePointer<UInt8>,
+    private static func buildColumn(_ column: Int, cells: UnsafeBufferPointer<CellSpan>, columnCount: Int, input: UnsafePointer<UInt8>,
                                     forceStrings: Bool) -> ChunkColumn {
         let rows = cells.count / max(columnCount, 1)
         var builder = ColumnBuilder(input: input, forceStrings: forceStrings, expectedRows: rows)
-        cells.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
+        if let base = cells.baseAddress {
             for row in 0..<rows {
                 builder.add(base[row * columnCount + column], cells: base, stride: columnCount, column: column)
             }

@@ -19,7 +19,8 @@ public struct LoadOptions: Sendable {
     /// The columns to load, in this order, or nil for all. A Parquet file reads only these
     /// column chunks; other formats drop the rest after parsing.
     public var columns: [String]?
-    /// Bytes of input per parallel work item.
+    /// The most bytes of input per parallel work item (a file is cut into smaller items when
+    /// that keeps every core busy: see `ChunkSizing`).
     public var chunkSize: Int
     /// Display name of the input in messages (defaults to the path).
     public var displayName: String?
@@ -36,7 +37,7 @@ public struct LoadOptions: Sendable {
 
     /// Options that infer everything.
     public init(format: DataFormat? = nil, delimiter: UInt8? = nil, textColumns: Set<String> = [],
-                chunkSize: Int = 4 << 20, displayName: String? = nil, memoryLimit: Int = MemoryBudget.defaultBytes,
+                chunkSize: Int = 32 << 20, displayName: String? = nil, memoryLimit: Int = MemoryBudget.defaultBytes,
                 columns: [String]? = nil) {
         self.format = format
         self.delimiter = delimiter

@@ -96,6 +96,32 @@ public enum ValueParser {
             negative = p[0] == UInt8(ascii: "-")
             i = 1
         }
+        // The common case first: at most 19 digits around an optional point and no exponent,
+        // read in two tight loops; anything else is read by the general loop below.
+        var short: UInt64 = 0
+        var j = i
+        while j < n, p[j] &- 48 < 10 {
+            short = short &* 10 &+ UInt64(p[j] &- 48)
+            j += 1
+        }
+        var sawShortPoint = false
+        var fractionDigits = 0
+        if j < n, p[j] == UInt8(ascii: ".") {
+            sawShortPoint = true
+            j += 1
+            let fractionStart = j
+            while j < n, p[j] &- 48 < 10 {
+                short = short &* 10 &+ UInt64(p[j] &- 48)
+                j += 1
+            }
+            fractionDigits = j - fractionStart
+        }
+        let shortDigits = j - i - (sawShortPoint ? 1 : 0)
+        if j == n, shortDigits > 0, shortDigits <= 19, short <= (UInt64(1) << 53), fractionDigits <= 22 {
+            if short == 0 { return negative ? -0.0 : 0.0 }
+            let value = fractionDigits == 0 ? Double(short) : Double(short) / powersOfTen[fractionDigits]
+            return negative ? -value : value
+        }
         var mantissa: UInt64 = 0
         var digits = 0
         var significant = 0

@@ -91,15 +91,20 @@ public struct ColumnSummary: Sendable, Equatable {
         case .integer(let values), .datetime(let values):
             // Values in a small range are counted, with no hash table; others become keys whose
             // order is theirs (`orderStatistics`).
+            // The present values as doubles, packed, for the moments; then keys or counts.
             var lowest = Int64.max, highest = Int64.min
+            let packed = scratch.words(0, count: validity.count)
+            var present = 0
             values.withUnsafeBufferPointer { buffer in
                 validity.forEachMember {
                     let value = buffer[$0]
-                    stats.add(Double(value))
+                    packed[present] = Double(value).bitPattern
+                    present += 1
                     lowest = Swift.min(lowest, value)
                     highest = Swift.max(highest, value)
                 }
             }
+            stats = NumericStats(bitPatterns: UnsafeBufferPointer(packed))
             if let counts = values.withUnsafeBufferPointer({
                 IntegerCounts($0, validity: validity, lowest: lowest, highest: highest)
             }) {
@@ -121,20 +126,24 @@ public struct ColumnSummary: Sendable, Equatable {
         case .float(let values):
             let keys = scratch.words(0, count: validity.count)
             var count = 0
-            // NaN is left out of the quantiles but counted as a distinct value per bit pattern.
+            // NaN is left out of the quantiles and the extremes (it makes the mean and deviation
+            // NaN) but counted as a distinct value per bit pattern.
             var nans = Set<UInt64>()
+            var nanCount = 0
             values.withUnsafeBufferPointer { buffer in
                 validity.forEachMember {
                     let value = buffer[$0]
-                    stats.add(value)
                     if value.isNaN {
                         nans.insert(value.bitPattern)
+                        nanCount += 1
                     } else {
-                        keys[count] = OrderKeys.key(value)
+                        keys[count] = value.bitPattern
                         count += 1
                     }
                 }
             }
+            stats = NumericStats(bitPatterns: UnsafeBufferPointer(rebasing: keys[..<count]), nanCount: nanCount)
+            for index in 0..<count { keys[index] = OrderKeys.key(Double(bitPattern: keys[index])) }
             let (found, distinctKeys) = orderStatistics(UnsafeBufferPointer(rebasing: keys[..<count]), scratch: scratch,
                                                         number: OrderKeys.double)
             quantiles = found
@@ -166,8 +175,8 @@ public struct ColumnSummary: Sendable, Equatable {
         }
         let numeric = column.kind.isNumeric
         return ColumnSummary(name: column.name, kind: column.kind, role: role, missing: missing,
-                             distinct: distinct, min: stats.count > 0 ? stats.min : nil,
-                             max: stats.count > 0 ? stats.max : nil,
+                             distinct: distinct, min: stats.hasExtremes ? stats.min : nil,
+                             max: stats.hasExtremes ? stats.max : nil,
                              mean: stats.count > 0 && numeric ? stats.mean : nil,
                              median: quantiles?.median, p5: quantiles?.p5, p95: quantiles?.p95,
                              std: stats.count > 1 && numeric ? stats.standardDeviation : nil,
@@ -188,34 +197,4 @@ extension ColumnSummary {
         let quantiles = Quantiles(sortedCount: keys.count) { number(selected[$0]!) }
         return (quantiles, KeyDistinct.count(keys, grouping: scratch.words(1, count: keys.count)))
     }
-}
-
-/// Running minimum, maximum, mean (compensated sum) and variance (Welford).
-struct NumericStats {
-    private(set) var count = 0
-    private(set) var min = Double.infinity
-    private(set) var max = -Double.infinity
-    private var sum = 0.0
-    private var compensation = 0.0
-    private var runningMean = 0.0
-    private var squares = 0.0
-
-    @inline(__always)
-    mutating func add(_ value: Double) {
-        count += 1
-        if value < min { min = value }
-        if value > max { max = value }
-        let y = value - compensation
-        let t = sum + y
-        compensation = (t - sum) - y
-        sum = t
-        let delta = value - runningMean
-        runningMean += delta / Double(count)
-        squares += delta * (value - runningMean)
-    }
-
-    /// The sample standard deviation (n − 1); NaN with fewer than two values.
-    var standardDeviation: Double { count > 1 ? (squares / Double(count - 1)).squareRoot() : .nan }
-
-    var mean: Double { count > 0 ? sum / Double(count) : .nan }
 }
