@@ -78,6 +78,7 @@ struct InfoReport: Encodable {
         columns = summaries.map { summary in
             var holdsClasses = summary.role == .label || summary.role == .prediction
             if !holdsClasses, let classes, let column = dataset.column(named: summary.name),
+               Self.mayHoldClasses(summaryOf[summary.name], classes: classes),
                let values = Self.integerValues(column, summary: summaryOf[summary.name]) {
                 holdsClasses = values.isSubset(of: classes)
             }
@@ -123,6 +124,8 @@ struct InfoReport: Encodable {
             // Doubles hold the bounds exactly below 2^53.
             if Swift.max(Swift.abs(low), Swift.abs(high)) < 9_007_199_254_740_992, high - low < 65_536 {
                 let base = Int64(low)
+                // As many distinct values as integers between the bounds: every one of them.
+                if summary.distinct == Int(high - low) + 1 { return Set(base...Int64(high)) }
                 var seen = [Bool](repeating: false, count: Int(high - low) + 1)
                 values.withUnsafeBufferPointer { values in
                     column.validity.forEachMember { seen[Int(values[$0] - base)] = true }
@@ -136,6 +139,19 @@ struct InfoReport: Encodable {
             if seen.count > maxClasses { return nil }
         }
         return seen
+    }
+
+    /// False when a column's summary shows it cannot hold only `classes` (a bound outside
+    /// them, more distinct values than they have), so that its values need not be read.
+    private static func mayHoldClasses(_ summary: ColumnSummary?, classes: Set<Int64>) -> Bool {
+        guard let summary else { return true }
+        guard summary.distinct <= classes.count else { return false }
+        guard let low = summary.min, let high = summary.max, let lowest = classes.min(), let highest = classes.max(),
+              Swift.max(lowest.magnitude, highest.magnitude) < 1 << 53 else {
+            return true
+        }
+        // Doubles hold the classes exactly below 2^53.
+        return low >= Double(lowest) && high <= Double(highest)
     }
 
     func json() throws -> String {

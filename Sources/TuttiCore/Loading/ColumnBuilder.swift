@@ -29,12 +29,18 @@ struct ColumnBuilder {
     private let target: PlacedTarget?
     /// Whether the integers or floats are written to `target` instead of their arrays.
     private var isPlaced = false
+    /// Whether the cells given to `add` hold all `expectedRows` rows, so that the next row's
+    /// cell can be read ahead (see `StringColumnBuilder.lookAhead`).
+    private let looksAhead: Bool
 
     /// A builder reading cell bytes from `input`. With a `target` (room for `expectedRows`
     /// rows), numbers of the target's kind are written there rather than kept (integers become
     /// floats for a float target).
-    init(input: UnsafePointer<UInt8>, forceStrings: Bool, expectedRows: Int, target: PlacedTarget? = nil) {
+    /// `looksAhead`: the cells given to `add` hold all `expectedRows` rows.
+    init(input: UnsafePointer<UInt8>, forceStrings: Bool, expectedRows: Int, target: PlacedTarget? = nil,
+         looksAhead: Bool = false) {
         self.input = input
+        self.looksAhead = looksAhead
         self.forceStrings = forceStrings
         self.expectedRows = expectedRows
         self.target = forceStrings ? nil : target
@@ -50,6 +56,10 @@ struct ColumnBuilder {
         if failure != nil { return }
         if state == .strings {
             addString(cell)
+            if looksAhead, rows + 1 < expectedRows {
+                let next = cells[(rows + 1) * stride + column]
+                if next.tag == .plain || next.tag == .quoted { strings.lookAhead(input + next.start, Int(next.length)) }
+            }
         } else if !addTyped(cell) {
             restartAsStrings(cells: cells, stride: stride, column: column)
             addString(cell)

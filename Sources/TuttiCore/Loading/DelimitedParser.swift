@@ -162,7 +162,7 @@ struct DelimitedParser {
         if index > 0 { placement?.pass(index, byte: result.end, row: firstRow.map { $0 + result.rows }) }
         var builders = (0..<columnCount).map {
             ColumnBuilder(input: input, forceStrings: textColumns.contains($0), expectedRows: result.rows,
-                          target: placement?.target(column: $0, firstRow: firstRow, rows: result.rows))
+                          target: placement?.target(column: $0, firstRow: firstRow, rows: result.rows), looksAhead: true)
         }
         if let base = cells.baseAddress {
             builders.withUnsafeMutableBufferPointer { builderBuffer in

@@ -18,7 +18,9 @@ struct JSONLinesParser {
         let input = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
         let end = bytes.count
         let workers = max(ProcessInfo.processInfo.activeProcessorCount, 1)
-        let chunkSize = ChunkSizing.nominal(dataBytes: end - bodyStart, workers: workers, largest: options.chunkSize)
+        let chunkSize = ChunkSizing.nominal(dataBytes: end - bodyStart, workers: workers,
+                                            largest: min(options.chunkSize, ChunkSizing.jsonLinesLargest),
+                                            perWorker: ChunkSizing.jsonLinesChunksPerWorker)
         var starts = [bodyStart]
         while let last = starts.last, last + chunkSize < end {
             guard let found = memchr(input + last + chunkSize - 1, Int32(UInt8(ascii: "\n")), end - (last + chunkSize - 1)) else { break }

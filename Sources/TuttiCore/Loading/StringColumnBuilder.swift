@@ -18,6 +18,8 @@ struct StringColumnBuilder {
     private(set) var exceedsCategories = false
     /// Whether to switch to a plain table when the first `probeRows` rows are nearly all distinct.
     private let switchesWhenUnique: Bool
+    /// The address and length of the bytes given to `lookAhead`, and their hash.
+    private var ahead: (address: Int, count: Int, hash: UInt64)?
 
     /// Rows after which a builder made with `switchesWhenUnique` looks at its distinct count.
     static let probeRows = 4096
@@ -69,12 +71,26 @@ struct StringColumnBuilder {
         return true
     }
 
+    /// Dictionaries of fewer values than this stay in the core's fastest cache: no look-ahead.
+    static let lookAheadEntries = 2048
+
+    /// Tells the builder the bytes of the value it will most likely be given next (the next
+    /// row's cell), so that a large dictionary starts loading their hash slot now; their hash
+    /// is kept for that append.
+    @inline(__always)
+    mutating func lookAhead(_ p: UnsafePointer<UInt8>, _ n: Int) {
+        guard table == nil, dictionary.count >= Self.lookAheadEntries else { return }
+        let hash = ByteHasher.hash(p, n)
+        ahead = (Int(bitPattern: p), n, hash)
+        dictionary.prefetch(hash: hash)
+    }
+
     /// Adds a present value. A value already in the dictionary is not validated again: only
     /// valid UTF-8 (or its repair) is ever entered, so invalid bytes always miss.
     @inline(__always)
     mutating func append(_ p: UnsafePointer<UInt8>, _ n: Int) {
         if table == nil {
-            let hash = ByteHasher.hash(p, n)
+            let hash = if let ahead, ahead.address == Int(bitPattern: p), ahead.count == n { ahead.hash } else { ByteHasher.hash(p, n) }
             let probe = dictionary.lookup(p, n, hash: hash)
             if probe.code >= 0 {
                 codes.append(UInt32(truncatingIfNeeded: probe.code))
