@@ -83,6 +83,12 @@ public struct RowSet: Sendable, Equatable, Hashable {
     public func forEachMember(_ body: (Int) throws -> Void) rethrows {
         try words.withUnsafeBufferPointer { buffer in
             for (index, word) in buffer.enumerated() {
+                // A full word (most of a column without missing values): 64 rows in a row.
+                if word == ~0 {
+                    let first = index << 6
+                    for row in first..<(first + 64) { try body(row) }
+                    continue
+                }
                 var bits = word
                 while bits != 0 {
                     let bit = bits.trailingZeroBitCount

@@ -77,8 +77,12 @@ public struct StringTable: Sendable, Equatable {
     public mutating func append(contentsOf other: StringTable) {
         let base = bytes.count
         bytes.append(contentsOf: other.bytes)
-        offsets.reserveCapacity(offsets.count + other.count)
-        for i in 1..<other.offsets.count { offsets.append(base + other.offsets[i]) }
+        // The other table's ends, copied whole, then moved past this table's bytes in place.
+        let first = offsets.count
+        offsets.append(contentsOf: other.offsets.dropFirst())
+        offsets.withUnsafeMutableBufferPointer { offsets in
+            for index in first..<offsets.count { offsets[index] &+= base }
+        }
     }
 
     /// The byte length of entry `index`.

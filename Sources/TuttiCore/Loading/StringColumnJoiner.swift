@@ -79,23 +79,42 @@ enum StringColumnJoiner {
         }
         guard dictionary.count <= ColumnAssembler.maxCategories, dictionary.count * 2 <= presentCount else { return nil }
         let missing = UInt32(dictionary.count)
-        var codes: [UInt32] = []
-        codes.reserveCapacity(rowCount)
-        for index in builders.indices {
-            codes.prefaultNext(pieces[index].rowCount)
-            // Take each piece out so its memory is freed as soon as it is copied.
-            guard let builder = builders[index].take() else {
-                codes.append(contentsOf: repeatElement(missing, count: pieces[index].rowCount))
-                continue
-            }
-            let remap = remaps[index]
-            if builder.isPlainText {
-                for code in remap { codes.append(code == StringColumnBuilder.missingCode ? missing : code) }
-            } else {
-                for code in builder.codes {
-                    codes.append(code == StringColumnBuilder.missingCode ? missing : remap[Int(code)])
+        // Written at a pointer, piece after piece, each piece's pages mapped just before it is
+        // copied and its memory freed just after.
+        let codes = [UInt32](unsafeUninitializedCapacity: rowCount) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            var row = 0
+            for index in builders.indices {
+                let count = pieces[index].rowCount
+                Prefault.pages(UnsafeMutableRawPointer(base + row), count: count * MemoryLayout<UInt32>.stride)
+                // Take each piece out so its memory is freed as soon as it is copied.
+                guard let builder = builders[index].take() else {
+                    (base + row).initialize(repeating: missing, count: count)
+                    row += count
+                    continue
                 }
+                // A piece holds a code per row (a plain table's are its remap); no more than its
+                // rows are written, and rows without one are missing.
+                let end = row + count
+                remaps[index].withUnsafeBufferPointer { remap in
+                    if builder.isPlainText {
+                        for code in remap.prefix(count) {
+                            (base + row).initialize(to: code == StringColumnBuilder.missingCode ? missing : code)
+                            row += 1
+                        }
+                    } else {
+                        builder.codes.withUnsafeBufferPointer { pieceCodes in
+                            for code in pieceCodes.prefix(count) {
+                                (base + row).initialize(to: code == StringColumnBuilder.missingCode ? missing : remap[Int(code)])
+                                row += 1
+                            }
+                        }
+                    }
+                }
+                (base + row).initialize(repeating: missing, count: end - row)
+                row = end
             }
+            initialized = row
         }
         return .categorical(codes: codes, dictionary: dictionary.entries)
     }

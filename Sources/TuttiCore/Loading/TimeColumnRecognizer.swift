@@ -48,6 +48,8 @@ enum TimeColumnRecognizer {
                 entryTimes.append(dictionary.withBytes(at: code, parse))
                 if entryTimes.count > 8, entryTimes.filter({ $0 == nil }).count * 2 > entryTimes.count { return .notTimes }
             }
+            // No value is a time (a few words like train and test): no row is, so no row is read.
+            guard entryTimes.contains(where: { $0 != nil }) else { return .notTimes }
             var times = [Int64](repeating: 0, count: codes.count)
             var parsed = 0, failed = 0
             var firstFailure: (row: Int, text: String)?
