@@ -35,7 +35,7 @@ let package = Package(
             providers: [.apt(["libsnappy-dev", "libzstd-dev", "liblz4-dev", "libbrotli-dev"])]
         ),
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
-        .systemLibrary(name: "CCacheHints", path: "Sources/CCacheHints"),
+        .systemLibrary(name: "CLoadKernels", path: "Sources/CLoadKernels"),
         .systemLibrary(
             name: "CLibPQ",
             path: "Sources/CLibPQ",
@@ -44,7 +44,7 @@ let package = Package(
         ),
         .target(
             name: "TuttiCore",
-            dependencies: ["CZlib", "CPCRE2", "CMalloc", "CCodecs", "CCacheHints"],
+            dependencies: ["CZlib", "CPCRE2", "CMalloc", "CCodecs", "CLoadKernels"],
             resources: [.copy("Demo")]
         ),
         .target(name: "TuttiPostgres", dependencies: ["TuttiCore", "CLibPQ"]),

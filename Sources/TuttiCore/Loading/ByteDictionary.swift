@@ -1,4 +1,4 @@
-import CCacheHints
+import CLoadKernels
 
 /// A hash map from byte strings to dense codes 0, 1, 2, … in order of first insertion, with the
 /// strings kept in a `StringTable`: the dictionary of a categorical column.

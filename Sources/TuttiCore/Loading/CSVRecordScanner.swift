@@ -1,3 +1,5 @@
+import CLoadKernels
+
 /// Cuts delimited text into records and cells (RFC 4180 quoting: quoted fields, doubled quotes,
 /// delimiters and newlines inside quotes; LF, CRLF or CR line ends; blank lines skipped).
 /// In a file whose lines end in LF or CRLF, a carriage return not followed by a line feed
@@ -58,6 +60,8 @@ struct CSVRecordScanner {
         let input = self.input, end = self.end
         let loneCarriageReturnEndsLine = lineTerminator == .carriageReturn
         let delimiters = StopBytes(delimiter: delimiter)
+        // The field ends of the 64 bytes last looked at (none yet).
+        var stops = FieldStops.none
         /// Whether the carriage return at `q` ends a line.
         @inline(__always) func endsLine(_ q: Int) -> Bool {
             loneCarriageReturnEndsLine || (q + 1 < end && input[q + 1] == newline)
@@ -109,22 +113,44 @@ struct CSVRecordScanner {
                         cell = CellSpan(start: contentStart, length: Int32(truncatingIfNeeded: contentEnd - contentStart), tag: .quoted)
                     }
                 } else {
-                    // Eight bytes at a time to the first delimiter, line feed or carriage return
-                    // (exact: see `firstStop`), then byte by byte, which also decides whether a
-                    // carriage return ends the line and reads the last few bytes of the input.
-                    while p + 8 <= end {
-                        let word = UInt64(littleEndian: UnsafeRawPointer(input + p).loadUnaligned(as: UInt64.self))
-                        let stops = Self.firstStop(word, delimiters: delimiters)
-                        if stops != 0 {
-                            p += stops.trailingZeroBitCount >> 3
-                            break
+                    // To the first delimiter, line feed or line-ending carriage return: read off
+                    // the mask of the 64 bytes around `p` (see `FieldStops`), or eight bytes at a
+                    // time then byte by byte in the last 64 bytes of the input.
+                    fieldEnd: while true {
+                        let offset = p &- stops.start
+                        if offset >= 0, offset < 64 {
+                            let rest = stops.mask &>> UInt64(offset)
+                            if rest != 0 {
+                                let q = p + rest.trailingZeroBitCount
+                                // A carriage return that does not end the line is data.
+                                if input[q] == carriageReturn, !endsLine(q) {
+                                    p = q + 1
+                                    continue fieldEnd
+                                }
+                                p = q
+                                break fieldEnd
+                            }
+                            p = stops.start + 64
                         }
-                        p += 8
-                    }
-                    while p < end {
-                        let c = input[p]
-                        if c == delimiter || c == newline || (c == carriageReturn && endsLine(p)) { break }
-                        p += 1
+                        if p + 64 <= end {
+                            stops = FieldStops(input + p, at: p, delimiter: delimiter)
+                            continue fieldEnd
+                        }
+                        while p + 8 <= end {
+                            let word = UInt64(littleEndian: UnsafeRawPointer(input + p).loadUnaligned(as: UInt64.self))
+                            let found = Self.firstStop(word, delimiters: delimiters)
+                            if found != 0 {
+                                p += found.trailingZeroBitCount >> 3
+                                break
+                            }
+                            p += 8
+                        }
+                        while p < end {
+                            let c = input[p]
+                            if c == delimiter || c == newline || (c == carriageReturn && endsLine(p)) { break }
+                            p += 1
+                        }
+                        break fieldEnd
                     }
                     cell = CellSpan(start: fieldStart, length: Int32(truncatingIfNeeded: p - fieldStart), tag: .plain)
                 }
@@ -164,6 +190,30 @@ struct CSVRecordScanner {
         result.end = p
         result.lineBreaks = line
         return result
+    }
+
+    /// Where the fields end in 64 bytes of the input: bit `i` of `mask` is set when byte
+    /// `start + i` is the delimiter, a line feed or a carriage return. One mask serves the five
+    /// or six fields a 64-byte stretch of a typical table holds, so a field's end is a shift
+    /// and a count of trailing zeros, without a loop whose exit the processor mispredicts.
+    struct FieldStops {
+        let start: Int
+        let mask: UInt64
+
+        /// No bytes: every position is outside.
+        static let none = FieldStops(start: Int.min / 2, mask: 0)
+
+        private init(start: Int, mask: UInt64) {
+            self.start = start
+            self.mask = mask
+        }
+
+        /// The stops of the 64 bytes at `pointer`, which are at `start` in the input.
+        @inline(__always)
+        init(_ pointer: UnsafePointer<UInt8>, at start: Int, delimiter: UInt8) {
+            self.start = start
+            mask = tutti_field_stops64(pointer, delimiter)
+        }
     }
 
     /// The three bytes that end an unquoted field, each repeated in all eight bytes of a word.

@@ -40,8 +40,9 @@ struct NumericStats {
         }
         while i + 4 <= n {
             let v = lanes(i)
-            low = pointwiseMin(low, v)
-            high = pointwiseMax(high, v)
+            // Lane masks rather than `pointwiseMin`, which was not inlined (a call per vector).
+            low.replace(with: v, where: v .< low)
+            high.replace(with: v, where: v .> high)
             addSum(v)
             i += 4
         }
