@@ -57,4 +57,44 @@ import Testing
             }
         }
     }
+
+    @Test func aCarriageReturnFileLongerThanAMask() throws {
+        let rows = table(rows: 60, columns: 4, longest: 40, lineEnd: "\r", seed: 7)
+        let text = "a,b,c,d\r" + rows.map { $0.joined(separator: ",") }.joined(separator: "\r")
+        let data = try load(text, options: LoadOptions(textColumns: ["a", "b", "c", "d"])).dataset
+        #expect(data.rowCount == rows.count)
+        for (index, name) in ["a", "b", "c", "d"].enumerated() {
+            #expect(cells(data, name) == rows.map { $0[index].isEmpty ? nil : $0[index] }, "column \(name)")
+        }
+    }
+
+    @Test func quotedFieldsAmongShortOnesInOneMask() throws {
+        // Quoted fields holding a delimiter, a line feed, a carriage return and a doubled quote,
+        // between unquoted fields of a few letters: several in every 64 bytes.
+        let quoted = ["\"x,y\"", "\"line\nbreak\"", "\"cr\rhere\"", "\"say \"\"hi\"\"\""]
+        let values = ["x,y", "line\nbreak", "cr\rhere", "say \"hi\""]
+        var lines: [String] = []
+        var expected: [[String]] = []
+        for row in 0..<50 {
+            let q = row % quoted.count
+            lines.append("ab,\(quoted[q]),cd\(row)")
+            expected.append(["ab", values[q], "cd\(row)"])
+        }
+        let data = try load("a,b,c\n" + lines.joined(separator: "\n") + "\n",
+                            options: LoadOptions(textColumns: ["a", "b", "c"])).dataset
+        for (index, name) in ["a", "b", "c"].enumerated() {
+            #expect(cells(data, name) == expected.map { $0[index] }, "column \(name)")
+        }
+    }
+
+    @Test(arguments: [61, 62, 63, 64, 65])
+    func aCarriageReturnAtAMasksEdge(position: Int) throws {
+        // A first field of `position` letters, so its line-ending or data carriage return falls
+        // on each side of the first mask's last byte.
+        let long = String(repeating: "a", count: position)
+        let crlf = try load("h,i\r\n\(long),b\r\nc,d\r\n", options: LoadOptions(textColumns: ["h", "i"])).dataset
+        #expect(cells(crlf, "h") == [long, "c"] && cells(crlf, "i") == ["b", "d"])
+        let data = try load("h,i\n\(long)\rz,b\nc,d\r", options: LoadOptions(textColumns: ["h", "i"])).dataset
+        #expect(cells(data, "h") == [long + "\rz", "c"] && cells(data, "i") == ["b", "d\r"])
+    }
 }

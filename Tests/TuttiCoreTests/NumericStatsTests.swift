@@ -74,4 +74,12 @@ import Testing
         #expect(summary?.min == nil && summary?.max == nil)
         #expect(summary?.distinct == 1)
     }
+
+    @Test func infinitiesGiveAnInfiniteOrUndefinedMean() {
+        #expect(stats([1, .infinity]).mean == .infinity)
+        #expect(stats([.infinity, 1, 2, 3, 4, 5]).mean == .infinity)
+        #expect(stats([-.infinity, 1, 2]).mean == -.infinity)
+        #expect(stats([.infinity, -.infinity, 1]).mean.isNaN)
+        #expect(stats([1, .infinity]).max == .infinity)
+    }
 }

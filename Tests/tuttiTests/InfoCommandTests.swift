@@ -66,6 +66,11 @@ import Testing
         let gap = try JSONDecoder().decode(Report.self, from: Data(try CommandRunner.run(["info", "-", "--format", "json"],
                                                                                        stdin: Data(gapped.utf8)).stdout.utf8))
         #expect(gap.columns.map { $0.mean == nil } == [true, false, true])
+        // Three classes: a column holding all of them is classes, one holding another value is not.
+        let three = "label,all,other\n0,2,0\n1,0,1\n2,1,3\n1,2,1\n"
+        let classes = try JSONDecoder().decode(Report.self, from: Data(try CommandRunner.run(["info", "-", "--format", "json"],
+                                                                                           stdin: Data(three.utf8)).stdout.utf8))
+        #expect(classes.columns.map { $0.mean == nil } == [true, true, false])
     }
 
     @Test func tableNamesFileAndRows() throws {

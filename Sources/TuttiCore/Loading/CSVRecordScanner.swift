@@ -115,7 +115,8 @@ struct CSVRecordScanner {
                 } else {
                     // To the first delimiter, line feed or line-ending carriage return: read off
                     // the mask of the 64 bytes around `p` (see `FieldStops`), or eight bytes at a
-                    // time then byte by byte in the last 64 bytes of the input.
+                    // time then byte by byte in the last 64 bytes of the input (and where masks
+                    // are not fast).
                     fieldEnd: while true {
                         let offset = p &- stops.start
                         if offset >= 0, offset < 64 {
@@ -132,7 +133,7 @@ struct CSVRecordScanner {
                             }
                             p = stops.start + 64
                         }
-                        if p + 64 <= end {
+                        if FieldStops.isFast, p + 64 <= end {
                             stops = FieldStops(input + p, at: p, delimiter: delimiter)
                             continue fieldEnd
                         }
@@ -202,6 +203,14 @@ struct CSVRecordScanner {
 
         /// No bytes: every position is outside.
         static let none = FieldStops(start: Int.min / 2, mask: 0)
+
+        /// Whether masks are made with vector compares (SSE2 on x86-64). Elsewhere the kernel
+        /// reads byte by byte, slower than eight bytes at a time, so no mask is made.
+        #if arch(x86_64)
+        static let isFast = true
+        #else
+        static let isFast = false
+        #endif
 
         private init(start: Int, mask: UInt64) {
             self.start = start

@@ -146,6 +146,8 @@ struct DelimitedParser {
         // serves again, so the kernel maps and zeroes it once per worker instead of per chunk.
         let cells = cellBuffers.take() ?? CellBuffer()
         defer { cellBuffers.give(cells) }
+        // The previous chunk's cells are not kept when the buffer grows.
+        cells.count = 0
         cells.reserve(max(0, limit - (start ?? nominal)) / 6)
         return try scanner.scan(nominal: nominal, start: start, limit: limit, cells: cells) { result, cells, input in
             Self.buildColumns(index, result: result, cells: cells, columnCount: scanner.columnCount, input: input,

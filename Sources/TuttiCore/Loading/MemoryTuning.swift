@@ -11,8 +11,9 @@ import Synchronization
 /// to the system the moment it is freed; a trim after every `trimInterval` bytes of freed
 /// buffers, and at the end of a load, returns what the heap still holds. (A trim walks the
 /// whole heap, so one per column made wide tables quadratic.) The threshold is below the size
-/// of one column of one chunk of a file of a million rows (a 5 MiB chunk of a 150-byte-a-row
-/// file holds 33k rows, 260 KiB of 8-byte values): at 256 KiB those pieces stayed on the heap,
+/// of one column of a chunk of `ChunkSizing.smallestFull` bytes, the smallest a file of more
+/// than a few MiB per core is cut into (4 MiB of a 150-byte-a-row file hold 27k rows: 213 KiB
+/// of 8-byte values, 107 KiB of category codes): at 256 KiB those pieces stayed on the heap,
 /// freed as columns were joined but held until the next trim, and a load of 1M rows peaked at
 /// 1.6 times the file instead of 1.3.
 enum MemoryTuning {

@@ -18,7 +18,9 @@ struct StringColumnBuilder {
     private(set) var exceedsCategories = false
     /// Whether to switch to a plain table when the first `probeRows` rows are nearly all distinct.
     private let switchesWhenUnique: Bool
-    /// The address and length of the bytes given to `lookAhead`, and their hash.
+    /// The address and length of the bytes given to `lookAhead`, and their hash: a key that is
+    /// sound because a builder is filled from one input window, whose bytes do not change, and
+    /// is not appended to once that window is gone.
     private var ahead: (address: Int, count: Int, hash: UInt64)?
 
     /// Rows after which a builder made with `switchesWhenUnique` looks at its distinct count.

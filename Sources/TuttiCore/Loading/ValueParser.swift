@@ -97,7 +97,8 @@ public enum ValueParser {
             i = 1
         }
         // The common case first: at most 19 digits around an optional point and no exponent,
-        // read in two tight loops; anything else is read by the general loop below.
+        // read in two tight loops (so at most 19 decimals: 10^19 is exact); anything else is
+        // read by the general loop below.
         var short: UInt64 = 0
         var j = i
         while j < n, p[j] &- 48 < 10 {
@@ -117,7 +118,7 @@ public enum ValueParser {
             fractionDigits = j - fractionStart
         }
         let shortDigits = j - i - (sawShortPoint ? 1 : 0)
-        if j == n, shortDigits > 0, shortDigits <= 19, short <= (UInt64(1) << 53), fractionDigits <= 22 {
+        if j == n, shortDigits > 0, shortDigits <= 19, short <= (UInt64(1) << 53) {
             if short == 0 { return negative ? -0.0 : 0.0 }
             let value = fractionDigits == 0 ? Double(short) : Double(short) / powersOfTen[fractionDigits]
             return negative ? -value : value

@@ -28,11 +28,13 @@ struct NumericStats {
             SIMD4(Double(bitPattern: base[i]), Double(bitPattern: base[i + 1]),
                   Double(bitPattern: base[i + 2]), Double(bitPattern: base[i + 3]))
         }
-        // Pass 1: extremes and a Kahan sum per lane; the tail goes to lane 0 of a last vector.
+        // Pass 1: extremes and a Kahan sum per lane (with a plain one beside it, for
+        // infinities); the tail values fill a last vector, their extremes lane 0.
         var low = SIMD4<Double>(repeating: .infinity), high = SIMD4<Double>(repeating: -.infinity)
-        var total = SIMD4<Double>(), lost = SIMD4<Double>()
+        var total = SIMD4<Double>(), lost = SIMD4<Double>(), plain = SIMD4<Double>()
         var i = 0
         @inline(__always) func addSum(_ v: SIMD4<Double>) {
+            plain += v
             let y = v - lost
             let t = total + y
             lost = (t - total) - y
@@ -58,6 +60,9 @@ struct NumericStats {
         min = low.min()
         max = high.max()
         sum = Self.compensatedTotal([total[0], total[1], total[2], total[3], -lost[0], -lost[1], -lost[2], -lost[3]])
+        // An infinity turns the compensation into NaN (∞ − ∞); the plain sum is then the answer
+        // (±∞, or NaN for infinities of both signs).
+        if !sum.isFinite { sum = plain.sum() }
         // Pass 2: squared deviations and their sum, from the mean.
         let mean = sum / Double(n)
         let center = SIMD4<Double>(repeating: mean)
@@ -95,7 +100,8 @@ struct NumericStats {
         return count > 1 ? (squares / Double(count - 1)).squareRoot() : .nan
     }
 
-    /// The mean; NaN with no values or any NaN.
+    /// The mean; NaN with no values, any NaN, or infinities of both signs (±∞ with infinities
+    /// of one sign).
     var mean: Double {
         guard nanCount == 0 else { return .nan }
         return count > 0 ? sum / Double(count) : .nan
