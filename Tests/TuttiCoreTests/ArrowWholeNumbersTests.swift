@@ -91,7 +91,7 @@ import Testing
         let values: [Int64] = [7, 0, 9, 11]
         let grid = ChunkGrid(chunkCount: 2, columnCount: 1)
         var table = ParsedTable(names: ["n"], chunkRowCounts: [2, 2], grid: grid, textColumns: [],
-                                reparseAsStrings: { _, _ in ChunkColumn(values: .allMissing, missingRows: [], rowCount: 2, failure: nil) },
+                                reparseAsStrings: { _, asked in asked.map { _ in ChunkColumn(values: .allMissing, missingRows: [], rowCount: 2, failure: nil) } },
                                 lineOfRow: { chunk, row in chunk * 2 + row + 1 }, warnings: [])
         table.wholeColumns[0] = ChunkColumn(values: .integer(values), missingRows: [1], rowCount: 4, failure: nil)
         let column = try #require(try ColumnAssembler(table: table, source: "t").assemble().columns.first)

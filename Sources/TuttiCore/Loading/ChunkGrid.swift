@@ -17,6 +17,11 @@ final class ChunkGrid: @unchecked Sendable {
         slots[chunk * columnCount + index] = column
     }
 
+    /// The piece at a slot, left in place (for a look at its kind before the columns are joined).
+    func peek(chunk: Int, column index: Int) -> ChunkColumn? {
+        slots[chunk * columnCount + index]
+    }
+
     func take(chunk: Int, column index: Int) -> ChunkColumn? {
         let slot = slots + chunk * columnCount + index
         let value = slot.pointee

@@ -14,11 +14,14 @@ struct ColumnAssembler {
 
     func assemble() throws -> (columns: [Column], warnings: [LoadWarning], notes: [String: String]) {
         let columnCount = table.names.count
+        let reread = rereadAsStrings()
         let outcomes = ResultSlots<Result<AssembledColumn, TuttiError>>.collect(count: columnCount) { column in
             // Each column frees its chunk buffers (about 8 bytes a row); give the memory back
             // once enough has been freed.
             defer { MemoryTuning.released(bytes: table.chunkRowCounts.reduce(0, +) * 8) }
-            do throws(TuttiError) { return .success(try assembleColumn(column)) } catch { return .failure(error) }
+            do throws(TuttiError) { return .success(try assembleColumn(column, reread: reread[column] ?? [:])) } catch {
+                return .failure(error)
+            }
         }
         var columns: [Column] = []
         var warnings = table.warnings
@@ -39,7 +42,37 @@ struct ColumnAssembler {
         var note: String?
     }
 
-    private func assembleColumn(_ column: Int) throws(TuttiError) -> AssembledColumn {
+    /// The pieces of string columns that chunks typed otherwise, read again as strings: by
+    /// column, then chunk. Each chunk needing it is read once for all its columns, the chunks
+    /// on all cores.
+    private func rereadAsStrings() -> [Int: [Int: ChunkColumn]] {
+        var columnsByChunk: [Int: [Int]] = [:]
+        for column in table.names.indices where table.wholeColumns[column] == nil {
+            let pieces = table.chunkRowCounts.indices.map { table.grid.peek(chunk: $0, column: column) }
+            let present = pieces.compactMap { $0 }
+            // A column that fails is reported when it is joined.
+            guard present.allSatisfy({ $0.failure == nil }),
+                  (try? joinedKind(present, name: table.names[column], forceText: table.textColumns.contains(column)))?.0 == .strings
+            else { continue }
+            for (chunk, piece) in pieces.enumerated() {
+                switch piece?.values {
+                case .strings?, .allMissing?, nil: continue
+                default: columnsByChunk[chunk, default: []].append(column)
+                }
+            }
+        }
+        let chunks = columnsByChunk.keys.sorted()
+        let pieces = ResultSlots<[ChunkColumn]>.collect(count: chunks.count) { index in
+            table.reparseAsStrings(chunks[index], columnsByChunk[chunks[index]]!)
+        }
+        var reread: [Int: [Int: ChunkColumn]] = [:]
+        for (index, chunk) in chunks.enumerated() {
+            for (column, piece) in zip(columnsByChunk[chunk]!, pieces[index]) { reread[column, default: [:]][chunk] = piece }
+        }
+        return reread
+    }
+
+    private func assembleColumn(_ column: Int, reread: [Int: ChunkColumn]) throws(TuttiError) -> AssembledColumn {
         let name = table.names[column]
         var pieces: [ChunkColumn] = if let whole = table.wholeColumns[column] {
             [whole]
@@ -61,7 +94,7 @@ struct ColumnAssembler {
             for chunk in pieces.indices {
                 switch pieces[chunk].values {
                 case .strings, .allMissing: continue
-                default: pieces[chunk] = table.reparseAsStrings(chunk, column)
+                default: pieces[chunk] = reread[chunk] ?? table.reparseAsStrings(chunk, [column])[0]
                 }
             }
         }

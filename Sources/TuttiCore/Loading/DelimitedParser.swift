@@ -111,18 +111,20 @@ struct DelimitedParser {
         let chunkFirstLines = firstLines
         var table = ParsedTable(
             names: names, chunkRowCounts: rowCounts, grid: grid, textColumns: textColumns,
-            reparseAsStrings: { chunk, column in
+            reparseAsStrings: { chunk, columns in
                 let cells = CellBuffer()
-                var piece = ChunkColumn(values: .allMissing, missingRows: [], rowCount: 0, failure: nil)
+                var pieces = columns.map { _ in ChunkColumn(values: .allMissing, missingRows: [], rowCount: 0, failure: nil) }
                 do throws(TuttiError) {
                     _ = try scanner.scan(nominal: starts[chunk], start: starts[chunk], limit: limits[chunk],
                                          cells: cells) { _, cells, input in
-                        piece = Self.buildColumn(column, cells: cells, columnCount: columnCount, input: input, forceStrings: true)
+                        pieces = columns.map {
+                            Self.buildColumn($0, cells: cells, columnCount: columnCount, input: input, forceStrings: true)
+                        }
                     }
                 } catch {
-                    piece.failure = (0, "could not be read again: " + error.message)
+                    for index in pieces.indices { pieces[index].failure = (0, "could not be read again: " + error.message) }
                 }
-                return piece
+                return pieces
             },
             lineOfRow: { chunk, _ in chunkFirstLines[chunk] },
             warnings: warnings)

@@ -82,13 +82,16 @@ struct JSONLinesParser {
         return ParsedTable(
             names: names, chunkRowCounts: rowCounts, grid: grid,
             textColumns: Set(names.indices.filter { textNames.contains(names[$0]) }),
-            reparseAsStrings: { [buffer] chunk, column in
+            reparseAsStrings: { [buffer] chunk, columns in
                 let input = buffer.bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
                 let scanned = JSONLineScanner(input: input, end: buffer.bytes.count).scan(from: chunkStarts[chunk], limit: limits[chunk])
-                guard let local = localNames[chunk].firstIndex(of: columnNames[column]) else {
-                    return ChunkColumn(values: .allMissing, missingRows: [], rowCount: rowCounts[chunk], failure: nil)
+                let local = Dictionary(localNames[chunk].enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+                return columns.map { column in
+                    guard let local = local[columnNames[column]] else {
+                        return ChunkColumn(values: .allMissing, missingRows: [], rowCount: rowCounts[chunk], failure: nil)
+                    }
+                    return Self.buildColumn(scanned.cells[local], input: input, forceStrings: true)
                 }
-                return Self.buildColumn(scanned.cells[local], input: input, forceStrings: true)
             },
             lineOfRow: { chunk, row in chunkFirstLines[chunk] + Int(rowLines[chunk][row]) },
             warnings: [])

@@ -51,9 +51,11 @@ struct ColumnarDecodeDriver: Sendable {
         return ParsedTable(
             names: names, chunkRowCounts: rowCounts, grid: grid,
             textColumns: Set(names.indices.filter { textNames.contains(names[$0]) }),
-            reparseAsStrings: { chunk, column in
-                (try? checked(chunk, column, true).get())
-                    ?? ChunkColumn(values: .allMissing, missingRows: [], rowCount: rowCounts[chunk], failure: nil)
+            reparseAsStrings: { chunk, columns in
+                columns.map { column in
+                    (try? checked(chunk, column, true).get())
+                        ?? ChunkColumn(values: .allMissing, missingRows: [], rowCount: rowCounts[chunk], failure: nil)
+                }
             },
             lineOfRow: { chunk, row in firstRows[chunk] + row + 1 },
             warnings: warnings)
