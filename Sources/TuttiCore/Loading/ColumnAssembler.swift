@@ -14,14 +14,12 @@ struct ColumnAssembler {
 
     func assemble() throws -> (columns: [Column], warnings: [LoadWarning], notes: [String: String]) {
         let columnCount = table.names.count
-        let reread = rereadAsStrings()
+        rereadAsStrings()
         let outcomes = ResultSlots<Result<AssembledColumn, TuttiError>>.collect(count: columnCount) { column in
             // Each column frees its chunk buffers (about 8 bytes a row); give the memory back
             // once enough has been freed.
             defer { MemoryTuning.released(bytes: table.chunkRowCounts.reduce(0, +) * 8) }
-            do throws(TuttiError) { return .success(try assembleColumn(column, reread: reread[column] ?? [:])) } catch {
-                return .failure(error)
-            }
+            do throws(TuttiError) { return .success(try assembleColumn(column)) } catch { return .failure(error) }
         }
         var columns: [Column] = []
         var warnings = table.warnings
@@ -42,10 +40,10 @@ struct ColumnAssembler {
         var note: String?
     }
 
-    /// The pieces of string columns that chunks typed otherwise, read again as strings: by
-    /// column, then chunk. Each chunk needing it is read once for all its columns, the chunks
-    /// on all cores.
-    private func rereadAsStrings() -> [Int: [Int: ChunkColumn]] {
+    /// Reads again as strings the pieces of string columns that chunks typed otherwise, and puts
+    /// them in the grid in their place: each chunk that needs it is read once for all its
+    /// columns, the chunks on all cores.
+    private func rereadAsStrings() {
         var columnsByChunk: [Int: [Int]] = [:]
         for column in table.names.indices where table.wholeColumns[column] == nil {
             let pieces = table.chunkRowCounts.indices.map { table.grid.peek(chunk: $0, column: column) }
@@ -61,18 +59,16 @@ struct ColumnAssembler {
                 }
             }
         }
-        let chunks = columnsByChunk.keys.sorted()
-        let pieces = ResultSlots<[ChunkColumn]>.collect(count: chunks.count) { index in
-            table.reparseAsStrings(chunks[index], columnsByChunk[chunks[index]]!)
+        let asked = columnsByChunk.sorted { $0.key < $1.key }
+        let grid = table.grid, reparse = table.reparseAsStrings
+        // Each chunk's task writes only that chunk's slots.
+        DispatchQueue.concurrentPerform(iterations: asked.count) { index in
+            let (chunk, columns) = asked[index]
+            for (column, piece) in zip(columns, reparse(chunk, columns)) { grid.put(piece, chunk: chunk, column: column) }
         }
-        var reread: [Int: [Int: ChunkColumn]] = [:]
-        for (index, chunk) in chunks.enumerated() {
-            for (column, piece) in zip(columnsByChunk[chunk]!, pieces[index]) { reread[column, default: [:]][chunk] = piece }
-        }
-        return reread
     }
 
-    private func assembleColumn(_ column: Int, reread: [Int: ChunkColumn]) throws(TuttiError) -> AssembledColumn {
+    private func assembleColumn(_ column: Int) throws(TuttiError) -> AssembledColumn {
         let name = table.names[column]
         var pieces: [ChunkColumn] = if let whole = table.wholeColumns[column] {
             [whole]
@@ -94,7 +90,7 @@ struct ColumnAssembler {
             for chunk in pieces.indices {
                 switch pieces[chunk].values {
                 case .strings, .allMissing: continue
-                default: pieces[chunk] = reread[chunk] ?? table.reparseAsStrings(chunk, [column])[0]
+                default: pieces[chunk] = table.reparseAsStrings(chunk, [column])[0]
                 }
             }
         }
