@@ -112,6 +112,10 @@ class Thrift:
             return [self.byte() == 1 if element in (1, 2) else self.value(element, depth + 1) for _ in range(count)]
         if kind == 11:
             count = self.uvarint()
+            # Every entry takes at least a byte: a mutated count past the bytes left would
+            # otherwise loop on entries that read nothing (booleans) for ever.
+            if count > self.end - self.position:
+                raise ThriftError("long map")
             if count:
                 types = self.byte()
                 for _ in range(count):
