@@ -43,15 +43,32 @@ public struct StringTable: Sendable, Equatable {
     }
 
     /// Reserves room like `reserve(entries:byteCount:)`; an empty table's new buffers have their
-    /// pages mapped at once (see `Prefault`), for a table about to be filled.
+    /// pages mapped at once (see `Prefault`), for a table about to be filled. An empty table that
+    /// has room already keeps its buffers (a reused table: their pages were written before).
     mutating func reservePrefaulted(entries: Int, byteCount: Int) {
         if count == 0 {
-            offsets = .prefaulted(capacity: entries + 1)
-            offsets.append(0)
-            bytes = .prefaulted(capacity: byteCount)
+            if offsets.capacity < entries + 1 {
+                offsets = .prefaulted(capacity: entries + 1)
+                offsets.append(0)
+            }
+            if bytes.capacity < byteCount { bytes = .prefaulted(capacity: byteCount) }
         } else {
             reserve(entries: entries, byteCount: byteCount)
         }
+    }
+
+    /// Removes every entry, keeping the room reserved (and its pages, once written), so that a
+    /// table built and copied out can be filled again without new memory.
+    mutating func removeAllKeepingCapacity() {
+        bytes.removeAll(keepingCapacity: true)
+        offsets.removeAll(keepingCapacity: true)
+        offsets.append(0)
+    }
+
+    /// Whether the table has room for `entries` entries of `byteCount` bytes in all without
+    /// growing.
+    func hasRoom(entries: Int, byteCount: Int) -> Bool {
+        offsets.capacity >= entries + 1 && bytes.capacity >= byteCount
     }
 
     /// Maps the pages of the next `entries` entries of `byteCount` bytes within the reserved room

@@ -36,4 +36,23 @@ struct ChunkColumn {
     /// The first row of these values in the column's `PlacedColumn`, where the parser wrote
     /// them; the `.integer` or `.float` array is then empty.
     var placedRow: Int?
+    /// Whether the rows were handed over to the column's `OrderedTextColumn` (the values keep
+    /// only what the builder found).
+    var handedOver = false
+}
+
+extension ChunkColumn {
+    /// For a number column: whether its values are floats (else integers); nil for other kinds.
+    var placedKind: Bool? {
+        switch values {
+        case .integer: false
+        case .float: true
+        default: nil
+        }
+    }
+
+    /// The bytes of a string column held as plain text, nil for other columns.
+    var plainTextBytes: Int? {
+        if case .strings(let builder) = values, let table = builder.table { table.bytes.count } else { nil }
+    }
 }

@@ -145,6 +145,8 @@ struct ColumnAssembler {
         case .strings:
             let forceText = table.textColumns.contains(column)
             var invalid = 0
+            // Text the chunks appended in order joins as one piece.
+            if let text = table.placed?.texts[column] { pieces = text.joinedPieces(pieces) }
             let strings = StringColumnJoiner.join(&pieces, rowCount: rowCount, presentCount: validity.count,
                                                   forceText: forceText, invalidUTF8Cells: &invalid)
             if invalid > 0 {

@@ -12,7 +12,7 @@ struct ColumnBuilder {
     private var integers: [Int64] = []
     private var floats: [Double] = []
     private var booleans: [Bool] = []
-    private var strings = StringColumnBuilder(switchesWhenUnique: true)
+    private var strings: StringColumnBuilder
     private var vectorValues: [Float] = []
     private var vectorWidth = -1
     private var missingRows: [Int32] = []
@@ -32,14 +32,19 @@ struct ColumnBuilder {
     /// Whether the cells given to `add` hold all `expectedRows` rows, so that the next row's
     /// cell can be read ahead (see `StringColumnBuilder.lookAhead`).
     private let looksAhead: Bool
+    /// Emptied tables to build plain text in (see `OrderedTextColumn`).
+    private let plainTables: ReusePool<StringTable>?
 
     /// A builder reading cell bytes from `input`. With a `target` (room for `expectedRows`
     /// rows), numbers of the target's kind are written there rather than kept (integers become
     /// floats for a float target).
-    /// `looksAhead`: the cells given to `add` hold all `expectedRows` rows.
+    /// `looksAhead`: the cells given to `add` hold all `expectedRows` rows. `plainTables`: where
+    /// strings that turn plain take their table from.
     init(input: UnsafePointer<UInt8>, forceStrings: Bool, expectedRows: Int, target: PlacedTarget? = nil,
-         looksAhead: Bool = false) {
+         looksAhead: Bool = false, plainTables: ReusePool<StringTable>? = nil) {
         self.input = input
+        self.plainTables = plainTables
+        strings = StringColumnBuilder(switchesWhenUnique: true, plainTables: plainTables)
         self.looksAhead = looksAhead
         self.forceStrings = forceStrings
         self.expectedRows = expectedRows
@@ -321,7 +326,7 @@ struct ColumnBuilder {
         booleans = []
         vectorValues = []
         missingRows.removeAll(keepingCapacity: true)
-        strings = StringColumnBuilder(switchesWhenUnique: true)
+        strings = StringColumnBuilder(switchesWhenUnique: true, plainTables: plainTables)
         strings.reserve(expectedRows)
         rows = 0
         for row in 0..<done {

@@ -58,7 +58,10 @@ struct DelimitedParser {
 
         let outcomes = ResultSlots<Result<CSVRecordScanner.Result, TuttiError>>.collect(count: chunkCount) { index in
             // A chunk that stops before it is built still lets the next one go on.
-            defer { placement?.pass(index, byte: 0, row: nil) }
+            defer {
+                placement?.pass(index, byte: 0, row: nil)
+                placement?.stopTexts(at: index)
+            }
             if cancellation?.isCancelled == true { return .success(CSVRecordScanner.Result()) }
             if mapped { buffer.prefault(nominalStarts[index]..<limits[index]) }
             defer {
@@ -164,9 +167,12 @@ struct DelimitedParser {
         let firstRow = placement?.firstRow(of: index, start: result.start, limit: layout?.limit ?? 0, rows: result.rows)
         // Pass on at once (chunk 0 once its kinds have given the columns their storage).
         if index > 0 { placement?.pass(index, byte: result.end, row: firstRow.map { $0 + result.rows }) }
+        // Text columns hand their rows over in order (chunk 0 hands over once it has made them).
+        let texts = firstRow == nil ? nil : placement?.texts
         var builders = (0..<columnCount).map {
             ColumnBuilder(input: input, forceStrings: textColumns.contains($0), expectedRows: result.rows,
-                          target: placement?.target(column: $0, firstRow: firstRow, rows: result.rows), looksAhead: true)
+                          target: placement?.target(column: $0, firstRow: firstRow, rows: result.rows), looksAhead: true,
+                          plainTables: texts?[$0]?.plainTables)
         }
         if let base = cells.baseAddress {
             builders.withUnsafeMutableBufferPointer { builderBuffer in
@@ -179,20 +185,18 @@ struct DelimitedParser {
                 }
             }
         }
-        var isFloat: [Bool?] = []
-        for (column, builder) in builders.enumerated() {
-            let piece = builder.finish()
-            switch piece.values {
-            case .integer: isFloat.append(false)
-            case .float: isFloat.append(true)
-            default: isFloat.append(nil)
-            }
-            grid.put(piece, chunk: index, column: column)
-        }
+        var pieces = builders.map { $0.finish() }
+        // The pieces are the only owners of their values from here.
+        builders = []
         if index == 0, let placement, let layout {
-            placement.allocate(isFloat: isFloat, rows: result.rows, bytes: result.end - result.start,
-                               totalBytes: layout.dataBytes)
+            placement.allocate(isFloat: pieces.map(\.placedKind), textBytes: pieces.map(\.plainTextBytes),
+                               rows: result.rows, bytes: result.end - result.start, totalBytes: layout.dataBytes)
             placement.pass(0, byte: result.end, row: result.rows)
+        }
+        if placement != nil, firstRow == nil { placement?.stopTexts(at: index) }
+        for column in pieces.indices {
+            if firstRow != nil, let text = placement?.texts[column] { text.handOver(&pieces[column], chunk: index) }
+            grid.put(pieces[column], chunk: index, column: column)
         }
     }
 

@@ -78,6 +78,8 @@ final class PlacedColumns: @unchecked Sendable {
     /// Storage by column index, nil for columns built in pieces. Written by chunk 0 before it
     /// passes on, read by later chunks after they waited for it.
     private(set) var columns: [PlacedColumn?]
+    /// The text appended in order, by column index, nil for other columns. Set like `columns`.
+    private(set) var texts: [OrderedTextColumn?]
     private let passed: [DispatchSemaphore]
     /// Per chunk: its end in the input and the row after its last, or nil when the chain is broken.
     private let ends: UnsafeMutablePointer<(byte: Int, row: Int)?>
@@ -88,6 +90,7 @@ final class PlacedColumns: @unchecked Sendable {
     init(chunkCount: Int, columnCount: Int) {
         self.chunkCount = chunkCount
         columns = Array(repeating: nil, count: columnCount)
+        texts = Array(repeating: nil, count: columnCount)
         passed = (0..<chunkCount).map { _ in DispatchSemaphore(value: 0) }
         ends = .allocate(capacity: max(chunkCount, 1))
         ends.initialize(repeating: nil, count: max(chunkCount, 1))
@@ -108,15 +111,28 @@ final class PlacedColumns: @unchecked Sendable {
 
     /// Gives storage to the columns of chunk 0's kinds (`isFloat[c]` true or false for number
     /// columns, nil for others), sized for the rows of a file of `totalBytes` at chunk 0's rows
-    /// per byte, with a margin. Call before chunk 0 passes on.
-    func allocate(isFloat: [Bool?], rows: Int, bytes: Int, totalBytes: Int) {
+    /// per byte, with a margin; and an `OrderedTextColumn` to the columns whose chunk 0 holds
+    /// plain text (`textBytes[c]`, its bytes). Call before chunk 0 passes on.
+    func allocate(isFloat: [Bool?], textBytes: [Int?], rows: Int, bytes: Int, totalBytes: Int) {
         guard rows > 0, bytes > 0 else { return }
-        let estimate = Double(rows) * Double(totalBytes) / Double(bytes) * 1.25 + 1024
+        let scale = Double(totalBytes) / Double(bytes) * 1.25
         // A row takes at least one byte: never room for more rows than the file has bytes.
-        let capacity = Int(min(estimate, Double(totalBytes + 1024)))
+        let capacity = Int(min(Double(rows) * scale + 1024, Double(totalBytes + 1024)))
         for (column, kind) in isFloat.enumerated() {
             if let kind { columns[column] = PlacedColumn(isFloat: kind, capacity: capacity) }
         }
+        // Missing rows are numbered in 32 bits: no text appended past that.
+        guard capacity < Int(Int32.max) else { return }
+        for (column, count) in textBytes.enumerated() {
+            if let count {
+                texts[column] = OrderedTextColumn(rows: capacity, byteCount: Int(min(Double(count) * scale, Double(totalBytes))))
+            }
+        }
+    }
+
+    /// Stops the text columns at chunk `index`, which hands none of its pieces over.
+    func stopTexts(at index: Int) {
+        for text in texts { text?.stop(at: index) }
     }
 
     /// Where chunk `index`, starting at `firstRow` with `rows` rows, writes `column`, if the

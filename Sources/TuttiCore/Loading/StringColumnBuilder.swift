@@ -29,9 +29,17 @@ struct StringColumnBuilder {
     /// The code that marks a missing row while building.
     static let missingCode = UInt32.max
 
-    /// An empty builder; `switchesWhenUnique` lets it turn plain early for values that do not repeat.
-    init(switchesWhenUnique: Bool = false) {
+    /// Tables whose text was copied out, reused when this builder turns plain (see
+    /// `OrderedTextColumn`).
+    private let plainTables: ReusePool<StringTable>?
+    /// The rows the builder was told to expect.
+    private var expectedRows = 0
+
+    /// An empty builder; `switchesWhenUnique` lets it turn plain early for values that do not
+    /// repeat, in a table from `plainTables` if given.
+    init(switchesWhenUnique: Bool = false, plainTables: ReusePool<StringTable>? = nil) {
         self.switchesWhenUnique = switchesWhenUnique
+        self.plainTables = plainTables
     }
 
     /// A builder holding already coded values: `codes[row]` indexes `dictionary`, or is
@@ -41,6 +49,36 @@ struct StringColumnBuilder {
         self.dictionary = dictionary
         self.invalidUTF8Cells = invalidUTF8Cells
         switchesWhenUnique = false
+        plainTables = nil
+    }
+
+    /// A builder of no rows that keeps what `builder` found (invalid cells, too many values),
+    /// for a piece whose rows were handed over to an `OrderedTextColumn`.
+    init(findingsOf builder: StringColumnBuilder) {
+        invalidUTF8Cells = builder.invalidUTF8Cells
+        exceedsCategories = builder.exceedsCategories
+        switchesWhenUnique = false
+        plainTables = nil
+    }
+
+    /// A builder holding `table` as its plain rows, with the findings of the builders it joins.
+    init(plain table: StringTable, invalidUTF8Cells: Int, exceedsCategories: Bool) {
+        self.table = table
+        self.invalidUTF8Cells = invalidUTF8Cells
+        self.exceedsCategories = exceedsCategories
+        switchesWhenUnique = false
+        plainTables = nil
+    }
+
+    /// Keeps the values as a plain table from now on, if they are coded.
+    mutating func turnPlain() {
+        if table == nil { switchToPlainText() }
+    }
+
+    /// The plain table, taken out (the builder then holds no rows), or nil if the values are coded.
+    mutating func takePlainTable() -> StringTable? {
+        defer { table = nil }
+        return table
     }
 
     /// Whether the values are kept as a plain table rather than dictionary codes.
@@ -49,8 +87,12 @@ struct StringColumnBuilder {
     /// The number of rows added.
     var rowCount: Int { table?.count ?? codes.count }
 
-    /// Reserves room for `rows` rows.
-    mutating func reserve(_ rows: Int) { codes.reservePrefaulted(rows) }
+    /// Reserves room for `rows` rows: codes for all of them, or, for a builder that will most
+    /// likely turn plain (it has `plainTables`), for the rows it looks at before it decides.
+    mutating func reserve(_ rows: Int) {
+        expectedRows = rows
+        codes.reservePrefaulted(plainTables != nil && switchesWhenUnique ? min(rows, Self.probeRows) : rows)
+    }
 
     /// The plain table's entries, with each row's code in `dictionary` added to `rowCodes`
     /// (`missingCode` for the rows in `missingRows`, sorted); stops early, returning false, once
@@ -149,10 +191,16 @@ struct StringColumnBuilder {
     }
 
     private mutating func switchToPlainText() {
-        var plain = StringTable()
-        let expected = max(codes.capacity, codes.count)
+        var plain = plainTables?.take() ?? StringTable()
+        let expected = max(expectedRows, codes.capacity, codes.count)
         let averageLength = dictionary.entries.bytes.count / max(dictionary.count, 1) + 1
-        plain.reservePrefaulted(entries: expected, byteCount: expected * averageLength)
+        if !plain.hasRoom(entries: expected, byteCount: expected * averageLength) {
+            // A table that goes back to the pool gets an eighth more room, so that the next
+            // chunk, of about this size, fits in it.
+            let margin = plainTables == nil ? 1.0 : 1.125
+            plain.reservePrefaulted(entries: Int(Double(expected) * margin),
+                                    byteCount: Int(Double(expected * averageLength) * margin))
+        }
         let entries = dictionary.entries
         for code in codes {
             if code == Self.missingCode {

@@ -13,14 +13,24 @@ enum StringColumnJoiner {
            let codes = categoricalCodes(&builders, pieces: pieces, rowCount: rowCount, presentCount: presentCount) {
             return codes
         }
-        var table = StringTable()
-        table.reserve(entries: rowCount, byteCount: builders.reduce(0) { total, builder in
+        let byteCount = builders.reduce(0) { total, builder in
             guard let builder else { return total }
             if let plain = builder.table { return total + plain.bytes.count }
             let entries = builder.dictionary.entries
             return total + builder.codes.reduce(0) { $0 + ($1 == StringColumnBuilder.missingCode ? 0 : entries.length(at: Int($1))) }
-        })
-        for index in builders.indices {
+        }
+        var table = StringTable()
+        var first = 0
+        // A first plain piece with room for the whole column (text appended in order) is
+        // extended where it is.
+        if builders.first??.table?.hasRoom(entries: rowCount, byteCount: byteCount) == true,
+           var builder = builders[0].take(), let plain = builder.takePlainTable() {
+            table = plain
+            first = 1
+        } else {
+            table.reserve(entries: rowCount, byteCount: byteCount)
+        }
+        for index in builders.indices.dropFirst(first) {
             guard let builder = builders[index].take() else {
                 for _ in 0..<pieces[index].rowCount { table.append(UnsafeBufferPointer(start: nil, count: 0)) }
                 continue
