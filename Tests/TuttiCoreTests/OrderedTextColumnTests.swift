@@ -99,8 +99,9 @@ import Testing
     }
 
     /// A file of many chunks with a column of unique text (handed over), a record with a quoted
-    /// line break (its chunk starts wrong and is read again), and a stretch where the text
-    /// column holds only numbers (that chunk types it as integers): the same table as one chunk.
+    /// line break (its chunk starts wrong and is read again), stretches where the text column and
+    /// a categorical column (its codes written in place) hold only numbers (those chunks type them
+    /// as integers): the same table as one chunk.
     @Test func aFileOfManyChunksGivesTheSameTableAsOne() throws {
         // Chunks of 100–300 KB hold more rows than a builder looks at before it turns plain.
         var text = "id,text,kind\n"
@@ -112,7 +113,9 @@ import Testing
             case _ where row % 17 == 3: cell = ""
             default: cell = "words for row \(row) of \(row % 13)"
             }
-            text += "\(row),\(cell),k\(row % 3)\n"
+            // The categorical column's codes are written in place; its numeric stretch is read again.
+            let kind = (42_000..<47_000).contains(row) ? "\(row % 3)" : "k\(row % 3)"
+            text += "\(row),\(cell),\(kind)\n"
         }
         #expect(try parse(text, chunkSize: 150_001).placed?.texts[1] != nil, "the text column is handed over")
         let whole = try load(text, options: LoadOptions(chunkSize: 1 << 30)).dataset
@@ -121,6 +124,8 @@ import Testing
             #expect(chunked.columns == whole.columns, "chunk size \(chunkSize)")
         }
         #expect(whole.column(named: "text")?.kind == .text)
+        #expect(whole.column(named: "kind")?.kind == .categorical)
+        #expect(cells(whole, "kind")[42_001] == "1")
         #expect(cells(whole, "text")[40_001] == String(40_001 * 7))
         #expect(cells(whole, "text")[3] == nil)
     }

@@ -51,6 +51,11 @@ extension ChunkColumn {
         }
     }
 
+    /// Whether the column is strings held as dictionary codes.
+    var isCoded: Bool {
+        if case .strings(let builder) = values { !builder.isPlainText } else { false }
+    }
+
     /// The bytes of a string column held as plain text, nil for other columns.
     var plainTextBytes: Int? {
         if case .strings(let builder) = values, let table = builder.table { table.bytes.count } else { nil }

@@ -147,8 +147,10 @@ struct ColumnAssembler {
             var invalid = 0
             // Text the chunks appended in order joins as one piece.
             if let text = table.placed?.texts[column] { pieces = text.joinedPieces(pieces) }
+            let placedCodes = table.placed?.codes[column]
+            defer { placedCodes?.release() }
             let strings = StringColumnJoiner.join(&pieces, rowCount: rowCount, presentCount: validity.count,
-                                                  forceText: forceText, invalidUTF8Cells: &invalid)
+                                                  forceText: forceText, placed: placedCodes, invalidUTF8Cells: &invalid)
             if invalid > 0 {
                 warning = LoadWarning("\(source): \(NumberFormatting.grouped(invalid)) cells of column '\(name)' were not valid UTF-8; the bad bytes were replaced with U+FFFD")
             }

@@ -172,7 +172,8 @@ struct DelimitedParser {
         var builders = (0..<columnCount).map {
             ColumnBuilder(input: input, forceStrings: textColumns.contains($0), expectedRows: result.rows,
                           target: placement?.target(column: $0, firstRow: firstRow, rows: result.rows), looksAhead: true,
-                          plainTables: texts?[$0]?.plainTables)
+                          plainTables: texts?[$0]?.plainTables,
+                          codesTarget: placement?.codesTarget(column: $0, firstRow: firstRow, rows: result.rows))
         }
         if let base = cells.baseAddress {
             builders.withUnsafeMutableBufferPointer { builderBuffer in
@@ -190,7 +191,7 @@ struct DelimitedParser {
         builders = []
         if index == 0, let placement, let layout {
             placement.allocate(isFloat: pieces.map(\.placedKind), textBytes: pieces.map(\.plainTextBytes),
-                               rows: result.rows, bytes: result.end - result.start, totalBytes: layout.dataBytes)
+                               isCoded: pieces.map(\.isCoded), rows: result.rows, bytes: result.end - result.start, totalBytes: layout.dataBytes)
             placement.pass(0, byte: result.end, row: result.rows)
         }
         if placement != nil, firstRow == nil { placement?.stopTexts(at: index) }

@@ -80,6 +80,8 @@ final class PlacedColumns: @unchecked Sendable {
     private(set) var columns: [PlacedColumn?]
     /// The text appended in order, by column index, nil for other columns. Set like `columns`.
     private(set) var texts: [OrderedTextColumn?]
+    /// Storage for the codes of string columns, by column index. Set like `columns`.
+    private(set) var codes: [PlacedCodes?]
     private let passed: [DispatchSemaphore]
     /// Per chunk: its end in the input and the row after its last, or nil when the chain is broken.
     private let ends: UnsafeMutablePointer<(byte: Int, row: Int)?>
@@ -91,6 +93,7 @@ final class PlacedColumns: @unchecked Sendable {
         self.chunkCount = chunkCount
         columns = Array(repeating: nil, count: columnCount)
         texts = Array(repeating: nil, count: columnCount)
+        codes = Array(repeating: nil, count: columnCount)
         passed = (0..<chunkCount).map { _ in DispatchSemaphore(value: 0) }
         ends = .allocate(capacity: max(chunkCount, 1))
         ends.initialize(repeating: nil, count: max(chunkCount, 1))
@@ -111,15 +114,19 @@ final class PlacedColumns: @unchecked Sendable {
 
     /// Gives storage to the columns of chunk 0's kinds (`isFloat[c]` true or false for number
     /// columns, nil for others), sized for the rows of a file of `totalBytes` at chunk 0's rows
-    /// per byte, with a margin; and an `OrderedTextColumn` to the columns whose chunk 0 holds
-    /// plain text (`textBytes[c]`, its bytes). Call before chunk 0 passes on.
-    func allocate(isFloat: [Bool?], textBytes: [Int?], rows: Int, bytes: Int, totalBytes: Int) {
+    /// per byte, with a margin; an `OrderedTextColumn` to the columns whose chunk 0 holds plain
+    /// text (`textBytes[c]`, its bytes), `PlacedCodes` to those it holds as codes (`isCoded[c]`).
+    /// Call before chunk 0 passes on.
+    func allocate(isFloat: [Bool?], textBytes: [Int?], isCoded: [Bool], rows: Int, bytes: Int, totalBytes: Int) {
         guard rows > 0, bytes > 0 else { return }
         let scale = Double(totalBytes) / Double(bytes) * 1.25
         // A row takes at least one byte: never room for more rows than the file has bytes.
         let capacity = Int(min(Double(rows) * scale + 1024, Double(totalBytes + 1024)))
         for (column, kind) in isFloat.enumerated() {
             if let kind { columns[column] = PlacedColumn(isFloat: kind, capacity: capacity) }
+        }
+        for (column, coded) in isCoded.enumerated() where coded {
+            codes[column] = PlacedCodes(capacity: capacity)
         }
         // Missing rows are numbered in 32 bits: no text appended past that.
         guard capacity < Int(Int32.max) else { return }
@@ -128,6 +135,13 @@ final class PlacedColumns: @unchecked Sendable {
                 texts[column] = OrderedTextColumn(rows: capacity, byteCount: Int(min(Double(count) * scale, Double(totalBytes))))
             }
         }
+    }
+
+    /// Where chunk `index`, starting at `firstRow` with `rows` rows, writes the codes of `column`,
+    /// if the column has storage for codes with room for it.
+    func codesTarget(column: Int, firstRow: Int?, rows: Int) -> UnsafeMutablePointer<UInt32>? {
+        guard let firstRow, let placed = codes[column], firstRow + rows <= placed.capacity else { return nil }
+        return placed.base + firstRow
     }
 
     /// Stops the text columns at chunk `index`, which hands none of its pieces over.

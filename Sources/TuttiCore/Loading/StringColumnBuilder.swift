@@ -7,8 +7,15 @@
 /// column when the chunks are joined, whichever form the chunks hold.
 /// Invalid UTF-8 is replaced and counted.
 struct StringColumnBuilder {
-    /// Dictionary-encoded values: `codes[row]`, with `UInt32.max` marking a missing row.
-    private(set) var codes: [UInt32] = []
+    /// Dictionary-encoded values: `ownCodes[row]`, with `UInt32.max` marking a missing row
+    /// (unless they are written to `placedCodes`; read them with `withCodes`).
+    private var ownCodes: [UInt32] = []
+    /// Where the codes are written instead of `ownCodes`: the column's final storage at this
+    /// chunk's first row (see `PlacedCodes`), with room for the rows the builder expects.
+    private var placedCodes: UnsafeMutablePointer<UInt32>?
+    /// The codes written to `placedCodes`, and the room there.
+    private var placedCount = 0
+    private let placedRoom: Int
     private(set) var dictionary = ByteDictionary()
     /// Row-ordered values once the builder has switched to plain text.
     private(set) var table: StringTable?
@@ -37,19 +44,25 @@ struct StringColumnBuilder {
 
     /// An empty builder; `switchesWhenUnique` lets it turn plain early for values that do not
     /// repeat, in a table from `plainTables` if given.
-    init(switchesWhenUnique: Bool = false, plainTables: ReusePool<StringTable>? = nil) {
+    /// `placedCodes`: where to write the codes (see the property), with room for `placedRoom`.
+    init(switchesWhenUnique: Bool = false, plainTables: ReusePool<StringTable>? = nil,
+         placedCodes: UnsafeMutablePointer<UInt32>? = nil, placedRoom: Int = 0) {
         self.switchesWhenUnique = switchesWhenUnique
         self.plainTables = plainTables
+        self.placedCodes = placedCodes
+        self.placedRoom = placedCodes == nil ? 0 : placedRoom
     }
 
     /// A builder holding already coded values: `codes[row]` indexes `dictionary`, or is
     /// `missingCode` for a missing row (a columnar file's dictionary, not hashed value by value).
     init(codes: [UInt32], dictionary: ByteDictionary, invalidUTF8Cells: Int) {
-        self.codes = codes
+        self.ownCodes = codes
         self.dictionary = dictionary
         self.invalidUTF8Cells = invalidUTF8Cells
         switchesWhenUnique = false
         plainTables = nil
+        placedCodes = nil
+        placedRoom = 0
     }
 
     /// A builder of no rows that keeps what `builder` found (invalid cells, too many values),
@@ -59,6 +72,8 @@ struct StringColumnBuilder {
         exceedsCategories = builder.exceedsCategories
         switchesWhenUnique = false
         plainTables = nil
+        placedCodes = nil
+        placedRoom = 0
     }
 
     /// A builder holding `table` as its plain rows, with the findings of the builders it joins.
@@ -68,6 +83,8 @@ struct StringColumnBuilder {
         self.exceedsCategories = exceedsCategories
         switchesWhenUnique = false
         plainTables = nil
+        placedCodes = nil
+        placedRoom = 0
     }
 
     /// Keeps the values as a plain table from now on, if they are coded.
@@ -85,13 +102,48 @@ struct StringColumnBuilder {
     var isPlainText: Bool { table != nil }
 
     /// The number of rows added.
-    var rowCount: Int { table?.count ?? codes.count }
+    var rowCount: Int { table?.count ?? codeCount }
+
+    /// The number of codes written.
+    private var codeCount: Int { placedCodes == nil ? ownCodes.count : placedCount }
+
+    /// Where the codes are, if the builder wrote them to the column's final storage.
+    var placedAddress: UnsafeMutablePointer<UInt32>? { table == nil ? placedCodes : nil }
+
+    /// The codes, copied (see `withCodes`).
+    var codes: [UInt32] { withCodes { Array($0) } }
+
+    /// Calls `body` with the codes (none once the values are a plain table).
+    func withCodes<R>(_ body: (UnsafeBufferPointer<UInt32>) -> R) -> R {
+        if let placedCodes, table == nil { return body(UnsafeBufferPointer(start: placedCodes, count: placedCount)) }
+        return ownCodes.withUnsafeBufferPointer(body)
+    }
+
+    /// Writes the next code.
+    @inline(__always)
+    private mutating func appendCode(_ code: UInt32) {
+        if let placedCodes {
+            if placedCount < placedRoom {
+                placedCodes[placedCount] = code
+                placedCount += 1
+                return
+            }
+            // More rows than there is room for: the codes move to the builder's own array.
+            ownCodes = Array(UnsafeBufferPointer(start: placedCodes, count: placedCount))
+            self.placedCodes = nil
+        }
+        ownCodes.append(code)
+    }
 
     /// Reserves room for `rows` rows: codes for all of them, or, for a builder that will most
     /// likely turn plain (it has `plainTables`), for the rows it looks at before it decides.
     mutating func reserve(_ rows: Int) {
         expectedRows = rows
-        codes.reservePrefaulted(plainTables != nil && switchesWhenUnique ? min(rows, Self.probeRows) : rows)
+        if let placedCodes {
+            Prefault.pages(placedCodes, count: min(rows, placedRoom) * MemoryLayout<UInt32>.stride)
+        } else {
+            ownCodes.reservePrefaulted(plainTables != nil && switchesWhenUnique ? min(rows, Self.probeRows) : rows)
+        }
     }
 
     /// The plain table's entries, with each row's code in `dictionary` added to `rowCodes`
@@ -137,12 +189,12 @@ struct StringColumnBuilder {
             let hash = if let ahead, ahead.address == Int(bitPattern: p), ahead.count == n { ahead.hash } else { ByteHasher.hash(p, n) }
             let probe = dictionary.lookup(p, n, hash: hash)
             if probe.code >= 0 {
-                codes.append(UInt32(truncatingIfNeeded: probe.code))
+                appendCode(UInt32(truncatingIfNeeded: probe.code))
                 checkDistinctCount()
                 return
             }
             if TextDecoding.isValidUTF8(p, n) {
-                codes.append(dictionary.insert(p, n, hash: hash, slot: probe.slot))
+                appendCode(dictionary.insert(p, n, hash: hash, slot: probe.slot))
                 checkDistinctCount()
                 return
             }
@@ -162,7 +214,7 @@ struct StringColumnBuilder {
             table!.append(UnsafeBufferPointer(start: p, count: n))
             return
         }
-        codes.append(dictionary.code(of: p, n))
+        appendCode(dictionary.code(of: p, n))
         checkDistinctCount()
     }
 
@@ -175,7 +227,7 @@ struct StringColumnBuilder {
         if dictionary.count > ColumnAssembler.maxCategories {
             exceedsCategories = true
             switchToPlainText()
-        } else if switchesWhenUnique, codes.count == Self.probeRows, dictionary.count * 8 > Self.probeRows * 7 {
+        } else if switchesWhenUnique, codeCount == Self.probeRows, dictionary.count * 8 > Self.probeRows * 7 {
             switchToPlainText()
         }
     }
@@ -186,13 +238,13 @@ struct StringColumnBuilder {
         if table != nil {
             table!.append(UnsafeBufferPointer(start: nil, count: 0))
         } else {
-            codes.append(Self.missingCode)
+            appendCode(Self.missingCode)
         }
     }
 
     private mutating func switchToPlainText() {
         var plain = plainTables?.take() ?? StringTable()
-        let expected = max(expectedRows, codes.capacity, codes.count)
+        let expected = max(expectedRows, ownCodes.capacity, codeCount)
         let averageLength = dictionary.entries.bytes.count / max(dictionary.count, 1) + 1
         if !plain.hasRoom(entries: expected, byteCount: expected * averageLength) {
             // A table that goes back to the pool gets an eighth more room, so that the next
@@ -202,15 +254,17 @@ struct StringColumnBuilder {
                                     byteCount: Int(Double(expected * averageLength) * margin))
         }
         let entries = dictionary.entries
-        for code in codes {
-            if code == Self.missingCode {
-                plain.append(UnsafeBufferPointer(start: nil, count: 0))
-            } else {
-                entries.withBytes(at: Int(code)) { plain.append($0) }
+        withCodes { codes in
+            for code in codes {
+                if code == Self.missingCode {
+                    plain.append(UnsafeBufferPointer(start: nil, count: 0))
+                } else {
+                    entries.withBytes(at: Int(code)) { plain.append($0) }
+                }
             }
         }
         table = plain
-        codes = []
+        ownCodes = []
         dictionary = ByteDictionary()
     }
 }

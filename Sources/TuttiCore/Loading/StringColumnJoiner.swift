@@ -1,8 +1,10 @@
 /// Joins the string pieces of a column: one dictionary for the whole column (categorical) when
 /// values repeat enough, else a row-ordered text table.
 enum StringColumnJoiner {
+    /// Joins `pieces` (emptied) into a column of `rowCount` rows; `placed`: the storage chunks
+    /// wrote their codes to, if any (taken as the codes when it can be, never freed here).
     static func join(_ pieces: inout [ChunkColumn], rowCount: Int, presentCount: Int, forceText: Bool,
-                     invalidUTF8Cells: inout Int) -> ColumnData {
+                     placed: PlacedCodes? = nil, invalidUTF8Cells: inout Int) -> ColumnData {
         var builders: [StringColumnBuilder?] = pieces.map {
             if case .strings(let builder) = $0.values { builder } else { nil }
         }
@@ -10,14 +12,17 @@ enum StringColumnJoiner {
         invalidUTF8Cells = builders.reduce(0) { $0 + ($1?.invalidUTF8Cells ?? 0) }
         let tooMany = builders.contains { $0?.exceedsCategories == true }
         if !forceText, !tooMany,
-           let codes = categoricalCodes(&builders, pieces: pieces, rowCount: rowCount, presentCount: presentCount) {
+           let codes = categoricalCodes(&builders, pieces: pieces, rowCount: rowCount, presentCount: presentCount,
+                                        placed: placed) {
             return codes
         }
         let byteCount = builders.reduce(0) { total, builder in
             guard let builder else { return total }
             if let plain = builder.table { return total + plain.bytes.count }
             let entries = builder.dictionary.entries
-            return total + builder.codes.reduce(0) { $0 + ($1 == StringColumnBuilder.missingCode ? 0 : entries.length(at: Int($1))) }
+            return total + builder.withCodes { codes in
+                codes.reduce(0) { $0 + ($1 == StringColumnBuilder.missingCode ? 0 : entries.length(at: Int($1))) }
+            }
         }
         var table = StringTable()
         var first = 0
@@ -40,12 +45,14 @@ enum StringColumnJoiner {
                 table.append(contentsOf: plain)
             } else {
                 let entries = builder.dictionary.entries
-                table.prefaultNext(entries: builder.codes.count, byteCount: 0)
-                for code in builder.codes {
-                    if code == StringColumnBuilder.missingCode {
-                        table.append(UnsafeBufferPointer(start: nil, count: 0))
-                    } else {
-                        entries.withBytes(at: Int(code)) { table.append($0) }
+                builder.withCodes { codes in
+                    table.prefaultNext(entries: codes.count, byteCount: 0)
+                    for code in codes {
+                        if code == StringColumnBuilder.missingCode {
+                            table.append(UnsafeBufferPointer(start: nil, count: 0))
+                        } else {
+                            entries.withBytes(at: Int(code)) { table.append($0) }
+                        }
                     }
                 }
             }
@@ -56,8 +63,9 @@ enum StringColumnJoiner {
     /// The column as one dictionary and codes when its values repeat enough (at most
     /// `maxCategories` distinct, at most half the present rows), taking the builders; nil
     /// (builders untouched) when it is text. Chunks kept as plain tables are coded row by row.
+    /// The codes go into `placed` when the chunks wrote theirs there.
     private static func categoricalCodes(_ builders: inout [StringColumnBuilder?], pieces: [ChunkColumn],
-                                         rowCount: Int, presentCount: Int) -> ColumnData? {
+                                         rowCount: Int, presentCount: Int, placed: PlacedCodes?) -> ColumnData? {
         var dictionary = ByteDictionary()
         // Per chunk: a code for each dictionary entry, or for each row of a plain table.
         var remaps: [[UInt32]] = []
@@ -89,44 +97,70 @@ enum StringColumnJoiner {
         }
         guard dictionary.count <= ColumnAssembler.maxCategories, dictionary.count * 2 <= presentCount else { return nil }
         let missing = UInt32(dictionary.count)
-        // Written at a pointer, piece after piece, each piece's pages mapped just before it is
-        // copied and its memory freed just after.
+        // Codes the chunks wrote in the column's storage are turned into the column's codes where
+        // they are, and the other pieces written beside them.
+        if let placed, rowCount <= placed.capacity, isInPlace(builders, pieces: pieces, base: placed.base) {
+            writeCodes(&builders, remaps: remaps, pieces: pieces, missing: missing, to: placed.base)
+            return .categorical(codes: placed.take(rows: rowCount), dictionary: dictionary.entries)
+        }
         let codes = [UInt32](unsafeUninitializedCapacity: rowCount) { buffer, initialized in
             guard let base = buffer.baseAddress else { return }
-            var row = 0
-            for index in builders.indices {
-                let count = pieces[index].rowCount
-                Prefault.pages(UnsafeMutableRawPointer(base + row), count: count * MemoryLayout<UInt32>.stride)
-                // Take each piece out so its memory is freed as soon as it is copied.
-                guard let builder = builders[index].take() else {
-                    (base + row).initialize(repeating: missing, count: count)
-                    row += count
-                    continue
-                }
-                // A piece holds a code per row (a plain table's are its remap); no more than its
-                // rows are written, and rows without one are missing.
-                let end = row + count
+            writeCodes(&builders, remaps: remaps, pieces: pieces, missing: missing, to: base)
+            initialized = rowCount
+        }
+        return .categorical(codes: codes, dictionary: dictionary.entries)
+    }
+
+    /// Whether every piece whose codes are in the column's storage (at `base`) holds them at its
+    /// own first row (it does unless a chunk was parsed again with another row count).
+    private static func isInPlace(_ builders: [StringColumnBuilder?], pieces: [ChunkColumn],
+                                  base: UnsafeMutablePointer<UInt32>) -> Bool {
+        var row = 0
+        for (builder, piece) in zip(builders, pieces) {
+            if let address = builder?.placedAddress, address != base + row { return false }
+            row += piece.rowCount
+        }
+        return true
+    }
+
+    /// Writes the column's codes at `base`, piece after piece: a piece's codes through its remap
+    /// (a plain table's codes are its remap), missing rows as `missing`. Each piece's pages are
+    /// mapped just before it is written (unless it is written where its codes already are) and
+    /// its memory freed just after.
+    private static func writeCodes(_ builders: inout [StringColumnBuilder?], remaps: [[UInt32]], pieces: [ChunkColumn],
+                                   missing: UInt32, to base: UnsafeMutablePointer<UInt32>) {
+        var row = 0
+        for index in builders.indices {
+            let count = pieces[index].rowCount
+            let target = base + row
+            // Take each piece out so its memory is freed as soon as it is copied.
+            let builder = builders[index].take()
+            if builder?.placedAddress != target {
+                Prefault.pages(UnsafeMutableRawPointer(target), count: count * MemoryLayout<UInt32>.stride)
+            }
+            // No more than the piece's rows are written, and rows without a code are missing.
+            var written = 0
+            if let builder {
                 remaps[index].withUnsafeBufferPointer { remap in
                     if builder.isPlainText {
                         for code in remap.prefix(count) {
-                            (base + row).initialize(to: code == StringColumnBuilder.missingCode ? missing : code)
-                            row += 1
+                            target[written] = code == StringColumnBuilder.missingCode ? missing : code
+                            written += 1
                         }
                     } else {
-                        builder.codes.withUnsafeBufferPointer { pieceCodes in
+                        // In place, each code is read before it is overwritten.
+                        builder.withCodes { pieceCodes in
                             for code in pieceCodes.prefix(count) {
-                                (base + row).initialize(to: code == StringColumnBuilder.missingCode ? missing : remap[Int(code)])
-                                row += 1
+                                target[written] = code == StringColumnBuilder.missingCode ? missing : remap[Int(code)]
+                                written += 1
                             }
                         }
                     }
                 }
-                (base + row).initialize(repeating: missing, count: end - row)
-                row = end
             }
-            initialized = row
+            (target + written).update(repeating: missing, count: count - written)
+            row += count
         }
-        return .categorical(codes: codes, dictionary: dictionary.entries)
     }
 }
 

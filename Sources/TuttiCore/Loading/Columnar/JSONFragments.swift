@@ -11,7 +11,7 @@ enum JSONFragments {
             if let table = builder.table { return (0..<table.count).map { quoted(table[$0]) } }
             let entries = builder.dictionary.entries
             let quotedEntries = (0..<entries.count).map { quoted(entries[$0]) }
-            return builder.codes.map { $0 == StringColumnBuilder.missingCode ? "null" : quotedEntries[Int($0)] }
+            return builder.withCodes { codes in codes.map { $0 == StringColumnBuilder.missingCode ? "null" : quotedEntries[Int($0)] } }
         case .vector, .allMissing: return []
         }
     }
