@@ -37,7 +37,7 @@ import Testing
     @Test func aBuilderWithTooLittleRoomKeepsItsOwnCodes() {
         var storage = [UInt32](repeating: 0, count: 2)
         storage.withUnsafeMutableBufferPointer { room in
-            var builder = StringColumnBuilder(placedCodes: room.baseAddress, placedRoom: 2)
+            var builder = StringColumnBuilder(placement: StringPlacement(codes: room.baseAddress, codesRoom: 2))
             for word in ["a", "b", "a", "c", "b"] {
                 Array(word.utf8).withUnsafeBufferPointer { builder.append($0.baseAddress!, $0.count) }
             }
@@ -45,5 +45,48 @@ import Testing
             #expect(builder.placedAddress == nil)
             #expect(builder.codes == [0, 1, 0, 2, 1, StringColumnBuilder.missingCode])
         }
+    }
+}
+
+/// Later chunks' dictionaries start as large as chunk 0's became, so they are not grown (and
+/// copied) again and again.
+@Suite struct DictionaryRoomTests {
+    @Test func aDictionaryWithRoomDoesNotGrow() {
+        var dictionary = ByteDictionary(room: DictionaryRoom(entries: 3_000, bytes: 30_000))
+        let arena = dictionary.entries.bytes.withUnsafeBufferPointer { $0.baseAddress }
+        for value in 0..<3_000 {
+            Array("value \(value)".utf8).withUnsafeBufferPointer { _ = dictionary.code(of: $0.baseAddress!, $0.count) }
+        }
+        #expect(dictionary.count == 3_000)
+        #expect(dictionary.entries.bytes.withUnsafeBufferPointer { $0.baseAddress } == arena, "the arena was not moved")
+        #expect(Array("value 17".utf8).withUnsafeBufferPointer { dictionary.code(of: $0.baseAddress!, $0.count) } == 17)
+    }
+
+    @Test func chunkZeroSizesTheLaterDictionaries() throws {
+        var text = "id,city\n"
+        for row in 0..<60_000 { text += "\(row),city number \(row % 2_000)\n" }
+        let bytes = Array(text.utf8)
+        let pointer = malloc(bytes.count)!
+        bytes.withUnsafeBytes { pointer.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
+        let parser = DelimitedParser(buffer: .adopting(pointer, count: bytes.count), name: "t.csv",
+                                     options: LoadOptions(chunkSize: 200_000), work: WorkContext())
+        let table = try parser.parse(bodyStart: 0, delimiter: UInt8(ascii: ","))
+        let room = try #require(table.placed?.strings(column: 1, firstRow: 0, rows: 1).dictionaryRoom)
+        #expect(room.entries >= 2_000)
+        #expect(table.placed?.strings(column: 0, firstRow: 0, rows: 1).dictionaryRoom == nil)
+        let columns = try ColumnAssembler(table: table, source: "t.csv").assemble().columns
+        #expect(columns[1].kind == .categorical)
+        #expect(columns[1].text(at: 59_999) == "city number \(59_999 % 2_000)")
+    }
+}
+
+/// A chunk's read buffer is reused by the next chunk, whose window may be a little larger.
+@Suite struct ReadBufferTests {
+    @Test func aSlightlyLargerWindowFitsTheSameBuffer() {
+        let buffer = ReadBuffer()
+        let first = buffer.pointer(capacity: 1 << 20)
+        #expect(buffer.pointer(capacity: (1 << 20) + 1) == first)
+        let grown = buffer.pointer(capacity: 1 << 22)
+        #expect(buffer.pointer(capacity: 1 << 21) == grown, "a smaller window keeps the grown buffer")
     }
 }

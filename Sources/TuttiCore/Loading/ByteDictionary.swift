@@ -21,6 +21,14 @@ struct ByteDictionary {
         mask = size - 1
     }
 
+    /// An empty dictionary with room for `room` (slots for twice its entries), so that it does
+    /// not grow while that many are inserted.
+    init(room: DictionaryRoom) {
+        self.init(capacity: room.entries)
+        entries.reserve(entries: room.entries, byteCount: room.bytes)
+        hashes.reserveCapacity(room.entries)
+    }
+
     /// The number of distinct strings.
     var count: Int { entries.count }
 

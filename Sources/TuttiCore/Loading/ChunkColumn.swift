@@ -40,24 +40,3 @@ struct ChunkColumn {
     /// only what the builder found).
     var handedOver = false
 }
-
-extension ChunkColumn {
-    /// For a number column: whether its values are floats (else integers); nil for other kinds.
-    var placedKind: Bool? {
-        switch values {
-        case .integer: false
-        case .float: true
-        default: nil
-        }
-    }
-
-    /// Whether the column is strings held as dictionary codes.
-    var isCoded: Bool {
-        if case .strings(let builder) = values { !builder.isPlainText } else { false }
-    }
-
-    /// The bytes of a string column held as plain text, nil for other columns.
-    var plainTextBytes: Int? {
-        if case .strings(let builder) = values, let table = builder.table { table.bytes.count } else { nil }
-    }
-}

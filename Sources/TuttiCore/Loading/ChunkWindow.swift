@@ -66,11 +66,15 @@ final class ReadBuffer: @unchecked Sendable {
     private var capacity = 0
 
     /// The buffer, grown to hold at least `capacity` bytes (its contents are then undefined).
+    /// A new buffer has an eighth more room, so that the next chunk's window, about as large,
+    /// fits in it (chunk 0's window is a byte shorter than the others'), and its pages are
+    /// mapped at once rather than faulted in while the kernel copies into them.
     func pointer(capacity wanted: Int) -> UnsafeMutableRawPointer {
         if wanted > capacity || base == nil {
             free(base)
-            capacity = max(wanted, capacity * 2)
+            capacity = max(wanted + wanted / 8, capacity * 2)
             base = malloc(capacity)!
+            Prefault.pages(base!, count: capacity)
         }
         return base!
     }

@@ -32,25 +32,19 @@ struct ColumnBuilder {
     /// Whether the cells given to `add` hold all `expectedRows` rows, so that the next row's
     /// cell can be read ahead (see `StringColumnBuilder.lookAhead`).
     private let looksAhead: Bool
-    /// Emptied tables to build plain text in (see `OrderedTextColumn`).
-    private let plainTables: ReusePool<StringTable>?
-    /// Where string codes are written, with room for `expectedRows` (see `PlacedCodes`).
-    private let codesTarget: UnsafeMutablePointer<UInt32>?
+    /// Where strings go (see `StringPlacement`).
+    private let stringPlacement: StringPlacement
 
     /// A builder reading cell bytes from `input`. With a `target` (room for `expectedRows`
     /// rows), numbers of the target's kind are written there rather than kept (integers become
     /// floats for a float target).
-    /// `looksAhead`: the cells given to `add` hold all `expectedRows` rows. `plainTables`: where
-    /// strings that turn plain take their table from. `codesTarget`: where string codes go, with
-    /// room for `expectedRows`.
+    /// `looksAhead`: the cells given to `add` hold all `expectedRows` rows. `strings`: where
+    /// strings go (codes with room for `expectedRows`).
     init(input: UnsafePointer<UInt8>, forceStrings: Bool, expectedRows: Int, target: PlacedTarget? = nil,
-         looksAhead: Bool = false, plainTables: ReusePool<StringTable>? = nil,
-         codesTarget: UnsafeMutablePointer<UInt32>? = nil) {
+         looksAhead: Bool = false, strings placement: StringPlacement = StringPlacement()) {
         self.input = input
-        self.plainTables = plainTables
-        self.codesTarget = codesTarget
-        strings = StringColumnBuilder(switchesWhenUnique: true, plainTables: plainTables, placedCodes: codesTarget,
-                                      placedRoom: expectedRows)
+        stringPlacement = placement
+        strings = StringColumnBuilder(switchesWhenUnique: true, placement: placement)
         self.looksAhead = looksAhead
         self.forceStrings = forceStrings
         self.expectedRows = expectedRows
@@ -332,8 +326,7 @@ struct ColumnBuilder {
         booleans = []
         vectorValues = []
         missingRows.removeAll(keepingCapacity: true)
-        strings = StringColumnBuilder(switchesWhenUnique: true, plainTables: plainTables, placedCodes: codesTarget,
-                                      placedRoom: expectedRows)
+        strings = StringColumnBuilder(switchesWhenUnique: true, placement: stringPlacement)
         strings.reserve(expectedRows)
         rows = 0
         for row in 0..<done {

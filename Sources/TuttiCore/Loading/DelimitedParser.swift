@@ -167,13 +167,10 @@ struct DelimitedParser {
         let firstRow = placement?.firstRow(of: index, start: result.start, limit: layout?.limit ?? 0, rows: result.rows)
         // Pass on at once (chunk 0 once its kinds have given the columns their storage).
         if index > 0 { placement?.pass(index, byte: result.end, row: firstRow.map { $0 + result.rows }) }
-        // Text columns hand their rows over in order (chunk 0 hands over once it has made them).
-        let texts = firstRow == nil ? nil : placement?.texts
         var builders = (0..<columnCount).map {
             ColumnBuilder(input: input, forceStrings: textColumns.contains($0), expectedRows: result.rows,
                           target: placement?.target(column: $0, firstRow: firstRow, rows: result.rows), looksAhead: true,
-                          plainTables: texts?[$0]?.plainTables,
-                          codesTarget: placement?.codesTarget(column: $0, firstRow: firstRow, rows: result.rows))
+                          strings: placement?.strings(column: $0, firstRow: firstRow, rows: result.rows) ?? StringPlacement())
         }
         if let base = cells.baseAddress {
             builders.withUnsafeMutableBufferPointer { builderBuffer in
@@ -190,8 +187,8 @@ struct DelimitedParser {
         // The pieces are the only owners of their values from here.
         builders = []
         if index == 0, let placement, let layout {
-            placement.allocate(isFloat: pieces.map(\.placedKind), textBytes: pieces.map(\.plainTextBytes),
-                               isCoded: pieces.map(\.isCoded), rows: result.rows, bytes: result.end - result.start, totalBytes: layout.dataBytes)
+            placement.allocate(chunkZero: pieces, rows: result.rows, bytes: result.end - result.start,
+                               totalBytes: layout.dataBytes)
             placement.pass(0, byte: result.end, row: result.rows)
         }
         if placement != nil, firstRow == nil { placement?.stopTexts(at: index) }

@@ -82,6 +82,8 @@ final class PlacedColumns: @unchecked Sendable {
     private(set) var texts: [OrderedTextColumn?]
     /// Storage for the codes of string columns, by column index. Set like `columns`.
     private(set) var codes: [PlacedCodes?]
+    /// The size of chunk 0's dictionary of each coded string column. Set like `columns`.
+    private var dictionaryRooms: [DictionaryRoom?]
     private let passed: [DispatchSemaphore]
     /// Per chunk: its end in the input and the row after its last, or nil when the chain is broken.
     private let ends: UnsafeMutablePointer<(byte: Int, row: Int)?>
@@ -94,6 +96,7 @@ final class PlacedColumns: @unchecked Sendable {
         columns = Array(repeating: nil, count: columnCount)
         texts = Array(repeating: nil, count: columnCount)
         codes = Array(repeating: nil, count: columnCount)
+        dictionaryRooms = Array(repeating: nil, count: columnCount)
         passed = (0..<chunkCount).map { _ in DispatchSemaphore(value: 0) }
         ends = .allocate(capacity: max(chunkCount, 1))
         ends.initialize(repeating: nil, count: max(chunkCount, 1))
@@ -112,36 +115,47 @@ final class PlacedColumns: @unchecked Sendable {
         return previous.row
     }
 
-    /// Gives storage to the columns of chunk 0's kinds (`isFloat[c]` true or false for number
-    /// columns, nil for others), sized for the rows of a file of `totalBytes` at chunk 0's rows
-    /// per byte, with a margin; an `OrderedTextColumn` to the columns whose chunk 0 holds plain
-    /// text (`textBytes[c]`, its bytes), `PlacedCodes` to those it holds as codes (`isCoded[c]`).
-    /// Call before chunk 0 passes on.
-    func allocate(isFloat: [Bool?], textBytes: [Int?], isCoded: [Bool], rows: Int, bytes: Int, totalBytes: Int) {
+    /// Gives storage to the columns as chunk 0's `pieces` (of `rows` rows in `bytes` bytes) hold
+    /// them, sized for the rows of a file of `totalBytes` at chunk 0's rows per byte, with a
+    /// margin: a `PlacedColumn` to number columns, `PlacedCodes` to coded strings (and chunk 0's
+    /// dictionary size), an `OrderedTextColumn` to plain text. Call before chunk 0 passes on.
+    func allocate(chunkZero pieces: [ChunkColumn], rows: Int, bytes: Int, totalBytes: Int) {
         guard rows > 0, bytes > 0 else { return }
         let scale = Double(totalBytes) / Double(bytes) * 1.25
         // A row takes at least one byte: never room for more rows than the file has bytes.
         let capacity = Int(min(Double(rows) * scale + 1024, Double(totalBytes + 1024)))
-        for (column, kind) in isFloat.enumerated() {
-            if let kind { columns[column] = PlacedColumn(isFloat: kind, capacity: capacity) }
-        }
-        for (column, coded) in isCoded.enumerated() where coded {
-            codes[column] = PlacedCodes(capacity: capacity)
-        }
-        // Missing rows are numbered in 32 bits: no text appended past that.
-        guard capacity < Int(Int32.max) else { return }
-        for (column, count) in textBytes.enumerated() {
-            if let count {
-                texts[column] = OrderedTextColumn(rows: capacity, byteCount: Int(min(Double(count) * scale, Double(totalBytes))))
+        for (column, piece) in pieces.enumerated() {
+            switch piece.values {
+            case .integer: columns[column] = PlacedColumn(isFloat: false, capacity: capacity)
+            case .float: columns[column] = PlacedColumn(isFloat: true, capacity: capacity)
+            case .strings(let builder) where builder.isPlainText:
+                // Missing rows are numbered in 32 bits: no text appended past that.
+                guard capacity < Int(Int32.max), let table = builder.table else { continue }
+                let byteCount = Int(min(Double(table.bytes.count) * scale, Double(totalBytes)))
+                texts[column] = OrderedTextColumn(rows: capacity, byteCount: byteCount)
+            case .strings(let builder):
+                codes[column] = PlacedCodes(capacity: capacity)
+                let entries = builder.dictionary.entries
+                // Large enough to matter: a small dictionary stays on the heap and grows cheaply.
+                if entries.bytes.count + entries.count * 24 >= MemoryTuning.mmapThreshold {
+                    dictionaryRooms[column] = DictionaryRoom(entries: entries.count + entries.count / 4,
+                                                             bytes: entries.bytes.count + entries.bytes.count / 4)
+                }
+            default: continue
             }
         }
     }
 
-    /// Where chunk `index`, starting at `firstRow` with `rows` rows, writes the codes of `column`,
-    /// if the column has storage for codes with room for it.
-    func codesTarget(column: Int, firstRow: Int?, rows: Int) -> UnsafeMutablePointer<UInt32>? {
-        guard let firstRow, let placed = codes[column], firstRow + rows <= placed.capacity else { return nil }
-        return placed.base + firstRow
+    /// Where the strings of `column` of a chunk starting at `firstRow` (nil: the chain is
+    /// broken) with `rows` rows go.
+    func strings(column: Int, firstRow: Int?, rows: Int) -> StringPlacement {
+        guard let firstRow else { return StringPlacement() }
+        var placement = StringPlacement(plainTables: texts[column]?.plainTables, dictionaryRoom: dictionaryRooms[column])
+        if let placed = codes[column], firstRow + rows <= placed.capacity {
+            placement.codes = placed.base + firstRow
+            placement.codesRoom = rows
+        }
+        return placement
     }
 
     /// Stops the text columns at chunk `index`, which hands none of its pieces over.

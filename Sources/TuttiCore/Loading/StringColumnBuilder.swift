@@ -44,13 +44,13 @@ struct StringColumnBuilder {
 
     /// An empty builder; `switchesWhenUnique` lets it turn plain early for values that do not
     /// repeat, in a table from `plainTables` if given.
-    /// `placedCodes`: where to write the codes (see the property), with room for `placedRoom`.
-    init(switchesWhenUnique: Bool = false, plainTables: ReusePool<StringTable>? = nil,
-         placedCodes: UnsafeMutablePointer<UInt32>? = nil, placedRoom: Int = 0) {
+    /// `placement`: where the codes and a plain table go, and how large the dictionary starts.
+    init(switchesWhenUnique: Bool = false, placement: StringPlacement = StringPlacement()) {
         self.switchesWhenUnique = switchesWhenUnique
-        self.plainTables = plainTables
-        self.placedCodes = placedCodes
-        self.placedRoom = placedCodes == nil ? 0 : placedRoom
+        plainTables = placement.plainTables
+        placedCodes = placement.codes
+        placedRoom = placement.codes == nil ? 0 : placement.codesRoom
+        if let room = placement.dictionaryRoom { dictionary = ByteDictionary(room: room) }
     }
 
     /// A builder holding already coded values: `codes[row]` indexes `dictionary`, or is
