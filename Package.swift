@@ -36,6 +36,7 @@ let package = Package(
         ),
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .systemLibrary(name: "CLoadKernels", path: "Sources/CLoadKernels"),
+        .target(name: "CMappingGuard", path: "Sources/CMappingGuard"),
         .systemLibrary(
             name: "CLibPQ",
             path: "Sources/CLibPQ",
@@ -44,7 +45,7 @@ let package = Package(
         ),
         .target(
             name: "TuttiCore",
-            dependencies: ["CZlib", "CPCRE2", "CMalloc", "CCodecs", "CLoadKernels"],
+            dependencies: ["CZlib", "CPCRE2", "CMalloc", "CCodecs", "CLoadKernels", "CMappingGuard"],
             resources: [.copy("Demo")]
         ),
         .target(name: "TuttiPostgres", dependencies: ["TuttiCore", "CLibPQ"]),

@@ -16,8 +16,8 @@ freed memory back to the host, e.g. Firecracker with free page reporting, a
 run now and then pays ~0.5 s of extra page faults; the best is less noisy.) Peak RSS (max over the runs) comes from os.wait4 on
 that very process. Each peer prints "rows=N read=S" to stderr and all row
 counts must agree (exit status 1 if not, or if a tool fails).
-"tutti" reads the file's chunks with pread, "tutti (mapped)" through the
-file mapping (tutti-bench load-mapped). `tutti count FILE` is the whole command (load, then count every row);
+"tutti" reads the file through its (guarded) mapping, "tutti (read)" its
+chunks with pread (tutti-bench load-read). `tutti count FILE` is the whole command (load, then count every row);
 `tutti info FILE --format json` also computes per-column statistics, so it
 does more work than the peers, which only parse into memory. A peer whose
 module is not installed is left out of the table.
@@ -154,7 +154,7 @@ def main():
     tools = {}
     if args.tutti_bench:
         tools["tutti"] = [args.tutti_bench, "load", path]
-        tools["tutti (mapped)"] = [args.tutti_bench, "load-mapped", path]
+        tools["tutti (read)"] = [args.tutti_bench, "load-read", path]
     if args.tutti:
         tools["tutti count"] = [args.tutti, "count", path]
         tools["tutti info"] = [args.tutti, "info", path, "--format", "json"]

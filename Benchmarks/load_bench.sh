@@ -7,8 +7,8 @@
 #   PEERS=a,b     only these peers (default: all installed of pyarrow, pandas,
 #                 pandas[pyarrow], polars, duckdb, duckdb->arrow)
 #
-# "tutti" is a load alone (tutti-bench load FILE), "tutti (mapped)" the same load
-# reading the file through its mapping instead of pread; "tutti count" and "tutti info"
+# "tutti" is a load alone (tutti-bench load FILE), "tutti (read)" the same load
+# reading the file's chunks with pread instead of through its mapping; "tutti count" and "tutti info"
 # are whole commands (`tutti info FILE --format json` also computes column statistics).
 #
 # Steps: generate Benchmarks/data/eval_text_<rows>.csv if missing

@@ -4,7 +4,7 @@ import TuttiCore
 /// `tutti-bench`: release-build measurements of the data engine, printed as JSON lines.
 ///
 ///     tutti-bench load FILE                      one full load (rows, seconds)
-///     tutti-bench load-mapped FILE               the same, delimited text read through the file mapping
+///     tutti-bench load-read FILE                 the same, delimited text read with pread, not the mapping
 ///     tutti-bench brush FILE BRUSHED COL...      brush steps on BRUSHED updating the other views
 ///     tutti-bench filter FILE EXPR               evaluation of a filter expression
 ///     tutti-bench frame FILE OUT                 key press to flushed screen (run in a terminal)
@@ -31,9 +31,9 @@ enum TuttiBench {
             switch arguments.first {
             case "load" where arguments.count == 2:
                 try load(arguments[1])
-            case "load-mapped" where arguments.count == 2:
+            case "load-read" where arguments.count == 2:
                 var options = LoadOptions()
-                options.readsFileInChunks = false
+                options.readsFileInChunks = true
                 try load(arguments[1], options: options)
             case "filter" where arguments.count == 3:
                 try FilterBench.run(path: arguments[1], expression: arguments[2])
@@ -74,7 +74,7 @@ enum TuttiBench {
             case "brush" where arguments.count >= 4:
                 try BrushBench.run(path: arguments[1], brushed: arguments[2], views: Array(arguments[3...]))
             default:
-                FileHandle.standardError.write(Data("usage: tutti-bench load FILE | load-mapped FILE | brush FILE BRUSHED COL... | filter FILE EXPR | frame FILE OUT | slices FILE [BINS.csv] | duplicates … | share FILE EXPR OUTDIR | search FILE QUERY... | wide COLUMNS ROWS | summary FILE | timeload FILE COLUMN | derive FILE NAME=EXPR | embeddings FILE COL K SAMPLE | scatter ROWS | labelissues ROWS CLASSES [OUT] | compare ROWS | threshold ROWS [inline] | engine URL BRUSHED COL... | engine-slices URL [FILTER [GROUPS]]\n".utf8))
+                FileHandle.standardError.write(Data("usage: tutti-bench load FILE | load-read FILE | brush FILE BRUSHED COL... | filter FILE EXPR | frame FILE OUT | slices FILE [BINS.csv] | duplicates … | share FILE EXPR OUTDIR | search FILE QUERY... | wide COLUMNS ROWS | summary FILE | timeload FILE COLUMN | derive FILE NAME=EXPR | embeddings FILE COL K SAMPLE | scatter ROWS | labelissues ROWS CLASSES [OUT] | compare ROWS | threshold ROWS [inline] | engine URL BRUSHED COL... | engine-slices URL [FILTER [GROUPS]]\n".utf8))
                 exit(2)
             }
         } catch {

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import TuttiCore
 
-/// Delimited files read chunk by chunk with `pread` (the default) give the same table as the
-/// mapped file, and a file that shrinks while it is read is an error, not SIGBUS.
+/// Delimited files read chunk by chunk with `pread` give the same table as the mapped file (the
+/// default), and a file that shrinks while it is read is an error, not SIGBUS.
 @Suite struct ChunkReadTests {
     /// Quoted line breaks, doubled quotes, CRLF, short rows, a column that turns text in a
     /// late chunk (so early chunks are read again), and a 200 KB quoted record with line breaks
@@ -62,25 +62,63 @@ import Testing
         }
     }
 
-    /// The file is opened (and mapped) whole, then cut to a third before its chunks are read:
-    /// the reads come back short and the load stops with a message, where touching the mapping
-    /// past the new end would have raised SIGBUS.
-    @Test func aFileTruncatedWhileLoadingIsAClearError() throws {
+    /// The file is opened (and mapped) whole, then cut to a third before its chunks are read.
+    /// Read in chunks, the reads come back short; through the guarded mapping, the reads past
+    /// the new end see zeros and the guard notes it. Either way the load stops with a message,
+    /// where touching an unguarded mapping past the new end would have raised SIGBUS.
+    @Test(arguments: [true, false]) func aFileTruncatedWhileLoadingIsAClearError(readsFileInChunks: Bool) throws {
         let folder = try TemporaryFolder()
         var text = "id,word\n"
         for row in 0..<60_000 { text += "\(row),word\(row % 97)\n" }
         let path = try folder.write("shrinks.csv", text)
-        let options = LoadOptions(chunkSize: 64 << 10)
+        var options = LoadOptions(chunkSize: 64 << 10)
+        options.readsFileInChunks = readsFileInChunks
         let buffer = try InputReader.open(path, name: "shrinks.csv", options: options, work: WorkContext())
+        #expect(buffer.isGuarded)
         #expect(truncate(path, off_t(text.utf8.count / 3)) == 0)
-        let parser = DelimitedParser(buffer: buffer, name: "shrinks.csv", options: options, work: WorkContext())
         do {
-            _ = try parser.parse(bodyStart: 0, delimiter: UInt8(ascii: ","))
+            _ = try DatasetLoader.load(buffer: buffer, path: path, name: "shrinks.csv", options: options, work: WorkContext())
             Issue.record("a truncated file loaded without an error")
         } catch {
             let message = String(describing: error)
             #expect(message.contains("shrinks.csv"))
             #expect(message.contains("changed while it was read"), "\(message)")
+        }
+        #expect(buffer.changedWhileRead)
+        #expect(buffer.readPastEnd == !readsFileInChunks, "only the mapping is read past the end")
+    }
+
+    /// A read of a guarded mapping past the end of its truncated file sees zeros, not SIGBUS.
+    @Test func theGuardGivesZerosPastTheEnd() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("gone.csv", String(repeating: "x", count: 3 * 65_536))
+        let descriptor = open(path, O_RDONLY)
+        defer { close(descriptor) }
+        let buffer = try InputBuffer.mapping(descriptor: descriptor, count: 3 * 65_536, name: "gone.csv")
+        #expect(truncate(path, 0) == 0)
+        #expect(!buffer.readPastEnd)
+        let byte = buffer.bytes.load(fromByteOffset: 2 * 65_536 + 7, as: UInt8.self)
+        #expect(byte == 0)
+        #expect(buffer.readPastEnd)
+        #expect(buffer.changedWhileRead)
+    }
+
+    /// JSON Lines, Parquet and Arrow are read through the mapping: a file truncated after it was
+    /// mapped is a clear error too.
+    @Test func aTruncatedJSONLinesFileIsAClearError() throws {
+        let folder = try TemporaryFolder()
+        var text = ""
+        for row in 0..<40_000 { text += "{\"id\": \(row), \"word\": \"w\(row % 31)\"}\n" }
+        let path = try folder.write("shrinks.jsonl", text)
+        let buffer = try InputReader.open(path, name: "shrinks.jsonl", options: LoadOptions(), work: WorkContext())
+        #expect(truncate(path, 100) == 0)
+        #expect(throws: TuttiError.self) {
+            try DatasetLoader.load(buffer: buffer, path: path, name: "shrinks.jsonl", options: LoadOptions(), work: WorkContext())
+        }
+        do {
+            _ = try DatasetLoader.load(buffer: buffer, path: path, name: "shrinks.jsonl", options: LoadOptions(), work: WorkContext())
+        } catch {
+            #expect(String(describing: error).contains("changed while it was read: it ends at byte 100"), "\(error)")
         }
     }
 

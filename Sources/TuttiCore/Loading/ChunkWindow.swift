@@ -16,21 +16,21 @@ struct ChunkWindow {
     let reachesInputEnd: Bool
 }
 
-/// Hands out chunk windows. For a mapped file it reads each window with `pread` into a buffer
-/// that the next chunk reuses, so the kernel copies from its page cache instead of mapping and
-/// unmapping every page, and a file truncated while it is read gives a short read (an error)
-/// instead of SIGBUS. For input held in memory a window is the input itself.
+/// Hands out chunk windows: the input itself when it is in memory or a guarded mapping, else
+/// each window read with `pread` into a buffer that the next chunk reuses (a file truncated
+/// while it is read then gives a short read, an error, instead of SIGBUS).
 final class ChunkWindowReader: Sendable {
     private let buffer: InputBuffer
     private let name: String
     private let readsFile: Bool
     private let scratch = ReusePool<ReadBuffer>()
 
-    /// A reader of `buffer`, reading with `pread` when `readsFile` and the file is open.
+    /// A reader of `buffer`, reading with `pread` when the file is open and `readsFile` or its
+    /// mapping is not guarded against truncation.
     init(buffer: InputBuffer, name: String, readsFile: Bool) {
         self.buffer = buffer
         self.name = name
-        self.readsFile = readsFile && buffer.isReadable
+        self.readsFile = (readsFile || !buffer.isGuarded) && buffer.isReadable
     }
 
     /// Whether windows are read from the file (else they are the input in memory).

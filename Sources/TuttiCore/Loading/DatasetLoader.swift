@@ -31,8 +31,28 @@ public enum DatasetLoader {
         return try load(buffer: buffer, path: name, name: name, options: options, work: work)
     }
 
-    private static func load(buffer: InputBuffer, path: String, name: String, options: LoadOptions,
+    /// Loads `buffer`; fails with a message when its file was truncated while it was read (what
+    /// was read, or an error it caused, is then not about the file).
+    static func load(buffer: InputBuffer, path: String, name: String, options: LoadOptions,
                              work: WorkContext) throws -> LoadResult {
+        let result: LoadResult
+        do {
+            result = try loadUnchecked(buffer: buffer, path: path, name: name, options: options, work: work)
+        } catch where buffer.changedWhileRead {
+            throw changed(buffer, name: name)
+        }
+        if buffer.changedWhileRead { throw changed(buffer, name: name) }
+        return result
+    }
+
+    private static func changed(_ buffer: InputBuffer, name: String) -> TuttiError {
+        let now = buffer.currentFileSize.map { "it ends at byte \($0)" } ?? "it is shorter"
+        return TuttiError("changed while it was read: \(now), before the \(buffer.bytes.count) bytes it had when it was opened",
+                          file: name)
+    }
+
+    private static func loadUnchecked(buffer: InputBuffer, path: String, name: String, options: LoadOptions,
+                                      work: WorkContext) throws -> LoadResult {
         if work.isCancelled { throw TuttiError.cancelled(file: name) }
         let bytes = buffer.bytes
         let table: ParsedTable

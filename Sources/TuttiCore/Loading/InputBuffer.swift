@@ -1,3 +1,4 @@
+import CMappingGuard
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -5,20 +6,27 @@ import Darwin
 #endif
 
 /// The raw bytes of an input: a memory-mapped file or a heap buffer (decompressed or read
-/// from a pipe). Read-only; the input file is never written. A mapped file stays open, so its
-/// bytes can also be read with `read(into:count:at:)`: a read from a file truncated meanwhile
-/// comes back short, where touching the mapping past the new end would raise SIGBUS.
+/// from a pipe). Read-only; the input file is never written.
+///
+/// Touching a mapping past the end of a file truncated meanwhile raises SIGBUS. A mapping is
+/// guarded (`CMappingGuard`): such a read sees zeros instead and `changedWhileRead` turns true,
+/// so the load fails with a message. A mapped file also stays open, so its bytes can be read
+/// with `read(into:count:at:)`, whose reads come back short from a truncated file: the way in
+/// when a mapping cannot be guarded.
 final class InputBuffer: @unchecked Sendable {
     /// The bytes.
     let bytes: UnsafeRawBufferPointer
     private let isMapped: Bool
     /// The open file behind a mapping, or -1.
     private let descriptor: Int32
+    /// The mapping's slot in the guard, or -1.
+    private let guardSlot: Int32
 
-    private init(bytes: UnsafeRawBufferPointer, isMapped: Bool, descriptor: Int32 = -1) {
+    private init(bytes: UnsafeRawBufferPointer, isMapped: Bool, descriptor: Int32 = -1, guardSlot: Int32 = -1) {
         self.bytes = bytes
         self.isMapped = isMapped
         self.descriptor = descriptor
+        self.guardSlot = guardSlot
     }
 
     /// A heap buffer that takes ownership of `pointer` (allocated with `malloc`).
@@ -34,11 +42,34 @@ final class InputBuffer: @unchecked Sendable {
         }
         _ = madvise(address, count, MADV_SEQUENTIAL)
         let kept = fcntl(descriptor, F_DUPFD_CLOEXEC, 0)
-        return InputBuffer(bytes: UnsafeRawBufferPointer(start: address, count: count), isMapped: true, descriptor: kept)
+        return InputBuffer(bytes: UnsafeRawBufferPointer(start: address, count: count), isMapped: true, descriptor: kept,
+                           guardSlot: tutti_mapping_guard_register(address, count))
     }
 
     /// Whether `read(into:count:at:)` reads the file (else the bytes are only in memory).
     var isReadable: Bool { descriptor >= 0 }
+
+    /// Whether the mapping is guarded: reads past the end of a truncated file see zeros and set
+    /// `changedWhileRead`.
+    var isGuarded: Bool { guardSlot >= 0 }
+
+    /// Whether the mapped file was truncated since it was mapped: a read went past its new end
+    /// (and saw zeros), or it is shorter now (the rest of its last page reads as zeros without a
+    /// fault). What was read is then not the file.
+    var changedWhileRead: Bool {
+        guard isMapped else { return false }
+        return readPastEnd || (currentFileSize.map { $0 < bytes.count } ?? false)
+    }
+
+    /// Whether a read of the mapping faulted past the end of the file (and the guard gave it zeros).
+    var readPastEnd: Bool { tutti_mapping_guard_tripped(guardSlot) != 0 }
+
+    /// The file's size now (for a message when it changed), if it is open.
+    var currentFileSize: Int? {
+        var info = stat()
+        guard descriptor >= 0, fstat(descriptor, &info) == 0 else { return nil }
+        return Int(info.st_size)
+    }
 
     /// Reads `count` bytes at `offset` of the file into `target`, with as many `pread` calls
     /// as it takes. Returns the bytes read: fewer than `count` when the file has become
@@ -86,6 +117,7 @@ final class InputBuffer: @unchecked Sendable {
     }
 
     deinit {
+        tutti_mapping_guard_unregister(guardSlot)
         if descriptor >= 0 { close(descriptor) }
         guard let base = bytes.baseAddress else { return }
         if isMapped {

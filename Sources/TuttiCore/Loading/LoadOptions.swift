@@ -31,9 +31,11 @@ public struct LoadOptions: Sendable {
     /// times are recognised without one.
     public var timeFormat: TimeFormat?
     /// Whether the chunks of a delimited-text file are read with `pread` into reused buffers
-    /// (the default) rather than through the file's memory mapping. Both give the same table;
-    /// reading is immune to the file being truncated meanwhile (a clear error, not SIGBUS).
-    public var readsFileInChunks = true
+    /// rather than through the file's memory mapping. Both give the same table, and a file
+    /// truncated meanwhile is a clear error either way (see `InputBuffer`); the mapping costs the
+    /// kernel less (no copy), so it is the default wherever its guard is installed, and reading
+    /// is used where it is not.
+    public var readsFileInChunks = false
 
     /// Options that infer everything.
     public init(format: DataFormat? = nil, delimiter: UInt8? = nil, textColumns: Set<String> = [],
