@@ -1,5 +1,6 @@
 #include "CMappingGuard.h"
 
+#include <errno.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -18,26 +19,53 @@ static uintptr_t page_size;
 /// 0: not installed, 1: installing, 2: installed, 3: failed.
 static _Atomic int state;
 
-/// Runs in the thread whose read faulted. Uses only atomics, `mmap` and `sigaction` (system
-/// calls without locks on Linux).
-static void on_bus_error(int signal, siginfo_t *info, void *context) {
-    (void)signal;
-    (void)context;
-    uintptr_t address = (uintptr_t)info->si_addr;
-    for (int slot = 0; slot < SLOTS; slot++) {
-        uintptr_t start = atomic_load(&starts[slot]);
-        if (start == 0 || address < start || address >= atomic_load(&ends[slot])) continue;
-        void *page = (void *)(address & ~(page_size - 1));
-        void *zeros = mmap(page, page_size, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
-        if (zeros != MAP_FAILED) {
-            atomic_store(&tripped[slot], 1);
-            return;
-        }
-        break;
+/// Hands a SIGBUS that is not a guarded mapping's to the disposition there was before.
+static void pass_on(int signal, siginfo_t *info, void *context) {
+    if (previous.sa_flags & SA_SIGINFO) {
+        previous.sa_sigaction(signal, info, context);
+    } else if (previous.sa_handler != SIG_DFL && previous.sa_handler != SIG_IGN) {
+        previous.sa_handler(signal);
+    } else if (info->si_code > 0 || previous.sa_handler == SIG_DFL) {
+        // The default action (a fault is retried when this returns and faults again; a signal
+        // sent by a process is raised again once this returns): the process ends as it would
+        // have without the guard. A fault cannot be ignored either.
+        struct sigaction fallback;
+        memset(&fallback, 0, sizeof fallback);
+        fallback.sa_handler = SIG_DFL;
+        sigemptyset(&fallback.sa_mask);
+        sigaction(SIGBUS, &fallback, NULL);
+        if (info->si_code <= 0) raise(SIGBUS);
     }
-    // Not a guarded mapping (or no page could be mapped): the read faults again when it is
-    // retried, under the disposition there was before.
-    sigaction(SIGBUS, &previous, NULL);
+}
+
+/// Runs in the thread whose read faulted. Uses only atomics, `mmap`, `sigaction` and `raise`
+/// (system calls without locks on Linux), and keeps `errno`.
+static void on_bus_error(int signal, siginfo_t *info, void *context) {
+    int saved = errno;
+    // Only the kernel's "no such address in the object" (a page past the end of a truncated
+    // file) is a guarded read; a signal sent by a process, a misaligned access or an I/O error
+    // goes on.
+    if (info->si_code == BUS_ADRERR) {
+        uintptr_t address = (uintptr_t)info->si_addr;
+        for (int slot = 0; slot < SLOTS; slot++) {
+            uintptr_t start = atomic_load(&starts[slot]);
+            uintptr_t end = atomic_load(&ends[slot]);
+            if (start == 0 || address < start || address >= end) continue;
+            // Every later page of the file is past its end too: zeros over the rest of the
+            // mapping at once, so a reader that goes on takes no more faults.
+            uintptr_t page = address & ~(page_size - 1);
+            uintptr_t last = (end + page_size - 1) & ~(page_size - 1);
+            void *zeros = mmap((void *)page, last - page, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+            if (zeros != MAP_FAILED) {
+                atomic_store(&tripped[slot], 1);
+                errno = saved;
+                return;
+            }
+            break;
+        }
+    }
+    pass_on(signal, info, context);
+    errno = saved;
 }
 
 static int install(void) {

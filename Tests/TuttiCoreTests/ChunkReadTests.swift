@@ -88,6 +88,44 @@ import Testing
         #expect(buffer.readPastEnd == !readsFileInChunks, "only the mapping is read past the end")
     }
 
+    /// A gzip file of two members cut after the first while it is inflated: the rest reads as
+    /// zeros, which gzip takes for padding, so only a check of the file tells the load is short.
+    @Test func aGzipFileTruncatedWhileInflatedIsAClearError() throws {
+        let folder = try TemporaryFolder()
+        var first = "id,word\n", second = ""
+        for row in 0..<3_000 { first += "\(row),w\(row * 7919 % 10_007)\n" }
+        for row in 3_000..<9_000 { second += "\(row),w\(row * 7919 % 10_007)\n" }
+        let head = try gzipped(Array(first.utf8)), tail = try gzipped(Array(second.utf8))
+        let path = try folder.write("two.csv.gz", head + tail)
+        let descriptor = open(path, O_RDONLY)
+        defer { close(descriptor) }
+        let raw = try InputBuffer.mapping(descriptor: descriptor, count: head.count + tail.count, name: "two.csv.gz")
+        #expect(truncate(path, off_t(head.count)) == 0)
+        #expect(throws: TuttiError.self) {
+            try InputReader.inflatedIfCompressed(raw, name: "two.csv.gz", options: LoadOptions(), work: WorkContext())
+        }
+        do {
+            _ = try InputReader.inflatedIfCompressed(raw, name: "two.csv.gz", options: LoadOptions(), work: WorkContext())
+        } catch {
+            #expect(String(describing: error).contains("changed while it was read: it ends at byte \(head.count)"), "\(error)")
+        }
+    }
+
+    /// A big file cut near its start stops at the next chunk, not after scanning the zeros of
+    /// its old length: its chunks are windows of the mapping, checked before each is scanned.
+    @Test func aFileCutNearItsStartStopsEarly() throws {
+        let folder = try TemporaryFolder()
+        var text = "id,word\n"
+        for row in 0..<200_000 { text += "\(row),w\(row % 97)\n" }
+        let path = try folder.write("cut.csv", text)
+        let options = LoadOptions(chunkSize: 64 << 10)
+        let buffer = try InputReader.open(path, name: "cut.csv", options: options, work: WorkContext())
+        #expect(truncate(path, 10_000) == 0)
+        let parser = DelimitedParser(buffer: buffer, name: "cut.csv", options: options, work: WorkContext())
+        #expect(throws: TuttiError.self) { try parser.parse(bodyStart: 0, delimiter: UInt8(ascii: ",")) }
+        #expect(buffer.readPastEnd)
+    }
+
     /// A read of a guarded mapping past the end of its truncated file sees zeros, not SIGBUS.
     @Test func theGuardGivesZerosPastTheEnd() throws {
         let folder = try TemporaryFolder()

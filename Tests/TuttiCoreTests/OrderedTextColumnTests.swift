@@ -108,8 +108,9 @@ import Testing
         for row in 0..<60_000 {
             let cell: String
             switch row {
-            case 20_000: cell = "\"a quoted\nline break \(row)\""
-            case 40_000..<50_000: cell = String(row * 7)
+            // Quoted line breaks early in long cells: a chunk cut there starts wrong.
+            case 10_000..<12_000: cell = "\"a\nquoted line break in a long cell of row \(row), and more words after it\""
+            case 35_000..<55_000: cell = String(row * 7)
             case _ where row % 17 == 3: cell = ""
             default: cell = "words for row \(row) of \(row % 13)"
             }
@@ -117,7 +118,10 @@ import Testing
             let kind = (42_000..<47_000).contains(row) ? "\(row % 3)" : "k\(row % 3)"
             text += "\(row),\(cell),\(kind)\n"
         }
-        #expect(try parse(text, chunkSize: 150_001).placed?.texts[1] != nil, "the text column is handed over")
+        let parsed = try parse(text, chunkSize: 150_001)
+        let appended = try #require(parsed.placed?.texts[1]).appendedChunks
+        #expect(appended >= 2, "the text column is handed over")
+        #expect(appended < parsed.chunkRowCounts.count, "and stopped where a chunk typed it as numbers")
         let whole = try load(text, options: LoadOptions(chunkSize: 1 << 30)).dataset
         for chunkSize in [100_000, 150_001, 300_000] {
             let chunked = try load(text, options: LoadOptions(chunkSize: chunkSize)).dataset
@@ -127,6 +131,7 @@ import Testing
         #expect(whole.column(named: "kind")?.kind == .categorical)
         #expect(cells(whole, "kind")[42_001] == "1")
         #expect(cells(whole, "text")[40_001] == String(40_001 * 7))
+        #expect(cells(whole, "text")[10_001]?.hasPrefix("a\nquoted") == true)
         #expect(cells(whole, "text")[3] == nil)
     }
 
@@ -135,7 +140,7 @@ import Testing
         for row in 0..<40_000 { text += "\(row),unique words \(row)\n" }
         let table = try parse(text, chunkSize: 150_000)
         #expect(table.chunkRowCounts.count > 4)
-        #expect(table.placed?.texts[1] != nil, "the text column is appended in order")
+        #expect(table.placed?.texts[1]?.appendedChunks == table.chunkRowCounts.count, "every chunk is appended in order")
         #expect(table.placed?.texts[0] == nil)
         let assembled = try ColumnAssembler(table: table, source: "t.csv").assemble()
         #expect(assembled.columns[1].text(at: 39_999) == "unique words 39999")

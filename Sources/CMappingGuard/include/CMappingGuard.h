@@ -5,10 +5,11 @@
 
 /// Guards read-only file mappings against SIGBUS. Touching a page of a mapped file past its end
 /// (the file was truncated after it was mapped) raises SIGBUS, which kills the process. Once
-/// `tutti_mapping_guard_register` has registered a mapping, such a fault instead maps a page of
-/// zeros over the page that faulted, records it for that mapping, and lets the read go on; the
-/// reader then sees zeros and asks `tutti_mapping_guard_tripped` before trusting what it read.
-/// A SIGBUS outside every registered mapping goes to the disposition there was before.
+/// `tutti_mapping_guard_register` has registered a mapping, such a fault instead maps zeros over
+/// the rest of the mapping from the page that faulted, records it for that mapping, and lets the
+/// read go on; the reader then sees zeros and asks `tutti_mapping_guard_tripped` before trusting
+/// what it read. Any other SIGBUS (outside every registered mapping, sent by a process, an I/O
+/// error) goes to the disposition there was before, called from the guard's handler.
 
 /// Registers the `length` bytes at `start` (a mapping) and installs the handler on first use.
 /// Returns a slot for the other calls, or -1 when the handler cannot be installed or every slot

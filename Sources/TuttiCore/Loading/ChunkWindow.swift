@@ -36,15 +36,25 @@ final class ChunkWindowReader: Sendable {
     /// Whether windows are read from the file (else they are the input in memory).
     var readsFromFile: Bool { readsFile }
 
-    /// Calls `body` with a window holding at least `range` (clamped to the input).
+    /// Whether a read of the mapping went past the end of its file, truncated meanwhile (what was
+    /// read is then zeros, not the file).
+    var readPastEnd: Bool { buffer.readPastEnd }
+
+    /// Calls `body` with a window holding at least `range` (clamped to the input). A window of
+    /// a mapped file is that range of the mapping, so that a file truncated meanwhile is not
+    /// scanned through the zeros of its old length; the load stops at the next window.
     func withWindow<R>(_ range: Range<Int>, _ body: (ChunkWindow) -> R) throws(TuttiError) -> R {
         let total = buffer.bytes.count
-        guard readsFile else {
-            let input = buffer.bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            return body(ChunkWindow(pointer: input, offset: 0, count: total, reachesInputEnd: true))
-        }
         let lower = min(max(range.lowerBound, 0), total)
         let upper = min(max(range.upperBound, lower), total)
+        if buffer.readPastEnd { throw buffer.changedError(name: name) }
+        guard readsFile else {
+            let input = buffer.bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            guard buffer.isMapped else {
+                return body(ChunkWindow(pointer: input, offset: 0, count: total, reachesInputEnd: true))
+            }
+            return body(ChunkWindow(pointer: input + lower, offset: lower, count: upper - lower, reachesInputEnd: upper == total))
+        }
         let storage = scratch.take() ?? ReadBuffer()
         defer { scratch.give(storage) }
         let target = storage.pointer(capacity: max(upper - lower, 1))

@@ -44,7 +44,8 @@ struct ColumnBuilder {
          looksAhead: Bool = false, strings placement: StringPlacement = StringPlacement()) {
         self.input = input
         stringPlacement = placement
-        strings = StringColumnBuilder(switchesWhenUnique: true, placement: placement)
+        // A column not forced to strings makes its string builder when a cell turns it strings.
+        strings = StringColumnBuilder(switchesWhenUnique: true, placement: forceStrings ? placement : StringPlacement())
         self.looksAhead = looksAhead
         self.forceStrings = forceStrings
         self.expectedRows = expectedRows

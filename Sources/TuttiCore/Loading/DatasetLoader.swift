@@ -39,16 +39,10 @@ public enum DatasetLoader {
         do {
             result = try loadUnchecked(buffer: buffer, path: path, name: name, options: options, work: work)
         } catch where buffer.changedWhileRead {
-            throw changed(buffer, name: name)
+            throw buffer.changedError(name: name)
         }
-        if buffer.changedWhileRead { throw changed(buffer, name: name) }
+        if buffer.changedWhileRead { throw buffer.changedError(name: name) }
         return result
-    }
-
-    private static func changed(_ buffer: InputBuffer, name: String) -> TuttiError {
-        let now = buffer.currentFileSize.map { "it ends at byte \($0)" } ?? "it is shorter"
-        return TuttiError("changed while it was read: \(now), before the \(buffer.bytes.count) bytes it had when it was opened",
-                          file: name)
     }
 
     private static func loadUnchecked(buffer: InputBuffer, path: String, name: String, options: LoadOptions,

@@ -44,8 +44,10 @@ struct DelimitedChunkScanner: Sendable {
                 scanner.lineTerminator = lineTerminator
                 cells.count = 0
                 var result = scanner.scan(from: localStart, limit: localLimit, into: cells)
-                // The last record may run on past the window: read a larger one.
+                // The last record may run on past the window: read a larger one. A mapping read
+                // past its file's end (truncated meanwhile) is not built: the next window stops.
                 if localStart < localLimit, result.end >= window.count, !window.reachesInputEnd { return nil }
+                if windows.readPastEnd { return nil }
                 result.start += window.offset
                 result.end += window.offset
                 build(result, cells.cells, window.pointer)

@@ -57,10 +57,11 @@ struct DelimitedParser {
         let placement = chunkCount > 1 ? PlacedColumns(chunkCount: chunkCount, columnCount: columnCount) : nil
 
         let outcomes = ResultSlots<Result<CSVRecordScanner.Result, TuttiError>>.collect(count: chunkCount) { index in
-            // A chunk that stops before it is built still lets the next one go on.
+            // A chunk that stops before it is built still lets the next one go on (after it has
+            // waited for the one before, like every chunk).
             defer {
-                placement?.pass(index, byte: 0, row: nil)
                 placement?.stopTexts(at: index)
+                placement?.pass(index, byte: 0, row: nil)
             }
             if cancellation?.isCancelled == true { return .success(CSVRecordScanner.Result()) }
             if mapped { buffer.prefault(nominalStarts[index]..<limits[index]) }

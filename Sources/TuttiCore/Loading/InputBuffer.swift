@@ -16,7 +16,8 @@ import Darwin
 final class InputBuffer: @unchecked Sendable {
     /// The bytes.
     let bytes: UnsafeRawBufferPointer
-    private let isMapped: Bool
+    /// Whether the bytes are a file's mapping (else a heap buffer).
+    let isMapped: Bool
     /// The open file behind a mapping, or -1.
     private let descriptor: Int32
     /// The mapping's slot in the guard, or -1.
@@ -63,6 +64,13 @@ final class InputBuffer: @unchecked Sendable {
 
     /// Whether a read of the mapping faulted past the end of the file (and the guard gave it zeros).
     var readPastEnd: Bool { tutti_mapping_guard_tripped(guardSlot) != 0 }
+
+    /// The error to give when `changedWhileRead`.
+    func changedError(name: String) -> TuttiError {
+        let now = currentFileSize.map { "it ends at byte \($0)" } ?? "it is shorter"
+        return TuttiError("changed while it was read: \(now), before the \(bytes.count) bytes it had when it was opened",
+                          file: name)
+    }
 
     /// The file's size now (for a message when it changed), if it is open.
     var currentFileSize: Int? {

@@ -14,8 +14,22 @@ enum InputReader {
         let raw = path == "-" ? try readAll(descriptor: STDIN_FILENO, name: name, options: options, work: work)
                               : try openFile(path, name: name, options: options, work: work)
         guard raw.bytes.count > 0 else { throw TuttiError("the input is empty", file: name) }
+        return try inflatedIfCompressed(raw, name: name, options: options, work: work)
+    }
+
+    /// `raw` inflated if it is gzip data (whatever the name), else `raw`.
+    static func inflatedIfCompressed(_ raw: InputBuffer, name: String, options: LoadOptions,
+                                     work: WorkContext) throws -> InputBuffer {
         if raw.bytes.count >= 2, raw.bytes[0] == 0x1f, raw.bytes[1] == 0x8b {
-            return try Gzip.inflate(raw.bytes, name: name, options: options, work: work)
+            // A compressed file truncated while it is inflated gives zeros past its new end: an
+            // error, or a member cut short that reads as trailing padding.
+            do {
+                let inflated = try Gzip.inflate(raw.bytes, name: name, options: options, work: work)
+                if raw.changedWhileRead { throw raw.changedError(name: name) }
+                return inflated
+            } catch where raw.changedWhileRead {
+                throw raw.changedError(name: name)
+            }
         }
         return raw
     }

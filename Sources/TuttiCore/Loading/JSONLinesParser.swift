@@ -22,7 +22,7 @@ struct JSONLinesParser {
                                             largest: min(options.chunkSize, ChunkSizing.jsonLinesLargest),
                                             perWorker: ChunkSizing.jsonLinesChunksPerWorker)
         var starts = [bodyStart]
-        while let last = starts.last, last + chunkSize < end {
+        while let last = starts.last, last + chunkSize < end, !buffer.readPastEnd {
             guard let found = memchr(input + last + chunkSize - 1, Int32(UInt8(ascii: "\n")), end - (last + chunkSize - 1)) else { break }
             let next = UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - input + 1
             guard next < end else { break }
@@ -35,7 +35,8 @@ struct JSONLinesParser {
         let textNames = options.textColumns
 
         let chunks = ResultSlots<(JSONLineScanner.Chunk, [ChunkColumn])>.collect(count: starts.count) { index in
-            if cancellation?.isCancelled == true { return (JSONLineScanner.Chunk(), []) }
+            // After a read past the end of a file truncated meanwhile the load fails: skip the rest.
+            if cancellation?.isCancelled == true || buffer.readPastEnd { return (JSONLineScanner.Chunk(), []) }
             var chunk = scanner.scan(from: starts[index], limit: limits[index])
             let columns = chunk.cells.indices.map { column in
                 Self.buildColumn(chunk.cells[column], input: input, forceStrings: textNames.contains(chunk.names[column]))
@@ -46,6 +47,7 @@ struct JSONLinesParser {
             return (chunk, columns)
         }
         if cancellation?.isCancelled == true { throw TuttiError.cancelled(file: name) }
+        if buffer.changedWhileRead { throw buffer.changedError(name: name) }
 
         var firstLines: [Int] = []
         var line = 1

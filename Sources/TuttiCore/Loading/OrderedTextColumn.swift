@@ -17,8 +17,9 @@ final class OrderedTextColumn: Sendable {
     private struct State {
         /// The rows of chunks `0 ..< nextChunk`.
         var table: StringTable
-        /// The rows each appended chunk gave, in order.
+        /// The rows each appended chunk gave, in order, and their sum.
         var chunkRows: [Int] = []
+        var rows = 0
         var nextChunk = 0
         /// No chunk from this index on is appended.
         var stopIndex = Int.max
@@ -65,6 +66,9 @@ final class OrderedTextColumn: Sendable {
         if !taken { piece = Self.restored(piece, table: table) }
     }
 
+    /// The number of chunks appended so far.
+    var appendedChunks: Int { state.withLock { $0.nextChunk } }
+
     /// Stops appending at chunk `chunk` unless it has been handed over already: for a chunk that
     /// will not hand its piece over.
     func stop(at chunk: Int) {
@@ -75,8 +79,15 @@ final class OrderedTextColumn: Sendable {
     }
 
     /// Appends the waiting rows that follow the appended ones, giving their tables back emptied.
+    /// Stops for good before a chunk that would take the rows past 32-bit row numbers (those of
+    /// the joined piece's missing rows).
     private func appendWaiting(_ state: inout State) {
-        while state.nextChunk < state.stopIndex, var next = state.waiting.removeValue(forKey: state.nextChunk) {
+        while state.nextChunk < state.stopIndex, let rows = state.waiting[state.nextChunk]?.rows {
+            guard state.rows + rows <= Int(Int32.max) else {
+                state.stopIndex = state.nextChunk
+                return
+            }
+            var next = state.waiting.removeValue(forKey: state.nextChunk)!
             if var plain = next.table.take() {
                 state.table.prefaultNext(entries: plain.count, byteCount: plain.bytes.count)
                 state.table.append(contentsOf: plain)
@@ -87,6 +98,7 @@ final class OrderedTextColumn: Sendable {
                 for _ in 0..<next.rows { state.table.append(UnsafeBufferPointer(start: nil, count: 0)) }
             }
             state.chunkRows.append(next.rows)
+            state.rows += next.rows
             state.nextChunk += 1
         }
     }

@@ -158,8 +158,14 @@ final class PlacedColumns: @unchecked Sendable {
         return placement
     }
 
-    /// Stops the text columns at chunk `index`, which hands none of its pieces over.
+    /// Stops the text columns at chunk `index`, which hands none of its pieces over. Waits for
+    /// the previous chunk to pass on, as `firstRow` does, so that the columns chunk 0 made are
+    /// seen (and so that a chunk that passes on after this has waited in turn).
     func stopTexts(at index: Int) {
+        if index > 0 {
+            passed[index - 1].wait()
+            passed[index - 1].signal()
+        }
         for text in texts { text?.stop(at: index) }
     }
 
