@@ -126,6 +126,29 @@ import Testing
         #expect(buffer.readPastEnd)
     }
 
+    /// A file rewritten in place to the same length while it is read has changed (old and new
+    /// pages may both have been read); one that only grew has not (the mapped bytes are intact).
+    @Test func aRewriteIsAChangeAndAnAppendIsNot() throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("edited.csv", "a,b\n1,2\n3,4\n")
+        let descriptor = open(path, O_RDWR)
+        defer { close(descriptor) }
+        let buffer = try InputBuffer.mapping(descriptor: descriptor, count: 12, name: "edited.csv")
+        #expect(!buffer.changedWhileRead)
+        usleep(20_000)
+        #expect(pwrite(descriptor, "a,b\n9,9\n3,4\n", 12, 0) == 12)
+        #expect(buffer.changedWhileRead)
+        #expect(String(describing: buffer.changedError(name: "edited.csv")).contains("rewritten"))
+
+        let grown = try folder.write("grown.csv", "a,b\n1,2\n")
+        let appender = open(grown, O_RDWR | O_APPEND)
+        defer { close(appender) }
+        let appended = try InputBuffer.mapping(descriptor: appender, count: 8, name: "grown.csv")
+        usleep(20_000)
+        #expect(write(appender, "3,4\n", 4) == 4)
+        #expect(!appended.changedWhileRead)
+    }
+
     /// A read of a guarded mapping past the end of its truncated file sees zeros, not SIGBUS.
     @Test func theGuardGivesZerosPastTheEnd() throws {
         let folder = try TemporaryFolder()

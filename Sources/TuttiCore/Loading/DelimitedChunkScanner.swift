@@ -15,7 +15,9 @@ struct DelimitedChunkScanner: Sendable {
     let columnCount: Int
     let lineTerminator: LineTerminator
 
-    /// Bytes read past a chunk's end at first, for its last record.
+    /// Bytes read past a chunk's end at first, for its last record (a window of the mapping,
+    /// which copies nothing, reaches a quarter of the chunk further, so that long records rarely
+    /// make a chunk scanned again).
     static let overrun = 64 << 10
 
     /// Scans the records that start in `start ..< limit`, or when `start` is nil in
@@ -25,7 +27,7 @@ struct DelimitedChunkScanner: Sendable {
     /// are valid only during the call. Returns the result.
     func scan(nominal: Int, start: Int?, limit: Int, cells: CellBuffer,
               build: (CSVRecordScanner.Result, UnsafeBufferPointer<CellSpan>, UnsafePointer<UInt8>) -> Void) throws(TuttiError) -> CSVRecordScanner.Result {
-        var overrun = Self.overrun
+        var overrun = windows.readsFromFile ? Self.overrun : max(Self.overrun, (limit - nominal) / 4)
         while true {
             let from = start ?? nominal - 1
             let to = max(from, min(end, limit + overrun))

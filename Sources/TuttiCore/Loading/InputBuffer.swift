@@ -22,12 +22,15 @@ final class InputBuffer: @unchecked Sendable {
     private let descriptor: Int32
     /// The mapping's slot in the guard, or -1.
     private let guardSlot: Int32
+    /// The file's size and modification time when it was mapped.
+    private let mappedState: FileState?
 
     private init(bytes: UnsafeRawBufferPointer, isMapped: Bool, descriptor: Int32 = -1, guardSlot: Int32 = -1) {
         self.bytes = bytes
         self.isMapped = isMapped
         self.descriptor = descriptor
         self.guardSlot = guardSlot
+        mappedState = FileState(descriptor: descriptor)
     }
 
     /// A heap buffer that takes ownership of `pointer` (allocated with `malloc`).
@@ -54,12 +57,16 @@ final class InputBuffer: @unchecked Sendable {
     /// `changedWhileRead`.
     var isGuarded: Bool { guardSlot >= 0 }
 
-    /// Whether the mapped file was truncated since it was mapped: a read went past its new end
-    /// (and saw zeros), or it is shorter now (the rest of its last page reads as zeros without a
-    /// fault). What was read is then not the file.
+    /// Whether the mapped file changed since it was mapped so that what was read is not the file:
+    /// a read went past its new end (and saw zeros), it is shorter now (the rest of its last page
+    /// reads as zeros without a fault), or it was rewritten without growing (emptied and written
+    /// again: old and new pages may have been read). A file that only grew (appended to) has not
+    /// changed the bytes that were mapped.
     var changedWhileRead: Bool {
         guard isMapped else { return false }
-        return readPastEnd || (currentFileSize.map { $0 < bytes.count } ?? false)
+        if readPastEnd { return true }
+        guard let mappedState, let now = FileState(descriptor: descriptor) else { return false }
+        return now.size < mappedState.size || (now.size == mappedState.size && now != mappedState)
     }
 
     /// Whether a read of the mapping faulted past the end of the file (and the guard gave it zeros).
@@ -67,16 +74,13 @@ final class InputBuffer: @unchecked Sendable {
 
     /// The error to give when `changedWhileRead`.
     func changedError(name: String) -> TuttiError {
-        let now = currentFileSize.map { "it ends at byte \($0)" } ?? "it is shorter"
-        return TuttiError("changed while it was read: \(now), before the \(bytes.count) bytes it had when it was opened",
-                          file: name)
-    }
-
-    /// The file's size now (for a message when it changed), if it is open.
-    var currentFileSize: Int? {
-        var info = stat()
-        guard descriptor >= 0, fstat(descriptor, &info) == 0 else { return nil }
-        return Int(info.st_size)
+        guard let size = FileState(descriptor: descriptor)?.size, size >= bytes.count else {
+            let now = FileState(descriptor: descriptor).map { "it ends at byte \($0.size)" } ?? "it is shorter"
+            return TuttiError("changed while it was read: \(now), before the \(bytes.count) bytes it had when it was opened",
+                              file: name)
+        }
+        // As long as before: rewritten meanwhile, or a page of it could not be read.
+        return TuttiError("changed while it was read (it was rewritten, or a part of it could not be read)", file: name)
     }
 
     /// Reads `count` bytes at `offset` of the file into `target`, with as many `pread` calls
@@ -133,5 +137,20 @@ final class InputBuffer: @unchecked Sendable {
         } else {
             free(UnsafeMutableRawPointer(mutating: base))
         }
+    }
+}
+
+/// A file's size and last modification, to tell whether it changed.
+private struct FileState: Equatable {
+    var size: Int
+    var modifiedSeconds: Int
+    var modifiedNanoseconds: Int
+
+    init?(descriptor: Int32) {
+        var info = stat()
+        guard descriptor >= 0, fstat(descriptor, &info) == 0 else { return nil }
+        size = Int(info.st_size)
+        modifiedSeconds = Int(info.st_mtim.tv_sec)
+        modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
     }
 }
