@@ -8,6 +8,17 @@ func load(_ text: String, name: String = "test.csv", options: LoadOptions = Load
     try DatasetLoader.load(bytes: Array(text.utf8), name: name, options: options)
 }
 
+/// The delimited parser's table of CSV `text` cut into chunks of at most `chunkSize` bytes,
+/// before its columns are joined.
+func parseDelimited(_ text: String, chunkSize: Int) throws -> ParsedTable {
+    let bytes = Array(text.utf8)
+    let pointer = malloc(bytes.count)!
+    bytes.withUnsafeBytes { pointer.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
+    let parser = DelimitedParser(buffer: .adopting(pointer, count: bytes.count), name: "t.csv",
+                                 options: LoadOptions(chunkSize: chunkSize), work: WorkContext())
+    return try parser.parse(bodyStart: 0, delimiter: UInt8(ascii: ","))
+}
+
 /// The error thrown when loading `text`, or nil.
 func loadError(_ text: String, name: String = "test.csv", options: LoadOptions = LoadOptions()) -> TuttiError? {
     do {

@@ -25,16 +25,6 @@ import Testing
         return (0..<table.count).map { table[$0] }
     }
 
-    /// The parser's table of a CSV `text` cut into chunks of `chunkSize` bytes.
-    private func parse(_ text: String, chunkSize: Int) throws -> ParsedTable {
-        let bytes = Array(text.utf8)
-        let pointer = malloc(bytes.count)!
-        bytes.withUnsafeBytes { pointer.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
-        let parser = DelimitedParser(buffer: .adopting(pointer, count: bytes.count), name: "t.csv",
-                                     options: LoadOptions(chunkSize: chunkSize), work: WorkContext())
-        return try parser.parse(bodyStart: 0, delimiter: UInt8(ascii: ","))
-    }
-
     @Test func piecesHandedOverOutOfOrderAreAppendedInOrder() {
         let column = OrderedTextColumn(rows: 16, byteCount: 64)
         var grid = [piece(["a", nil]), piece(["b"], invalid: 2), .init(values: .allMissing, missingRows: [0, 1], rowCount: 2, failure: nil),
@@ -118,7 +108,7 @@ import Testing
             let kind = (42_000..<47_000).contains(row) ? "\(row % 3)" : "k\(row % 3)"
             text += "\(row),\(cell),\(kind)\n"
         }
-        let parsed = try parse(text, chunkSize: 150_001)
+        let parsed = try parseDelimited(text, chunkSize: 150_001)
         let appended = try #require(parsed.placed?.texts[1]).appendedChunks
         #expect(appended >= 2, "the text column is handed over")
         #expect(appended < parsed.chunkRowCounts.count, "and stopped where a chunk typed it as numbers")
@@ -138,7 +128,7 @@ import Testing
     @Test func theParserHandsAPlainColumnOver() throws {
         var text = "id,text\n"
         for row in 0..<40_000 { text += "\(row),unique words \(row)\n" }
-        let table = try parse(text, chunkSize: 150_000)
+        let table = try parseDelimited(text, chunkSize: 150_000)
         #expect(table.chunkRowCounts.count > 4)
         #expect(table.placed?.texts[1]?.appendedChunks == table.chunkRowCounts.count, "every chunk is appended in order")
         #expect(table.placed?.texts[0] == nil)

@@ -5,19 +5,10 @@ import Testing
 /// The codes of a categorical column of a delimited file are written by its chunks into the
 /// column's final storage (`PlacedCodes`) and turned into the column's codes where they are.
 @Suite struct PlacedCodesTests {
-    private func parse(_ text: String, chunkSize: Int) throws -> ParsedTable {
-        let bytes = Array(text.utf8)
-        let pointer = malloc(bytes.count)!
-        bytes.withUnsafeBytes { pointer.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
-        let parser = DelimitedParser(buffer: .adopting(pointer, count: bytes.count), name: "t.csv",
-                                     options: LoadOptions(chunkSize: chunkSize), work: WorkContext())
-        return try parser.parse(bodyStart: 0, delimiter: UInt8(ascii: ","))
-    }
-
     @Test func theChunksCodesBecomeTheColumnWhereTheyAre() throws {
         var text = "id,kind\n"
         for row in 0..<20_000 { text += row % 11 == 4 ? "\(row),\n" : "\(row),kind \(row % 7)\n" }
-        let table = try parse(text, chunkSize: 20_000)
+        let table = try parseDelimited(text, chunkSize: 20_000)
         #expect(table.chunkRowCounts.count > 4)
         let placed = try #require(table.placed?.codes[1])
         let storage = placed.base
@@ -65,12 +56,7 @@ import Testing
     @Test func chunkZeroSizesTheLaterDictionaries() throws {
         var text = "id,city\n"
         for row in 0..<60_000 { text += "\(row),city number \(row % 2_000)\n" }
-        let bytes = Array(text.utf8)
-        let pointer = malloc(bytes.count)!
-        bytes.withUnsafeBytes { pointer.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
-        let parser = DelimitedParser(buffer: .adopting(pointer, count: bytes.count), name: "t.csv",
-                                     options: LoadOptions(chunkSize: 200_000), work: WorkContext())
-        let table = try parser.parse(bodyStart: 0, delimiter: UInt8(ascii: ","))
+        let table = try parseDelimited(text, chunkSize: 200_000)
         let room = try #require(table.placed?.strings(column: 1, firstRow: 0, rows: 1).dictionaryRoom)
         #expect(room.entries >= 2_000)
         #expect(table.placed?.strings(column: 0, firstRow: 0, rows: 1).dictionaryRoom == nil)

@@ -7,8 +7,9 @@ import Synchronization
 ///
 /// A chunk hands its piece over with `handOver`; a piece that comes before its predecessors
 /// waits and is appended by the chunk that fills the gap. A chunk that cannot hand its piece
-/// over (its start proved wrong, or it typed the column as numbers) stops the appending at its
-/// index: it and every later chunk keep their pieces, and `joinedPieces` gives them back.
+/// over (its start proved wrong, it typed the column as numbers, or its rows would take the
+/// column past 32-bit row numbers) stops the appending at its index: it and every later chunk
+/// keep their pieces, and `joinedPieces` gives them back.
 final class OrderedTextColumn: Sendable {
     /// Emptied tables, for the next chunks' plain text.
     let plainTables = ReusePool<StringTable>()
