@@ -43,8 +43,8 @@ struct StringColumnBuilder {
     private var expectedRows = 0
 
     /// An empty builder; `switchesWhenUnique` lets it turn plain early for values that do not
-    /// repeat, in a table from `plainTables` if given.
-    /// `placement`: where the codes and a plain table go, and how large the dictionary starts.
+    /// repeat. `placement`: where the codes and a plain table go, and how large the dictionary
+    /// starts.
     init(switchesWhenUnique: Bool = false, placement: StringPlacement = StringPlacement()) {
         self.switchesWhenUnique = switchesWhenUnique
         plainTables = placement.plainTables
