@@ -1,61 +1,38 @@
 import Dispatch
 import Synchronization
 
-/// The final storage of a number column, written in place by the chunks of a delimited-text
-/// file: each chunk writes its values at its first row, so the column is not built in pieces and
-/// copied again (every value written once, its pages faulted once). Holds room for an estimate of
-/// the rows; the assembler takes it whole when every chunk wrote its rows where they belong.
+/// The final storage of a number column (see `PlacedArray`), of integers or of floats.
 final class PlacedColumn: @unchecked Sendable {
     /// Whether the values are `Double` (else `Int64`).
     let isFloat: Bool
-    /// Rows there is room for.
-    let capacity: Int
-    /// The storage of row 0; row `r` is at `base + 8 r`.
-    let base: UnsafeMutableRawPointer
-    private var integers: [Int64] = []
-    private var floats: [Double] = []
+    private let integers: PlacedArray<Int64>?
+    private let floats: PlacedArray<Double>?
 
     /// Room for `capacity` rows of integers or floats; its pages are mapped as they are written.
     init(isFloat: Bool, capacity: Int) {
         self.isFloat = isFloat
-        self.capacity = capacity
-        // Every element counts from the start; the rows no chunk writes are cut off when the
-        // column is taken, and none of them is read before it is written.
-        var start: UnsafeMutableRawPointer?
-        if isFloat {
-            floats = [Double](unsafeUninitializedCapacity: capacity) { buffer, count in
-                start = UnsafeMutableRawPointer(buffer.baseAddress)
-                count = capacity
-            }
-        } else {
-            integers = [Int64](unsafeUninitializedCapacity: capacity) { buffer, count in
-                start = UnsafeMutableRawPointer(buffer.baseAddress)
-                count = capacity
-            }
-        }
-        base = start ?? UnsafeMutableRawPointer(bitPattern: 8)!
+        integers = isFloat ? nil : PlacedArray(capacity: capacity)
+        floats = isFloat ? PlacedArray(capacity: capacity) : nil
+    }
+
+    /// Rows there is room for.
+    var capacity: Int { integers?.capacity ?? floats!.capacity }
+
+    /// The storage of row 0; row `r` is at `base + 8 r`.
+    var base: UnsafeMutableRawPointer {
+        integers.map { UnsafeMutableRawPointer($0.base) } ?? UnsafeMutableRawPointer(floats!.base)
     }
 
     /// The integer column of the first `rows` rows, taking the storage (then empty).
-    func takeIntegers(rows: Int) -> [Int64] {
-        var out: [Int64] = []
-        swap(&out, &integers)
-        out.removeLast(out.count - rows)
-        return out
-    }
+    func takeIntegers(rows: Int) -> [Int64] { integers?.take(rows: rows) ?? [] }
 
     /// The float column of the first `rows` rows, taking the storage (then empty).
-    func takeFloats(rows: Int) -> [Double] {
-        var out: [Double] = []
-        swap(&out, &floats)
-        out.removeLast(out.count - rows)
-        return out
-    }
+    func takeFloats(rows: Int) -> [Double] { floats?.take(rows: rows) ?? [] }
 
     /// Frees the storage (when the column was built otherwise).
     func release() {
-        integers = []
-        floats = []
+        integers?.release()
+        floats?.release()
     }
 }
 

@@ -12,10 +12,10 @@ struct StringColumnBuilder {
     private var ownCodes: [UInt32] = []
     /// Where the codes are written instead of `ownCodes`: the column's final storage at this
     /// chunk's first row (see `PlacedCodes`), with room for the rows the builder expects.
-    private var placedCodes: UnsafeMutablePointer<UInt32>?
+    private var placedCodes: UnsafeMutablePointer<UInt32>? = nil
     /// The codes written to `placedCodes`, and the room there.
     private var placedCount = 0
-    private let placedRoom: Int
+    private var placedRoom = 0
     private(set) var dictionary = ByteDictionary()
     /// Row-ordered values once the builder has switched to plain text.
     private(set) var table: StringTable?
@@ -24,7 +24,7 @@ struct StringColumnBuilder {
     /// Whether this chunk alone held more distinct values than a categorical column may have.
     private(set) var exceedsCategories = false
     /// Whether to switch to a plain table when the first `probeRows` rows are nearly all distinct.
-    private let switchesWhenUnique: Bool
+    private var switchesWhenUnique = false
     /// The address and length of the bytes given to `lookAhead`, and their hash: a key that is
     /// sound because a builder is filled from one input window, whose bytes do not change, and
     /// is not appended to once that window is gone.
@@ -38,7 +38,7 @@ struct StringColumnBuilder {
 
     /// Tables whose text was copied out, reused when this builder turns plain (see
     /// `OrderedTextColumn`).
-    private let plainTables: ReusePool<StringTable>?
+    private var plainTables: ReusePool<StringTable>? = nil
     /// The rows the builder was told to expect.
     private var expectedRows = 0
 
@@ -59,10 +59,6 @@ struct StringColumnBuilder {
         self.ownCodes = codes
         self.dictionary = dictionary
         self.invalidUTF8Cells = invalidUTF8Cells
-        switchesWhenUnique = false
-        plainTables = nil
-        placedCodes = nil
-        placedRoom = 0
     }
 
     /// A builder of no rows that keeps what `builder` found (invalid cells, too many values),
@@ -70,10 +66,6 @@ struct StringColumnBuilder {
     init(findingsOf builder: StringColumnBuilder) {
         invalidUTF8Cells = builder.invalidUTF8Cells
         exceedsCategories = builder.exceedsCategories
-        switchesWhenUnique = false
-        plainTables = nil
-        placedCodes = nil
-        placedRoom = 0
     }
 
     /// A builder holding `table` as its plain rows, with the findings of the builders it joins.
@@ -81,10 +73,6 @@ struct StringColumnBuilder {
         self.table = table
         self.invalidUTF8Cells = invalidUTF8Cells
         self.exceedsCategories = exceedsCategories
-        switchesWhenUnique = false
-        plainTables = nil
-        placedCodes = nil
-        placedRoom = 0
     }
 
     /// Keeps the values as a plain table from now on, if they are coded.
